@@ -1,0 +1,28 @@
+/* The calendar: which days have entries, and what they are. */
+#ifndef TODDLE_CALENDAR_H
+#define TODDLE_CALENDAR_H
+
+#include <sqlite3.h>
+#include "toddle/date.h"
+#include "toddle/err.h"
+
+enum { CAL_MILESTONE = 1, CAL_ACTIVITY = 2 };
+
+struct cal_entry {
+	int kind;        /* CAL_MILESTONE or CAL_ACTIVITY */
+	char *text;      /* one line: what happened */
+	char *who;
+};
+
+/* For each day from..from+ndays-1 set marks[i] to the kinds logged that day. */
+int calendar_marks(sqlite3 *db, long long child_id, day_t from, int ndays,
+		   unsigned char *marks, struct tdl_err *err);
+
+/* Entries logged on one day for a child; free with calendar_entries_free. */
+int calendar_day(sqlite3 *db, long long child_id, day_t day, struct cal_entry **out,
+		 int *n, struct tdl_err *err);
+
+/* Free entries from calendar_day. */
+void calendar_entries_free(struct cal_entry *e, int n);
+
+#endif

@@ -1,0 +1,64 @@
+/* Children: who they are, when they were born, and how old they are. */
+#ifndef TODDLE_CHILD_H
+#define TODDLE_CHILD_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+#include "toddle/date.h"
+#include "toddle/err.h"
+
+#define CHILD_NAME_MAX 80      /* bytes of UTF-8 */
+#define CHILD_DUE_MAX_DAYS 140 /* a due date at most 20 weeks after birth */
+#define CHILD_DUE_MIN_DAYS (-28) /* and at most 4 weeks before it */
+#define PRETERM_WEEKS 37
+
+struct child {
+	long long id;
+	char uuid[37];
+	char name[CHILD_NAME_MAX + 1];
+	day_t born;
+	int has_due;
+	day_t due;
+	int version;
+};
+
+/* A child's age on one day, with the corrected age where it applies. */
+struct child_age {
+	int days, weeks, months;       /* chronological */
+	int corrected;                 /* 1 when corrected age applies on this day */
+	int cdays, cweeks, cmonths;    /* corrected (cdays may be < 0 before due) */
+	int ga_weeks, ga_days;         /* gestational age at birth, when known */
+	int use_days, use_weeks, use_months; /* what drives content: corrected or not */
+};
+
+/* Check name and dates for a new or edited child (today bounds the birth). */
+int child_validate(const char *name, day_t born, int has_due, day_t due,
+		   day_t today, struct tdl_err *err);
+
+/* Add a child; fills out (may be NULL) with the stored row. */
+int child_add(sqlite3 *db, const char *name, day_t born, int has_due, day_t due,
+	      day_t today, struct child *out, struct tdl_err *err);
+
+/* Save edits to c if nobody changed it since it was read (c->version). */
+int child_update(sqlite3 *db, struct child *c, day_t today, struct tdl_err *err);
+
+/* All children, by name; *out is a heap array for free(). */
+int child_list(sqlite3 *db, struct child **out, int *n, struct tdl_err *err);
+
+/* Find by exact id or name (case-insensitive); with name NULL, the only child. */
+int child_find(sqlite3 *db, const char *name, struct child *out, struct tdl_err *err);
+
+/* Due date from a gestational age at birth ("32" or "32+4" weeks+days). */
+int child_due_from_ga(const char *ga, day_t born, day_t *due, struct tdl_err *err);
+
+/* Compute the age on day `on`; correction stops at correct_until_months. */
+void child_age(const struct child *c, day_t on, int correct_until_months,
+	       struct child_age *out);
+
+/* Describe an age in words, e.g. "10 weeks 2 days" or "1 year 3 months". */
+void child_age_words(int days, int months, char *out, size_t outsz);
+
+/* The library week (0..104) that fits this age. */
+int child_week(const struct child_age *a);
+
+#endif

@@ -1,0 +1,62 @@
+/* The SQLite store: opening, schema migrations, transactions, identity. */
+#ifndef TODDLE_DB_H
+#define TODDLE_DB_H
+
+#include <sqlite3.h>
+#include "toddle/err.h"
+
+/* The newest schema version this program knows (PRAGMA user_version). */
+#define DB_SCHEMA_VERSION 1
+/* Marks the file as toddle's (PRAGMA application_id). */
+#define DB_APPLICATION_ID 0x54444c31
+
+/* Open (or, with create, make) the database at path and bring its schema up
+ * to date. A new file and its folder are private to the user. */
+int db_open(const char *path, int create, sqlite3 **out, struct tdl_err *err);
+
+/* Close a database opened with db_open (NULL is fine). */
+void db_close(sqlite3 *db);
+
+/* Start a write transaction (BEGIN IMMEDIATE, waiting for other writers). */
+int db_begin(sqlite3 *db, struct tdl_err *err);
+
+/* Commit the transaction started by db_begin. */
+int db_commit(sqlite3 *db, struct tdl_err *err);
+
+/* Roll back the current transaction, if any. */
+void db_rollback(sqlite3 *db);
+
+/* Prepare sql or fill err; returns NULL on failure. */
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct tdl_err *err);
+
+/* Fill err from the connection's last error, prefixed by what was tried. */
+int db_fail(sqlite3 *db, const char *what, struct tdl_err *err);
+
+/* Run SQL without results (no parameters). */
+int db_exec(sqlite3 *db, const char *sql, struct tdl_err *err);
+
+/* Changes made by other connections since the last call differ in value. */
+int db_data_version(sqlite3 *db);
+
+/* The Unix login of the person running toddle. */
+const char *db_user(void);
+
+/* The current UTC time as YYYY-MM-DDTHH:MM:SSZ. */
+void db_now(char out[21]);
+
+/* A new random UUID (version 4) as 36 characters. */
+void db_uuid(char out[37]);
+
+/* Bind a C string, or NULL as SQL NULL, to parameter i. */
+int db_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* Duplicate column i of the current row as a heap string ("" for NULL). */
+char *db_column_dup(sqlite3_stmt *st, int i);
+
+/* Read a value from the meta table into out; 0 if found. */
+int db_meta_get(sqlite3 *db, const char *key, char *out, size_t outsz);
+
+/* Set a value in the meta table (inside the caller's transaction). */
+int db_meta_set(sqlite3 *db, const char *key, const char *value, struct tdl_err *err);
+
+#endif

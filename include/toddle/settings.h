@@ -1,0 +1,64 @@
+/* Settings: built-in defaults, then INI files in layers, into one struct. */
+#ifndef TODDLE_SETTINGS_H
+#define TODDLE_SETTINGS_H
+
+#include <stddef.h>
+#include "toddle/err.h"
+
+#define SETTINGS_PATH_MAX 1024
+#define SETTINGS_WARN_MAX 2048
+
+enum color_mode { COLOR_AUTO = 0, COLOR_NEVER = 1, COLOR_ALWAYS = 2 };
+
+/* Every setting toddle knows, already checked. */
+struct settings {
+	char database[SETTINGS_PATH_MAX];   /* data.database; "" = default path */
+	char content[SETTINGS_PATH_MAX];    /* library.content; "" = default */
+	int correct_until_months;          /* child.correct_until_months */
+	int color;                         /* ui.color: enum color_mode */
+	int escdelay_ms;                   /* ui.escdelay_ms */
+	int week_starts_sunday;            /* ui.week_starts: monday|sunday */
+	int ascii;                         /* ui.ascii: plain ASCII lines */
+	char warnings[SETTINGS_WARN_MAX];  /* unknown keys and the like, one a line */
+};
+
+enum setting_type { SET_STRING, SET_INT, SET_BOOL, SET_ENUM };
+
+/* One row of the settings table: the single description of a key. */
+struct setting_spec {
+	const char *section;
+	const char *key;
+	enum setting_type type;
+	long min, max;            /* SET_INT range */
+	const char *choices;      /* SET_ENUM: "a|b|c" */
+	const char *default_text; /* shown in help and the manual */
+	const char *help;         /* one line for people */
+	size_t offset;            /* where it lives in struct settings */
+	size_t size;              /* SET_STRING buffer size */
+};
+
+/* The table of every setting; n receives its length. */
+const struct setting_spec *settings_table(size_t *n);
+
+/* Fill s with the built-in defaults. */
+void settings_defaults(struct settings *s);
+
+/* Apply one INI file on top of s. A missing file is fine unless must_exist.
+ * Unknown keys add a line to s->warnings; a bad value or a file that cannot
+ * be read fails with a message naming the file and key. */
+int settings_load_file(struct settings *s, const char *path, int must_exist,
+		       struct tdl_err *err);
+
+/* Defaults, then the system file, the user's file and `extra` (may be NULL). */
+int settings_load(struct settings *s, const char *extra, struct tdl_err *err);
+
+/* Path of the system settings file ($TODDLE_SYSTEM_CONFIG or /etc/toddle/toddle.ini). */
+const char *settings_system_path(void);
+
+/* Path of the user's settings file under $XDG_CONFIG_HOME (or ~/.config). */
+int settings_user_path(char *out, size_t outsz);
+
+/* Default database path under $XDG_DATA_HOME (or ~/.local/share). */
+int settings_default_db(char *out, size_t outsz);
+
+#endif

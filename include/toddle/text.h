@@ -1,0 +1,33 @@
+/* Text checks and cleaning: UTF-8, control characters, display width. */
+#ifndef TODDLE_TEXT_H
+#define TODDLE_TEXT_H
+
+#include <stddef.h>
+#include "toddle/err.h"
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs or surrogates). */
+int text_utf8_valid(const char *s, size_t len);
+
+/* Check a field a person typed: trimmed copy in place is the caller's job.
+ * Fails with TDL_EINPUT naming `field` when it is empty (and required),
+ * longer than maxbytes, not UTF-8, or holds control characters. */
+int text_check(const char *s, const char *field, size_t maxbytes, int required,
+	       struct tdl_err *err);
+
+/* Copy in to out (outsz bytes) dropping control characters and escape
+ * sequences and replacing invalid UTF-8 with '?'. Safe for a terminal. */
+void text_sanitize(const char *in, char *out, size_t outsz);
+
+/* Same as text_sanitize into a new heap string; NULL only if out of memory. */
+char *text_sanitize_dup(const char *in);
+
+/* Remove leading and trailing blanks in place; returns s. */
+char *text_trim(char *s);
+
+/* Columns that s takes on a terminal (wide characters count 2). */
+int text_width(const char *s);
+
+/* Duplicate s (NULL gives NULL); NULL only when s is NULL or out of memory. */
+char *text_dup(const char *s);
+
+#endif

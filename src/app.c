@@ -1,0 +1,117 @@
+/* Shared start-up: finding the content, opening the database, the demo. */
+#include "config.h"
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "app.h"
+#include "toddle/content.h"
+#include "toddle/db.h"
+#include "toddle/demo.h"
+
+/* True when path is a folder. */
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Copy a path that fits; 0 on success. */
+static int path_copy(char *dst, size_t n, const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la + lb + 1 > n)
+		return -1;
+	memcpy(dst, a, la);
+	memcpy(dst + la, b, lb + 1);
+	return 0;
+}
+
+/* Pick the content folder: setting, beside the program, or the installed one. */
+void app_find_content(struct app *app)
+{
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (app->set.content[0]) {
+		snprintf(app->content_dir, sizeof app->content_dir, "%s", app->set.content);
+		return;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		char *slash;
+
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			snprintf(slash, sizeof exe - (size_t)(slash - exe), "/content");
+			if (is_dir(exe) && path_copy(app->content_dir, sizeof app->content_dir, exe, "") == 0)
+				return;
+		}
+	}
+	snprintf(app->content_dir, sizeof app->content_dir, "%s/content", PKGDATADIR);
+}
+
+/* Open the database (creating it when allowed) and load changed content. */
+int app_open(struct app *app, int create, struct tdl_err *err)
+{
+	struct tdl_err cerr;
+	int reloaded, rc = db_open(app->db_path, create, &app->db, err);
+
+	if (rc)
+		return rc;
+	err_clear(&cerr);
+	if (content_sync(app->db, app->content_dir, &reloaded, &cerr))
+		snprintf(app->warning, sizeof app->warning, "%s", cerr.msg);
+	return TDL_OK;
+}
+
+/* Close the database. */
+void app_close(struct app *app)
+{
+	db_close(app->db);
+	app->db = NULL;
+}
+
+/* Make a throwaway database with a demo family. */
+int app_demo_create(struct app *app, struct tdl_err *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char dir[SETTINGS_PATH_MAX];
+	int rc;
+
+	snprintf(dir, sizeof dir, "%s/toddle-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir))
+		return err_set(err, TDL_EDATA, "cannot make a folder for the demo in %s", dir);
+	if (path_copy(app->db_path, sizeof app->db_path, dir, "/demo.db"))
+		return err_set(err, TDL_EINPUT, "TMPDIR is too long for the demo");
+	app->demo = 1;
+	rc = app_open(app, 1, err);
+	if (!rc)
+		rc = demo_populate(app->db, app->today, err);
+	return rc;
+}
+
+/* Remove the throwaway database of --demo and its folder. */
+void app_demo_remove(struct app *app)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char path[SETTINGS_PATH_MAX + 16];
+	char *slash;
+
+	if (!app->demo)
+		return;
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		snprintf(path, sizeof path, "%s%s", app->db_path, suffix[i]);
+		unlink(path);
+	}
+	slash = strrchr(app->db_path, '/');
+	if (slash) {
+		*slash = '\0';
+		rmdir(app->db_path);
+	}
+}

@@ -1,0 +1,125 @@
+/* The command line face: dispatch and shared helpers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "toddle/text.h"
+
+/* Print "toddle: MSG" to stderr and return code. */
+int cli_fail(int code, const char *msg)
+{
+	char clean[600];
+
+	text_sanitize(msg, clean, sizeof clean);
+	fprintf(stderr, "toddle: %s\n", clean);
+	return code;
+}
+
+/* Parse options of one subcommand. */
+int cli_parse(const char *cmd, int argc, char **argv, const struct option *opts, char **vals,
+	      char **pos, int minpos, int maxpos, int *npos)
+{
+	char msg[300];
+	int c, idx;
+
+	opterr = 0;
+	optind = 1;
+	for (int i = 0; opts[i].name; i++)
+		vals[i] = NULL;
+	while ((c = getopt_long(argc, argv, ":", opts, &idx)) != -1) {
+		if (c == '?' || c == ':') {
+			const char *what = argv[optind - 1];
+
+			snprintf(msg, sizeof msg, c == '?' ? "%s: unknown option '%.60s': see 'toddle --help'"
+							   : "%s: option '%.60s' needs a value",
+				 cmd, what);
+			return cli_fail(1, msg);
+		}
+		vals[c] = optarg ? optarg : (char *)"";
+	}
+	*npos = 0;
+	for (int i = optind; i < argc; i++) {
+		if (*npos >= maxpos) {
+			snprintf(msg, sizeof msg, "%s: unexpected argument '%.60s': see 'toddle --help'", cmd,
+				 argv[i]);
+			return cli_fail(1, msg);
+		}
+		pos[(*npos)++] = argv[i];
+	}
+	if (*npos < minpos) {
+		snprintf(msg, sizeof msg, "%s: missing argument: see 'toddle --help'", cmd);
+		return cli_fail(1, msg);
+	}
+	return 0;
+}
+
+/* Open the database and print any content warning. */
+int cli_open(struct app *app, int create)
+{
+	struct tdl_err err;
+	int rc = app_open(app, create, &err);
+
+	if (rc)
+		return cli_fail(rc, err.msg);
+	if (app->warning[0]) {
+		char msg[700];
+
+		snprintf(msg, sizeof msg, "warning: %s", app->warning);
+		cli_fail(0, msg);
+	}
+	return 0;
+}
+
+/* Parse a date option. */
+int cli_date(struct app *app, const char *opt, const char *value, day_t *out)
+{
+	char msg[200];
+
+	if (!value) {
+		*out = app->today;
+		return 0;
+	}
+	if (date_parse(value, out) == 0)
+		return 0;
+	snprintf(msg, sizeof msg, "%s '%.40s' is not a real date: write it as YYYY-MM-DD", opt, value);
+	return cli_fail(1, msg);
+}
+
+/* Find a child by name or the only one. */
+int cli_child(struct app *app, const char *name, struct child *out)
+{
+	struct tdl_err err;
+	int rc = child_find(app->db, name, out, &err);
+
+	return rc ? cli_fail(rc, err.msg) : 0;
+}
+
+/* Print text made safe for a terminal. */
+void cli_put(const char *s)
+{
+	char *clean = text_sanitize_dup(s ? s : "");
+
+	fputs(clean ? clean : "", stdout);
+	free(clean);
+}
+
+/* Run one command line subcommand. */
+int cli_run(struct app *app, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*run)(struct app *, int, char **);
+	} cmds[] = {
+		{ "child", cli_child_cmd },
+		{ "week", cli_week_cmd },
+		{ "milestone", cli_milestone_cmd },
+		{ "activity", cli_activity_cmd },
+	};
+	char msg[200];
+
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (!strcmp(argv[0], cmds[i].name))
+			return cmds[i].run(app, argc, argv);
+	snprintf(msg, sizeof msg, "unknown command '%.40s': see 'toddle --help'", argv[0]);
+	return cli_fail(1, msg);
+}

@@ -1,0 +1,35 @@
+/* Shared helpers for the command line face. */
+#ifndef TODDLE_CLI_H
+#define TODDLE_CLI_H
+
+#include <getopt.h>
+#include "app.h"
+#include "toddle/child.h"
+
+/* Parse options of one subcommand into vals (indexed like opts, NULL = not
+ * given); positional arguments go to pos (at most maxpos). Returns 0 or
+ * prints a message and returns 1. */
+int cli_parse(const char *cmd, int argc, char **argv, const struct option *opts, char **vals,
+	      char **pos, int minpos, int maxpos, int *npos);
+
+/* Print "toddle: MSG" to stderr and return code. */
+int cli_fail(int code, const char *msg);
+
+/* Open the database (creating it only when create) and print any warning. */
+int cli_open(struct app *app, int create);
+
+/* Parse a date option: NULL gives today; a bad one prints why and returns 1. */
+int cli_date(struct app *app, const char *opt, const char *value, day_t *out);
+
+/* Find a child by --child (NULL = the only one); prints why on failure. */
+int cli_child(struct app *app, const char *name, struct child *out);
+
+/* Print text made safe for a terminal (no control characters). */
+void cli_put(const char *s);
+
+int cli_child_cmd(struct app *app, int argc, char **argv);
+int cli_week_cmd(struct app *app, int argc, char **argv);
+int cli_milestone_cmd(struct app *app, int argc, char **argv);
+int cli_activity_cmd(struct app *app, int argc, char **argv);
+
+#endif

@@ -1,0 +1,105 @@
+/* toddle activity show | log */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "toddle/activity.h"
+#include "toddle/text.h"
+
+/* Print "label: value" when value is set. */
+static void put_field(const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	printf("%s: ", label);
+	cli_put(value);
+	putchar('\n');
+}
+
+/* toddle activity show ID */
+static int activity_show_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	char *pos[1];
+	struct tdl_err err;
+	struct activity a;
+	int npos, rc, k = 1;
+
+	if (cli_parse("activity show", argc, argv, opts, NULL, pos, 1, 1, &npos))
+		return 1;
+	if ((rc = cli_open(app, 0)))
+		return rc;
+	rc = activity_get(app->db, pos[0], &a, &err);
+	if (rc)
+		return cli_fail(rc, err.msg);
+	cli_put(a.title);
+	printf("\n%s, %s, weeks %d-%d, about %d minutes\n", a.domain, a.discipline, a.week_from,
+	       a.week_to, a.minutes);
+	put_field("You need", a.materials);
+	printf("Steps:\n");
+	for (char *s = a.steps, *nl; s && *s; s = nl ? nl + 1 : s + strlen(s), k++) {
+		nl = strchr(s, '\n');
+		if (nl)
+			*nl = '\0';
+		printf("  %d. ", k);
+		cli_put(s);
+		putchar('\n');
+	}
+	put_field("Why it helps", a.why);
+	put_field("Easier", a.easier);
+	put_field("Harder", a.harder);
+	put_field("Safety", a.safety);
+	put_field("Builds toward", a.builds);
+	activity_clear(&a);
+	return 0;
+}
+
+/* toddle activity log [--child NAME] ID [--date D] [--result R] [--minutes M] [--note T] */
+static int activity_log_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "child", required_argument, NULL, 0 },
+		{ "date", required_argument, NULL, 1 },
+		{ "result", required_argument, NULL, 2 },
+		{ "minutes", required_argument, NULL, 3 },
+		{ "note", required_argument, NULL, 4 },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *v[5], *pos[1], *end, msg[200];
+	struct tdl_err err;
+	struct child c;
+	enum act_result r = ACT_DONE;
+	day_t on;
+	long minutes = 0;
+	int npos, rc;
+
+	if (cli_parse("activity log", argc, argv, opts, v, pos, 1, 1, &npos))
+		return 1;
+	if (v[2] && activity_result_parse(v[2], &r)) {
+		snprintf(msg, sizeof msg, "activity log: --result '%.30s' must be done, hard or skipped", v[2]);
+		return cli_fail(1, msg);
+	}
+	if (v[3]) {
+		minutes = strtol(v[3], &end, 10);
+		if (!*v[3] || *end || minutes < 0 || minutes > 600)
+			return cli_fail(1, "activity log: --minutes must be a whole number from 0 to 600");
+	}
+	if (cli_date(app, "--date", v[1], &on))
+		return 1;
+	if (v[4] && (rc = text_check(v[4], "--note", ACTIVITY_NOTE_MAX, 0, &err)))
+		return cli_fail(rc, err.msg);
+	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
+		return rc;
+	rc = activity_log(app->db, &c, pos[0], on, r, (int)minutes, v[4], app->today, &err);
+	return rc ? cli_fail(rc, err.msg) : 0;
+}
+
+/* toddle activity SUBCOMMAND */
+int cli_activity_cmd(struct app *app, int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "show"))
+		return activity_show_cmd(app, argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "log"))
+		return activity_log_cmd(app, argc - 1, argv + 1);
+	return cli_fail(1, "activity: use 'activity show ID' or 'activity log ID'");
+}

@@ -1,0 +1,84 @@
+/* toddle milestone list | log */
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "toddle/milestone.h"
+#include "toddle/text.h"
+
+/* toddle milestone list [--child NAME]: ID, STATUS, DATE or -, TEXT */
+static int milestone_list_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "child", required_argument, NULL, 0 },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *v[1], *pos[1], d[11];
+	struct tdl_err err;
+	struct child c;
+	struct child_age a;
+	struct milestone_entry *e;
+	int npos, n, rc;
+
+	if (cli_parse("milestone list", argc, argv, opts, v, pos, 0, 0, &npos))
+		return 1;
+	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
+		return rc;
+	child_age(&c, app->today, app->set.correct_until_months, &a);
+	rc = milestone_list(app->db, &c, a.use_months, &e, &n, &err);
+	if (rc)
+		return cli_fail(rc, err.msg);
+	for (int i = 0; i < n; i++) {
+		if (e[i].has_date)
+			date_format(e[i].observed, d);
+		cli_put(e[i].id);
+		printf("\t%s\t%s\t", milestone_status_name(e[i].status), e[i].has_date ? d : "-");
+		cli_put(e[i].text);
+		putchar('\n');
+	}
+	milestone_entries_free(e, n);
+	return 0;
+}
+
+/* toddle milestone log [--child NAME] ID [--status S] [--date D] [--note T] */
+static int milestone_log_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "child", required_argument, NULL, 0 },
+		{ "status", required_argument, NULL, 1 },
+		{ "date", required_argument, NULL, 2 },
+		{ "note", required_argument, NULL, 3 },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *v[4], *pos[1], msg[200];
+	struct tdl_err err;
+	struct child c;
+	enum ms_status st = MS_ACHIEVED;
+	day_t on;
+	int npos, rc;
+
+	if (cli_parse("milestone log", argc, argv, opts, v, pos, 1, 1, &npos))
+		return 1;
+	if (v[1] && milestone_status_parse(v[1], &st)) {
+		snprintf(msg, sizeof msg, "milestone log: --status '%.30s' must be achieved, emerging or not-yet",
+			 v[1]);
+		return cli_fail(1, msg);
+	}
+	if (cli_date(app, "--date", v[2], &on))
+		return 1;
+	if (v[3] && (rc = text_check(v[3], "--note", MILESTONE_NOTE_MAX, 0, &err)))
+		return cli_fail(rc, err.msg);
+	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
+		return rc;
+	rc = milestone_log(app->db, &c, pos[0], st, 1, on, v[3], app->today, &err);
+	return rc ? cli_fail(rc, err.msg) : 0;
+}
+
+/* toddle milestone SUBCOMMAND */
+int cli_milestone_cmd(struct app *app, int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "list"))
+		return milestone_list_cmd(app, argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "log"))
+		return milestone_log_cmd(app, argc - 1, argv + 1);
+	return cli_fail(1, "milestone: use 'milestone list' or 'milestone log'");
+}

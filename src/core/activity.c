@@ -1,0 +1,168 @@
+/* Activities: reading the library and logging what was tried. */
+#include <stdlib.h>
+#include <string.h>
+#include "toddle/activity.h"
+#include "toddle/db.h"
+#include "toddle/text.h"
+
+#define ACT_COLS "id, title, domain, discipline, materials, steps, why, builds, easier," \
+		 " harder, safety, tags, week_from, week_to, minutes"
+
+/* Fill a from a row of ACT_COLS. */
+static void act_from_row(sqlite3_stmt *st, struct activity *a)
+{
+	char **f[] = { &a->id, &a->title, &a->domain, &a->discipline, &a->materials, &a->steps,
+		       &a->why, &a->builds, &a->easier, &a->harder, &a->safety, &a->tags };
+
+	for (int i = 0; i < 12; i++)
+		*f[i] = db_column_dup(st, i);
+	a->week_from = sqlite3_column_int(st, 12);
+	a->week_to = sqlite3_column_int(st, 13);
+	a->minutes = sqlite3_column_int(st, 14);
+}
+
+/* Activities whose weeks include `week`. */
+int activity_for_week(sqlite3 *db, int week, struct activity **out, int *n, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " ACT_COLS " FROM activity"
+				      " WHERE week_from <= ?1 AND week_to >= ?1 ORDER BY domain, title", err);
+	struct activity *arr = NULL;
+	int cnt = 0, cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int(st, 1, week);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			struct activity *g = realloc(arr, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *g);
+
+			if (!g)
+				break;
+			arr = g;
+		}
+		act_from_row(st, &arr[cnt++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		activity_free_all(arr, cnt);
+		return db_fail(db, "cannot read the activities", err);
+	}
+	*out = arr;
+	*n = cnt;
+	return TDL_OK;
+}
+
+/* One activity by id. */
+int activity_get(sqlite3 *db, const char *id, struct activity *out, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " ACT_COLS " FROM activity WHERE id=?", err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return TDL_EDATA;
+	db_bind_text(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		act_from_row(st, out);
+		rc = TDL_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = err_set(err, TDL_EINPUT, "no activity '%.64s': see 'toddle week' for this week's", id);
+	} else {
+		rc = db_fail(db, "cannot read the activity", err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static const char *const results[] = { NULL, "done", "hard", "skipped" };
+
+/* Parse "done", "hard" or "skipped". */
+int activity_result_parse(const char *s, enum act_result *out)
+{
+	for (int i = ACT_DONE; i <= ACT_SKIPPED; i++)
+		if (s && !strcmp(s, results[i])) {
+			*out = (enum act_result)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* The word for a result. */
+const char *activity_result_name(enum act_result r)
+{
+	return r >= ACT_DONE && r <= ACT_SKIPPED ? results[r] : "?";
+}
+
+/* Log that an activity was tried on a day. */
+int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day, enum act_result r,
+		 int minutes, const char *note, day_t today, struct tdl_err *err)
+{
+	struct activity a;
+	sqlite3_stmt *st;
+	char uuid[37], now[21], d[11];
+	int rc;
+
+	date_format(day, d);
+	if (day > today)
+		return err_set(err, TDL_EINPUT, "date %s is in the future: log what was already tried", d);
+	if (day < c->born)
+		return err_set(err, TDL_EINPUT, "date %s is before %s was born", d, c->name);
+	if (minutes < 0 || minutes > 600)
+		return err_set(err, TDL_EINPUT, "minutes must be from 0 to 600");
+	rc = text_check(note, "the note", ACTIVITY_NOTE_MAX, 0, err);
+	if (rc)
+		return rc;
+	rc = activity_get(db, id, &a, err);
+	if (rc)
+		return rc;
+	activity_clear(&a);
+	db_uuid(uuid);
+	db_now(now);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "INSERT INTO activity_log(uuid, child_id, activity_id, day, result, minutes,"
+			" note, created_at, created_by) VALUES(?,?,?,?,?,?,?,?,?)", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, uuid);
+	sqlite3_bind_int64(st, 2, c->id);
+	db_bind_text(st, 3, id);
+	db_bind_text(st, 4, d);
+	db_bind_text(st, 5, activity_result_name(r));
+	if (minutes > 0)
+		sqlite3_bind_int(st, 6, minutes);
+	db_bind_text(st, 7, note && *note ? note : NULL);
+	db_bind_text(st, 8, now);
+	db_bind_text(st, 9, db_user());
+	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save the activity", err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+/* Free the strings of one activity. */
+void activity_clear(struct activity *a)
+{
+	char *f[] = { a->id, a->title, a->domain, a->discipline, a->materials, a->steps, a->why,
+		      a->builds, a->easier, a->harder, a->safety, a->tags };
+
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		free(f[i]);
+	memset(a, 0, sizeof *a);
+}
+
+/* Free an array of n activities. */
+void activity_free_all(struct activity *a, int n)
+{
+	for (int i = 0; i < n; i++)
+		activity_clear(&a[i]);
+	free(a);
+}

@@ -1,0 +1,318 @@
+/* Children: adding, finding, editing, and ages. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "toddle/child.h"
+#include "toddle/db.h"
+#include "toddle/text.h"
+
+/* Check name and dates for a new or edited child. */
+int child_validate(const char *name, day_t born, int has_due, day_t due, day_t today,
+		   struct tdl_err *err)
+{
+	char b[11], d[11];
+	int rc = text_check(name, "the child's name", CHILD_NAME_MAX, 1, err);
+
+	if (rc)
+		return rc;
+	date_format(born, b);
+	if (born > today)
+		return err_set(err, TDL_EINPUT,
+			       "birth date %s is in the future: use the day the baby was born", b);
+	if (!has_due)
+		return TDL_OK;
+	date_format(due, d);
+	if (due - born > CHILD_DUE_MAX_DAYS)
+		return err_set(err, TDL_EINPUT,
+			       "due date %s is more than 20 weeks after the birth date %s: check both dates",
+			       d, b);
+	if (due - born < CHILD_DUE_MIN_DAYS)
+		return err_set(err, TDL_EINPUT,
+			       "due date %s is more than 4 weeks before the birth date %s: check both dates",
+			       d, b);
+	return TDL_OK;
+}
+
+/* Fill c from a row of "id, uuid, name, born, due, version". */
+static void child_from_row(sqlite3_stmt *st, struct child *c)
+{
+	const char *due = (const char *)sqlite3_column_text(st, 4);
+
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(st, 0);
+	snprintf(c->uuid, sizeof c->uuid, "%s", (const char *)sqlite3_column_text(st, 1));
+	snprintf(c->name, sizeof c->name, "%s", (const char *)sqlite3_column_text(st, 2));
+	if (date_parse((const char *)sqlite3_column_text(st, 3), &c->born))
+		c->born = 0;
+	c->has_due = due && date_parse(due, &c->due) == 0;
+	c->version = sqlite3_column_int(st, 5);
+}
+
+#define CHILD_COLS "id, uuid, name, born, due, version"
+
+/* Add a child. */
+int child_add(sqlite3 *db, const char *name, day_t born, int has_due, day_t due, day_t today,
+	      struct child *out, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char uuid[37], now[21], b[11], d[11];
+	int rc = child_validate(name, born, has_due, due, today, err);
+
+	if (rc)
+		return rc;
+	db_uuid(uuid);
+	db_now(now);
+	date_format(born, b);
+	date_format(due, d);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db,
+			"INSERT INTO child(uuid, name, born, due, created_at, created_by, updated_at, updated_by)"
+			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6) RETURNING " CHILD_COLS, err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, uuid);
+	db_bind_text(st, 2, name);
+	db_bind_text(st, 3, b);
+	db_bind_text(st, 4, has_due ? d : NULL);
+	db_bind_text(st, 5, now);
+	db_bind_text(st, 6, db_user());
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (out)
+			child_from_row(st, out);
+		rc = TDL_OK;
+	} else if (rc == SQLITE_CONSTRAINT_UNIQUE || sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE) {
+		rc = err_set(err, TDL_EINPUT, "there is already a child called %s: use another name", name);
+	} else {
+		rc = db_fail(db, "cannot save the child", err);
+	}
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+/* Save edits to c if nobody changed it since it was read. */
+int child_update(sqlite3 *db, struct child *c, day_t today, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21], b[11], d[11];
+	int rc = child_validate(c->name, c->born, c->has_due, c->due, today, err);
+
+	if (rc)
+		return rc;
+	db_now(now);
+	date_format(c->born, b);
+	date_format(c->due, d);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db,
+			"UPDATE child SET name=?1, born=?2, due=?3, version=version+1, updated_at=?4,"
+			" updated_by=?5 WHERE id=?6 AND version=?7", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, c->name);
+	db_bind_text(st, 2, b);
+	db_bind_text(st, 3, c->has_due ? d : NULL);
+	db_bind_text(st, 4, now);
+	db_bind_text(st, 5, db_user());
+	sqlite3_bind_int64(st, 6, c->id);
+	sqlite3_bind_int(st, 7, c->version);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE && sqlite3_changes(db) == 1)
+		rc = TDL_OK;
+	else if (rc == SQLITE_DONE)
+		rc = err_set(err, TDL_EINPUT,
+			     "%s was changed by someone else meanwhile: reopen and edit again", c->name);
+	else if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE)
+		rc = err_set(err, TDL_EINPUT, "there is already a child called %s: use another name",
+			     c->name);
+	else
+		rc = db_fail(db, "cannot save the child", err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	rc = db_commit(db, err);
+	if (!rc)
+		c->version++;
+	return rc;
+}
+
+/* All children, by name. */
+int child_list(sqlite3 *db, struct child **out, int *n, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " CHILD_COLS " FROM child ORDER BY name COLLATE NOCASE, id", err);
+	struct child *arr = NULL;
+	int cap = 0, cnt = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return TDL_EDATA;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			struct child *grown = realloc(arr, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *arr);
+
+			if (!grown) {
+				free(arr);
+				sqlite3_finalize(st);
+				return err_set(err, TDL_EDATA, "out of memory");
+			}
+			arr = grown;
+		}
+		child_from_row(st, &arr[cnt++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(arr);
+		return db_fail(db, "cannot read the children", err);
+	}
+	*out = arr;
+	*n = cnt;
+	return TDL_OK;
+}
+
+/* Find by exact id or name; with name NULL, the only child. */
+int child_find(sqlite3 *db, const char *name, struct child *out, struct tdl_err *err)
+{
+	struct child *all;
+	int n, rc = child_list(db, &all, &n, err);
+
+	if (rc)
+		return rc;
+	if (!name) {
+		if (n == 1) {
+			*out = all[0];
+			free(all);
+			return TDL_OK;
+		}
+		rc = n == 0 ? err_set(err, TDL_EINPUT,
+				      "no children yet: add one with 'toddle child add NAME --born YYYY-MM-DD'")
+			    : err_set(err, TDL_EINPUT,
+				      "there are %d children: say which with --child NAME (see 'toddle child list')", n);
+		free(all);
+		return rc;
+	}
+	for (int i = 0; i < n; i++) {
+		char id[24];
+
+		snprintf(id, sizeof id, "%lld", all[i].id);
+		if (!strcmp(id, name) || !strcasecmp(all[i].name, name)) {
+			*out = all[i];
+			free(all);
+			return TDL_OK;
+		}
+	}
+	free(all);
+	return err_set(err, TDL_EINPUT, "no child called '%.100s': see 'toddle child list'", name);
+}
+
+/* Due date from a gestational age at birth ("32" or "32+4"). */
+int child_due_from_ga(const char *ga, day_t born, day_t *due, struct tdl_err *err)
+{
+	int w = 0, d = 0, pos = 0;
+
+	if (!ga || (sscanf(ga, "%2d%n", &w, &pos) != 1))
+		goto bad;
+	if (ga[pos] == '+') {
+		int more = 0;
+
+		if (sscanf(ga + pos + 1, "%1d%n", &d, &more) != 1)
+			goto bad;
+		pos += 1 + more;
+	}
+	if (ga[pos] || w < 22 || w > 44 || d < 0 || d > 6)
+		goto bad;
+	*due = born + (280 - (w * 7 + d));
+	return TDL_OK;
+bad:
+	return err_set(err, TDL_EINPUT,
+		       "gestational age '%.20s' is not weeks (22-44) or weeks+days, like 32 or 32+4",
+		       ga ? ga : "");
+}
+
+/* Floor division for possibly negative day counts. */
+static int floor_div(int a, int b)
+{
+	return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/* Compute the age on day `on`, with corrected age where it applies. */
+void child_age(const struct child *c, day_t on, int correct_until_months, struct child_age *a)
+{
+	memset(a, 0, sizeof *a);
+	a->days = on - c->born;
+	a->weeks = floor_div(a->days, 7);
+	a->months = date_months_between(c->born, on);
+	if (c->has_due) {
+		int ga = 280 - (c->due - c->born);
+
+		a->ga_weeks = ga / 7;
+		a->ga_days = ga % 7;
+		if (a->ga_weeks < PRETERM_WEEKS && a->months < correct_until_months) {
+			int shift = (40 - a->ga_weeks) * 7;
+
+			a->corrected = 1;
+			a->cdays = a->days - shift;
+			a->cweeks = floor_div(a->cdays, 7);
+			a->cmonths = date_months_between(c->born + shift, on);
+		}
+	}
+	a->use_days = a->corrected ? a->cdays : a->days;
+	a->use_weeks = a->corrected ? a->cweeks : a->weeks;
+	a->use_months = a->corrected ? a->cmonths : a->months;
+}
+
+/* Describe an age in words. */
+void child_age_words(int days, int months, char *out, size_t outsz)
+{
+	const char *s;
+
+	if (days < 0) {
+		int w = (-days) / 7, d = (-days) % 7;
+
+		if (w)
+			snprintf(out, outsz, "%d week%s %d day%s before the due date", w,
+				 w == 1 ? "" : "s", d, d == 1 ? "" : "s");
+		else
+			snprintf(out, outsz, "%d day%s before the due date", d, d == 1 ? "" : "s");
+		return;
+	}
+	if (days < 14) {
+		snprintf(out, outsz, "%d day%s", days, days == 1 ? "" : "s");
+	} else if (days < 16 * 7) {
+		int d = days % 7;
+
+		if (d)
+			snprintf(out, outsz, "%d weeks %d day%s", days / 7, d, d == 1 ? "" : "s");
+		else
+			snprintf(out, outsz, "%d weeks", days / 7);
+	} else if (months < 24) {
+		snprintf(out, outsz, "%d months (%d weeks)", months, days / 7);
+	} else {
+		int y = months / 12, m = months % 12;
+
+		s = m == 1 ? "" : "s";
+		if (m)
+			snprintf(out, outsz, "%d years %d month%s", y, m, s);
+		else
+			snprintf(out, outsz, "%d years", y);
+	}
+}
+
+/* The library week (0..104) that fits this age. */
+int child_week(const struct child_age *a)
+{
+	if (a->use_days < 0)
+		return 0;
+	return a->use_weeks > 104 ? 104 : a->use_weeks;
+}

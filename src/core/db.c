@@ -1,0 +1,365 @@
+/* The SQLite store: open, pragmas, migrations, transactions, identity. */
+#include "config.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "toddle/db.h"
+#include "toddle/schema.h"
+
+/* A sentence for people about what went wrong with the database. */
+static const char *db_explain(int code)
+{
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "the database is busy (someone else is saving): try again in a moment";
+	case SQLITE_READONLY:
+		return "the database is read-only: check the file's permissions";
+	case SQLITE_FULL:
+		return "the disk is full: free some space and try again";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return "the file is not a toddle database or is damaged: restore it from a backup";
+	case SQLITE_CANTOPEN:
+		return "the database file cannot be opened: check the path and permissions";
+	case SQLITE_IOERR:
+		return "the disk reported an error while reading or writing";
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return "permission denied";
+	default:
+		return NULL;
+	}
+}
+
+/* Fill err from the connection's last error, prefixed by what was tried. */
+int db_fail(sqlite3 *db, const char *what, struct tdl_err *err)
+{
+	int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+	const char *why = db_explain(code);
+
+	if (why)
+		return err_set(err, TDL_EDATA, "%s: %s", what, why);
+	return err_set(err, TDL_EDATA, "%s: %s", what, db ? sqlite3_errmsg(db) : "no database");
+}
+
+/* Prepare sql or fill err. */
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct tdl_err *err)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_fail(db, "cannot read the database", err);
+		return NULL;
+	}
+	return st;
+}
+
+/* Run SQL without results. */
+int db_exec(sqlite3 *db, const char *sql, struct tdl_err *err)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, "database error", err);
+	return TDL_OK;
+}
+
+/* Start a write transaction that waits for other writers. */
+int db_begin(sqlite3 *db, struct tdl_err *err)
+{
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, "cannot save", err);
+	return TDL_OK;
+}
+
+/* Commit the transaction started by db_begin (rolled back on failure). */
+int db_commit(sqlite3 *db, struct tdl_err *err)
+{
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = db_fail(db, "cannot save", err);
+
+		db_rollback(db);
+		return rc;
+	}
+	return TDL_OK;
+}
+
+/* Roll back the current transaction, if any. */
+void db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* An integer from a one-value query, or -1. */
+static int query_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* A value that changes when other connections commit. */
+int db_data_version(sqlite3 *db)
+{
+	return query_int(db, "PRAGMA data_version");
+}
+
+/* Create each missing folder on the way to path's folder, private to the user. */
+static int make_parent(const char *path, struct tdl_err *err)
+{
+	char dir[PATH_MAX];
+	char *slash;
+
+	if (strlen(path) >= sizeof dir)
+		return err_set(err, TDL_EINPUT, "database path is too long: %s", path);
+	strcpy(dir, path);
+	slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return TDL_OK;
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return err_set(err, TDL_EDATA, "cannot create folder %s: %s", dir, strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return err_set(err, TDL_EDATA, "cannot create folder %s: %s", dir, strerror(errno));
+	return TDL_OK;
+}
+
+/* Make sure the file exists (when allowed), created 0600. */
+static int ensure_file(const char *path, int create, struct tdl_err *err)
+{
+	struct stat st;
+	int fd;
+
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return err_set(err, TDL_EINPUT, "%s is a folder, not a database file", path);
+		return TDL_OK;
+	}
+	if (errno != ENOENT)
+		return err_set(err, TDL_EDATA, "cannot open database %s: %s", path, strerror(errno));
+	if (!create)
+		return err_set(err, TDL_EINPUT,
+			       "no database at %s yet: add a child first with 'toddle child add NAME --born YYYY-MM-DD'",
+			       path);
+	if (make_parent(path, err))
+		return TDL_EDATA;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return err_set(err, TDL_EDATA, "cannot create database %s: %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return TDL_OK;
+}
+
+/* Per-connection settings; every one is checked. */
+static int configure(sqlite3 *db, const char *path, struct tdl_err *err)
+{
+	char what[PATH_MAX + 32];
+	int app;
+
+	snprintf(what, sizeof what, "cannot open %s", path);
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, 10000);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
+	/* The first read tells a database from any other file. */
+	app = query_int(db, "PRAGMA application_id");
+	if (app < 0)
+		return db_fail(db, what, err);
+	if (app != 0 && app != DB_APPLICATION_ID)
+		return err_set(err, TDL_EDATA, "%s is not a toddle database (it belongs to another program)",
+			       path);
+	if (sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, what, err);
+	if (query_int(db, "PRAGMA foreign_keys") != 1)
+		return err_set(err, TDL_EDATA, "%s: this SQLite cannot enforce foreign keys", path);
+	return TDL_OK;
+}
+
+/* Bring the schema from its version to DB_SCHEMA_VERSION, all or nothing. */
+static int migrate(sqlite3 *db, const char *path, struct tdl_err *err)
+{
+	int v = query_int(db, "PRAGMA user_version");
+	char sql[96];
+
+	if (v > DB_SCHEMA_VERSION)
+		return err_set(err, TDL_EDATA,
+			       "%s was written by a newer toddle (schema %d; this one knows %d): install the newer toddle",
+			       path, v, DB_SCHEMA_VERSION);
+	if (v == DB_SCHEMA_VERSION)
+		return TDL_OK;
+	if (sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, "cannot prepare the database", err);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	v = query_int(db, "PRAGMA user_version"); /* someone may have migrated meanwhile */
+	for (int n = v + 1; n <= DB_SCHEMA_VERSION; n++) {
+		if (sqlite3_exec(db, schema_step(n), NULL, NULL, NULL) != SQLITE_OK) {
+			int rc = db_fail(db, "cannot update the database layout", err);
+
+			db_rollback(db);
+			return rc;
+		}
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d;",
+		 DB_SCHEMA_VERSION, DB_APPLICATION_ID);
+	if (v < DB_SCHEMA_VERSION && sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = db_fail(db, "cannot update the database layout", err);
+
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+/* Open (or, with create, make) the database and bring its schema up to date. */
+int db_open(const char *path, int create, sqlite3 **out, struct tdl_err *err)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	*out = NULL;
+	if (!path || !*path)
+		return err_set(err, TDL_EINPUT, "no database path given");
+	rc = ensure_file(path, create, err);
+	if (rc)
+		return rc;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		char what[PATH_MAX + 32];
+
+		snprintf(what, sizeof what, "cannot open %s", path);
+		rc = db_fail(db, what, err);
+		sqlite3_close(db);
+		return rc;
+	}
+	rc = configure(db, path, err);
+	if (!rc)
+		rc = migrate(db, path, err);
+	if (rc) {
+		sqlite3_close(db);
+		return rc;
+	}
+	*out = db;
+	return TDL_OK;
+}
+
+/* Close a database opened with db_open. */
+void db_close(sqlite3 *db)
+{
+	if (db) {
+		db_rollback(db);
+		sqlite3_close(db);
+	}
+}
+
+/* The Unix login of the person running toddle. */
+const char *db_user(void)
+{
+	static char name[64];
+	struct passwd *pw;
+
+	if (name[0])
+		return name;
+	pw = getpwuid(geteuid());
+	if (pw && pw->pw_name && *pw->pw_name)
+		snprintf(name, sizeof name, "%s", pw->pw_name);
+	else
+		snprintf(name, sizeof name, "uid-%ld", (long)geteuid());
+	return name;
+}
+
+/* The current UTC time as YYYY-MM-DDTHH:MM:SSZ. */
+void db_now(char out[21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&now, &tm))
+		strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	else
+		strcpy(out, "1970-01-01T00:00:00Z");
+}
+
+/* A new random UUID (version 4). */
+void db_uuid(char out[37])
+{
+	unsigned char b[16];
+	static const char hex[] = "0123456789abcdef";
+	int o = 0;
+
+	sqlite3_randomness(sizeof b, b);
+	b[6] = (unsigned char)((b[6] & 0x0F) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);
+	for (int i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[b[i] >> 4];
+		out[o++] = hex[b[i] & 15];
+	}
+	out[o] = '\0';
+}
+
+/* Bind a C string, or NULL as SQL NULL, to parameter i. */
+int db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+/* Duplicate column i of the current row ("" for NULL). */
+char *db_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return strdup(t ? (const char *)t : "");
+}
+
+/* Read a value from the meta table. */
+int db_meta_get(sqlite3 *db, const char *key, char *out, size_t outsz)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key=?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(st, 0));
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Set a value in the meta table. */
+int db_meta_set(sqlite3 *db, const char *key, const char *value, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", err);
+	int rc;
+
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save", err);
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,44 @@
+/* A demo family for first runs and screenshots. */
+#include <stddef.h>
+#include "toddle/activity.h"
+#include "toddle/child.h"
+#include "toddle/demo.h"
+#include "toddle/milestone.h"
+
+/* Add two demo children with a few logged milestones and activities. */
+int demo_populate(sqlite3 *db, day_t today, struct tdl_err *err)
+{
+	static const struct { const char *id; enum ms_status st; int ago; } ms[] = {
+		{ "cdc-2m-se-calms", MS_ACHIEVED, 30 },
+		{ "cdc-2m-se-looks-at-face", MS_ACHIEVED, 28 },
+		{ "cdc-2m-se-smiles-back", MS_ACHIEVED, 12 },
+		{ "cdc-2m-lc-sounds", MS_ACHIEVED, 9 },
+		{ "cdc-2m-mp-lifts-head", MS_EMERGING, 5 },
+		{ "cdc-2m-mp-moves-limbs", MS_ACHIEVED, 40 },
+	};
+	static const struct { const char *id; enum act_result r; int min, ago; } acts[] = {
+		{ "tummy-on-chest", ACT_DONE, 5, 6 },
+		{ "tummy-across-lap", ACT_HARD, 3, 4 },
+		{ "tummy-on-chest", ACT_DONE, 8, 2 },
+		{ "hold-my-finger", ACT_DONE, 5, 1 },
+		{ "tummy-towel-roll", ACT_SKIPPED, 0, 1 },
+	};
+	struct child mia, leo;
+	int rc;
+
+	rc = child_add(db, "Mia", today - 75, 0, 0, today, &mia, err);
+	if (!rc)
+		rc = child_add(db, "Leo", today - 140, 1, today - 140 + 56, today, &leo, err);
+	if (rc)
+		return rc;
+	/* Logs name library items: without a library they are skipped, not fatal. */
+	for (unsigned i = 0; i < sizeof ms / sizeof ms[0]; i++)
+		milestone_log(db, &mia, ms[i].id, ms[i].st, 1, today - ms[i].ago, NULL, today, NULL);
+	for (unsigned i = 0; i < sizeof acts / sizeof acts[0]; i++)
+		activity_log(db, &mia, acts[i].id, today - acts[i].ago, acts[i].r, acts[i].min,
+			     NULL, today, NULL);
+	milestone_log(db, &leo, "cdc-2m-se-smiles-back", MS_ACHIEVED, 1, today - 20,
+		      "First real smile at bath time", today, NULL);
+	activity_log(db, &leo, "tummy-on-chest", today - 1, ACT_DONE, 10, NULL, today, NULL);
+	return TDL_OK;
+}

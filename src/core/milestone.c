@@ -1,0 +1,214 @@
+/* Milestones: checklist items with each child's latest record. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "toddle/db.h"
+#include "toddle/milestone.h"
+#include "toddle/text.h"
+
+static const char *const status_names[] = { "-", "achieved", "emerging", "not-yet" };
+
+/* Parse "achieved", "emerging" or "not-yet". */
+int milestone_status_parse(const char *s, enum ms_status *out)
+{
+	for (int i = MS_ACHIEVED; i <= MS_NOT_YET; i++)
+		if (s && !strcmp(s, status_names[i])) {
+			*out = (enum ms_status)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* The word for a status ("-" for none). */
+const char *milestone_status_name(enum ms_status st)
+{
+	return st >= MS_NONE && st <= MS_NOT_YET ? status_names[st] : "-";
+}
+
+/* Items from age `from` to `to` with the latest record of each for child c. */
+int milestone_range(sqlite3 *db, const struct child *c, int from, int to,
+		    struct milestone_entry **out, int *n, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT m.id, m.domain, m.text, m.source, m.age_months, l.status, l.observed, l.note,"
+		" l.created_by FROM milestone m LEFT JOIN milestone_log l ON l.id = ("
+		"  SELECT id FROM milestone_log WHERE child_id=?1 AND milestone_id=m.id"
+		"  ORDER BY id DESC LIMIT 1)"
+		" WHERE m.age_months BETWEEN ?2 AND ?3 ORDER BY m.age_months, m.sort", err);
+	struct milestone_entry *arr = NULL;
+	int cnt = 0, cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, c ? c->id : -1);
+	sqlite3_bind_int(st, 2, from);
+	sqlite3_bind_int(st, 3, to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct milestone_entry *e;
+		const char *status = (const char *)sqlite3_column_text(st, 5);
+		const char *obs = (const char *)sqlite3_column_text(st, 6);
+
+		if (cnt == cap) {
+			struct milestone_entry *g = realloc(arr, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *g);
+
+			if (!g)
+				break;
+			arr = g;
+		}
+		e = &arr[cnt++];
+		memset(e, 0, sizeof *e);
+		e->id = db_column_dup(st, 0);
+		e->domain = db_column_dup(st, 1);
+		e->text = db_column_dup(st, 2);
+		e->source = db_column_dup(st, 3);
+		e->age_months = sqlite3_column_int(st, 4);
+		if (!status || milestone_status_parse(status, &e->status))
+			e->status = MS_NONE;
+		e->has_date = obs && date_parse(obs, &e->observed) == 0;
+		e->note = db_column_dup(st, 7);
+		e->who = db_column_dup(st, 8);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		milestone_entries_free(arr, cnt);
+		return db_fail(db, "cannot read the milestones", err);
+	}
+	*out = arr;
+	*n = cnt;
+	return TDL_OK;
+}
+
+/* Checklist ages present in the library, ascending. */
+int milestone_ages(sqlite3 *db, int **out, int *n, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT DISTINCT age_months FROM milestone ORDER BY 1", err);
+	int *arr = NULL, cnt = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return TDL_EDATA;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g);
+
+		if (!g)
+			break;
+		arr = g;
+		arr[cnt++] = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(arr);
+		return db_fail(db, "cannot read the milestones", err);
+	}
+	*out = arr;
+	*n = cnt;
+	return TDL_OK;
+}
+
+/* Items up to age_months and those of the next checklist age. */
+int milestone_list(sqlite3 *db, const struct child *c, int age_months,
+		   struct milestone_entry **out, int *n, struct tdl_err *err)
+{
+	int *ages, nages, upto = age_months, rc = milestone_ages(db, &ages, &nages, err);
+
+	if (rc)
+		return rc;
+	for (int i = 0; i < nages; i++)
+		if (ages[i] > age_months) {
+			upto = ages[i];
+			break;
+		}
+	free(ages);
+	return milestone_range(db, c, 0, upto, out, n, err);
+}
+
+/* Record a status for one item; earlier records stay as history. */
+int milestone_log(sqlite3 *db, const struct child *c, const char *id, enum ms_status status,
+		  int has_date, day_t date, const char *note, day_t today, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char uuid[37], now[21], d[11];
+	int rc;
+
+	if (status < MS_ACHIEVED || status > MS_NOT_YET)
+		return err_set(err, TDL_EINPUT, "status must be achieved, emerging or not-yet");
+	if (has_date) {
+		date_format(date, d);
+		if (date > today)
+			return err_set(err, TDL_EINPUT, "date %s is in the future: use the day you saw it", d);
+		if (date < c->born)
+			return err_set(err, TDL_EINPUT, "date %s is before %s was born: check the date", d,
+				       c->name);
+	}
+	rc = text_check(note, "the note", MILESTONE_NOTE_MAX, 0, err);
+	if (rc)
+		return rc;
+	st = db_prepare(db, "SELECT 1 FROM milestone WHERE id=?", err);
+	if (!st)
+		return TDL_EDATA;
+	db_bind_text(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return err_set(err, TDL_EINPUT,
+			       "no milestone '%.64s': see 'toddle milestone list' for the ids", id);
+	db_uuid(uuid);
+	db_now(now);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "INSERT INTO milestone_log(uuid, child_id, milestone_id, status, observed,"
+			" note, created_at, created_by) VALUES(?,?,?,?,?,?,?,?)", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, uuid);
+	sqlite3_bind_int64(st, 2, c->id);
+	db_bind_text(st, 3, id);
+	db_bind_text(st, 4, milestone_status_name(status));
+	db_bind_text(st, 5, has_date ? d : NULL);
+	db_bind_text(st, 6, note && *note ? note : NULL);
+	db_bind_text(st, 7, now);
+	db_bind_text(st, 8, db_user());
+	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save the milestone", err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+/* The text of one checklist item into out; 0 when it exists. */
+int milestone_text(sqlite3 *db, const char *id, char *out, size_t outsz)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT text FROM milestone WHERE id=?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	db_bind_text(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(st, 0));
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Free an array from milestone_list or milestone_range. */
+void milestone_entries_free(struct milestone_entry *e, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(e[i].id);
+		free(e[i].domain);
+		free(e[i].text);
+		free(e[i].source);
+		free(e[i].note);
+		free(e[i].who);
+	}
+	free(e);
+}

@@ -1,0 +1,57 @@
+/* The schema, one migration step per version. */
+#include "toddle/schema.h"
+
+/* Step n brings a database from version n-1 to version n. */
+static const char *const steps[] = {
+	/* 1: children, the library, and the two logs */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE child("
+	"  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL, born TEXT NOT NULL, due TEXT,"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL, updated_by TEXT NOT NULL);"
+	"CREATE UNIQUE INDEX child_name ON child(name COLLATE NOCASE);"
+	"CREATE TABLE week_note(week INTEGER PRIMARY KEY, title TEXT NOT NULL,"
+	"  typical TEXT NOT NULL, focus TEXT NOT NULL, can_wait TEXT NOT NULL, source TEXT);"
+	"CREATE TABLE activity(id TEXT PRIMARY KEY, title TEXT NOT NULL,"
+	"  week_from INTEGER NOT NULL, week_to INTEGER NOT NULL, domain TEXT NOT NULL,"
+	"  discipline TEXT NOT NULL, minutes INTEGER NOT NULL, materials TEXT NOT NULL,"
+	"  steps TEXT NOT NULL, why TEXT NOT NULL, builds TEXT, easier TEXT, harder TEXT,"
+	"  safety TEXT, tags TEXT, file TEXT);"
+	"CREATE INDEX activity_weeks ON activity(week_from, week_to);"
+	"CREATE TABLE milestone(id TEXT PRIMARY KEY, age_months INTEGER NOT NULL,"
+	"  domain TEXT NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL, sort INTEGER NOT NULL);"
+	"CREATE INDEX milestone_age ON milestone(age_months, sort);"
+	"CREATE TABLE milestone_log("
+	"  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	"  child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,"
+	"  milestone_id TEXT NOT NULL,"
+	"  status TEXT NOT NULL CHECK(status IN ('achieved','emerging','not-yet')),"
+	"  observed TEXT, note TEXT,"
+	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL);"
+	"CREATE INDEX milestone_log_child ON milestone_log(child_id, milestone_id, id);"
+	"CREATE INDEX milestone_log_day ON milestone_log(child_id, observed);"
+	"CREATE TABLE activity_log("
+	"  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	"  child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,"
+	"  activity_id TEXT NOT NULL, day TEXT NOT NULL,"
+	"  result TEXT NOT NULL CHECK(result IN ('done','hard','skipped')),"
+	"  minutes INTEGER, note TEXT,"
+	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL);"
+	"CREATE INDEX activity_log_day ON activity_log(child_id, day);",
+};
+
+/* The SQL that brings version n-1 to n, or NULL past the newest. */
+const char *schema_step(int n)
+{
+	if (n < 1 || n > (int)(sizeof steps / sizeof steps[0]))
+		return 0;
+	return steps[n - 1];
+}
+
+/* The newest version the steps reach. */
+int schema_latest(void)
+{
+	return (int)(sizeof steps / sizeof steps[0]);
+}

@@ -1,0 +1,347 @@
+/* Settings: one table of keys, layered INI files, checked values. */
+#include "config.h"
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#ifdef HAVE_INIPARSER_INIPARSER_H
+#include <iniparser/iniparser.h>
+#else
+#include <iniparser.h>
+#endif
+#include "toddle/settings.h"
+
+#define SETTINGS_FILE_MAX (64 * 1024)
+#define F(field) offsetof(struct settings, field)
+#define FS(field) offsetof(struct settings, field), sizeof(((struct settings *)0)->field)
+
+static const struct setting_spec table[] = {
+	{ "data", "database", SET_STRING, 0, 0, NULL, "$XDG_DATA_HOME/toddle/toddle.db",
+	  "the database file", FS(database) },
+	{ "library", "content", SET_STRING, 0, 0, NULL, "the installed content folder",
+	  "folder of the activity library", FS(content) },
+	{ "child", "correct_until_months", SET_INT, 0, 48, NULL, "24",
+	  "use corrected age for babies born early until this age in months", F(correct_until_months), 0 },
+	{ "ui", "color", SET_ENUM, 0, 0, "auto|never|always", "auto",
+	  "colours: auto (unless NO_COLOR is set), never or always", F(color), 0 },
+	{ "ui", "escdelay_ms", SET_INT, 0, 1000, NULL, "50",
+	  "how long to wait after Esc for the rest of a key, in milliseconds", F(escdelay_ms), 0 },
+	{ "ui", "week_starts", SET_ENUM, 0, 0, "monday|sunday", "monday",
+	  "first day of the week in the calendar", F(week_starts_sunday), 0 },
+	{ "ui", "ascii", SET_BOOL, 0, 0, NULL, "false",
+	  "draw lines and marks with plain ASCII characters", F(ascii), 0 },
+};
+
+/* The table of every setting. */
+const struct setting_spec *settings_table(size_t *n)
+{
+	*n = sizeof table / sizeof table[0];
+	return table;
+}
+
+/* Fill s with the built-in defaults. */
+void settings_defaults(struct settings *s)
+{
+	memset(s, 0, sizeof *s);
+	s->correct_until_months = 24;
+	s->color = COLOR_AUTO;
+	s->escdelay_ms = 50;
+}
+
+static void warn_add(struct settings *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Append one line to the warnings (dropped quietly when full). */
+static void warn_add(struct settings *s, const char *fmt, ...)
+{
+	size_t used = strlen(s->warnings);
+	va_list ap;
+
+	if (used + 2 >= sizeof s->warnings)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(s->warnings + used, sizeof s->warnings - used - 1, fmt, ap);
+	va_end(ap);
+	used = strlen(s->warnings);
+	s->warnings[used] = '\n';
+	s->warnings[used + 1] = '\0';
+}
+
+static char load_msgs[1024];
+
+/* iniparser's error callback: keep the first messages for our own report. */
+static int collect_error(const char *fmt, ...)
+{
+	size_t used = strlen(load_msgs);
+	va_list ap;
+
+	if (used + 1 >= sizeof load_msgs)
+		return 0;
+	va_start(ap, fmt);
+	vsnprintf(load_msgs + used, sizeof load_msgs - used, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+/* Parse a whole base-10 integer within [min, max]. */
+static int parse_int(const char *v, long min, long max, int *out)
+{
+	char *end;
+	long x;
+
+	errno = 0;
+	x = strtol(v, &end, 10);
+	if (errno || end == v || *end || x < min || x > max)
+		return -1;
+	*out = (int)x;
+	return 0;
+}
+
+/* Parse a boolean from an exact list of words. */
+static int parse_bool(const char *v, int *out)
+{
+	static const char *yes[] = { "true", "yes", "on", "1" }, *no[] = { "false", "no", "off", "0" };
+
+	for (size_t i = 0; i < 4; i++) {
+		if (!strcmp(v, yes[i]))
+			return *out = 1, 0;
+		if (!strcmp(v, no[i]))
+			return *out = 0, 0;
+	}
+	return -1;
+}
+
+/* Index of v in "a|b|c", or -1. */
+static int parse_enum(const char *v, const char *choices)
+{
+	size_t vl = strlen(v);
+	int i = 0;
+
+	for (const char *p = choices; *p; i++) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+
+		if (len == vl && !strncmp(p, v, len))
+			return i;
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	return -1;
+}
+
+static const struct setting_spec *spec_find(const char *sec, const char *key)
+{
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+		if (!strcmp(table[i].section, sec) && !strcmp(table[i].key, key))
+			return &table[i];
+	return NULL;
+}
+
+/* Check one value against its row and store it. */
+static int apply_value(struct settings *s, const struct setting_spec *sp, const char *v,
+		       const char *path, struct tdl_err *err)
+{
+	char *base = (char *)s + sp->offset;
+	int x;
+
+	switch (sp->type) {
+	case SET_STRING:
+		if (strlen(v) >= sp->size)
+			return err_set(err, TDL_EINPUT, "%s: %s.%s is too long (at most %zu bytes)",
+				       path, sp->section, sp->key, sp->size - 1);
+		strcpy(base, v);
+		return TDL_OK;
+	case SET_INT:
+		if (parse_int(v, sp->min, sp->max, &x))
+			return err_set(err, TDL_EINPUT,
+				       "%s: %s.%s = \"%s\" is not a whole number from %ld to %ld",
+				       path, sp->section, sp->key, v, sp->min, sp->max);
+		break;
+	case SET_BOOL:
+		if (parse_bool(v, &x))
+			return err_set(err, TDL_EINPUT,
+				       "%s: %s.%s = \"%s\" must be true or false", path,
+				       sp->section, sp->key, v);
+		break;
+	case SET_ENUM:
+		x = parse_enum(v, sp->choices);
+		if (x < 0)
+			return err_set(err, TDL_EINPUT, "%s: %s.%s = \"%s\" must be one of %s",
+				       path, sp->section, sp->key, v, sp->choices);
+		break;
+	default:
+		return TDL_OK;
+	}
+	memcpy(base, &x, sizeof x);
+	return TDL_OK;
+}
+
+/* Refuse what iniparser must not see: not a regular file, too big, writable by others. */
+static int precheck(const char *path, int must_exist, struct tdl_err *err, int *skip)
+{
+	struct stat st;
+
+	*skip = 0;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT && !must_exist) {
+			*skip = 1;
+			return TDL_OK;
+		}
+		return err_set(err, errno == ENOENT ? TDL_EINPUT : TDL_EDATA,
+			       "cannot read settings file %s: %s", path, strerror(errno));
+	}
+	if (!S_ISREG(st.st_mode))
+		return err_set(err, TDL_EINPUT, "settings file %s is not a regular file", path);
+	if (st.st_size > SETTINGS_FILE_MAX)
+		return err_set(err, TDL_EINPUT, "settings file %s is too large (over %d KiB)", path,
+			       SETTINGS_FILE_MAX / 1024);
+	if (st.st_mode & S_IWOTH)
+		return err_set(err, TDL_EDATA,
+			       "settings file %s can be changed by anyone: run 'chmod o-w %s'",
+			       path, path);
+	return TDL_OK;
+}
+
+/* True when sec names a section of the table. */
+static int section_known(const char *sec)
+{
+	for (size_t k = 0; k < sizeof table / sizeof table[0]; k++)
+		if (!strcmp(table[k].section, sec))
+			return 1;
+	return 0;
+}
+
+/* Walk every entry of the dictionary: apply known keys, warn on the rest.
+ * Values are read only as strings: iniparser 4.1's typed getters crash on
+ * a section name such as [ui:color] (CVE-2023-33461). */
+static int apply_dict(struct settings *s, dictionary *d, const char *path, struct tdl_err *err)
+{
+	for (ssize_t i = 0; i < d->size; i++) {
+		const char *full = d->key[i], *v, *colon;
+		const struct setting_spec *sp;
+		char sec[65];
+		size_t seclen;
+
+		if (!full)
+			continue;
+		v = d->val[i];
+		colon = strchr(full, ':');
+		if (!colon) {
+			if (!section_known(full))
+				warn_add(s, "%s: unknown section [%.64s] ignored", path, full);
+			continue;
+		}
+		seclen = (size_t)(colon - full);
+		if (seclen >= sizeof sec || strchr(colon + 1, ':') || (!v && seclen)) {
+			warn_add(s, "%s: '%.64s' ignored: names may not contain ':'", path, full);
+			continue;
+		}
+		memcpy(sec, full, seclen);
+		sec[seclen] = '\0';
+		sp = spec_find(sec, colon + 1);
+		if (!sp) {
+			if (!seclen)
+				warn_add(s, "%s: setting '%.64s' is outside any [section]: ignored",
+					 path, colon + 1);
+			else
+				warn_add(s, "%s: unknown setting %s.%.64s ignored", path, sec, colon + 1);
+			continue;
+		}
+		if (!v || !*v)
+			return err_set(err, TDL_EINPUT, "%s: %s.%s has no value: write %s = VALUE",
+				       path, sec, sp->key, sp->key);
+		if (apply_value(s, sp, v, path, err))
+			return TDL_EINPUT;
+	}
+	return TDL_OK;
+}
+
+/* Apply one INI file on top of s. */
+int settings_load_file(struct settings *s, const char *path, int must_exist,
+		       struct tdl_err *err)
+{
+	dictionary *d;
+	int skip, rc;
+
+	rc = precheck(path, must_exist, err, &skip);
+	if (rc || skip)
+		return rc;
+	load_msgs[0] = '\0';
+	iniparser_set_error_callback(collect_error);
+	d = iniparser_load(path);
+	iniparser_set_error_callback(NULL);
+	if (!d) {
+		char *nl;
+
+		/* iniparser reports "syntax error in FILE (LINE):\n-> text"; keep one line. */
+		while ((nl = strchr(load_msgs, '\n')))
+			*nl = ' ';
+		return err_set(err, TDL_EINPUT,
+			       "cannot use settings file %s: %s (each line must be [section] or key = value, under 1000 characters)",
+			       path, load_msgs[0] ? load_msgs : "unreadable");
+	}
+	rc = apply_dict(s, d, path, err);
+	iniparser_freedict(d);
+	return rc;
+}
+
+/* Path of the system settings file. */
+const char *settings_system_path(void)
+{
+	const char *p = getenv("TODDLE_SYSTEM_CONFIG");
+
+	return p && *p ? p : "/etc/toddle/toddle.ini";
+}
+
+/* Build $VAR/rel or $HOME/fallback/rel into out. */
+static int xdg_path(const char *var, const char *fallback, const char *rel, char *out,
+		    size_t outsz)
+{
+	const char *base = getenv(var), *home = getenv("HOME");
+	int n;
+
+	if (base && base[0] == '/')
+		n = snprintf(out, outsz, "%s/%s", base, rel);
+	else if (home && *home)
+		n = snprintf(out, outsz, "%s/%s/%s", home, fallback, rel);
+	else
+		return -1;
+	return n < 0 || (size_t)n >= outsz ? -1 : 0;
+}
+
+/* Path of the user's settings file. */
+int settings_user_path(char *out, size_t outsz)
+{
+	return xdg_path("XDG_CONFIG_HOME", ".config", "toddle/toddle.ini", out, outsz);
+}
+
+/* Default database path. */
+int settings_default_db(char *out, size_t outsz)
+{
+	return xdg_path("XDG_DATA_HOME", ".local/share", "toddle/toddle.db", out, outsz);
+}
+
+/* Defaults, then the system file, the user's file and `extra`. */
+int settings_load(struct settings *s, const char *extra, struct tdl_err *err)
+{
+	char user[SETTINGS_PATH_MAX];
+	int rc;
+
+	settings_defaults(s);
+	rc = settings_load_file(s, settings_system_path(), 0, err);
+	if (rc)
+		return rc;
+	if (settings_user_path(user, sizeof user) == 0) {
+		rc = settings_load_file(s, user, 0, err);
+		if (rc)
+			return rc;
+	}
+	if (extra)
+		return settings_load_file(s, extra, 1, err);
+	return TDL_OK;
+}

@@ -1,0 +1,182 @@
+/* Text checks and cleaning for anything typed, stored or drawn. */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include "toddle/text.h"
+
+/* Decode one UTF-8 sequence at s (n bytes left); returns its length and
+ * stores the code point, or 0 when the bytes are not valid UTF-8. */
+static int utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+	unsigned c = s[0];
+	int len;
+	unsigned min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xE0) == 0xC0) {
+		len = 2; min = 0x80; c &= 0x1F;
+	} else if ((c & 0xF0) == 0xE0) {
+		len = 3; min = 0x800; c &= 0x0F;
+	} else if ((c & 0xF8) == 0xF0) {
+		len = 4; min = 0x10000; c &= 0x07;
+	} else {
+		return 0;
+	}
+	if ((size_t)len > n)
+		return 0;
+	for (int i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* Control characters, and the invisible marks that reorder text on screen. */
+static int is_unsafe(unsigned cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs or surrogates). */
+int text_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	unsigned cp;
+
+	while (i < len) {
+		int k = utf8_decode(p + i, len - i, &cp);
+
+		if (!k)
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
+/* Check a typed field: required, length, UTF-8 and control characters. */
+int text_check(const char *s, const char *field, size_t maxbytes, int required,
+	       struct tdl_err *err)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t len = strlen((const char *)p), i = 0;
+	unsigned cp;
+
+	if (len == 0)
+		return required ? err_set(err, TDL_EINPUT, "%s is empty: please fill it in", field)
+				: TDL_OK;
+	if (len > maxbytes)
+		return err_set(err, TDL_EINPUT, "%s is too long (%zu bytes): keep it under %zu",
+			       field, len, maxbytes);
+	while (i < len) {
+		int k = utf8_decode(p + i, len - i, &cp);
+
+		if (!k)
+			return err_set(err, TDL_EINPUT,
+				       "%s is not valid UTF-8 text: check the terminal's character set",
+				       field);
+		if (is_unsafe(cp) && cp != '\t')
+			return err_set(err, TDL_EINPUT,
+				       "%s holds a control character: use plain text only", field);
+		i += (size_t)k;
+	}
+	return TDL_OK;
+}
+
+/* Copy in to out dropping unsafe characters; invalid bytes become '?'. */
+void text_sanitize(const char *in, char *out, size_t outsz)
+{
+	const unsigned char *p = (const unsigned char *)(in ? in : "");
+	size_t n = strlen((const char *)p), i = 0, o = 0;
+	unsigned cp;
+
+	if (outsz == 0)
+		return;
+	while (i < n) {
+		int k = utf8_decode(p + i, n - i, &cp);
+
+		if (!k) {
+			if (o + 1 < outsz)
+				out[o++] = '?';
+			i++;
+			continue;
+		}
+		if (cp == '\t' || cp == '\n') {
+			if (o + 1 < outsz)
+				out[o++] = ' ';
+		} else if (!is_unsafe(cp)) {
+			if (o + (size_t)k >= outsz)
+				break;
+			memcpy(out + o, p + i, (size_t)k);
+			o += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	out[o] = '\0';
+}
+
+/* Same as text_sanitize into a new heap string. */
+char *text_sanitize_dup(const char *in)
+{
+	size_t n = strlen(in ? in : "") + 1;
+	char *out = malloc(n);
+
+	if (out)
+		text_sanitize(in, out, n);
+	return out;
+}
+
+/* Remove leading and trailing blanks in place. */
+char *text_trim(char *s)
+{
+	size_t n, start = 0;
+
+	if (!s)
+		return s;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+			 s[n - 1] == '\n'))
+		n--;
+	while (start < n && (s[start] == ' ' || s[start] == '\t'))
+		start++;
+	memmove(s, s + start, n - start);
+	s[n - start] = '\0';
+	return s;
+}
+
+/* Columns that s takes on a terminal (wide characters count 2). */
+int text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p), i = 0;
+	unsigned cp;
+	int w = 0;
+
+	while (i < n) {
+		int k = utf8_decode(p + i, n - i, &cp);
+		int cw;
+
+		if (!k) {
+			w++;
+			i++;
+			continue;
+		}
+		cw = wcwidth((wchar_t)cp);
+		w += cw < 0 ? (is_unsafe(cp) ? 0 : 1) : cw;
+		i += (size_t)k;
+	}
+	return w;
+}
+
+/* Duplicate s. */
+char *text_dup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}

@@ -1,0 +1,187 @@
+/* toddle: global options, settings, the database path; then one face. */
+#include "config.h"
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "toddle/settings.h"
+#include "toddle/text.h"
+
+static const char usage_text[] =
+	"Usage: toddle [--db FILE] [--config FILE] [--today YYYY-MM-DD]   open the full-screen view\n"
+	"       toddle --demo | --version | --help\n"
+	"       toddle [options] COMMAND ...\n"
+	"\n"
+	"Commands:\n"
+	"  child add NAME --born YYYY-MM-DD [--due YYYY-MM-DD | --ga WEEKS[+DAYS]]\n"
+	"  child list                         ID, NAME, BORN, DUE or - (tab separated)\n"
+	"  week [--child NAME] [--date YYYY-MM-DD]\n"
+	"                                     age (and corrected age), week, note, activities\n"
+	"  milestone list [--child NAME]      ID, STATUS, DATE or -, TEXT\n"
+	"  milestone log [--child NAME] ID [--status achieved|emerging|not-yet]\n"
+	"                [--date YYYY-MM-DD] [--note TEXT]\n"
+	"  activity show ID\n"
+	"  activity log [--child NAME] ID [--date YYYY-MM-DD] [--result done|hard|skipped]\n"
+	"                [--minutes M] [--note TEXT]\n"
+	"\n"
+	"Options:\n"
+	"  --db FILE        use this database instead of the one in the settings\n"
+	"  --config FILE    read this settings file after the usual ones\n"
+	"  --today DATE     act as if today were DATE (to look back, or for scripts)\n"
+	"  --demo           open a demo family in a throwaway database\n"
+	"  --version        print the version\n"
+	"  --help           print this help\n"
+	"\n"
+	"--child may be left out when there is only one child.\n"
+	"Exit status: 0 done, 1 bad input or usage, 2 database or file failure.\n";
+
+/* Print usage and the settings table. */
+static void print_help(void)
+{
+	size_t n;
+	const struct setting_spec *t = settings_table(&n);
+
+	fputs(usage_text, stdout);
+	printf("\nSettings (INI; /etc/toddle/toddle.ini, then ~/.config/toddle/toddle.ini, then --config):\n");
+	for (size_t i = 0; i < n; i++)
+		printf("  [%s] %-22s %s (default: %s)\n", t[i].section, t[i].key, t[i].help,
+		       t[i].default_text);
+}
+
+/* Take the value of --name VALUE or --name=VALUE at argv[*i]; NULL if not this option. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name, int *missing)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+
+	if (strncmp(a, name, n))
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n])
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+struct globals {
+	const char *db, *config, *today;
+	int demo, help, version;
+};
+
+/* Read global options up to the first command word; returns its index or -1 on error. */
+static int parse_globals(int argc, char **argv, struct globals *g)
+{
+	int i;
+
+	memset(g, 0, sizeof *g);
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i], *v;
+		int missing = 0;
+
+		if (!strcmp(a, "--")) {
+			i++;
+			break;
+		}
+		if ((v = opt_value(argc, argv, &i, "--db", &missing)))
+			g->db = v;
+		else if ((v = opt_value(argc, argv, &i, "--config", &missing)))
+			g->config = v;
+		else if ((v = opt_value(argc, argv, &i, "--today", &missing)))
+			g->today = v;
+		else if (missing)
+			return fprintf(stderr, "toddle: option '%s' needs a value\n", a), -1;
+		else if (!strcmp(a, "--demo"))
+			g->demo = 1;
+		else if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+			g->help = 1;
+		else if (!strcmp(a, "--version") || !strcmp(a, "-V"))
+			g->version = 1;
+		else {
+			char clean[80];
+
+			text_sanitize(a, clean, sizeof clean);
+			fprintf(stderr, "toddle: unknown option '%s': see 'toddle --help'\n", clean);
+			return -1;
+		}
+		if (missing)
+			return fprintf(stderr, "toddle: option '%s' needs a value\n", a), -1;
+	}
+	return i;
+}
+
+/* Print each settings warning on its own line. */
+static void print_warnings(const char *w)
+{
+	char clean[SETTINGS_WARN_MAX];
+
+	for (const char *p = w; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char line[600];
+
+		snprintf(line, sizeof line, "%.*s", (int)len, p);
+		text_sanitize(line, clean, sizeof clean);
+		fprintf(stderr, "toddle: warning: %s\n", clean);
+		p += len + (nl != NULL);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	static struct app app;
+	struct globals g;
+	struct tdl_err err;
+	int first, rc;
+
+	setlocale(LC_ALL, "");
+	first = parse_globals(argc, argv, &g);
+	if (first < 0)
+		return 1;
+	if (g.help) {
+		print_help();
+		return 0;
+	}
+	if (g.version) {
+		printf("toddle %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (g.demo && (first < argc || g.db))
+		return fprintf(stderr, "toddle: --demo opens the full-screen view on its own database: drop the other arguments\n"), 1;
+	rc = settings_load(&app.set, g.config, &err);
+	if (rc) {
+		fprintf(stderr, "toddle: %s\n", err.msg);
+		return rc;
+	}
+	print_warnings(app.set.warnings);
+	app.today = date_today();
+	if (g.today && date_parse(g.today, &app.today))
+		return fprintf(stderr, "toddle: --today '%.40s' is not a real date: write it as YYYY-MM-DD\n",
+			       g.today), 1;
+	if (g.db)
+		snprintf(app.db_path, sizeof app.db_path, "%s", g.db);
+	else if (app.set.database[0])
+		snprintf(app.db_path, sizeof app.db_path, "%s", app.set.database);
+	else if (settings_default_db(app.db_path, sizeof app.db_path))
+		return fprintf(stderr, "toddle: HOME is not set: pass --db FILE\n"), 1;
+	app_find_content(&app);
+	if (first < argc)
+		return cli_run(&app, argc - first, argv + first);
+	if (g.demo) {
+		rc = app_demo_create(&app, &err);
+		if (rc) {
+			fprintf(stderr, "toddle: %s\n", err.msg);
+			app_close(&app);
+			app_demo_remove(&app);
+			return rc;
+		}
+	}
+	rc = tui_run(&app);
+	app_close(&app);
+	app_demo_remove(&app);
+	return rc;
+}

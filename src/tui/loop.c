@@ -1,0 +1,439 @@
+/* The one event loop: read a key (with a timeout), dispatch, redraw. */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <time.h>
+#include <unistd.h>
+#include "toddle/db.h"
+#include "toddle/text.h"
+#include "tui/tui.h"
+
+static volatile sig_atomic_t got_signal;
+
+/* SIGHUP, SIGTERM, SIGINT: only note it; the loop ends cleanly. */
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Catch the ending signals before curses starts, so ncurses leaves them to us. */
+static void signals_install(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+/* Show a message on the status line until the next key. */
+void tui_message(struct tui *t, int role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+	t->msg_role = role;
+}
+
+/* The child shown, or NULL. */
+struct child *tui_child(struct tui *t)
+{
+	return t->cur >= 0 && t->cur < t->nchildren ? &t->children[t->cur] : NULL;
+}
+
+/* Show another child, back at their own week. */
+void tui_select_child(struct tui *t, int idx)
+{
+	if (idx < 0 || idx >= t->nchildren)
+		return;
+	t->cur = idx;
+	t->week_locked = 0;
+	t->doc.sel = -1;
+	t->doc.top = 0;
+	t->cal_day = t->app->today;
+}
+
+/* Re-read children and the shown child's week and milestones. */
+int tui_reload(struct tui *t)
+{
+	struct tdl_err err;
+	struct child *c;
+	long long keep = tui_child(t) ? tui_child(t)->id : -1;
+	int rc;
+
+	free(t->children);
+	t->children = NULL;
+	rc = child_list(t->app->db, &t->children, &t->nchildren, &err);
+	if (rc) {
+		tui_message(t, T_ERROR, "%s", err.msg);
+		t->nchildren = 0;
+	}
+	if (t->cur >= t->nchildren || keep < 0)
+		t->cur = t->nchildren ? 0 : -1;
+	for (int i = 0; i < t->nchildren; i++)
+		if (t->children[i].id == keep)
+			t->cur = i;
+	activity_free_all(t->acts, t->nacts);
+	t->acts = NULL;
+	t->nacts = 0;
+	milestone_entries_free(t->ms, t->nms);
+	t->ms = NULL;
+	t->nms = 0;
+	c = tui_child(t);
+	if (c) {
+		struct child_age a;
+
+		child_age(c, t->app->today, t->app->set.correct_until_months, &a);
+		if (!t->week_locked)
+			t->week = child_week(&a);
+		t->ms_age = a.use_months;
+		if (activity_for_week(t->app->db, t->week, &t->acts, &t->nacts, &err) ||
+		    milestone_list(t->app->db, c, a.use_months, &t->ms, &t->nms, &err))
+			tui_message(t, T_ERROR, "%s", err.msg);
+	}
+	t->data_version = db_data_version(t->app->db);
+	return R_DRAW;
+}
+
+/* The title bar: who and how old, and where help is. */
+static void draw_title(struct tui *t)
+{
+	char line[400], words[80], cw[80];
+	struct child *c = tui_child(t);
+
+	if (c) {
+		struct child_age a;
+
+		child_age(c, t->app->today, t->app->set.correct_until_months, &a);
+		child_age_words(a.days, a.months, words, sizeof words);
+		if (a.corrected) {
+			child_age_words(a.cdays, a.cmonths, cw, sizeof cw);
+			snprintf(line, sizeof line, " %s · %s · corrected %s", c->name, words, cw);
+		} else {
+			snprintf(line, sizeof line, " %s · %s", c->name, words);
+		}
+	} else {
+		snprintf(line, sizeof line, " toddle");
+	}
+	if (t->app->demo)
+		strncat(line, " · demo", sizeof line - strlen(line) - 1);
+	if (t->ascii)
+		for (char *p = strstr(line, "·"); p; p = strstr(line, "·"))
+			memmove(p + 1, p + 2, strlen(p + 2) + 1), *p = '-';
+	{
+		char clean[400];
+
+		text_sanitize(line, clean, sizeof clean);
+		draw_text(t->title, 0, 0, t->cols, T_TITLE, clean);
+	}
+	if (t->cols - text_width(line) > 18)
+		draw_text(t->title, 0, t->cols - 16, 16, T_TITLE, "? help   q quit ");
+}
+
+/* Key hints for the view, or the latest message. */
+static void draw_status(struct tui *t)
+{
+	static const char *const hints[] = {
+		[V_WEEK] = "Up/Down choose  Enter open  o log  [ ] week  t today  Tab menu",
+		[V_MILESTONES] = "Up/Down choose  Enter or o: log  PgUp/PgDn scroll  Tab menu",
+		[V_CALENDAR] = "arrows move a day or week  [ ] month  t today  Tab menu",
+	};
+	const char *s = t->msg[0] ? t->msg : t->focus == F_MENU ? "Up/Down choose  Enter open  a add child  e edit  Tab main pane" : hints[t->view];
+	char clean[400];
+
+	if (t->modal == M_FORM)
+		s = t->msg[0] ? t->msg : "Tab next field  Enter save on the last field  Esc cancel";
+	else if (t->modal != M_NONE && !t->msg[0])
+		s = "Up/Down scroll  Esc close";
+	text_sanitize(s, clean, sizeof clean);
+	draw_text(t->status, 0, 0, t->cols, t->msg[0] ? t->msg_role : T_DIM, clean);
+}
+
+/* The main pane for the current view. */
+static void draw_main(struct tui *t)
+{
+	static const char *const titles[] = { "This week", "Milestones", "Calendar" };
+	int h, w;
+
+	getmaxyx(t->main, h, w);
+	werase(t->main);
+	draw_box(t, t->main, titles[t->view], t->focus == F_MAIN);
+	if (t->view == V_CALENDAR && tui_child(t)) {
+		calendar_pane_draw(t);
+	} else {
+		if (t->view == V_MILESTONES)
+			milestone_pane_build(t);
+		else
+			week_pane_build(t);
+		doc_draw(&t->doc, t->main, 1, 2, h - 2, w - 4, t->focus == F_MAIN);
+	}
+	wnoutrefresh(t->main);
+}
+
+/* Redraw everything that is shown; ncurses sends only what changed. */
+static void draw_all(struct tui *t)
+{
+	if (t->too_small) {
+		char msg[160];
+
+		werase(stdscr);
+		wnoutrefresh(stdscr);
+		snprintf(msg, sizeof msg, "Terminal too small (%dx%d): toddle needs %dx%d. Enlarge it, or q to quit.",
+			 t->cols, t->rows, TUI_MIN_COLS, TUI_MIN_ROWS);
+		mvwaddnstr(t->status, 0, 0, msg, t->cols - 1);
+		wclrtoeol(t->status);
+		if (t->rows > 1) {
+			mvwaddnstr(stdscr, 0, 0, "Terminal too small", t->cols - 1);
+			wnoutrefresh(stdscr);
+		}
+		wnoutrefresh(t->status);
+		doupdate();
+		return;
+	}
+	draw_title(t);
+	menu_pane_draw(t);
+	draw_main(t);
+	draw_status(t);
+	if (t->modal == M_FORM)
+		form_draw(t);
+	else if (t->modal == M_HELP)
+		overlay_doc_draw(t, "Help");
+	else if (t->modal == M_DETAIL)
+		overlay_doc_draw(t, "Activity");
+	update_panels();
+	if (t->modal == M_FORM && form_window(t))
+		wnoutrefresh(form_window(t));
+	doupdate();
+}
+
+/* Re-lay the screen for a new size, keeping an open form. */
+static void relayout(struct tui *t)
+{
+	enum modal m = t->modal;
+
+	if (m == M_FORM)
+		form_suspend(t); /* keeps the typed text */
+	layout_make(t);
+	if (m == M_HELP || m == M_DETAIL) {
+		if (t->too_small || overlay_open(t, t->rows - 4, t->cols - 8))
+			t->modal = M_NONE;
+	} else if (m == M_FORM && !t->too_small) {
+		form_resume(t);
+	}
+	clearok(curscr, TRUE);
+}
+
+/* Route one action to the open overlay, the menu or the view. */
+static int dispatch(struct tui *t, enum action a)
+{
+	if (a == DO_REDRAW) {
+		clearok(curscr, TRUE);
+		return R_DRAW;
+	}
+	if (t->modal == M_HELP || t->modal == M_DETAIL)
+		return overlay_doc_key(t, a);
+	switch (a) {
+	case DO_QUIT:
+		return R_QUIT;
+	case DO_HELP:
+		return help_open(t);
+	case DO_FOCUS:
+		t->focus = t->focus == F_MENU ? F_MAIN : F_MENU;
+		return R_MENU | R_DRAW;
+	case DO_VIEW_WEEK:
+	case DO_VIEW_MILESTONES:
+	case DO_VIEW_CALENDAR:
+		t->view = a == DO_VIEW_WEEK ? V_WEEK : a == DO_VIEW_MILESTONES ? V_MILESTONES : V_CALENDAR;
+		t->focus = F_MAIN;
+		t->doc.sel = -1;
+		t->doc.top = 0;
+		return R_MENU | R_DRAW;
+	case DO_ADD_CHILD:
+		return form_child_open(t, 0);
+	case DO_EDIT_CHILD:
+		return tui_child(t) ? form_child_open(t, 1) : R_NONE;
+	default:
+		break;
+	}
+	if (t->focus == F_MENU)
+		return menu_pane_key(t, a);
+	if (!tui_child(t))
+		return a == DO_OPEN || a == DO_LOG ? form_child_open(t, 0) : R_NONE;
+	if (t->view == V_WEEK)
+		return week_pane_key(t, a);
+	if (t->view == V_MILESTONES)
+		return milestone_pane_key(t, a);
+	return calendar_pane_key(t, a);
+}
+
+/* True when the terminal has gone (the pty closed under us). */
+static int input_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+/* Start curses on this terminal, or say why it cannot be used. */
+static SCREEN *screen_start(struct tui *t, char *why, size_t whysz)
+{
+	const char *term = getenv("TERM");
+	SCREEN *s;
+	char *cup;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		snprintf(why, whysz, "the full-screen view needs a terminal; for scripts use the commands (toddle --help)");
+		return NULL;
+	}
+	s = newterm(NULL, stdout, stdin);
+	if (!s) {
+		s = newterm("vt100", stdout, stdin);
+		if (!s) {
+			snprintf(why, whysz, "cannot use terminal type '%.40s': set TERM (for example TERM=xterm-256color)",
+				 term ? term : "");
+			return NULL;
+		}
+		tui_message(t, T_ERROR, "Terminal type '%.40s' is unknown here: drawing as vt100.",
+			    term && *term ? term : "(unset)");
+	}
+	cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		endwin();
+		delscreen(s);
+		snprintf(why, whysz, "terminal type '%.40s' cannot move the cursor: set TERM (for example TERM=xterm-256color) or use the commands (toddle --help)",
+			 term ? term : "");
+		return NULL;
+	}
+	return s;
+}
+
+/* Terminal modes for the loop. */
+static void screen_modes(struct tui *t)
+{
+	const char *enc = getenv("ESCDELAY");
+
+	cbreak();
+	noecho();
+	nonl();
+	curs_set(0);
+	if (!enc || !*enc)
+		set_escdelay(t->app->set.escdelay_ms);
+	t->ascii = t->app->set.ascii || !tigetstr("smacs") || tigetstr("smacs") == (char *)-1;
+	theme_init(t);
+}
+
+/* Read one key; returns ERR on timeout. */
+static int read_key(struct tui *t, wint_t *ch)
+{
+	WINDOW *w = t->modal == M_FORM && form_window(t) ? form_window(t) : t->status;
+
+	wtimeout(w, 1000);
+	return wget_wch(w, ch);
+}
+
+/* Milliseconds since t0. */
+static long elapsed_ms(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Free what the loop holds. */
+static void tui_free(struct tui *t)
+{
+	form_close(t);
+	layout_free(t);
+	doc_free(&t->doc);
+	doc_free(&t->over_doc);
+	free(t->children);
+	activity_free_all(t->acts, t->nacts);
+	milestone_entries_free(t->ms, t->nms);
+}
+
+/* Run the full-screen interface; returns the exit status. */
+int tui_run(struct app *app)
+{
+	struct tui t;
+	struct tdl_err err;
+	char why[300];
+	SCREEN *scr;
+	int flags = R_RELOAD | R_MENU | R_DRAW, idle_errs = 0, rc;
+
+	memset(&t, 0, sizeof t);
+	t.app = app;
+	t.cur = -1;
+	t.focus = F_MAIN;
+	t.doc.sel = -1;
+	t.cal_day = app->today;
+	rc = app->db ? TDL_OK : app_open(app, 1, &err);
+	if (rc) {
+		fprintf(stderr, "toddle: %s\n", err.msg);
+		return rc;
+	}
+	signals_install();
+	scr = screen_start(&t, why, sizeof why);
+	if (!scr) {
+		fprintf(stderr, "toddle: %s\n", why);
+		return 1;
+	}
+	screen_modes(&t);
+	if (app->warning[0])
+		tui_message(&t, T_ERROR, "%s", app->warning);
+	layout_make(&t);
+	while (!(flags & R_QUIT) && !got_signal) {
+		struct timespec t0;
+		wint_t ch;
+		int r;
+
+		if (flags & R_RELOAD)
+			flags |= tui_reload(&t);
+		if ((flags & R_MENU) && !t.too_small)
+			menu_pane_build(&t);
+		if (flags)
+			draw_all(&t);
+		flags = R_NONE;
+		if (t.modal == M_FORM && t.too_small == 0 && !form_window(&t))
+			form_resume(&t);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		r = read_key(&t, &ch);
+		if (r == ERR) {
+			/* a timeout takes a second; instant errors mean the input is gone */
+			if (got_signal || input_gone() || (elapsed_ms(&t0) < 200 && ++idle_errs > 50))
+				break;
+			if (db_data_version(app->db) != t.data_version)
+				flags = R_RELOAD | R_MENU;
+			continue;
+		}
+		idle_errs = 0;
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			relayout(&t);
+			flags = R_MENU | R_DRAW;
+			continue;
+		}
+		t.msg[0] = '\0';
+		if (t.too_small) {
+			flags = (r == OK && ch == 'q') ? R_QUIT : R_DRAW;
+			continue;
+		}
+		if (t.modal == M_FORM)
+			flags = form_key(&t, r == KEY_CODE_YES, ch);
+		else
+			flags = dispatch(&t, keys_action(r == KEY_CODE_YES, ch)) | R_DRAW;
+	}
+	tui_free(&t);
+	endwin();
+	delscreen(scr);
+	return 0;
+}

@@ -1,0 +1,169 @@
+/* The menu pane (libmenu): the views, then the children, then "add a child". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "toddle/text.h"
+#include "tui/tui.h"
+
+/* What a menu item does, kept in its user pointer. */
+enum { MI_VIEW_WEEK, MI_VIEW_MS, MI_VIEW_CAL, MI_SEP, MI_ADD, MI_CHILD0 };
+
+static char **labels;
+static int nlabels;
+static WINDOW *sub;
+
+/* Free the menu, its items and their labels. */
+void menu_pane_free(struct tui *t)
+{
+	if (t->menu) {
+		unpost_menu(t->menu);
+		free_menu(t->menu);
+		t->menu = NULL;
+	}
+	if (sub)
+		delwin(sub);
+	sub = NULL;
+	for (int i = 0; i < t->nitems; i++)
+		free_item(t->items[i]);
+	free(t->items);
+	t->items = NULL;
+	t->nitems = 0;
+	for (int i = 0; i < nlabels; i++)
+		free(labels[i]);
+	free(labels);
+	labels = NULL;
+	nlabels = 0;
+}
+
+/* Add one item with a label we own and a kind. */
+static void add_item(struct tui *t, const char *label, long kind)
+{
+	char *copy = text_sanitize_dup(label);
+	ITEM *it;
+
+	if (!copy || !*copy) {
+		free(copy);
+		copy = strdup("?");
+	}
+	it = copy ? new_item(copy, "") : NULL;
+	if (!it) {
+		free(copy);
+		return;
+	}
+	set_item_userptr(it, (void *)kind);
+	labels[nlabels++] = copy;
+	t->items[t->nitems++] = it;
+	if (kind == MI_SEP)
+		item_opts_off(it, O_SELECTABLE);
+}
+
+/* Build (or rebuild) the menu for the current children and view. */
+int menu_pane_build(struct tui *t)
+{
+	int total = 5 + t->nchildren, h, w, sel = 0;
+	char label[120];
+
+	menu_pane_free(t);
+	if (!t->side)
+		return -1;
+	t->items = calloc((size_t)total + 1, sizeof *t->items);
+	labels = calloc((size_t)total, sizeof *labels);
+	if (!t->items || !labels)
+		return -1;
+	add_item(t, "This week", MI_VIEW_WEEK);
+	add_item(t, "Milestones", MI_VIEW_MS);
+	add_item(t, "Calendar", MI_VIEW_CAL);
+	add_item(t, t->ascii ? "--------" : "────────", MI_SEP);
+	for (int i = 0; i < t->nchildren; i++) {
+		snprintf(label, sizeof label, "%s %s", i == t->cur ? (t->ascii ? "*" : "●") : " ",
+			 t->children[i].name);
+		add_item(t, label, MI_CHILD0 + i);
+	}
+	add_item(t, "+ Add a child", MI_ADD);
+	t->menu = new_menu(t->items);
+	if (!t->menu)
+		return -1;
+	getmaxyx(t->side, h, w);
+	set_menu_win(t->menu, t->side);
+	sub = derwin(t->side, h - 2, w - 2, 1, 1);
+	if (!sub)
+		return -1;
+	set_menu_sub(t->menu, sub);
+	set_menu_format(t->menu, h - 2, 1);
+	set_menu_mark(t->menu, "");
+	set_menu_fore(t->menu, theme_attr(t->focus == F_MENU ? T_SELECTED : T_SELECTED_DIM));
+	set_menu_back(t->menu, theme_attr(T_NORMAL));
+	set_menu_grey(t->menu, theme_attr(T_DIM));
+	menu_opts_off(t->menu, O_SHOWDESC);
+	sel = t->view == V_WEEK ? 0 : t->view == V_MILESTONES ? 1 : 2;
+	if (t->focus == F_MENU && t->cur >= 0)
+		sel = 4 + t->cur;
+	set_current_item(t->menu, t->items[sel < t->nitems ? sel : 0]);
+	post_menu(t->menu);
+	return 0;
+}
+
+/* Draw the menu pane's frame around the posted menu. */
+void menu_pane_draw(struct tui *t)
+{
+	if (!t->side || !t->menu)
+		return;
+	set_menu_fore(t->menu, theme_attr(t->focus == F_MENU ? T_SELECTED : T_SELECTED_DIM));
+	draw_box(t, t->side, "toddle", t->focus == F_MENU);
+	wnoutrefresh(menu_sub(t->menu));
+}
+
+/* Handle a key while the menu has focus. */
+int menu_pane_key(struct tui *t, enum action a)
+{
+	ITEM *cur;
+	long kind;
+
+	if (!t->menu)
+		return R_NONE;
+	switch (a) {
+	case DO_UP:
+		menu_driver(t->menu, REQ_UP_ITEM);
+		if (!(item_opts(current_item(t->menu)) & O_SELECTABLE))
+			menu_driver(t->menu, REQ_UP_ITEM);
+		return R_DRAW;
+	case DO_DOWN:
+		menu_driver(t->menu, REQ_DOWN_ITEM);
+		if (!(item_opts(current_item(t->menu)) & O_SELECTABLE))
+			menu_driver(t->menu, REQ_DOWN_ITEM);
+		return R_DRAW;
+	case DO_HOME:
+		menu_driver(t->menu, REQ_FIRST_ITEM);
+		return R_DRAW;
+	case DO_END:
+		menu_driver(t->menu, REQ_LAST_ITEM);
+		return R_DRAW;
+	case DO_OPEN:
+	case DO_RIGHT:
+		break;
+	default:
+		return R_NONE;
+	}
+	cur = current_item(t->menu);
+	kind = cur ? (long)item_userptr(cur) : MI_SEP;
+	switch (kind) {
+	case MI_VIEW_WEEK:
+		t->view = V_WEEK;
+		break;
+	case MI_VIEW_MS:
+		t->view = V_MILESTONES;
+		break;
+	case MI_VIEW_CAL:
+		t->view = V_CALENDAR;
+		break;
+	case MI_ADD:
+		return form_child_open(t, 0);
+	case MI_SEP:
+		return R_NONE;
+	default:
+		tui_select_child(t, (int)(kind - MI_CHILD0));
+		return R_MENU | R_RELOAD;
+	}
+	t->focus = F_MAIN;
+	return R_DRAW | R_RELOAD;
+}

@@ -1,0 +1,161 @@
+/* The full-screen face: shared state of the one event loop and its panes. */
+#ifndef TODDLE_TUI_H
+#define TODDLE_TUI_H
+
+#include <curses.h>
+#include <form.h>
+#include <menu.h>
+#include <panel.h>
+#include "app.h"
+#include "toddle/activity.h"
+#include "toddle/child.h"
+#include "toddle/milestone.h"
+
+#define TUI_MIN_COLS 60
+#define TUI_MIN_ROWS 18
+
+/* What a key handler asks the loop to do next (htop-style reaction flags). */
+enum {
+	R_NONE = 0,
+	R_DRAW = 1,     /* redraw the panes */
+	R_RELOAD = 2,   /* re-read data from the database, then redraw */
+	R_MENU = 4,     /* rebuild the menu (children changed) */
+	R_QUIT = 8,
+};
+
+/* Actions: the single table in keys.c gives their keys and help. */
+enum action {
+	DO_NONE, DO_QUIT, DO_HELP, DO_FOCUS, DO_VIEW_WEEK, DO_VIEW_MILESTONES, DO_VIEW_CALENDAR,
+	DO_UP, DO_DOWN, DO_LEFT, DO_RIGHT, DO_PGUP, DO_PGDN, DO_HOME, DO_END, DO_OPEN, DO_BACK,
+	DO_PREV, DO_NEXT, DO_TODAY, DO_ADD_CHILD, DO_EDIT_CHILD, DO_LOG, DO_REDRAW,
+	DO_COUNT
+};
+
+enum view { V_WEEK, V_MILESTONES, V_CALENDAR };
+enum focus { F_MENU, F_MAIN };
+enum modal { M_NONE, M_HELP, M_DETAIL, M_FORM };
+
+/* Colour and attribute roles, named by meaning. */
+enum role {
+	T_NORMAL, T_TITLE, T_HEADING, T_DIM, T_SELECTED, T_SELECTED_DIM, T_MARK_MS,
+	T_MARK_ACT, T_ERROR, T_OK, T_BORDER, T_TODAY, T_ROLE_COUNT
+};
+
+/* One line of a scrollable document: text, role, selectable item or -1. */
+struct doc_line {
+	char *text;
+	int role;
+	int item;
+};
+
+/* A document drawn into a pane with scrolling and a selected item. */
+struct doc {
+	struct doc_line *line;
+	int n, cap;
+	int top;       /* first visible line */
+	int sel;       /* selected item, or -1 */
+	int nitems;
+};
+
+struct form_state;
+
+struct tui {
+	struct app *app;
+	int rows, cols, too_small, ascii;
+	WINDOW *title, *side, *main, *status;
+	PANEL *p_title, *p_side, *p_main, *p_status;
+	WINDOW *over;          /* modal overlay window (help, detail, form) */
+	PANEL *p_over;
+	MENU *menu;
+	ITEM **items;
+	int nitems;
+	enum view view;
+	enum focus focus;
+	enum modal modal;
+	struct child *children;
+	int nchildren, cur;    /* cur: index of the shown child, -1 if none */
+	int week;              /* the week shown in the week pane */
+	int week_locked;       /* 1 once the user moved away from the child's week */
+	struct activity *acts;
+	int nacts;
+	struct milestone_entry *ms;
+	int nms, ms_age;       /* ms_age: the checklist age shown */
+	day_t cal_day;         /* the calendar cursor */
+	struct doc doc;        /* the main pane's document */
+	struct doc over_doc;   /* the overlay's document (help, detail) */
+	struct form_state *form;
+	char msg[300];
+	int msg_role;
+	int data_version;
+	int flags;
+};
+
+/* keys.c */
+enum action keys_action(int is_key, wint_t ch);
+void keys_help(struct doc *d, int width);
+
+/* theme.c */
+void theme_init(struct tui *t);
+attr_t theme_attr(int role);
+
+/* draw.c */
+void doc_reset(struct doc *d);
+void doc_free(struct doc *d);
+void doc_add(struct doc *d, int role, int item, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void doc_wrap(struct doc *d, int role, int item, const char *prefix, const char *text, int width);
+void doc_draw(struct doc *d, WINDOW *w, int y0, int x0, int height, int width, int focused);
+void doc_move(struct doc *d, int delta, int height);
+void doc_scroll(struct doc *d, int delta, int height);
+void draw_text(WINDOW *w, int y, int x, int width, int role, const char *s);
+void draw_box(struct tui *t, WINDOW *w, const char *title, int focused);
+
+/* layout.c */
+int layout_make(struct tui *t);
+void layout_free(struct tui *t);
+int overlay_open(struct tui *t, int h, int w);
+void overlay_close(struct tui *t);
+
+/* menu_pane.c */
+int menu_pane_build(struct tui *t);
+void menu_pane_free(struct tui *t);
+int menu_pane_key(struct tui *t, enum action a);
+void menu_pane_draw(struct tui *t);
+
+/* loop.c helpers used by panes */
+void tui_message(struct tui *t, int role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int tui_reload(struct tui *t);
+struct child *tui_child(struct tui *t);
+void tui_select_child(struct tui *t, int idx);
+
+/* week_pane.c */
+void week_pane_build(struct tui *t);
+int week_pane_key(struct tui *t, enum action a);
+void detail_build(struct tui *t, const struct activity *a);
+
+/* milestone_pane.c */
+void milestone_pane_build(struct tui *t);
+int milestone_pane_key(struct tui *t, enum action a);
+
+/* calendar_pane.c */
+void calendar_pane_draw(struct tui *t);
+int calendar_pane_key(struct tui *t, enum action a);
+
+/* help.c */
+int help_open(struct tui *t);
+int overlay_doc_key(struct tui *t, enum action a);
+void overlay_doc_draw(struct tui *t, const char *title);
+
+/* form.c */
+int form_child_open(struct tui *t, int edit);
+int form_milestone_open(struct tui *t, const struct milestone_entry *m);
+int form_activity_open(struct tui *t, const struct activity *a, day_t day);
+int form_key(struct tui *t, int is_key, wint_t ch);
+void form_draw(struct tui *t);
+void form_close(struct tui *t);
+void form_suspend(struct tui *t);
+void form_resume(struct tui *t);
+WINDOW *form_window(struct tui *t);
+
+#endif
