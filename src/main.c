@@ -169,8 +169,11 @@ int main(int argc, char **argv)
 	else if (settings_default_db(app.db_path, sizeof app.db_path))
 		return fprintf(stderr, "toddle: HOME is not set: pass --db FILE\n"), 1;
 	app_find_content(&app);
-	if (first < argc)
-		return cli_run(&app, argc - first, argv + first);
+	if (first < argc) {
+		rc = cli_run(&app, argc - first, argv + first);
+		app_close(&app);
+		return rc;
+	}
 	if (g.demo) {
 		rc = app_demo_create(&app, &err);
 		if (rc) {

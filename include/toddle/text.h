@@ -8,6 +8,9 @@
 /* True when s[0..len) is well-formed UTF-8 (no overlongs or surrogates). */
 int text_utf8_valid(const char *s, size_t len);
 
+/* True when s[0..len) (valid UTF-8) holds a control or direction-override character other than tab. */
+int text_has_unsafe(const char *s, size_t len);
+
 /* Check a field a person typed: trimmed copy in place is the caller's job.
  * Fails with TDL_EINPUT naming `field` when it is empty (and required),
  * longer than maxbytes, not UTF-8, or holds control characters. */

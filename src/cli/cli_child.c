@@ -14,7 +14,7 @@ static int child_add_cmd(struct app *app, int argc, char **argv)
 		{ "ga", required_argument, NULL, 2 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[3], *pos[1], name[CHILD_NAME_MAX * 4 + 1];
+	char *v[3], *pos[1], *name;
 	struct tdl_err err;
 	struct child c;
 	day_t born, due = 0;
@@ -30,14 +30,20 @@ static int child_add_cmd(struct app *app, int argc, char **argv)
 		return 1;
 	if (v[2] && (rc = child_due_from_ga(v[2], born, &due, &err)))
 		return cli_fail(rc, err.msg);
-	snprintf(name, sizeof name, "%s", pos[0]);
-	text_trim(name);
+	name = text_trim(strdup(pos[0]));
+	if (!name)
+		return cli_fail(2, "out of memory");
 	rc = child_validate(name, born, v[1] || v[2], due, app->today, &err);
-	if (rc)
+	if (rc) {
+		free(name);
 		return cli_fail(rc, err.msg);
-	if ((rc = cli_open(app, 1)))
+	}
+	if ((rc = cli_open(app, 1))) {
+		free(name);
 		return rc;
+	}
 	rc = child_add(app->db, name, born, v[1] || v[2], due, app->today, &c, &err);
+	free(name);
 	if (rc)
 		return cli_fail(rc, err.msg);
 	printf("%lld\t", c.id);

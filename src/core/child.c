@@ -221,12 +221,12 @@ int child_due_from_ga(const char *ga, day_t born, day_t *due, struct tdl_err *er
 {
 	int w = 0, d = 0, pos = 0;
 
-	if (!ga || (sscanf(ga, "%2d%n", &w, &pos) != 1))
+	if (!ga || ga[0] < '0' || ga[0] > '9' || sscanf(ga, "%2d%n", &w, &pos) != 1)
 		goto bad;
 	if (ga[pos] == '+') {
 		int more = 0;
 
-		if (sscanf(ga + pos + 1, "%1d%n", &d, &more) != 1)
+		if (ga[pos + 1] < '0' || ga[pos + 1] > '9' || sscanf(ga + pos + 1, "%1d%n", &d, &more) != 1)
 			goto bad;
 		pos += 1 + more;
 	}
@@ -280,9 +280,11 @@ void child_age_words(int days, int months, char *out, size_t outsz)
 	if (days < 0) {
 		int w = (-days) / 7, d = (-days) % 7;
 
-		if (w)
+		if (w && d)
 			snprintf(out, outsz, "%d week%s %d day%s before the due date", w,
 				 w == 1 ? "" : "s", d, d == 1 ? "" : "s");
+		else if (w)
+			snprintf(out, outsz, "%d week%s before the due date", w, w == 1 ? "" : "s");
 		else
 			snprintf(out, outsz, "%d day%s before the due date", d, d == 1 ? "" : "s");
 		return;

@@ -171,7 +171,8 @@ static int check_rec(const struct rec *r, struct tdl_err *err)
 	int from, to;
 
 	if (!strcmp(r->type, "week")) {
-		if (parse_num(r->id, 0, WEEK_MAX) < 0)
+		if (parse_num(r->id, 0, WEEK_MAX) < 0 || strspn(r->id, "0123456789") != strlen(r->id) ||
+		    (r->id[0] == '0' && r->id[1]))
 			return err_set(err, TDL_EINPUT, "%s:%d: week '%s' must be a number from 0 to %d",
 				       r->file, r->line, r->id, WEEK_MAX);
 		return check_keys(r, week_keys, err);
@@ -284,7 +285,8 @@ static int list_files(const char *dir, char ***out, int *n, struct tdl_err *err)
 			cnt++;
 	}
 	closedir(d);
-	qsort(names, (size_t)cnt, sizeof *names, cmp_name);
+	if (cnt > 1)
+		qsort(names, (size_t)cnt, sizeof *names, cmp_name);
 	*out = names;
 	*n = cnt;
 	return TDL_OK;

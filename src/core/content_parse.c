@@ -100,6 +100,9 @@ static int check_line(const char *s, size_t len, const char *file, int lineno, s
 		return err_set(err, TDL_EINPUT, "%s:%d: the line holds a NUL byte", file, lineno);
 	if (!text_utf8_valid(s, len))
 		return err_set(err, TDL_EINPUT, "%s:%d: the line is not valid UTF-8", file, lineno);
+	if (text_has_unsafe(s, len))
+		return err_set(err, TDL_EINPUT, "%s:%d: the line holds a control or direction-override character",
+			       file, lineno);
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 

@@ -205,6 +205,10 @@ static int migrate(sqlite3 *db, const char *path, struct tdl_err *err)
 			       path, v, DB_SCHEMA_VERSION);
 	if (v == DB_SCHEMA_VERSION)
 		return TDL_OK;
+	if (v != 0 || query_int(db, "SELECT count(*) FROM sqlite_schema") != 0)
+		return err_set(err, TDL_EDATA,
+			       "%s is not a toddle database (it holds another program's tables): pick another file with --db",
+			       path);
 	if (sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, "cannot prepare the database", err);
 	if (db_begin(db, err))

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #ifdef HAVE_INIPARSER_INIPARSER_H
 #include <iniparser/iniparser.h>
@@ -16,6 +17,7 @@
 #include "toddle/settings.h"
 
 #define SETTINGS_FILE_MAX (64 * 1024)
+#define SETTINGS_LINE_MAX 1000
 #define F(field) offsetof(struct settings, field)
 #define FS(field) offsetof(struct settings, field), sizeof(((struct settings *)0)->field)
 
@@ -107,9 +109,9 @@ static int parse_bool(const char *v, int *out)
 	static const char *yes[] = { "true", "yes", "on", "1" }, *no[] = { "false", "no", "off", "0" };
 
 	for (size_t i = 0; i < 4; i++) {
-		if (!strcmp(v, yes[i]))
+		if (!strcasecmp(v, yes[i]))
 			return *out = 1, 0;
-		if (!strcmp(v, no[i]))
+		if (!strcasecmp(v, no[i]))
 			return *out = 0, 0;
 	}
 	return -1;
@@ -125,7 +127,7 @@ static int parse_enum(const char *v, const char *choices)
 		const char *bar = strchr(p, '|');
 		size_t len = bar ? (size_t)(bar - p) : strlen(p);
 
-		if (len == vl && !strncmp(p, v, len))
+		if (len == vl && !strncasecmp(p, v, len))
 			return i;
 		if (!bar)
 			break;
@@ -181,10 +183,35 @@ static int apply_value(struct settings *s, const struct setting_spec *sp, const 
 	return TDL_OK;
 }
 
-/* Refuse what iniparser must not see: not a regular file, too big, writable by others. */
+/* Check each line: no NUL byte and at most SETTINGS_LINE_MAX bytes
+ * (iniparser 4.1 drops the whole file past 1022 bytes with a vague message). */
+static int check_lines(const char *path, FILE *f, struct tdl_err *err)
+{
+	int c, line = 1;
+	long len = 0;
+
+	while ((c = getc(f)) != EOF) {
+		if (c == '\0')
+			return err_set(err, TDL_EINPUT, "%s:%d: the line holds a NUL byte: save the file as plain text",
+				       path, line);
+		if (c == '\n') {
+			line++;
+			len = 0;
+		} else if (c != '\r' && ++len > SETTINGS_LINE_MAX) {
+			return err_set(err, TDL_EINPUT, "%s:%d: the line is longer than %d characters: shorten it",
+				       path, line, SETTINGS_LINE_MAX);
+		}
+	}
+	return ferror(f) ? err_set(err, TDL_EDATA, "cannot read settings file %s", path) : TDL_OK;
+}
+
+/* Refuse what iniparser must not see: not a regular file, unreadable, too
+ * big, writable by others, overlong lines. */
 static int precheck(const char *path, int must_exist, struct tdl_err *err, int *skip)
 {
 	struct stat st;
+	FILE *f;
+	int rc;
 
 	*skip = 0;
 	if (stat(path, &st) != 0) {
@@ -204,7 +231,12 @@ static int precheck(const char *path, int must_exist, struct tdl_err *err, int *
 		return err_set(err, TDL_EDATA,
 			       "settings file %s can be changed by anyone: run 'chmod o-w %s'",
 			       path, path);
-	return TDL_OK;
+	f = fopen(path, "r");
+	if (!f)
+		return err_set(err, TDL_EDATA, "cannot read settings file %s: %s", path, strerror(errno));
+	rc = check_lines(path, f, err);
+	fclose(f);
+	return rc;
 }
 
 /* True when sec names a section of the table. */
@@ -282,7 +314,7 @@ int settings_load_file(struct settings *s, const char *path, int must_exist,
 		while ((nl = strchr(load_msgs, '\n')))
 			*nl = ' ';
 		return err_set(err, TDL_EINPUT,
-			       "cannot use settings file %s: %s (each line must be [section] or key = value, under 1000 characters)",
+			       "cannot use settings file %s: %s (each line must be [section] or key = value)",
 			       path, load_msgs[0] ? load_msgs : "unreadable");
 	}
 	rc = apply_dict(s, d, path, err);

@@ -61,6 +61,25 @@ int text_utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+/* True when valid UTF-8 text holds an unsafe character other than tab. */
+int text_has_unsafe(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	unsigned cp;
+
+	while (i < len) {
+		int k = utf8_decode(p + i, len - i, &cp);
+
+		if (!k)
+			return 1;
+		if (is_unsafe(cp) && cp != '\t')
+			return 1;
+		i += (size_t)k;
+	}
+	return 0;
+}
+
 /* Check a typed field: required, length, UTF-8 and control characters. */
 int text_check(const char *s, const char *field, size_t maxbytes, int required,
 	       struct tdl_err *err)
@@ -90,7 +109,28 @@ int text_check(const char *s, const char *field, size_t maxbytes, int required,
 	return TDL_OK;
 }
 
-/* Copy in to out dropping unsafe characters; invalid bytes become '?'. */
+/* Bytes after an ESC that belong to its sequence: CSI (ESC [ ... final),
+ * OSC/DCS/APC/PM (ESC ] ... BEL or ESC \\), or one character. */
+static size_t escape_length(const unsigned char *p, size_t n)
+{
+	size_t i = 1;
+
+	if (n == 0)
+		return 0;
+	if (p[0] == '[') {
+		while (i < n && !(p[i] >= 0x40 && p[i] <= 0x7E) && p[i] >= 0x20)
+			i++;
+		return i < n && p[i] >= 0x40 ? i + 1 : i;
+	}
+	if (p[0] == ']' || p[0] == 'P' || p[0] == '_' || p[0] == '^') {
+		while (i < n && p[i] != 0x07 && !(p[i] == 0x1B && i + 1 < n && p[i + 1] == '\\'))
+			i++;
+		return i < n ? (p[i] == 0x07 ? i + 1 : i + 2) : i;
+	}
+	return p[0] >= 0x20 && p[0] < 0x7F ? 1 : 0;
+}
+
+/* Copy in to out dropping unsafe characters and escape sequences; invalid bytes become '?'. */
 void text_sanitize(const char *in, char *out, size_t outsz)
 {
 	const unsigned char *p = (const unsigned char *)(in ? in : "");
@@ -106,6 +146,10 @@ void text_sanitize(const char *in, char *out, size_t outsz)
 			if (o + 1 < outsz)
 				out[o++] = '?';
 			i++;
+			continue;
+		}
+		if (cp == 0x1B) {
+			i += 1 + escape_length(p + i + 1, n - i - 1);
 			continue;
 		}
 		if (cp == '\t' || cp == '\n') {

@@ -291,10 +291,6 @@ static SCREEN *screen_start(struct tui *t, char *why, size_t whysz)
 	SCREEN *s;
 	char *cup;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		snprintf(why, whysz, "the full-screen view needs a terminal; for scripts use the commands (toddle --help)");
-		return NULL;
-	}
 	s = newterm(NULL, stdout, stdin);
 	if (!s) {
 		s = newterm("vt100", stdout, stdin);
@@ -377,6 +373,10 @@ int tui_run(struct app *app)
 	t.focus = F_MAIN;
 	t.doc.sel = -1;
 	t.cal_day = app->today;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "toddle: the full-screen view needs a terminal; for scripts use the commands (toddle --help)\n");
+		return 1;
+	}
 	rc = app->db ? TDL_OK : app_open(app, 1, &err);
 	if (rc) {
 		fprintf(stderr, "toddle: %s\n", err.msg);

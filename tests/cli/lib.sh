@@ -15,7 +15,11 @@ n=0
 
 plan() { echo "1..$1"; }
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+not_ok() {
+	n=$((n + 1)); echo "not ok $n - $1"; shift
+	# Every diagnostic line starts with '#', so no output can pass for a TAP line.
+	for l in "$@"; do printf '%s\n' "$l" | sed 's/^/# /'; done
+}
 
 # toddle with the test database and a fixed today; output in $out/$err, status in $rc.
 run() {
