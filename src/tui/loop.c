@@ -224,9 +224,21 @@ static void relayout(struct tui *t)
 	if (m == M_FORM)
 		form_suspend(t); /* keeps the typed text */
 	layout_make(t);
-	if (m == M_HELP || m == M_DETAIL) {
-		if (t->too_small || overlay_open(t, t->rows - 4, t->cols - 8))
-			t->modal = M_NONE;
+	t->doc.top = 0; /* lines were re-wrapped: scroll back to the selection */
+	if (m == M_HELP) {
+		t->modal = M_NONE;
+		if (!t->too_small)
+			help_open(t);
+	} else if (m == M_DETAIL) {
+		t->modal = M_NONE;
+		if (!t->too_small && t->doc.sel >= 0 && t->doc.sel < t->nacts &&
+		    overlay_open(t, t->rows - 4, t->cols - 8) == 0) {
+			int top = t->over_doc.top;
+
+			detail_build(t, &t->acts[t->doc.sel]);
+			t->over_doc.top = top;
+			t->modal = M_DETAIL;
+		}
 	} else if (m == M_FORM && !t->too_small) {
 		form_resume(t);
 	}

@@ -102,8 +102,9 @@ void detail_build(struct tui *t, const struct activity *a)
 	t->over_doc.sel = -1;
 	t->over_doc.top = 0;
 	doc_wrap(&t->over_doc, T_HEADING, -1, "", a->title, width);
-	doc_add(&t->over_doc, T_DIM, -1, "%s · %s · weeks %d-%d · about %d minutes", a->domain,
-		a->discipline, a->week_from, a->week_to, a->minutes);
+	snprintf(ms, sizeof ms, "%s · %s · weeks %d-%d · about %d minutes", a->domain,
+		 a->discipline, a->week_from, a->week_to, a->minutes);
+	doc_wrap(&t->over_doc, T_DIM, -1, "", ms, width);
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
 	doc_add(&t->over_doc, T_HEADING, -1, "You need");
 	doc_wrap(&t->over_doc, T_NORMAL, -1, "  ", a->materials, width);
