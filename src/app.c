@@ -65,7 +65,8 @@ int app_open(struct app *app, int create, struct tdl_err *err)
 	if (rc)
 		return rc;
 	err_clear(&cerr);
-	if (content_sync(app->db, app->content_dir, &reloaded, &cerr))
+	if (content_sync_with(app->db, app->content_dir, app->set.extra, &reloaded, app->warning,
+			      sizeof app->warning, &cerr))
 		snprintf(app->warning, sizeof app->warning, "%s", cerr.msg);
 	return TDL_OK;
 }

@@ -21,6 +21,10 @@ struct activity {
 int activity_for_week(sqlite3 *db, int week, struct activity **out, int *n,
 		      struct tdl_err *err);
 
+/* Activities for a week (-1: all) and a domain (NULL: all), by first week. */
+int activity_list(sqlite3 *db, int week, const char *domain, struct activity **out, int *n,
+		  struct tdl_err *err);
+
 /* One activity by id; TDL_EINPUT when there is none. */
 int activity_get(sqlite3 *db, const char *id, struct activity *out, struct tdl_err *err);
 

@@ -35,6 +35,18 @@ int content_parse(const char *buf, size_t len, const char *file, content_record_
  * the folder changed since the last load, replace the library in db. */
 int content_sync(sqlite3 *db, const char *dir, int *reloaded, struct tdl_err *err);
 
+/* The same, with a clinic's or family's own folder (extra, may be NULL) that
+ * may add records; a problem there leaves it out and is described in warn. */
+int content_sync_with(sqlite3 *db, const char *dir, const char *extra, int *reloaded,
+		      char *warn, size_t warnsz, struct tdl_err *err);
+
+/* Called for each problem the lint finds: "file:line: rule". */
+typedef void (*content_problem_fn)(const char *problem, void *ctx);
+
+/* Check the library-wide rules of the shipped library (every week covered,
+ * counts, lengths, titles); returns the number of problems. */
+int content_lint_dir(const char *dir, content_problem_fn fn, void *ctx, struct tdl_err *err);
+
 /* Check a folder without a database: parse, validate, cross-reference. */
 int content_check_dir(const char *dir, struct tdl_err *err);
 

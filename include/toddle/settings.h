@@ -14,11 +14,13 @@ enum color_mode { COLOR_AUTO = 0, COLOR_NEVER = 1, COLOR_ALWAYS = 2 };
 struct settings {
 	char database[SETTINGS_PATH_MAX];   /* data.database; "" = default path */
 	char content[SETTINGS_PATH_MAX];    /* library.content; "" = default */
+	char extra[SETTINGS_PATH_MAX];      /* library.extra: a clinic's or family's own folder */
 	int correct_until_months;          /* child.correct_until_months */
 	int color;                         /* ui.color: enum color_mode */
 	int escdelay_ms;                   /* ui.escdelay_ms */
 	int week_starts_sunday;            /* ui.week_starts: monday|sunday */
 	int ascii;                         /* ui.ascii: plain ASCII lines */
+	char player[SETTINGS_PATH_MAX];    /* ui.player: command to play a class video */
 	char warnings[SETTINGS_WARN_MAX];  /* unknown keys and the like, one a line */
 };
 

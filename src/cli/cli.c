@@ -114,6 +114,9 @@ int cli_run(struct app *app, int argc, char **argv)
 		{ "week", cli_week_cmd },
 		{ "milestone", cli_milestone_cmd },
 		{ "activity", cli_activity_cmd },
+		{ "content", cli_content_cmd },
+		{ "class", cli_class_cmd },
+		{ "guide", cli_guide_cmd },
 	};
 	char msg[200];
 

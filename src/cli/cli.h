@@ -31,5 +31,8 @@ int cli_child_cmd(struct app *app, int argc, char **argv);
 int cli_week_cmd(struct app *app, int argc, char **argv);
 int cli_milestone_cmd(struct app *app, int argc, char **argv);
 int cli_activity_cmd(struct app *app, int argc, char **argv);
+int cli_content_cmd(struct app *app, int argc, char **argv);
+int cli_class_cmd(struct app *app, int argc, char **argv);
+int cli_guide_cmd(struct app *app, int argc, char **argv);
 
 #endif

@@ -16,6 +16,49 @@ static void put_field(const char *label, const char *value)
 	putchar('\n');
 }
 
+/* toddle activity list [--week N] [--domain D]: ID, DOMAIN, WEEKS, TITLE */
+static int activity_list_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "week", required_argument, NULL, 0 },
+		{ "domain", required_argument, NULL, 1 },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *v[2], *pos[1], *end;
+	struct tdl_err err;
+	struct activity *a;
+	long week = -1;
+	int npos, n, rc;
+
+	if (cli_parse("activity list", argc, argv, opts, v, pos, 0, 0, &npos))
+		return 1;
+	if (v[0]) {
+		week = strtol(v[0], &end, 10);
+		if (!*v[0] || *end || week < 0 || week > 104)
+			return cli_fail(1, "activity list: --week must be a week of life from 0 to 104");
+	}
+	if ((rc = cli_open(app, 0)))
+		return rc;
+	rc = activity_list(app->db, (int)week, v[1], &a, &n, &err);
+	if (rc)
+		return cli_fail(rc, err.msg);
+	if (n == 0 && v[1]) {
+		activity_free_all(a, n);
+		return cli_fail(1, "activity list: no activities in that domain: domains are gross-motor, "
+				"fine-motor, sensory, communication, social-emotional, cognitive, daily-routines");
+	}
+	for (int i = 0; i < n; i++) {
+		cli_put(a[i].id);
+		putchar('\t');
+		cli_put(a[i].domain);
+		printf("\t%d-%d\t", a[i].week_from, a[i].week_to);
+		cli_put(a[i].title);
+		putchar('\n');
+	}
+	activity_free_all(a, n);
+	return 0;
+}
+
 /* toddle activity show ID */
 static int activity_show_cmd(struct app *app, int argc, char **argv)
 {
@@ -97,9 +140,11 @@ static int activity_log_cmd(struct app *app, int argc, char **argv)
 /* toddle activity SUBCOMMAND */
 int cli_activity_cmd(struct app *app, int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "list"))
+		return activity_list_cmd(app, argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "show"))
 		return activity_show_cmd(app, argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "log"))
 		return activity_log_cmd(app, argc - 1, argv + 1);
-	return cli_fail(1, "activity: use 'activity show ID' or 'activity log ID'");
+	return cli_fail(1, "activity: use 'activity list', 'activity show ID' or 'activity log ID'");
 }

@@ -1,5 +1,6 @@
 /* toddle milestone list | log */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
 #include "toddle/milestone.h"
@@ -73,6 +74,48 @@ static int milestone_log_cmd(struct app *app, int argc, char **argv)
 	return rc ? cli_fail(rc, err.msg) : 0;
 }
 
+/* toddle milestone catalog [--age MONTHS]: ID, AGE_MONTHS, DOMAIN, TEXT */
+static int milestone_catalog_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "age", required_argument, NULL, 0 },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *v[1], *pos[1], *end;
+	struct tdl_err err;
+	struct milestone_entry *e;
+	long age = -1;
+	int npos, n, rc;
+
+	if (cli_parse("milestone catalog", argc, argv, opts, v, pos, 0, 0, &npos))
+		return 1;
+	if (v[0]) {
+		age = strtol(v[0], &end, 10);
+		if (!*v[0] || *end || age < 0 || age > 72)
+			return cli_fail(1, "milestone catalog: --age must be months from 0 to 72");
+	}
+	if ((rc = cli_open(app, 0)))
+		return rc;
+	rc = milestone_range(app->db, NULL, age < 0 ? 0 : (int)age, age < 0 ? 1000 : (int)age, &e, &n, &err);
+	if (rc)
+		return cli_fail(rc, err.msg);
+	if (n == 0 && age >= 0) {
+		milestone_entries_free(e, n);
+		return cli_fail(1, "milestone catalog: no checklist at that age: the CDC checklist ages are "
+				"2, 4, 6, 9, 12, 15, 18, 24, 30, 36, 48 and 60 months");
+	}
+	for (int i = 0; i < n; i++) {
+		cli_put(e[i].id);
+		printf("\t%d\t", e[i].age_months);
+		cli_put(e[i].domain);
+		putchar('\t');
+		cli_put(e[i].text);
+		putchar('\n');
+	}
+	milestone_entries_free(e, n);
+	return 0;
+}
+
 /* toddle milestone SUBCOMMAND */
 int cli_milestone_cmd(struct app *app, int argc, char **argv)
 {
@@ -80,5 +123,7 @@ int cli_milestone_cmd(struct app *app, int argc, char **argv)
 		return milestone_list_cmd(app, argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "log"))
 		return milestone_log_cmd(app, argc - 1, argv + 1);
-	return cli_fail(1, "milestone: use 'milestone list' or 'milestone log'");
+	if (argc >= 2 && !strcmp(argv[1], "catalog"))
+		return milestone_catalog_cmd(app, argc - 1, argv + 1);
+	return cli_fail(1, "milestone: use 'milestone list', 'milestone log' or 'milestone catalog'");
 }

@@ -21,11 +21,11 @@ static void act_from_row(sqlite3_stmt *st, struct activity *a)
 	a->minutes = sqlite3_column_int(st, 14);
 }
 
-/* Activities whose weeks include `week`. */
-int activity_for_week(sqlite3 *db, int week, struct activity **out, int *n, struct tdl_err *err)
+/* Run an activity query with its week and domain bound. */
+static int activity_query(sqlite3 *db, const char *sql, int week, const char *domain,
+			  struct activity **out, int *n, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " ACT_COLS " FROM activity"
-				      " WHERE week_from <= ?1 AND week_to >= ?1 ORDER BY domain, title", err);
+	sqlite3_stmt *st = db_prepare(db, sql, err);
 	struct activity *arr = NULL;
 	int cnt = 0, cap = 0, rc;
 
@@ -34,6 +34,7 @@ int activity_for_week(sqlite3 *db, int week, struct activity **out, int *n, stru
 	if (!st)
 		return TDL_EDATA;
 	sqlite3_bind_int(st, 1, week);
+	db_bind_text(st, 2, domain);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (cnt == cap) {
 			struct activity *g = realloc(arr, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *g);
@@ -52,6 +53,24 @@ int activity_for_week(sqlite3 *db, int week, struct activity **out, int *n, stru
 	*out = arr;
 	*n = cnt;
 	return TDL_OK;
+}
+
+/* Activities whose weeks include `week`. */
+int activity_for_week(sqlite3 *db, int week, struct activity **out, int *n, struct tdl_err *err)
+{
+	return activity_query(db, "SELECT " ACT_COLS " FROM activity"
+			      " WHERE week_from <= ?1 AND week_to >= ?1 AND ?2 IS NULL"
+			      " ORDER BY domain, title", week, NULL, out, n, err);
+}
+
+/* Activities for a week (-1: all) and a domain (NULL: all). */
+int activity_list(sqlite3 *db, int week, const char *domain, struct activity **out, int *n,
+		  struct tdl_err *err)
+{
+	return activity_query(db, "SELECT " ACT_COLS " FROM activity"
+			      " WHERE (?1 < 0 OR (week_from <= ?1 AND week_to >= ?1))"
+			      " AND (?2 IS NULL OR domain = ?2) ORDER BY week_from, week_to, domain, title",
+			      week, domain, out, n, err);
 }
 
 /* One activity by id. */

@@ -69,8 +69,8 @@ static int parse_field(struct parser *p, char *line, int lineno, struct tdl_err 
 	key = text_trim(line);
 	value = text_trim(eq + 1);
 	for (const char *k = key; *k; k++)
-		if (!((*k >= 'a' && *k <= 'z') || *k == '_'))
-			return err_set(err, TDL_EINPUT, "%s:%d: key '%.40s' may hold only a-z and _",
+		if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') || *k == '_'))
+			return err_set(err, TDL_EINPUT, "%s:%d: key '%.40s' may hold only a-z, 0-9 and _",
 				       p->file, lineno, key);
 	if (!*key)
 		return err_set(err, TDL_EINPUT, "%s:%d: a line starts with '=' and has no key", p->file, lineno);

@@ -40,6 +40,26 @@ static const char *const steps[] = {
 	"  minutes INTEGER, note TEXT,"
 	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL);"
 	"CREATE INDEX activity_log_day ON activity_log(child_id, day);",
+	/* 2: the rest of the library (WHO windows, guidance, classes) and class log */
+	"CREATE TABLE who_window(id TEXT PRIMARY KEY, text TEXT NOT NULL, p1 REAL NOT NULL,"
+	"  p99 REAL NOT NULL, criteria TEXT NOT NULL, source TEXT NOT NULL, sort INTEGER NOT NULL);"
+	"CREATE TABLE guide(id TEXT PRIMARY KEY, title TEXT NOT NULL, discipline TEXT NOT NULL,"
+	"  body TEXT NOT NULL, source TEXT NOT NULL, sort INTEGER NOT NULL);"
+	"CREATE TABLE concern(id TEXT PRIMARY KEY, title TEXT NOT NULL, helps TEXT NOT NULL,"
+	"  about TEXT NOT NULL, domains TEXT NOT NULL, sort INTEGER NOT NULL);"
+	"CREATE TABLE sign(id TEXT PRIMARY KEY, concern TEXT NOT NULL, age_months INTEGER NOT NULL,"
+	"  text TEXT NOT NULL, source TEXT NOT NULL, sort INTEGER NOT NULL);"
+	"CREATE TABLE class(id TEXT PRIMARY KEY, title TEXT NOT NULL, audience TEXT NOT NULL,"
+	"  week_from INTEGER NOT NULL, week_to INTEGER NOT NULL, minutes INTEGER NOT NULL,"
+	"  sections TEXT NOT NULL, steps TEXT NOT NULL, video TEXT, source TEXT NOT NULL,"
+	"  sort INTEGER NOT NULL);"
+	"CREATE TABLE class_log("
+	"  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	"  child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,"
+	"  class_id TEXT NOT NULL, day TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL);"
+	"CREATE INDEX class_log_child ON class_log(child_id, class_id);"
+	"DELETE FROM meta WHERE key='content_stamp';",
 };
 
 /* The SQL that brings version n-1 to n, or NULL past the newest. */

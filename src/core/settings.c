@@ -26,6 +26,8 @@ static const struct setting_spec table[] = {
 	  "the database file", FS(database) },
 	{ "library", "content", SET_STRING, 0, 0, NULL, "the installed content folder",
 	  "folder of the activity library", FS(content) },
+	{ "library", "extra", SET_STRING, 0, 0, NULL, "none",
+	  "a clinic's or family's own library folder, added to the shipped one", FS(extra) },
 	{ "child", "correct_until_months", SET_INT, 0, 48, NULL, "24",
 	  "use corrected age for babies born early until this age in months", F(correct_until_months), 0 },
 	{ "ui", "color", SET_ENUM, 0, 0, "auto|never|always", "auto",
@@ -34,6 +36,8 @@ static const struct setting_spec table[] = {
 	  "how long to wait after Esc for the rest of a key, in milliseconds", F(escdelay_ms), 0 },
 	{ "ui", "week_starts", SET_ENUM, 0, 0, "monday|sunday", "monday",
 	  "first day of the week in the calendar", F(week_starts_sunday), 0 },
+	{ "ui", "player", SET_STRING, 0, 0, NULL, "none",
+	  "program that plays a class video, e.g. mpv (the link is shown over SSH)", FS(player) },
 	{ "ui", "ascii", SET_BOOL, 0, 0, NULL, "false",
 	  "draw lines and marks with plain ASCII characters", F(ascii), 0 },
 };

@@ -55,6 +55,19 @@ int overlay_doc_key(struct tui *t, enum action a)
 	case DO_HOME:
 		t->over_doc.top = 0;
 		return R_DRAW;
+	case DO_DONE:
+		if (t->modal == M_DETAIL && t->doc.sel >= 0 && t->doc.sel < t->nacts && tui_child(t)) {
+			const struct activity *act = &t->acts[t->doc.sel];
+			struct tdl_err err;
+
+			if (activity_log(t->app->db, tui_child(t), act->id, t->app->today, ACT_DONE,
+					 act->minutes, NULL, t->app->today, &err))
+				tui_message(t, T_ERROR, "%s", err.msg);
+			else
+				tui_message(t, T_OK, "Logged as done today: %s (%d min).", act->title, act->minutes);
+			return R_RELOAD;
+		}
+		return R_NONE;
 	case DO_LOG:
 		if (t->modal == M_DETAIL && t->doc.sel >= 0 && t->doc.sel < t->nacts) {
 			overlay_close(t);

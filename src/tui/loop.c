@@ -89,7 +89,12 @@ int tui_reload(struct tui *t)
 	milestone_entries_free(t->ms, t->nms);
 	t->ms = NULL;
 	t->nms = 0;
+	class_free_all(t->classes, t->nclasses);
+	t->classes = NULL;
+	t->nclasses = 0;
 	c = tui_child(t);
+	if (class_list(t->app->db, c, &t->classes, &t->nclasses, &err))
+		tui_message(t, T_ERROR, "%s", err.msg);
 	if (c) {
 		struct child_age a;
 
@@ -147,12 +152,18 @@ static void draw_status(struct tui *t)
 		[V_WEEK] = "Up/Down choose  Enter open  o log  [ ] week  t today  Tab menu",
 		[V_MILESTONES] = "Up/Down choose  Enter or o: log  PgUp/PgDn scroll  Tab menu",
 		[V_CALENDAR] = "arrows move a day or week  [ ] month  t today  Tab menu",
+		[V_CLASSES] = "Up/Down choose  Enter open  Tab menu",
+		[V_GUIDE] = "Up/Down scroll  PgUp/PgDn page  Tab menu",
 	};
 	const char *s = t->msg[0] ? t->msg : t->focus == F_MENU ? "Up/Down choose  Enter open  a add child  e edit  Tab main pane" : hints[t->view];
 	char clean[400];
 
 	if (t->modal == M_FORM)
 		s = t->msg[0] ? t->msg : "Tab next field  Enter save on the last field  Esc cancel";
+	else if (t->modal == M_DETAIL && !t->msg[0])
+		s = "d done today  o log how it went  Up/Down scroll  Esc close";
+	else if (t->modal == M_CLASS && !t->msg[0])
+		s = "d mark watched  p play video  Up/Down scroll  Esc close";
 	else if (t->modal != M_NONE && !t->msg[0])
 		s = "Up/Down scroll  Esc close";
 	text_sanitize(s, clean, sizeof clean);
@@ -162,7 +173,8 @@ static void draw_status(struct tui *t)
 /* The main pane for the current view. */
 static void draw_main(struct tui *t)
 {
-	static const char *const titles[] = { "This week", "Milestones", "Calendar" };
+	static const char *const titles[] = { "This week", "Milestones", "Calendar", "Classes",
+					      "Who helps, and when to talk to the doctor" };
 	int h, w;
 
 	getmaxyx(t->main, h, w);
@@ -171,8 +183,12 @@ static void draw_main(struct tui *t)
 	if (t->view == V_CALENDAR && tui_child(t)) {
 		calendar_pane_draw(t);
 	} else {
-		if (t->view == V_MILESTONES)
+		if (t->view == V_MILESTONES && tui_child(t))
 			milestone_pane_build(t);
+		else if (t->view == V_CLASSES)
+			class_pane_build(t);
+		else if (t->view == V_GUIDE)
+			guide_pane_build(t);
 		else
 			week_pane_build(t);
 		doc_draw(&t->doc, t->main, 1, 2, h - 2, w - 4, t->focus == F_MAIN);
@@ -210,6 +226,8 @@ static void draw_all(struct tui *t)
 		overlay_doc_draw(t, "Help");
 	else if (t->modal == M_DETAIL)
 		overlay_doc_draw(t, "Activity");
+	else if (t->modal == M_CLASS)
+		overlay_doc_draw(t, "Class");
 	update_panels();
 	if (t->modal == M_FORM && form_window(t))
 		wnoutrefresh(form_window(t));
@@ -225,7 +243,17 @@ static void relayout(struct tui *t)
 		form_suspend(t); /* keeps the typed text */
 	layout_make(t);
 	t->doc.top = 0; /* lines were re-wrapped: scroll back to the selection */
-	if (m == M_HELP) {
+	if (m == M_CLASS) {
+		t->modal = M_NONE;
+		if (!t->too_small && t->doc.sel >= 0 && t->doc.sel < t->nclasses &&
+		    overlay_open(t, t->rows - 4, t->cols - 8) == 0) {
+			int top = t->over_doc.top;
+
+			class_detail_build(t, &t->classes[t->doc.sel]);
+			t->over_doc.top = top;
+			t->modal = M_CLASS;
+		}
+	} else if (m == M_HELP) {
 		t->modal = M_NONE;
 		if (!t->too_small)
 			help_open(t);
@@ -254,6 +282,8 @@ static int dispatch(struct tui *t, enum action a)
 	}
 	if (t->modal == M_HELP || t->modal == M_DETAIL)
 		return overlay_doc_key(t, a);
+	if (t->modal == M_CLASS)
+		return class_overlay_key(t, a);
 	switch (a) {
 	case DO_QUIT:
 		return R_QUIT;
@@ -265,7 +295,10 @@ static int dispatch(struct tui *t, enum action a)
 	case DO_VIEW_WEEK:
 	case DO_VIEW_MILESTONES:
 	case DO_VIEW_CALENDAR:
-		t->view = a == DO_VIEW_WEEK ? V_WEEK : a == DO_VIEW_MILESTONES ? V_MILESTONES : V_CALENDAR;
+	case DO_VIEW_CLASSES:
+	case DO_VIEW_GUIDE:
+		t->view = a == DO_VIEW_WEEK ? V_WEEK : a == DO_VIEW_MILESTONES ? V_MILESTONES
+			: a == DO_VIEW_CALENDAR ? V_CALENDAR : a == DO_VIEW_CLASSES ? V_CLASSES : V_GUIDE;
 		t->focus = F_MAIN;
 		t->doc.sel = -1;
 		t->doc.top = 0;
@@ -279,6 +312,10 @@ static int dispatch(struct tui *t, enum action a)
 	}
 	if (t->focus == F_MENU)
 		return menu_pane_key(t, a);
+	if (t->view == V_CLASSES)
+		return class_pane_key(t, a);
+	if (t->view == V_GUIDE)
+		return guide_pane_key(t, a);
 	if (!tui_child(t))
 		return a == DO_OPEN || a == DO_LOG ? form_child_open(t, 0) : R_NONE;
 	if (t->view == V_WEEK)
@@ -368,6 +405,7 @@ static void tui_free(struct tui *t)
 	free(t->children);
 	activity_free_all(t->acts, t->nacts);
 	milestone_entries_free(t->ms, t->nms);
+	class_free_all(t->classes, t->nclasses);
 }
 
 /* Run the full-screen interface; returns the exit status. */

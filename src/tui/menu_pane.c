@@ -6,7 +6,9 @@
 #include "tui/tui.h"
 
 /* What a menu item does, kept in its user pointer. */
-enum { MI_VIEW_WEEK, MI_VIEW_MS, MI_VIEW_CAL, MI_SEP, MI_ADD, MI_CHILD0 };
+enum { MI_VIEW_WEEK, MI_VIEW_MS, MI_VIEW_CAL, MI_VIEW_CLASSES, MI_VIEW_GUIDE, MI_SEP, MI_ADD, MI_CHILD0 };
+
+#define MI_FIRST_CHILD_ROW 6 /* menu row of the first child */
 
 static char **labels;
 static int nlabels;
@@ -60,7 +62,7 @@ static void add_item(struct tui *t, const char *label, long kind)
 /* Build (or rebuild) the menu for the current children and view. */
 int menu_pane_build(struct tui *t)
 {
-	int total = 5 + t->nchildren, h, w, sel = 0;
+	int total = MI_FIRST_CHILD_ROW + 1 + t->nchildren, h, w, sel = 0;
 	char label[120];
 
 	menu_pane_free(t);
@@ -73,6 +75,8 @@ int menu_pane_build(struct tui *t)
 	add_item(t, "This week", MI_VIEW_WEEK);
 	add_item(t, "Milestones", MI_VIEW_MS);
 	add_item(t, "Calendar", MI_VIEW_CAL);
+	add_item(t, "Classes", MI_VIEW_CLASSES);
+	add_item(t, "Guidance", MI_VIEW_GUIDE);
 	add_item(t, t->ascii ? "--------" : "────────", MI_SEP);
 	for (int i = 0; i < t->nchildren; i++) {
 		snprintf(label, sizeof label, "%s %s", i == t->cur ? (t->ascii ? "*" : "●") : " ",
@@ -95,9 +99,9 @@ int menu_pane_build(struct tui *t)
 	set_menu_back(t->menu, theme_attr(T_NORMAL));
 	set_menu_grey(t->menu, theme_attr(T_DIM));
 	menu_opts_off(t->menu, O_SHOWDESC);
-	sel = t->view == V_WEEK ? 0 : t->view == V_MILESTONES ? 1 : 2;
+	sel = (int)t->view; /* the views come first, in their enum order */
 	if (t->focus == F_MENU && t->cur >= 0)
-		sel = 4 + t->cur;
+		sel = MI_FIRST_CHILD_ROW + t->cur;
 	set_current_item(t->menu, t->items[sel < t->nitems ? sel : 0]);
 	post_menu(t->menu);
 	return 0;
@@ -156,6 +160,12 @@ int menu_pane_key(struct tui *t, enum action a)
 	case MI_VIEW_CAL:
 		t->view = V_CALENDAR;
 		break;
+	case MI_VIEW_CLASSES:
+		t->view = V_CLASSES;
+		break;
+	case MI_VIEW_GUIDE:
+		t->view = V_GUIDE;
+		break;
 	case MI_ADD:
 		return form_child_open(t, 0);
 	case MI_SEP:
@@ -165,5 +175,7 @@ int menu_pane_key(struct tui *t, enum action a)
 		return R_MENU | R_RELOAD;
 	}
 	t->focus = F_MAIN;
+	t->doc.sel = -1;
+	t->doc.top = 0;
 	return R_DRAW | R_RELOAD;
 }

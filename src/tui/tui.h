@@ -8,6 +8,7 @@
 #include <panel.h>
 #include "app.h"
 #include "toddle/activity.h"
+#include "toddle/class.h"
 #include "toddle/child.h"
 #include "toddle/milestone.h"
 
@@ -28,12 +29,13 @@ enum action {
 	DO_NONE, DO_QUIT, DO_HELP, DO_FOCUS, DO_VIEW_WEEK, DO_VIEW_MILESTONES, DO_VIEW_CALENDAR,
 	DO_UP, DO_DOWN, DO_LEFT, DO_RIGHT, DO_PGUP, DO_PGDN, DO_HOME, DO_END, DO_OPEN, DO_BACK,
 	DO_PREV, DO_NEXT, DO_TODAY, DO_ADD_CHILD, DO_EDIT_CHILD, DO_LOG, DO_REDRAW,
+	DO_VIEW_CLASSES, DO_VIEW_GUIDE, DO_DONE, DO_PLAY,
 	DO_COUNT
 };
 
-enum view { V_WEEK, V_MILESTONES, V_CALENDAR };
+enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE };
 enum focus { F_MENU, F_MAIN };
-enum modal { M_NONE, M_HELP, M_DETAIL, M_FORM };
+enum modal { M_NONE, M_HELP, M_DETAIL, M_CLASS, M_FORM };
 
 /* Colour and attribute roles, named by meaning. */
 enum role {
@@ -78,6 +80,8 @@ struct tui {
 	int week_locked;       /* 1 once the user moved away from the child's week */
 	struct activity *acts;
 	int nacts;
+	struct class_info *classes;
+	int nclasses;
 	struct milestone_entry *ms;
 	int nms, ms_age;       /* ms_age: the checklist age shown */
 	day_t cal_day;         /* the calendar cursor */
@@ -141,6 +145,16 @@ int milestone_pane_key(struct tui *t, enum action a);
 /* calendar_pane.c */
 void calendar_pane_draw(struct tui *t);
 int calendar_pane_key(struct tui *t, enum action a);
+
+/* class_pane.c */
+void class_pane_build(struct tui *t);
+int class_pane_key(struct tui *t, enum action a);
+int class_overlay_key(struct tui *t, enum action a);
+void class_detail_build(struct tui *t, const struct class_info *k);
+
+/* guide_pane.c */
+void guide_pane_build(struct tui *t);
+int guide_pane_key(struct tui *t, enum action a);
 
 /* help.c */
 int help_open(struct tui *t);

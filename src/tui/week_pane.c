@@ -146,7 +146,7 @@ void detail_build(struct tui *t, const struct activity *a)
 		}
 	}
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
-	doc_add(&t->over_doc, T_DIM, -1, "o: log it   Esc: close");
+	doc_add(&t->over_doc, T_DIM, -1, "d: done today   o: log with how it went   Esc: close");
 }
 
 /* Open the selected activity's details. */

@@ -1,0 +1,54 @@
+/* toddle content check [--lint] [DIR] */
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "toddle/content.h"
+
+/* Print one lint problem. */
+static void print_problem(const char *problem, void *ctx)
+{
+	(void)ctx;
+	fputs("toddle: ", stderr);
+	fputs(problem, stderr);
+	fputc('\n', stderr);
+}
+
+/* toddle content check [--lint] [DIR]: 0 when the folder is sound. */
+static int content_check_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "lint", no_argument, NULL, 0 },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *v[1], *pos[1];
+	const char *dir;
+	struct tdl_err err;
+	int npos, rc, problems;
+
+	if (cli_parse("content check", argc, argv, opts, v, pos, 0, 1, &npos))
+		return 1;
+	dir = npos ? pos[0] : app->content_dir;
+	if (!v[0]) {
+		rc = content_check_dir(dir, &err);
+		if (rc)
+			return cli_fail(rc, err.msg);
+		printf("%s: ok\n", dir);
+		return 0;
+	}
+	problems = content_lint_dir(dir, print_problem, NULL, &err);
+	if (problems < 0)
+		return cli_fail(1, err.msg);
+	if (problems)
+		fprintf(stderr, "toddle: %s: %d problem%s\n", dir, problems, problems == 1 ? "" : "s");
+	else
+		printf("%s: ok\n", dir);
+	return problems ? 1 : 0;
+}
+
+/* toddle content SUBCOMMAND */
+int cli_content_cmd(struct app *app, int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "check"))
+		return content_check_cmd(app, argc - 1, argv + 1);
+	return cli_fail(1, "content: use 'content check [--lint] [DIR]'");
+}

@@ -1,0 +1,140 @@
+/* Classes: reading lessons and marking them watched. */
+#include <stdlib.h>
+#include <string.h>
+#include "toddle/class.h"
+#include "toddle/db.h"
+
+#define CLASS_COLS "c.id, c.title, c.audience, c.sections, c.steps, COALESCE(c.video, ''), c.source," \
+	" c.week_from, c.week_to, c.minutes," \
+	" (SELECT count(*) FROM class_log l WHERE l.class_id = c.id AND l.child_id = ?1)"
+
+/* Fill k from a row of CLASS_COLS. */
+static void class_from_row(sqlite3_stmt *st, struct class_info *k)
+{
+	char **f[] = { &k->id, &k->title, &k->audience, &k->sections, &k->steps, &k->video, &k->source };
+
+	for (int i = 0; i < 7; i++)
+		*f[i] = db_column_dup(st, i);
+	k->week_from = sqlite3_column_int(st, 7);
+	k->week_to = sqlite3_column_int(st, 8);
+	k->minutes = sqlite3_column_int(st, 9);
+	k->watched = sqlite3_column_int(st, 10);
+}
+
+/* All classes by age. */
+int class_list(sqlite3 *db, const struct child *c, struct class_info **out, int *n,
+	       struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " CLASS_COLS " FROM class c"
+				      " ORDER BY c.week_from, c.week_to, c.sort", err);
+	struct class_info *arr = NULL;
+	int cnt = 0, cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, c ? c->id : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			struct class_info *g = realloc(arr, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *g);
+
+			if (!g)
+				break;
+			arr = g;
+		}
+		class_from_row(st, &arr[cnt++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		class_free_all(arr, cnt);
+		return db_fail(db, "cannot read the classes", err);
+	}
+	*out = arr;
+	*n = cnt;
+	return TDL_OK;
+}
+
+/* One class by id. */
+int class_get(sqlite3 *db, const char *id, const struct child *c, struct class_info *out,
+	      struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " CLASS_COLS " FROM class c WHERE c.id = ?2", err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, c ? c->id : -1);
+	db_bind_text(st, 2, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		class_from_row(st, out);
+		rc = TDL_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = err_set(err, TDL_EINPUT, "no class '%.64s': see 'toddle class list'", id);
+	} else {
+		rc = db_fail(db, "cannot read the class", err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Record that a class was watched on a day. */
+int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t day, day_t today,
+		       struct tdl_err *err)
+{
+	struct class_info k;
+	sqlite3_stmt *st;
+	char uuid[37], now[21], d[11];
+	int rc;
+
+	date_format(day, d);
+	if (day > today)
+		return err_set(err, TDL_EINPUT, "date %s is in the future", d);
+	rc = class_get(db, id, c, &k, err);
+	if (rc)
+		return rc;
+	class_clear(&k);
+	db_uuid(uuid);
+	db_now(now);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "INSERT INTO class_log(uuid, child_id, class_id, day, created_at, created_by)"
+			" VALUES(?,?,?,?,?,?)", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, uuid);
+	sqlite3_bind_int64(st, 2, c->id);
+	db_bind_text(st, 3, id);
+	db_bind_text(st, 4, d);
+	db_bind_text(st, 5, now);
+	db_bind_text(st, 6, db_user());
+	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save", err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+/* Free the strings of one class. */
+void class_clear(struct class_info *k)
+{
+	char *f[] = { k->id, k->title, k->audience, k->sections, k->steps, k->video, k->source };
+
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		free(f[i]);
+	memset(k, 0, sizeof *k);
+}
+
+/* Free an array of n classes. */
+void class_free_all(struct class_info *k, int n)
+{
+	for (int i = 0; i < n; i++)
+		class_clear(&k[i]);
+	free(k);
+}

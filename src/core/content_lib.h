@@ -1,0 +1,62 @@
+/* Inside the content loader: records copied out of the parser, and the rules.
+ * Private to src/core (the public API is include/toddle/content.h). */
+#ifndef TODDLE_CONTENT_LIB_H
+#define TODDLE_CONTENT_LIB_H
+
+#include <stddef.h>
+#include "toddle/content.h"
+
+/* One record, owning its strings. */
+struct rec {
+	char *file, *type, *id;
+	int line, nfields, extra; /* extra: from the clinic's or family's folder */
+	char **keys, **values;
+	int *lines;
+};
+
+/* Every record of one or more folders. */
+struct lib {
+	struct rec *recs;
+	int n, cap;
+};
+
+/* The first value of key in r, or NULL. */
+const char *rec_get(const struct rec *r, const char *key);
+
+/* The line of the first key in r, or the header's line. */
+int rec_line(const struct rec *r, const char *key);
+
+/* Every value of key joined with newlines (a new heap string). */
+char *rec_join(const struct rec *r, const char *key);
+
+/* Free every record. */
+void lib_free(struct lib *l);
+
+/* Free the records from index n on. */
+void lib_truncate(struct lib *l, int n);
+
+/* Append every record of dir's .ini files, checking each (extra marks them). */
+int lib_read_dir(const char *dir, int extra, struct lib *l, struct tdl_err *err);
+
+/* The sorted .ini names of dir; free with lib_free_names. */
+int lib_list_files(const char *dir, char ***out, int *n, struct tdl_err *err);
+
+/* Free a list from lib_list_files. */
+void lib_free_names(char **names, int n);
+
+/* Check one record's keys and values by its type. */
+int rules_check_rec(const struct rec *r, struct tdl_err *err);
+
+/* Ids unique per type, and every reference resolves. */
+int rules_cross_check(const struct lib *l, struct tdl_err *err);
+
+/* A whole number in [min, max], or -1. */
+int rules_num(const char *v, int min, int max);
+
+/* "FROM-TO" within 0..max; 0 on success. */
+int rules_range(const char *v, int max, int *from, int *to);
+
+/* A decimal like 3.8 within [min, max]; 0 on success. */
+int rules_decimal(const char *v, double min, double max, double *out);
+
+#endif
