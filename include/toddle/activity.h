@@ -39,6 +39,39 @@ int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day,
 		 enum act_result r, int minutes, const char *note, day_t today,
 		 struct tdl_err *err);
 
+/* One logged try of an activity. */
+struct activity_entry {
+	long long id;
+	char *activity_id, *title, *note, *who, *tags;
+	day_t day;
+	enum act_result result;
+	int minutes;
+};
+
+/* The log entries of a child from..to (inclusive), oldest first; removed ones are left out. */
+int activity_entries(sqlite3 *db, const struct child *c, day_t from, day_t to,
+		     struct activity_entry **out, int *n, struct tdl_err *err);
+
+/* One log entry by its row id. */
+int activity_entry_get(sqlite3 *db, long long id, struct activity_entry *out, struct tdl_err *err);
+
+/* Correct a log entry (result, minutes, note); who and when are recorded. */
+int activity_entry_update(sqlite3 *db, long long id, enum act_result r, int minutes,
+			  const char *note, struct tdl_err *err);
+
+/* Remove a log entry: it stays in the file, marked removed, with who and when. */
+int activity_entry_delete(sqlite3 *db, long long id, struct tdl_err *err);
+
+/* Minutes of tummy time (activities tagged tummy-time, done or hard) on a day. */
+int activity_tummy_minutes(sqlite3 *db, long long child_id, day_t day, int *minutes,
+			   struct tdl_err *err);
+
+/* Free the strings of one entry. */
+void activity_entry_clear(struct activity_entry *e);
+
+/* Free entries. */
+void activity_entries_free(struct activity_entry *e, int n);
+
 /* Free the strings of one activity. */
 void activity_clear(struct activity *a);
 

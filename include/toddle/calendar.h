@@ -6,10 +6,11 @@
 #include "toddle/date.h"
 #include "toddle/err.h"
 
-enum { CAL_MILESTONE = 1, CAL_ACTIVITY = 2 };
+enum { CAL_MILESTONE = 1, CAL_ACTIVITY = 2, CAL_APPOINTMENT = 4 };
 
 struct cal_entry {
-	int kind;        /* CAL_MILESTONE or CAL_ACTIVITY */
+	int kind;        /* CAL_MILESTONE, CAL_ACTIVITY or CAL_APPOINTMENT */
+	long long id;    /* the row in its table */
 	char *text;      /* one line: what happened */
 	char *who;
 };
@@ -18,7 +19,7 @@ struct cal_entry {
 int calendar_marks(sqlite3 *db, long long child_id, day_t from, int ndays,
 		   unsigned char *marks, struct tdl_err *err);
 
-/* Entries logged on one day for a child; free with calendar_entries_free. */
+/* Entries of one day for a child, appointments first; free with calendar_entries_free. */
 int calendar_day(sqlite3 *db, long long child_id, day_t day, struct cal_entry **out,
 		 int *n, struct tdl_err *err);
 

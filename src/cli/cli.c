@@ -117,6 +117,9 @@ int cli_run(struct app *app, int argc, char **argv)
 		{ "content", cli_content_cmd },
 		{ "class", cli_class_cmd },
 		{ "guide", cli_guide_cmd },
+		{ "event", cli_event_cmd },
+		{ "report", cli_report_cmd },
+		{ "export", cli_export_cmd },
 	};
 	char msg[200];
 

@@ -34,5 +34,8 @@ int cli_activity_cmd(struct app *app, int argc, char **argv);
 int cli_content_cmd(struct app *app, int argc, char **argv);
 int cli_class_cmd(struct app *app, int argc, char **argv);
 int cli_guide_cmd(struct app *app, int argc, char **argv);
+int cli_event_cmd(struct app *app, int argc, char **argv);
+int cli_report_cmd(struct app *app, int argc, char **argv);
+int cli_export_cmd(struct app *app, int argc, char **argv);
 
 #endif

@@ -4,16 +4,40 @@
 #include <string.h>
 #include "cli/cli.h"
 #include "toddle/milestone.h"
+#include "toddle/progress.h"
 #include "toddle/text.h"
 
-/* toddle milestone list [--child NAME]: ID, STATUS, DATE or -, TEXT */
+/* The "worth talking about" items: ID, KIND, STATUS, AREA, WHO HELPS, TEXT. */
+static int flagged_list(struct app *app, const struct child *c)
+{
+	static const char *const kinds[] = { "lost-skill", "checklist", "who-window" };
+	struct tdl_err err;
+	struct flag *f;
+	int n, rc = flags_compute(app->db, c, app->today, app->set.correct_until_months, &f, &n, &err);
+
+	if (rc)
+		return cli_fail(rc, err.msg);
+	for (int i = 0; i < n; i++) {
+		cli_put(f[i].id);
+		printf("\t%s\t%s\t", kinds[f[i].kind], milestone_status_name(f[i].status));
+		cli_put(f[i].area);
+		printf("\t%s\t", f[i].helps);
+		cli_put(f[i].text);
+		putchar('\n');
+	}
+	flags_free(f, n);
+	return 0;
+}
+
+/* toddle milestone list [--child NAME] [--flagged]: ID, STATUS, DATE or -, TEXT */
 static int milestone_list_cmd(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "child", required_argument, NULL, 0 },
+		{ "flagged", no_argument, NULL, 1 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[1], *pos[1], d[11];
+	char *v[2], *pos[1], d[11];
 	struct tdl_err err;
 	struct child c;
 	struct child_age a;
@@ -24,6 +48,8 @@ static int milestone_list_cmd(struct app *app, int argc, char **argv)
 		return 1;
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;
+	if (v[1])
+		return flagged_list(app, &c);
 	child_age(&c, app->today, app->set.correct_until_months, &a);
 	rc = milestone_list(app->db, &c, a.use_months, &e, &n, &err);
 	if (rc)

@@ -167,6 +167,202 @@ int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day, 
 	return db_commit(db, err);
 }
 
+#define ENTRY_COLS "l.id, l.activity_id, COALESCE(a.title, l.activity_id), COALESCE(l.note, ''), " \
+	"COALESCE(l.updated_by, l.created_by), COALESCE(a.tags, ''), l.day, l.result, COALESCE(l.minutes, 0)"
+
+/* Fill e from a row of ENTRY_COLS. */
+static void entry_from_row(sqlite3_stmt *st, struct activity_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, 0);
+	e->activity_id = db_column_dup(st, 1);
+	e->title = db_column_dup(st, 2);
+	e->note = db_column_dup(st, 3);
+	e->who = db_column_dup(st, 4);
+	e->tags = db_column_dup(st, 5);
+	if (date_parse((const char *)sqlite3_column_text(st, 6), &e->day))
+		e->day = 0;
+	if (activity_result_parse((const char *)sqlite3_column_text(st, 7), &e->result))
+		e->result = ACT_DONE;
+	e->minutes = sqlite3_column_int(st, 8);
+}
+
+/* The log entries of a child from..to. */
+int activity_entries(sqlite3 *db, const struct child *c, day_t from, day_t to,
+		     struct activity_entry **out, int *n, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " ENTRY_COLS " FROM activity_log l"
+				      " LEFT JOIN activity a ON a.id = l.activity_id WHERE l.child_id = ?1"
+				      " AND l.day BETWEEN ?2 AND ?3 AND l.deleted_at IS NULL ORDER BY l.day, l.id", err);
+	struct activity_entry *arr = NULL;
+	char f[11], t[11];
+	int cnt = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return TDL_EDATA;
+	date_format(from, f);
+	date_format(to, t);
+	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_text(st, 2, f);
+	db_bind_text(st, 3, t);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct activity_entry *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g);
+
+		if (!g)
+			break;
+		arr = g;
+		entry_from_row(st, &arr[cnt++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		activity_entries_free(arr, cnt);
+		return db_fail(db, "cannot read the activity log", err);
+	}
+	*out = arr;
+	*n = cnt;
+	return TDL_OK;
+}
+
+/* One log entry by its row id. */
+int activity_entry_get(sqlite3 *db, long long id, struct activity_entry *out, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " ENTRY_COLS " FROM activity_log l"
+				      " LEFT JOIN activity a ON a.id = l.activity_id"
+				      " WHERE l.id = ?1 AND l.deleted_at IS NULL", err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		entry_from_row(st, out);
+		rc = TDL_OK;
+	} else {
+		rc = rc == SQLITE_DONE ? err_set(err, TDL_EINPUT, "that entry was removed meanwhile")
+				       : db_fail(db, "cannot read the activity log", err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Run one change to a live log entry. */
+static int entry_change(sqlite3 *db, sqlite3_stmt *st, struct tdl_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_DONE && sqlite3_changes(db) == 1)
+		rc = TDL_OK;
+	else if (rc == SQLITE_DONE)
+		rc = err_set(err, TDL_EINPUT, "that entry was removed meanwhile");
+	else
+		rc = db_fail(db, "cannot save", err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+/* Correct a log entry. */
+int activity_entry_update(sqlite3 *db, long long id, enum act_result r, int minutes,
+			  const char *note, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int rc = text_check(note, "the note", ACTIVITY_NOTE_MAX, 0, err);
+
+	if (rc)
+		return rc;
+	if (minutes < 0 || minutes > 600)
+		return err_set(err, TDL_EINPUT, "minutes must be from 0 to 600");
+	db_now(now);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "UPDATE activity_log SET result=?1, minutes=?2, note=?3, updated_at=?4,"
+			" updated_by=?5 WHERE id=?6 AND deleted_at IS NULL", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, activity_result_name(r));
+	if (minutes > 0)
+		sqlite3_bind_int(st, 2, minutes);
+	db_bind_text(st, 3, note && *note ? note : NULL);
+	db_bind_text(st, 4, now);
+	db_bind_text(st, 5, db_user());
+	sqlite3_bind_int64(st, 6, id);
+	return entry_change(db, st, err);
+}
+
+/* Remove a log entry, keeping a trace. */
+int activity_entry_delete(sqlite3 *db, long long id, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21];
+
+	db_now(now);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "UPDATE activity_log SET deleted_at=?1, deleted_by=?2"
+			" WHERE id=?3 AND deleted_at IS NULL", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, now);
+	db_bind_text(st, 2, db_user());
+	sqlite3_bind_int64(st, 3, id);
+	return entry_change(db, st, err);
+}
+
+/* Minutes of tummy time on a day. */
+int activity_tummy_minutes(sqlite3 *db, long long child_id, day_t day, int *minutes,
+			   struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT COALESCE(sum(l.minutes), 0) FROM activity_log l"
+				      " JOIN activity a ON a.id = l.activity_id WHERE l.child_id = ?1"
+				      " AND l.day = ?2 AND l.deleted_at IS NULL AND l.result <> 'skipped'"
+				      " AND ' ' || COALESCE(a.tags, '') || ' ' LIKE '% tummy-time %'", err);
+	char d[11];
+	int rc;
+
+	*minutes = 0;
+	if (!st)
+		return TDL_EDATA;
+	date_format(day, d);
+	sqlite3_bind_int64(st, 1, child_id);
+	db_bind_text(st, 2, d);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*minutes = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? TDL_OK : db_fail(db, "cannot read the activity log", err);
+}
+
+/* Free the strings of one entry. */
+void activity_entry_clear(struct activity_entry *e)
+{
+	free(e->activity_id);
+	free(e->title);
+	free(e->note);
+	free(e->who);
+	free(e->tags);
+	memset(e, 0, sizeof *e);
+}
+
+/* Free entries. */
+void activity_entries_free(struct activity_entry *e, int n)
+{
+	for (int i = 0; i < n; i++)
+		activity_entry_clear(&e[i]);
+	free(e);
+}
+
 /* Free the strings of one activity. */
 void activity_clear(struct activity *a)
 {

@@ -11,7 +11,10 @@ int calendar_marks(sqlite3 *db, long long child_id, day_t from, int ndays, unsig
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT observed, 1 FROM milestone_log WHERE child_id=?1 AND observed BETWEEN ?2 AND ?3"
-		" UNION ALL SELECT day, 2 FROM activity_log WHERE child_id=?1 AND day BETWEEN ?2 AND ?3", err);
+		" UNION ALL SELECT day, 2 FROM activity_log WHERE child_id=?1 AND day BETWEEN ?2 AND ?3"
+		" AND deleted_at IS NULL"
+		" UNION ALL SELECT day, 4 FROM appointment WHERE child_id=?1 AND day BETWEEN ?2 AND ?3"
+		" AND deleted_at IS NULL", err);
 	char a[11], b[11];
 	int rc;
 
@@ -39,15 +42,20 @@ int calendar_day(sqlite3 *db, long long child_id, day_t day, struct cal_entry **
 		 struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT 1, 'Milestone ' || l.status || ': ' || COALESCE(m.text, l.milestone_id)"
-		"   || COALESCE(' (' || l.note || ')', ''), l.created_by, l.id"
+		"SELECT 4 AS kind, a.time || ' ' || a.title || COALESCE(', ' || a.place, '')"
+		"   || COALESCE(' with ' || a.with_whom, '') || ' (' || a.minutes || ' min)',"
+		"   a.updated_by, a.id, 0 AS o FROM appointment a"
+		" WHERE a.child_id=?1 AND a.day=?2 AND a.deleted_at IS NULL"
+		" UNION ALL SELECT 1, 'Milestone ' || l.status || ': ' || COALESCE(m.text, w.text, l.milestone_id)"
+		"   || COALESCE(' (' || l.note || ')', ''), l.created_by, l.id, 1"
 		" FROM milestone_log l LEFT JOIN milestone m ON m.id = l.milestone_id"
+		" LEFT JOIN who_window w ON w.id = l.milestone_id"
 		" WHERE l.child_id=?1 AND l.observed=?2"
 		" UNION ALL SELECT 2, 'Activity ' || l.result || ': ' || COALESCE(a.title, l.activity_id)"
 		"   || COALESCE(', ' || l.minutes || ' min', '') || COALESCE(' (' || l.note || ')', ''),"
-		"   l.created_by, l.id"
+		"   COALESCE(l.updated_by, l.created_by), l.id, 2"
 		" FROM activity_log l LEFT JOIN activity a ON a.id = l.activity_id"
-		" WHERE l.child_id=?1 AND l.day=?2 ORDER BY 1, 4", err);
+		" WHERE l.child_id=?1 AND l.day=?2 AND l.deleted_at IS NULL ORDER BY 5, 2, 4", err);
 	struct cal_entry *arr = NULL;
 	char d[11];
 	int cnt = 0, rc;
@@ -66,6 +74,7 @@ int calendar_day(sqlite3 *db, long long child_id, day_t day, struct cal_entry **
 			break;
 		arr = g;
 		arr[cnt].kind = sqlite3_column_int(st, 0);
+		arr[cnt].id = sqlite3_column_int64(st, 3);
 		arr[cnt].text = db_column_dup(st, 1);
 		arr[cnt].who = db_column_dup(st, 2);
 		cnt++;

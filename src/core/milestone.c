@@ -146,7 +146,7 @@ int milestone_log(sqlite3 *db, const struct child *c, const char *id, enum ms_st
 	rc = text_check(note, "the note", MILESTONE_NOTE_MAX, 0, err);
 	if (rc)
 		return rc;
-	st = db_prepare(db, "SELECT 1 FROM milestone WHERE id=?", err);
+	st = db_prepare(db, "SELECT 1 FROM milestone WHERE id=?1 UNION ALL SELECT 1 FROM who_window WHERE id=?1", err);
 	if (!st)
 		return TDL_EDATA;
 	db_bind_text(st, 1, id);
@@ -188,7 +188,8 @@ int milestone_text(sqlite3 *db, const char *id, char *out, size_t outsz)
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 
-	if (sqlite3_prepare_v2(db, "SELECT text FROM milestone WHERE id=?", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT text FROM milestone WHERE id=?1 UNION ALL"
+			       " SELECT text FROM who_window WHERE id=?1", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	db_bind_text(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {

@@ -60,6 +60,21 @@ static const char *const steps[] = {
 	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL);"
 	"CREATE INDEX class_log_child ON class_log(child_id, class_id);"
 	"DELETE FROM meta WHERE key='content_stamp';",
+	/* 3: appointments; activity log entries can be corrected or removed, traceably */
+	"CREATE TABLE appointment("
+	"  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	"  child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,"
+	"  day TEXT NOT NULL, time TEXT NOT NULL, minutes INTEGER NOT NULL DEFAULT 30,"
+	"  title TEXT NOT NULL, place TEXT, with_whom TEXT,"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,"
+	"  deleted_at TEXT, deleted_by TEXT);"
+	"CREATE INDEX appointment_day ON appointment(child_id, day);"
+	"ALTER TABLE activity_log ADD COLUMN updated_at TEXT;"
+	"ALTER TABLE activity_log ADD COLUMN updated_by TEXT;"
+	"ALTER TABLE activity_log ADD COLUMN deleted_at TEXT;"
+	"ALTER TABLE activity_log ADD COLUMN deleted_by TEXT;",
 };
 
 /* The SQL that brings version n-1 to n, or NULL past the newest. */

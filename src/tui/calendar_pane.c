@@ -55,7 +55,9 @@ void calendar_pane_draw(struct tui *t)
 
 		if (i > 0 && col == 0)
 			row++;
-		if (marks[i] == (CAL_MILESTONE | CAL_ACTIVITY))
+		if (marks[i] & CAL_APPOINTMENT)
+			mark = marks[i] == CAL_APPOINTMENT ? "@" : "#", role = T_HEADING;
+		else if (marks[i] == (CAL_MILESTONE | CAL_ACTIVITY))
 			mark = "#", role = T_MARK_MS;
 		else if (marks[i] & CAL_MILESTONE)
 			mark = "*", role = T_MARK_MS;
@@ -68,16 +70,19 @@ void calendar_pane_draw(struct tui *t)
 		snprintf(buf, sizeof buf, "%2d%s", i + 1, mark);
 		draw_text(t->main, row, 2 + col * 4, 3, role, buf);
 	}
-	draw_text(t->main, 10, 2, w - 4, T_DIM, "* milestone  + activity  # both");
+	draw_text(t->main, 10, 2, w - 4, T_DIM, "* milestone  + activity  @ appointment  # more");
 	date_format(t->cal_day, ds);
 	snprintf(buf, sizeof buf, "%s%s", ds, t->cal_day == t->app->today ? " (today)" : "");
-	draw_text(t->main, 12, 2, w - 4, T_HEADING, buf);
+	draw_text(t->main, 11, 2, w - 4, T_HEADING, buf);
+	tummy_line(t, t->cal_day, buf, sizeof buf);
+	draw_text(t->main, 12, 2, w - 4, T_DIM, buf);
 	if (calendar_day(t->app->db, c->id, t->cal_day, &e, &n, &err))
 		tui_message(t, T_ERROR, "%s", err.msg);
 	for (int i = 0; i < n && 13 + i < h - 1; i++) {
 		char line[600];
 
-		snprintf(line, sizeof line, "%s %s", e[i].kind == CAL_MILESTONE ? "*" : "+", e[i].text);
+		snprintf(line, sizeof line, "%s %s", e[i].kind == CAL_MILESTONE ? "*" : e[i].kind == CAL_ACTIVITY ? "+" : "@",
+			 e[i].text);
 		{
 			char clean[600];
 
@@ -86,7 +91,7 @@ void calendar_pane_draw(struct tui *t)
 		}
 	}
 	if (n == 0)
-		draw_text(t->main, 13, 2, w - 4, T_DIM, "Nothing logged on this day.");
+		draw_text(t->main, 13, 2, w - 4, T_DIM, "Nothing logged on this day. Enter: log or plan; n: appointment.");
 	calendar_entries_free(e, n);
 }
 
@@ -134,6 +139,16 @@ int calendar_pane_key(struct tui *t, enum action a)
 	case DO_HOME:
 		t->cal_day = t->app->today;
 		return R_DRAW;
+	case DO_OPEN:
+		if (overlay_open(t, t->rows - 4, t->cols - 8))
+			return R_NONE;
+		t->modal = M_DAY;
+		t->over_doc.sel = -1;
+		t->over_doc.top = 0;
+		t->confirm_id = 0;
+		return R_DRAW;
+	case DO_NEW:
+		return form_appointment_open(t, 0, t->cal_day);
 	default:
 		return R_NONE;
 	}

@@ -9,6 +9,7 @@
 #include <term.h>
 #include <time.h>
 #include <unistd.h>
+#include "toddle/appointment.h"
 #include "toddle/db.h"
 #include "toddle/text.h"
 #include "tui/tui.h"
@@ -58,9 +59,26 @@ void tui_select_child(struct tui *t, int idx)
 		return;
 	t->cur = idx;
 	t->week_locked = 0;
+	t->ms_check = 0;
 	t->doc.sel = -1;
 	t->doc.top = 0;
 	t->cal_day = t->app->today;
+}
+
+/* The checklist age to show first: the latest one reached, or the first. */
+static int checklist_for(struct tui *t, int months)
+{
+	struct tdl_err err;
+	int *ages, n, pick = 0;
+
+	if (milestone_ages(t->app->db, &ages, &n, &err) || n == 0)
+		return 2;
+	pick = ages[0];
+	for (int i = 0; i < n; i++)
+		if (ages[i] <= months)
+			pick = ages[i];
+	free(ages);
+	return pick;
 }
 
 /* Re-read children and the shown child's week and milestones. */
@@ -102,8 +120,10 @@ int tui_reload(struct tui *t)
 		if (!t->week_locked)
 			t->week = child_week(&a);
 		t->ms_age = a.use_months;
+		if (!t->ms_check)
+			t->ms_check = checklist_for(t, a.use_months);
 		if (activity_for_week(t->app->db, t->week, &t->acts, &t->nacts, &err) ||
-		    milestone_list(t->app->db, c, a.use_months, &t->ms, &t->nms, &err))
+		    milestone_range(t->app->db, c, t->ms_check, t->ms_check, &t->ms, &t->nms, &err))
 			tui_message(t, T_ERROR, "%s", err.msg);
 	}
 	t->data_version = db_data_version(t->app->db);
@@ -150,8 +170,8 @@ static void draw_status(struct tui *t)
 {
 	static const char *const hints[] = {
 		[V_WEEK] = "Up/Down choose  Enter open  o log  [ ] week  t today  Tab menu",
-		[V_MILESTONES] = "Up/Down choose  Enter or o: log  PgUp/PgDn scroll  Tab menu",
-		[V_CALENDAR] = "arrows move a day or week  [ ] month  t today  Tab menu",
+		[V_MILESTONES] = "Up/Down choose  Enter log  [ ] checklist age  PgDn more below  t now",
+		[V_CALENDAR] = "arrows day/week  [ ] month  Enter open day  n appointment  t today",
 		[V_CLASSES] = "Up/Down choose  Enter open  Tab menu",
 		[V_GUIDE] = "Up/Down scroll  PgUp/PgDn page  Tab menu",
 	};
@@ -162,6 +182,8 @@ static void draw_status(struct tui *t)
 		s = t->msg[0] ? t->msg : "Tab next field  Enter save on the last field  Esc cancel";
 	else if (t->modal == M_DETAIL && !t->msg[0])
 		s = "d done today  o log how it went  Up/Down scroll  Esc close";
+	else if (t->modal == M_DAY && !t->msg[0])
+		s = "Enter edit or log  n appointment  x remove  Esc close";
 	else if (t->modal == M_CLASS && !t->msg[0])
 		s = "d mark watched  p play video  Up/Down scroll  Esc close";
 	else if (t->modal != M_NONE && !t->msg[0])
@@ -228,6 +250,10 @@ static void draw_all(struct tui *t)
 		overlay_doc_draw(t, "Activity");
 	else if (t->modal == M_CLASS)
 		overlay_doc_draw(t, "Class");
+	else if (t->modal == M_DAY) {
+		day_build(t);
+		overlay_doc_draw(t, "Day");
+	}
 	update_panels();
 	if (t->modal == M_FORM && form_window(t))
 		wnoutrefresh(form_window(t));
@@ -253,6 +279,10 @@ static void relayout(struct tui *t)
 			t->over_doc.top = top;
 			t->modal = M_CLASS;
 		}
+	} else if (m == M_DAY) {
+		t->modal = M_NONE;
+		if (!t->too_small && overlay_open(t, t->rows - 4, t->cols - 8) == 0)
+			t->modal = M_DAY;
 	} else if (m == M_HELP) {
 		t->modal = M_NONE;
 		if (!t->too_small)
@@ -284,6 +314,8 @@ static int dispatch(struct tui *t, enum action a)
 		return overlay_doc_key(t, a);
 	if (t->modal == M_CLASS)
 		return class_overlay_key(t, a);
+	if (t->modal == M_DAY)
+		return day_key(t, a);
 	switch (a) {
 	case DO_QUIT:
 		return R_QUIT;
@@ -386,6 +418,25 @@ static int read_key(struct tui *t, wint_t *ch)
 	return wget_wch(w, ch);
 }
 
+/* Say today's and tomorrow's appointments, for every child, when toddle opens. */
+static void upcoming_message(struct tui *t)
+{
+	struct appointment *a;
+	struct tdl_err err;
+	char line[300] = "", tm[6];
+	int n;
+
+	if (appointment_list(t->app->db, -1, t->app->today, t->app->today + 1, &a, &n, &err) || n == 0)
+		return;
+	for (int i = 0; i < n && strlen(line) < sizeof line - 80; i++) {
+		appointment_format_time(a[i].time, tm);
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s %s %s (%s)", i ? "; " : "",
+			 a[i].day == t->app->today ? "Today" : "Tomorrow", tm, a[i].title, a[i].child_name);
+	}
+	tui_message(t, T_HEADING, "%s", line);
+	appointment_free_all(a, n);
+}
+
 /* Milliseconds since t0. */
 static long elapsed_ms(const struct timespec *t0)
 {
@@ -406,6 +457,7 @@ static void tui_free(struct tui *t)
 	activity_free_all(t->acts, t->nacts);
 	milestone_entries_free(t->ms, t->nms);
 	class_free_all(t->classes, t->nclasses);
+	day_free(t);
 }
 
 /* Run the full-screen interface; returns the exit status. */
@@ -439,6 +491,7 @@ int tui_run(struct app *app)
 		return 1;
 	}
 	screen_modes(&t);
+	upcoming_message(&t);
 	if (app->warning[0])
 		tui_message(&t, T_ERROR, "%s", app->warning);
 	layout_make(&t);

@@ -8,6 +8,7 @@
 #include <panel.h>
 #include "app.h"
 #include "toddle/activity.h"
+#include "toddle/calendar.h"
 #include "toddle/class.h"
 #include "toddle/child.h"
 #include "toddle/milestone.h"
@@ -29,13 +30,13 @@ enum action {
 	DO_NONE, DO_QUIT, DO_HELP, DO_FOCUS, DO_VIEW_WEEK, DO_VIEW_MILESTONES, DO_VIEW_CALENDAR,
 	DO_UP, DO_DOWN, DO_LEFT, DO_RIGHT, DO_PGUP, DO_PGDN, DO_HOME, DO_END, DO_OPEN, DO_BACK,
 	DO_PREV, DO_NEXT, DO_TODAY, DO_ADD_CHILD, DO_EDIT_CHILD, DO_LOG, DO_REDRAW,
-	DO_VIEW_CLASSES, DO_VIEW_GUIDE, DO_DONE, DO_PLAY,
+	DO_VIEW_CLASSES, DO_VIEW_GUIDE, DO_DONE, DO_PLAY, DO_NEW, DO_DELETE, DO_REPORT,
 	DO_COUNT
 };
 
 enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE };
 enum focus { F_MENU, F_MAIN };
-enum modal { M_NONE, M_HELP, M_DETAIL, M_CLASS, M_FORM };
+enum modal { M_NONE, M_HELP, M_DETAIL, M_CLASS, M_DAY, M_FORM };
 
 /* Colour and attribute roles, named by meaning. */
 enum role {
@@ -86,7 +87,11 @@ struct tui {
 	int nms, ms_age;       /* ms_age: the checklist age shown */
 	day_t cal_day;         /* the calendar cursor */
 	struct doc doc;        /* the main pane's document */
-	struct doc over_doc;   /* the overlay's document (help, detail) */
+	struct doc over_doc;   /* the overlay's document (help, detail, day) */
+	struct cal_entry *day; /* the open day's entries */
+	int nday;
+	long long confirm_id;  /* an entry waiting for a second x to be removed */
+	int ms_check;          /* the checklist age shown in the milestone pane */
 	struct form_state *form;
 	char msg[300];
 	int msg_role;
@@ -145,6 +150,10 @@ int milestone_pane_key(struct tui *t, enum action a);
 /* calendar_pane.c */
 void calendar_pane_draw(struct tui *t);
 int calendar_pane_key(struct tui *t, enum action a);
+void day_build(struct tui *t);
+int day_key(struct tui *t, enum action a);
+void day_free(struct tui *t);
+void tummy_line(struct tui *t, day_t day, char *out, size_t outsz);
 
 /* class_pane.c */
 void class_pane_build(struct tui *t);
@@ -165,6 +174,9 @@ void overlay_doc_draw(struct tui *t, const char *title);
 int form_child_open(struct tui *t, int edit);
 int form_milestone_open(struct tui *t, const struct milestone_entry *m);
 int form_activity_open(struct tui *t, const struct activity *a, day_t day);
+int form_appointment_open(struct tui *t, long long id, day_t day);
+int form_entry_open(struct tui *t, long long id);
+int form_report_open(struct tui *t);
 int form_key(struct tui *t, int is_key, wint_t ch);
 void form_draw(struct tui *t);
 void form_close(struct tui *t);

@@ -1,6 +1,7 @@
 /* The week pane: the weekly note and the week's activities; activity details. */
 #include <stdio.h>
 #include <string.h>
+#include "toddle/appointment.h"
 #include "toddle/week.h"
 #include "tui/tui.h"
 
@@ -36,6 +37,28 @@ static void build_welcome(struct tui *t, int width)
 	doc_wrap(&t->doc, T_HEADING, -1, "", "Press a (or Enter) to add your child.", width);
 }
 
+/* Today's and tomorrow's appointments and today's tummy time, for the child. */
+static void build_upcoming(struct tui *t, const struct child *c, int width)
+{
+	struct appointment *a;
+	struct tdl_err err;
+	char line[400], tm[6];
+	int n;
+
+	if (appointment_list(t->app->db, c->id, t->app->today, t->app->today + 1, &a, &n, &err) == 0) {
+		for (int i = 0; i < n; i++) {
+			appointment_format_time(a[i].time, tm);
+			snprintf(line, sizeof line, "%s %s: %s%s%s", a[i].day == t->app->today ? "Today" : "Tomorrow",
+				 tm, a[i].title, a[i].place[0] ? ", " : "", a[i].place);
+			doc_wrap(&t->doc, T_HEADING, -1, "@ ", line, width);
+		}
+		appointment_free_all(a, n);
+	}
+	tummy_line(t, t->app->today, line, sizeof line);
+	if (line[0])
+		doc_wrap(&t->doc, T_DIM, -1, "", line, width);
+}
+
 /* Build the week document for the shown child. */
 void week_pane_build(struct tui *t)
 {
@@ -64,6 +87,7 @@ void week_pane_build(struct tui *t)
 	}
 	if (t->week != own)
 		doc_add(&t->doc, T_DIM, -1, "(%s is in week %d: press t to go back)", c->name, own);
+	build_upcoming(t, c, width);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 	if (found) {
 		doc_add(&t->doc, T_HEADING, -1, "Typical now");

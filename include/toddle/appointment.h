@@ -1,0 +1,47 @@
+/* Appointments: visits to the doctor or therapist, on the calendar. */
+#ifndef TODDLE_APPOINTMENT_H
+#define TODDLE_APPOINTMENT_H
+
+#include <sqlite3.h>
+#include "toddle/child.h"
+#include "toddle/err.h"
+
+#define APPOINTMENT_TEXT_MAX 200
+
+struct appointment {
+	long long id, child_id;
+	char uuid[37];
+	day_t day;
+	int time;          /* minutes after midnight */
+	int minutes;       /* length */
+	char *title, *place, *with_whom; /* place and with_whom may be "" */
+	char *child_name;
+	int version;
+};
+
+/* Parse a strict HH:MM (00:00-23:59) into minutes after midnight; 0 on success. */
+int appointment_parse_time(const char *s, int *out);
+
+/* Write HH:MM (6 bytes with the NUL). */
+void appointment_format_time(int time, char out[6]);
+
+/* Check the fields of an appointment. */
+int appointment_validate(const struct appointment *a, struct tdl_err *err);
+
+/* Add an appointment for child c; a->id and a->uuid are filled in. */
+int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, struct tdl_err *err);
+
+/* Save edits if nobody changed it since it was read (a->version). */
+int appointment_update(sqlite3 *db, struct appointment *a, struct tdl_err *err);
+
+/* Remove an appointment (kept in the file, marked deleted, with who and when). */
+int appointment_delete(sqlite3 *db, long long id, struct tdl_err *err);
+
+/* Appointments from..to (inclusive) for a child (child_id < 0: everyone), by time. */
+int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,
+		     struct appointment **out, int *n, struct tdl_err *err);
+
+/* Free an array of appointments. */
+void appointment_free_all(struct appointment *a, int n);
+
+#endif

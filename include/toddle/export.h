@@ -1,0 +1,41 @@
+/* Exports: a child's records as CSV for a spreadsheet, appointments as iCalendar. */
+#ifndef TODDLE_EXPORT_H
+#define TODDLE_EXPORT_H
+
+#include <sqlite3.h>
+#include "toddle/buf.h"
+#include "toddle/child.h"
+#include "toddle/err.h"
+#include "toddle/milestone.h"
+
+enum export_what { EXPORT_MILESTONES, EXPORT_ACTIVITIES, EXPORT_APPOINTMENTS };
+
+/* One stored milestone record (history included). */
+struct milestone_record {
+	long long id;
+	char *item;           /* checklist item or WHO window id */
+	enum ms_status status;
+	int has_date;
+	day_t observed;
+	char *domain, *text, *note, *who;
+	char *at;             /* when it was recorded, YYYY-MM-DDTHH:MM:SSZ */
+};
+
+/* Every milestone record of a child, oldest first; free with milestone_records_free. */
+int milestone_records(sqlite3 *db, const struct child *c, struct milestone_record **out, int *n,
+		      struct tdl_err *err);
+
+/* Free an array from milestone_records. */
+void milestone_records_free(struct milestone_record *r, int n);
+
+/* Parse "milestones", "activities" or "appointments". */
+int export_what_parse(const char *s, enum export_what *out);
+
+/* A header row and one CRLF-ended row per record of child c, appended to out. */
+int export_csv(sqlite3 *db, const struct child *c, enum export_what what, struct buf *out,
+	       struct tdl_err *err);
+
+/* An RFC 5545 calendar of the appointments of c (NULL: every child), appended to out. */
+int export_ics(sqlite3 *db, const struct child *c, struct buf *out, struct tdl_err *err);
+
+#endif

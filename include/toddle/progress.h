@@ -1,0 +1,68 @@
+/* Where a child is: WHO motor windows, progress by domain, one item's history,
+ * and the calm "worth talking about" list. Never a diagnosis. */
+#ifndef TODDLE_PROGRESS_H
+#define TODDLE_PROGRESS_H
+
+#include <sqlite3.h>
+#include "toddle/child.h"
+#include "toddle/err.h"
+#include "toddle/milestone.h"
+
+#define DAYS_PER_MONTH 30.4375
+
+/* One WHO motor window and whether the child reached it. */
+struct who_window {
+	char *id, *text, *criteria, *source;
+	double p1, p99;          /* months */
+	enum ms_status status;   /* latest record, MS_NONE if none */
+	int has_date;
+	day_t day;               /* when it was seen, if recorded */
+};
+
+/* Achieved items of the checklists up to an age, per domain. */
+struct progress {
+	char *domain;
+	int achieved, total;
+};
+
+enum flag_kind { FLAG_LOST, FLAG_CHECKLIST, FLAG_WINDOW };
+
+/* One item worth talking about with the child's doctor. */
+struct flag {
+	enum flag_kind kind;
+	char *id, *text, *domain;
+	char *area;              /* the area of concern's title */
+	char *helps;             /* pt | ot | speech | general */
+	int age_months;          /* checklist age (FLAG_CHECKLIST) */
+	double p99;              /* the window's 99th percentile (FLAG_WINDOW) */
+	enum ms_status status;   /* the latest record */
+};
+
+/* The six WHO windows with the child's records; free with progress_windows_free. */
+int progress_windows(sqlite3 *db, const struct child *c, struct who_window **out, int *n,
+		     struct tdl_err *err);
+
+/* Achieved and total checklist items up to age_months, by domain. */
+int progress_by_domain(sqlite3 *db, const struct child *c, int age_months, struct progress **out,
+		       int *n, struct tdl_err *err);
+
+/* Every record of one item for a child, oldest first (status, date, note, who). */
+int progress_history(sqlite3 *db, const struct child *c, const char *id,
+		     struct milestone_entry **out, int *n, struct tdl_err *err);
+
+/* The child's age in months with a fraction, from days (corrected where it applies). */
+double progress_age_months(int days);
+
+/* The "worth talking about" list on day `today`:
+ * - a skill recorded as achieved and later as not yet (always listed);
+ * - items of a checklist age the child has passed (completed months greater
+ *   than the checklist age) that are not yet or not recorded;
+ * - WHO windows whose 99th percentile has passed without the milestone. */
+int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
+		  struct flag **out, int *n, struct tdl_err *err);
+
+void progress_windows_free(struct who_window *w, int n);
+void progress_free(struct progress *p, int n);
+void flags_free(struct flag *f, int n);
+
+#endif

@@ -1,0 +1,31 @@
+/* A child's report for a parent, doctor, therapist or school, as text, Markdown or HTML. */
+#ifndef TODDLE_REPORT_H
+#define TODDLE_REPORT_H
+
+#include <sqlite3.h>
+#include "toddle/buf.h"
+#include "toddle/child.h"
+#include "toddle/err.h"
+
+enum report_format { REPORT_TEXT, REPORT_MD, REPORT_HTML };
+enum report_audience { REPORT_PARENT, REPORT_DOCTOR, REPORT_THERAPIST, REPORT_SCHOOL };
+
+#define REPORT_DEFAULT_DAYS 30 /* the period of activities and notes without a since day */
+
+/* Parse "text", "md" or "html". */
+int report_format_parse(const char *s, enum report_format *out);
+
+/* Parse "parent", "doctor", "therapist" or "school". */
+int report_audience_parse(const char *s, enum report_audience *out);
+
+/* Append the report of child c on day `today` to out. Activities and notes
+ * cover since..today (without has_since: the last REPORT_DEFAULT_DAYS days).
+ * Every stored text is sanitised, and escaped for HTML. Never a diagnosis. */
+int report_build(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
+		 enum report_format fmt, enum report_audience who, int has_since, day_t since,
+		 struct buf *out, struct tdl_err *err);
+
+/* Write b to path atomically: path.tmp in the same folder, fsync, rename; mode 0600. */
+int report_write_file(const char *path, const struct buf *b, struct tdl_err *err);
+
+#endif

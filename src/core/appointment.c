@@ -1,0 +1,230 @@
+/* Appointments: add, edit, remove and list, every change traced. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "toddle/appointment.h"
+#include "toddle/db.h"
+#include "toddle/text.h"
+
+/* Parse a strict HH:MM into minutes after midnight. */
+int appointment_parse_time(const char *s, int *out)
+{
+	if (!s || strlen(s) != 5 || s[2] != ':' || s[0] < '0' || s[0] > '2' || s[1] < '0' ||
+	    s[1] > '9' || s[3] < '0' || s[3] > '5' || s[4] < '0' || s[4] > '9')
+		return -1;
+	*out = ((s[0] - '0') * 10 + (s[1] - '0')) * 60 + (s[3] - '0') * 10 + (s[4] - '0');
+	return *out < 24 * 60 ? 0 : -1;
+}
+
+/* Write HH:MM. */
+void appointment_format_time(int time, char out[6])
+{
+	if (time < 0 || time >= 24 * 60)
+		time = 0;
+	snprintf(out, 6, "%02d:%02d", (time / 60) % 24, time % 60);
+}
+
+/* Check the fields of an appointment. */
+int appointment_validate(const struct appointment *a, struct tdl_err *err)
+{
+	int rc = text_check(a->title, "the title", APPOINTMENT_TEXT_MAX, 1, err);
+
+	if (!rc)
+		rc = text_check(a->place, "the place", APPOINTMENT_TEXT_MAX, 0, err);
+	if (!rc)
+		rc = text_check(a->with_whom, "'with'", APPOINTMENT_TEXT_MAX, 0, err);
+	if (rc)
+		return rc;
+	if (a->time < 0 || a->time >= 24 * 60)
+		return err_set(err, TDL_EINPUT, "the time must be HH:MM, from 00:00 to 23:59");
+	if (a->minutes < 1 || a->minutes > 24 * 60)
+		return err_set(err, TDL_EINPUT, "the length must be 1 to 1440 minutes");
+	return TDL_OK;
+}
+
+/* Add an appointment for child c. */
+int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21], d[11], tm[6];
+	int rc = appointment_validate(a, err);
+
+	if (rc)
+		return rc;
+	db_uuid(a->uuid);
+	db_now(now);
+	date_format(a->day, d);
+	appointment_format_time(a->time, tm);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "INSERT INTO appointment(uuid, child_id, day, time, minutes, title, place,"
+			" with_whom, created_at, created_by, updated_at, updated_by)"
+			" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?9,?10)", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, a->uuid);
+	sqlite3_bind_int64(st, 2, c->id);
+	db_bind_text(st, 3, d);
+	db_bind_text(st, 4, tm);
+	sqlite3_bind_int(st, 5, a->minutes);
+	db_bind_text(st, 6, a->title);
+	db_bind_text(st, 7, a->place && *a->place ? a->place : NULL);
+	db_bind_text(st, 8, a->with_whom && *a->with_whom ? a->with_whom : NULL);
+	db_bind_text(st, 9, now);
+	db_bind_text(st, 10, db_user());
+	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save the appointment", err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	a->id = sqlite3_last_insert_rowid(db);
+	a->child_id = c->id;
+	a->version = 1;
+	return db_commit(db, err);
+}
+
+/* Run one change to a live appointment row; 0 rows changed means someone else changed it. */
+static int change_row(sqlite3 *db, sqlite3_stmt *st, const char *what, struct tdl_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_DONE && sqlite3_changes(db) == 1)
+		rc = TDL_OK;
+	else if (rc == SQLITE_DONE)
+		rc = err_set(err, TDL_EINPUT, "the appointment was changed or removed by someone else: look again");
+	else
+		rc = db_fail(db, what, err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+/* Save edits if nobody changed it since it was read. */
+int appointment_update(sqlite3 *db, struct appointment *a, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21], d[11], tm[6];
+	int rc = appointment_validate(a, err);
+
+	if (rc)
+		return rc;
+	db_now(now);
+	date_format(a->day, d);
+	appointment_format_time(a->time, tm);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "UPDATE appointment SET day=?1, time=?2, minutes=?3, title=?4, place=?5,"
+			" with_whom=?6, version=version+1, updated_at=?7, updated_by=?8"
+			" WHERE id=?9 AND version=?10 AND deleted_at IS NULL", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, d);
+	db_bind_text(st, 2, tm);
+	sqlite3_bind_int(st, 3, a->minutes);
+	db_bind_text(st, 4, a->title);
+	db_bind_text(st, 5, a->place && *a->place ? a->place : NULL);
+	db_bind_text(st, 6, a->with_whom && *a->with_whom ? a->with_whom : NULL);
+	db_bind_text(st, 7, now);
+	db_bind_text(st, 8, db_user());
+	sqlite3_bind_int64(st, 9, a->id);
+	sqlite3_bind_int(st, 10, a->version);
+	rc = change_row(db, st, "cannot save the appointment", err);
+	if (!rc)
+		a->version++;
+	return rc;
+}
+
+/* Remove an appointment, keeping a trace of who removed it. */
+int appointment_delete(sqlite3 *db, long long id, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21];
+
+	db_now(now);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "UPDATE appointment SET deleted_at=?1, deleted_by=?2, version=version+1"
+			" WHERE id=?3 AND deleted_at IS NULL", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, now);
+	db_bind_text(st, 2, db_user());
+	sqlite3_bind_int64(st, 3, id);
+	return change_row(db, st, "cannot remove the appointment", err);
+}
+
+/* Appointments from..to for a child (child_id < 0: everyone). */
+int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,
+		     struct appointment **out, int *n, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT a.id, a.child_id, a.uuid, a.day, a.time, a.minutes, a.title, COALESCE(a.place, ''),"
+		" COALESCE(a.with_whom, ''), c.name, a.version FROM appointment a JOIN child c ON c.id = a.child_id"
+		" WHERE (?1 < 0 OR a.child_id = ?1) AND a.day BETWEEN ?2 AND ?3 AND a.deleted_at IS NULL"
+		" ORDER BY a.day, a.time, a.id", err);
+	struct appointment *arr = NULL;
+	char f[11], t[11];
+	int cnt = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return TDL_EDATA;
+	date_format(from, f);
+	date_format(to, t);
+	sqlite3_bind_int64(st, 1, child_id);
+	db_bind_text(st, 2, f);
+	db_bind_text(st, 3, t);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct appointment *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g), *a;
+
+		if (!g)
+			break;
+		arr = g;
+		a = &arr[cnt++];
+		memset(a, 0, sizeof *a);
+		a->id = sqlite3_column_int64(st, 0);
+		a->child_id = sqlite3_column_int64(st, 1);
+		snprintf(a->uuid, sizeof a->uuid, "%s", (const char *)sqlite3_column_text(st, 2));
+		if (date_parse((const char *)sqlite3_column_text(st, 3), &a->day))
+			a->day = 0;
+		if (appointment_parse_time((const char *)sqlite3_column_text(st, 4), &a->time))
+			a->time = 0;
+		a->minutes = sqlite3_column_int(st, 5);
+		a->title = db_column_dup(st, 6);
+		a->place = db_column_dup(st, 7);
+		a->with_whom = db_column_dup(st, 8);
+		a->child_name = db_column_dup(st, 9);
+		a->version = sqlite3_column_int(st, 10);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		appointment_free_all(arr, cnt);
+		return db_fail(db, "cannot read the appointments", err);
+	}
+	*out = arr;
+	*n = cnt;
+	return TDL_OK;
+}
+
+/* Free an array of appointments. */
+void appointment_free_all(struct appointment *a, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(a[i].title);
+		free(a[i].place);
+		free(a[i].with_whom);
+		free(a[i].child_name);
+	}
+	free(a);
+}

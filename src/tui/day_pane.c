@@ -1,0 +1,164 @@
+/* The day window of the calendar: its entries, to correct or remove, and
+ * activities to log on that day; tummy time against the WHO guidance. */
+#include <stdio.h>
+#include <string.h>
+#include "toddle/activity.h"
+#include "toddle/appointment.h"
+#include "toddle/progress.h"
+#include "tui/tui.h"
+
+#define WHO_TUMMY_MINUTES 30
+
+/* True while the child is not yet moving about: under a year (corrected)
+ * and neither crawling nor walking has been recorded as achieved. */
+static int not_yet_mobile(struct tui *t, const struct child *c, day_t day)
+{
+	struct who_window *w;
+	struct child_age a;
+	struct tdl_err err;
+	int n, mobile = 0;
+
+	child_age(c, day, t->app->set.correct_until_months, &a);
+	if (a.use_months >= 12)
+		return 0;
+	if (progress_windows(t->app->db, c, &w, &n, &err))
+		return 1;
+	for (int i = 0; i < n; i++)
+		mobile |= w[i].status == MS_ACHIEVED &&
+			  (!strcmp(w[i].id, "who-crawling") || strstr(w[i].id, "walking"));
+	progress_windows_free(w, n);
+	return !mobile;
+}
+
+/* "Tummy time: 15 of 30 minutes ..." for a day, or "" when it does not apply. */
+void tummy_line(struct tui *t, day_t day, char *out, size_t outsz)
+{
+	struct child *c = tui_child(t);
+	struct tdl_err err;
+	int minutes;
+
+	out[0] = '\0';
+	if (!c || day < c->born || !not_yet_mobile(t, c, day))
+		return;
+	if (activity_tummy_minutes(t->app->db, c->id, day, &minutes, &err))
+		return;
+	snprintf(out, outsz, "Tummy time: %d of %d minutes (WHO: at least %d a day, spread out, while awake)",
+		 minutes, WHO_TUMMY_MINUTES, WHO_TUMMY_MINUTES);
+}
+
+/* Free the open day's entries. */
+void day_free(struct tui *t)
+{
+	calendar_entries_free(t->day, t->nday);
+	t->day = NULL;
+	t->nday = 0;
+}
+
+/* Build the day window: entries (items 0..nday-1), then activities to log. */
+void day_build(struct tui *t)
+{
+	struct child *c = tui_child(t);
+	struct tdl_err err;
+	int width = getmaxx(t->over) - 4;
+	char d[11], line[300];
+
+	day_free(t);
+	doc_reset(&t->over_doc);
+	if (!c)
+		return;
+	date_format(t->cal_day, d);
+	doc_add(&t->over_doc, T_HEADING, -1, "%s%s", d, t->cal_day == t->app->today ? " (today)" : "");
+	tummy_line(t, t->cal_day, line, sizeof line);
+	if (line[0])
+		doc_wrap(&t->over_doc, T_DIM, -1, "", line, width);
+	if (calendar_day(t->app->db, c->id, t->cal_day, &t->day, &t->nday, &err))
+		tui_message(t, T_ERROR, "%s", err.msg);
+	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
+	for (int i = 0; i < t->nday; i++) {
+		const char *mark = t->day[i].kind == CAL_MILESTONE ? "* " : t->day[i].kind == CAL_ACTIVITY ? "+ " : "@ ";
+
+		snprintf(line, sizeof line, "%s%s", t->day[i].text,
+			 t->confirm_id == t->day[i].id ? "   (press x again to remove)" : "");
+		doc_wrap(&t->over_doc, T_NORMAL, i, mark, line, width);
+	}
+	if (t->nday == 0)
+		doc_add(&t->over_doc, T_DIM, -1, "Nothing logged on this day yet.");
+	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
+	doc_add(&t->over_doc, T_HEADING, -1, "Log an activity on this day");
+	for (int i = 0; i < t->nacts; i++) {
+		snprintf(line, sizeof line, "%s (%s, %d min)", t->acts[i].title, t->acts[i].domain, t->acts[i].minutes);
+		doc_wrap(&t->over_doc, T_NORMAL, t->nday + i, "  ", line, width);
+	}
+}
+
+/* Remove the selected entry after a second press. */
+static int day_delete(struct tui *t, const struct cal_entry *e)
+{
+	struct tdl_err err;
+	int rc;
+
+	if (e->kind == CAL_MILESTONE) {
+		tui_message(t, T_DIM, "Milestone records are kept as history: log a new status from the milestones view.");
+		return R_DRAW;
+	}
+	if (t->confirm_id != e->id) {
+		t->confirm_id = e->id;
+		tui_message(t, T_NORMAL, "Press x again to remove this entry.");
+		return R_DRAW;
+	}
+	t->confirm_id = 0;
+	rc = e->kind == CAL_APPOINTMENT ? appointment_delete(t->app->db, e->id, &err)
+					: activity_entry_delete(t->app->db, e->id, &err);
+	if (rc)
+		tui_message(t, T_ERROR, "%s", err.msg);
+	else
+		tui_message(t, T_OK, "Removed.");
+	return R_RELOAD;
+}
+
+/* Keys while a day is open. */
+int day_key(struct tui *t, enum action a)
+{
+	int h = getmaxy(t->over) - 2, sel;
+
+	if (a != DO_DELETE)
+		t->confirm_id = 0;
+	if ((a == DO_OPEN || a == DO_DELETE) && t->over_doc.sel < 0)
+		doc_move(&t->over_doc, 0, h);
+	sel = t->over_doc.sel;
+	switch (a) {
+	case DO_UP:
+	case DO_DOWN:
+		doc_move(&t->over_doc, a == DO_UP ? -1 : 1, h);
+		return R_DRAW;
+	case DO_PGUP:
+	case DO_PGDN:
+		doc_scroll(&t->over_doc, a == DO_PGUP ? -(h - 1) : h - 1, h);
+		return R_DRAW;
+	case DO_NEW:
+		return form_appointment_open(t, 0, t->cal_day);
+	case DO_DELETE:
+		if (sel >= 0 && sel < t->nday)
+			return day_delete(t, &t->day[sel]);
+		return R_NONE;
+	case DO_OPEN:
+		if (sel >= 0 && sel < t->nday) {
+			if (t->day[sel].kind == CAL_APPOINTMENT)
+				return form_appointment_open(t, t->day[sel].id, t->cal_day);
+			if (t->day[sel].kind == CAL_ACTIVITY)
+				return form_entry_open(t, t->day[sel].id);
+			tui_message(t, T_DIM, "Milestone records are kept as history: log a new status from the milestones view.");
+			return R_DRAW;
+		}
+		if (sel >= t->nday && sel - t->nday < t->nacts)
+			return form_activity_open(t, &t->acts[sel - t->nday], t->cal_day);
+		return R_NONE;
+	case DO_BACK:
+	case DO_QUIT:
+		overlay_close(t);
+		t->modal = M_NONE;
+		return R_DRAW;
+	default:
+		return R_NONE;
+	}
+}

@@ -1,0 +1,60 @@
+/* Inside the form pane: the state of the open form, shared by the engine
+ * (form.c) and the forms themselves (form_*.c). */
+#ifndef TODDLE_TUI_FORM_H
+#define TODDLE_TUI_FORM_H
+
+#include "tui/tui.h"
+
+#define FORM_FIELDS 6
+
+enum field_kind { FK_TEXT, FK_CHOICE };
+
+struct field_spec {
+	const char *label;
+	enum field_kind kind;
+	int width, max;
+	const char *const *choices;
+};
+
+struct form_state;
+
+/* Checks the fields and saves through the model; returns reaction flags. */
+typedef int (*form_save_fn)(struct tui *t, struct form_state *f);
+
+struct form_state {
+	form_save_fn save;
+	char title[120], intro[400];
+	int nf, focus;
+	struct field_spec spec[FORM_FIELDS];
+	char value[FORM_FIELDS][2100];   /* kept across a resize */
+	int choice[FORM_FIELDS];
+	FIELD *fields[FORM_FIELDS + 1];
+	FORM *form;
+	WINDOW *sub;
+	char error[300];
+	char item_id[80];
+	long long row_id;                /* the child, appointment or entry being edited */
+	int row_version;
+	day_t day;
+};
+
+/* Start a form with a title and a save function; fields are added next. */
+struct form_state *form_new(struct tui *t, const char *title, form_save_fn save);
+
+/* Add one field with an initial value. */
+void form_field(struct form_state *f, const char *label, enum field_kind kind, int width, int max,
+		const char *const *choices, const char *value);
+
+/* Show the form that was just described. */
+int form_show(struct tui *t);
+
+/* Point at a field with a message; the form stays open. */
+int form_refuse(struct tui *t, int field, const char *msg);
+
+/* Parse a date field; empty is allowed when optional. */
+int form_date(struct form_state *f, int i, int optional, day_t *out, int *given);
+
+/* Parse a whole-number field within [min, max]; empty gives dflt. */
+int form_number(struct form_state *f, int i, int min, int max, int dflt, int *out);
+
+#endif

@@ -1,0 +1,141 @@
+/* The calendar's forms: add or edit an appointment, correct a logged activity. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "toddle/activity.h"
+#include "toddle/appointment.h"
+#include "toddle/text.h"
+#include "tui/form.h"
+
+static const char *const result_choices[] = { "done", "hard", "skipped", NULL };
+
+/* Check and save the appointment form (fields: title, date, time, minutes, place, with). */
+static int save_appointment(struct tui *t, struct form_state *f)
+{
+	struct child *c = tui_child(t);
+	struct appointment a;
+	struct tdl_err err;
+	int given, rc;
+
+	memset(&a, 0, sizeof a);
+	if (!c)
+		return form_refuse(t, 0, "Add a child first.");
+	if (text_check(f->value[0], "Title", APPOINTMENT_TEXT_MAX, 1, &err))
+		return form_refuse(t, 0, err.msg);
+	if (form_date(f, 1, 0, &a.day, &given))
+		return form_refuse(t, 1, "Date: write it as YYYY-MM-DD, like 2026-03-14");
+	if (appointment_parse_time(f->value[2], &a.time))
+		return form_refuse(t, 2, "Time: write it as HH:MM, like 09:30");
+	if (form_number(f, 3, 1, 1440, 30, &a.minutes))
+		return form_refuse(t, 3, "Minutes: a whole number from 1 to 1440");
+	a.title = f->value[0];
+	a.place = f->value[4];
+	a.with_whom = f->value[5];
+	a.id = f->row_id;
+	a.version = f->row_version;
+	rc = f->row_id ? appointment_update(t->app->db, &a, &err) : appointment_add(t->app->db, c, &a, &err);
+	if (rc)
+		return form_refuse(t, strstr(err.msg, "place") ? 4 : strstr(err.msg, "with") ? 5 : 0, err.msg);
+	t->cal_day = a.day;
+	form_close(t);
+	tui_message(t, T_OK, "Saved the appointment.");
+	return R_RELOAD | R_DRAW;
+}
+
+/* Open the appointment form: a new one on day (id 0), or appointment id to edit. */
+int form_appointment_open(struct tui *t, long long id, day_t day)
+{
+	struct child *c = tui_child(t);
+	struct appointment *list = NULL, *a = NULL;
+	struct tdl_err err;
+	struct form_state *f;
+	char d[11], tm[6] = "09:00", min[12] = "30";
+	int n = 0;
+
+	if (!c)
+		return R_NONE;
+	if (id && appointment_list(t->app->db, c->id, day, day, &list, &n, &err) == 0)
+		for (int i = 0; i < n; i++)
+			if (list[i].id == id)
+				a = &list[i];
+	if (id && !a) {
+		appointment_free_all(list, n);
+		tui_message(t, T_ERROR, "That appointment was changed or removed meanwhile.");
+		return R_RELOAD;
+	}
+	f = form_new(t, a ? "Edit appointment" : "New appointment", save_appointment);
+	if (!f) {
+		appointment_free_all(list, n);
+		return R_NONE;
+	}
+	snprintf(f->intro, sizeof f->intro, "For %s. Time as HH:MM; place and with whom are optional.", c->name);
+	date_format(a ? a->day : day, d);
+	if (a) {
+		appointment_format_time(a->time, tm);
+		snprintf(min, sizeof min, "%d", a->minutes);
+		f->row_id = a->id;
+		f->row_version = a->version;
+	}
+	form_field(f, "Title", FK_TEXT, 40, APPOINTMENT_TEXT_MAX, NULL, a ? a->title : "");
+	form_field(f, "Date", FK_TEXT, 10, 10, NULL, d);
+	form_field(f, "Time", FK_TEXT, 5, 5, NULL, tm);
+	form_field(f, "Minutes", FK_TEXT, 4, 4, NULL, min);
+	form_field(f, "Place", FK_TEXT, 40, APPOINTMENT_TEXT_MAX, NULL, a ? a->place : "");
+	form_field(f, "With", FK_TEXT, 40, APPOINTMENT_TEXT_MAX, NULL, a ? a->with_whom : "");
+	appointment_free_all(list, n);
+	return form_show(t);
+}
+
+/* Check and save a corrected activity entry (fields: result, minutes, note). */
+static int save_entry(struct tui *t, struct form_state *f)
+{
+	struct tdl_err err;
+	enum act_result r;
+	int minutes, rc;
+
+	activity_result_parse(result_choices[f->choice[0]], &r);
+	if (form_number(f, 1, 0, 600, 0, &minutes))
+		return form_refuse(t, 1, "Minutes: a whole number from 0 to 600");
+	if (text_check(f->value[2], "Note", ACTIVITY_NOTE_MAX, 0, &err))
+		return form_refuse(t, 2, err.msg);
+	rc = activity_entry_update(t->app->db, f->row_id, r, minutes, f->value[2], &err);
+	if (rc)
+		return form_refuse(t, 0, err.msg);
+	form_close(t);
+	tui_message(t, T_OK, "Saved the correction.");
+	return R_RELOAD | R_DRAW;
+}
+
+/* Open the form to correct one logged activity. */
+int form_entry_open(struct tui *t, long long id)
+{
+	struct activity_entry e;
+	struct tdl_err err;
+	struct form_state *f;
+	char min[12];
+
+	if (activity_entry_get(t->app->db, id, &e, &err)) {
+		tui_message(t, T_ERROR, "%s", err.msg);
+		return R_RELOAD;
+	}
+	f = form_new(t, "Correct a logged activity", save_entry);
+	if (!f) {
+		activity_entry_clear(&e);
+		return R_NONE;
+	}
+	{
+		char d[11];
+
+		date_format(e.day, d);
+		snprintf(f->intro, sizeof f->intro, "%s, %s", e.title, d);
+	}
+	text_sanitize(f->intro, f->intro, sizeof f->intro);
+	f->row_id = e.id;
+	snprintf(min, sizeof min, "%d", e.minutes);
+	form_field(f, "How it went", FK_CHOICE, 10, 10, result_choices, NULL);
+	f->choice[0] = (int)e.result - 1;
+	form_field(f, "Minutes", FK_TEXT, 4, 4, NULL, min);
+	form_field(f, "Note", FK_TEXT, 40, ACTIVITY_NOTE_MAX, NULL, e.note);
+	activity_entry_clear(&e);
+	return form_show(t);
+}
