@@ -2,6 +2,7 @@
 #ifndef TODDLE_BUF_H
 #define TODDLE_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include "toddle/err.h"
 
@@ -24,6 +25,9 @@ void buf_addn(struct buf *b, const char *s, size_t n);
 
 /* Append the string s (NULL appends nothing). */
 void buf_add(struct buf *b, const char *s);
+
+/* Append formatted text from a va_list. */
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 /* Append formatted text. */
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

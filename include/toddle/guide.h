@@ -2,6 +2,7 @@
 #ifndef TODDLE_GUIDE_H
 #define TODDLE_GUIDE_H
 
+#include <stddef.h>
 #include <sqlite3.h>
 #include "toddle/err.h"
 
@@ -27,8 +28,11 @@ int guide_topics(sqlite3 *db, struct guide_topic **out, int *n, struct tdl_err *
 int guide_signs(sqlite3 *db, const char *concern, struct guide_sign **out, int *n,
 		struct tdl_err *err);
 
-/* The word for a discipline: "physical therapist" and so on. */
+/* Who a discipline is, with its article: "a physical therapist", ..., "your child's doctor". */
 const char *guide_discipline_name(const char *d);
+
+/* One sentence on who usually helps with an area, e.g. "Usually helps: a physical therapist, ...". */
+void guide_helps_line(const char *d, char *out, size_t outsz);
 
 /* Free topics and signs. */
 void guide_topics_free(struct guide_topic *t, int n);

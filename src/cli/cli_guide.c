@@ -43,8 +43,10 @@ static void put_topic(struct app *app, const struct guide_topic *t)
 		p = nl ? nl + 1 : p + strlen(p);
 	}
 	if (!strcmp(t->kind, "concern")) {
-		printf("Who usually helps: a %s, after a talk with your child's doctor.\n",
-		       guide_discipline_name(t->discipline));
+		char who[160];
+
+		guide_helps_line(t->discipline, who, sizeof who);
+		printf("%s\n", who);
 		put_signs(app, t->id);
 	} else {
 		printf("Source: ");

@@ -1,16 +1,147 @@
-/* toddle report | export (being written) */
+/* toddle report | export: a child's report, CSV for a spreadsheet, iCalendar. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
 #include "cli/cli.h"
+#include "toddle/buf.h"
+#include "toddle/export.h"
+#include "toddle/report.h"
 
-/* toddle report ... */
-int cli_report_cmd(struct app *app, int argc, char **argv)
+/* Write the whole buffer to stdout; 0, or 2 with a message when it cannot. */
+static int put_buf(const char *cmd, const struct buf *b)
 {
-	(void)app, (void)argc, (void)argv;
-	return cli_fail(1, "report: not available yet");
+	char msg[200];
+
+	if (fwrite(buf_str(b), 1, b->len, stdout) == b->len && fflush(stdout) == 0)
+		return 0;
+	snprintf(msg, sizeof msg, "%s: cannot write the output: %s", cmd, strerror(errno));
+	return cli_fail(2, msg);
 }
 
-/* toddle export ... */
+/* Check --format and --for; 0 or 1 with a message naming the allowed values. */
+static int report_options(const char *format, const char *who, enum report_format *fmt,
+			  enum report_audience *aud)
+{
+	char msg[200];
+
+	*fmt = REPORT_TEXT;
+	*aud = REPORT_PARENT;
+	if (format && report_format_parse(format, fmt)) {
+		snprintf(msg, sizeof msg, "report: --format '%.40s' must be text, md or html", format);
+		return cli_fail(1, msg);
+	}
+	if (who && report_audience_parse(who, aud)) {
+		snprintf(msg, sizeof msg, "report: --for '%.40s' must be parent, doctor, therapist or school", who);
+		return cli_fail(1, msg);
+	}
+	return 0;
+}
+
+/* toddle report [--child NAME] [--format F] [--for WHO] [--since D] [--output FILE] */
+int cli_report_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "child", required_argument, NULL, 0 },
+		{ "format", required_argument, NULL, 1 },
+		{ "for", required_argument, NULL, 2 },
+		{ "since", required_argument, NULL, 3 },
+		{ "output", required_argument, NULL, 4 },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *v[5], *pos[1], msg[200];
+	enum report_format fmt;
+	enum report_audience aud;
+	struct tdl_err err;
+	struct child c;
+	struct buf b;
+	day_t since = 0;
+	int npos, rc;
+
+	if (cli_parse("report", argc, argv, opts, v, pos, 0, 0, &npos) ||
+	    report_options(v[1], v[2], &fmt, &aud) || (v[3] && cli_date(app, "--since", v[3], &since)))
+		return 1;
+	if (v[3] && since > app->today) {
+		snprintf(msg, sizeof msg, "report: --since %.20s is after today: give a day up to today", v[3]);
+		return cli_fail(1, msg);
+	}
+	if (v[4] && !*v[4])
+		return cli_fail(1, "report: --output needs a file name");
+	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
+		return rc;
+	buf_init(&b);
+	rc = report_build(app->db, &c, app->today, app->set.correct_until_months, fmt, aud, v[3] != NULL,
+			  since, &b, &err);
+	if (!rc && v[4])
+		rc = report_write_file(v[4], &b, &err);
+	if (rc)
+		rc = cli_fail(rc, err.msg);
+	else if (!v[4])
+		rc = put_buf("report", &b);
+	buf_free(&b);
+	return rc;
+}
+
+/* toddle export csv [--child NAME] --what milestones|activities|appointments */
+static int export_csv_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "child", required_argument, NULL, 0 },
+		{ "what", required_argument, NULL, 1 },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *v[2], *pos[1], msg[200];
+	enum export_what what;
+	struct tdl_err err;
+	struct child c;
+	struct buf b;
+	int npos, rc;
+
+	if (cli_parse("export csv", argc, argv, opts, v, pos, 0, 0, &npos))
+		return 1;
+	if (!v[1] || export_what_parse(v[1], &what)) {
+		snprintf(msg, sizeof msg, "export csv: --what %s%.40s%smust be milestones, activities or appointments",
+			 v[1] ? "'" : "", v[1] ? v[1] : "", v[1] ? "' " : "");
+		return cli_fail(1, msg);
+	}
+	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
+		return rc;
+	buf_init(&b);
+	rc = export_csv(app->db, &c, what, &b, &err);
+	rc = rc ? cli_fail(rc, err.msg) : put_buf("export csv", &b);
+	buf_free(&b);
+	return rc;
+}
+
+/* toddle export ics [--child NAME]: every child's appointments without --child */
+static int export_ics_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "child", required_argument, NULL, 0 },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *v[1], *pos[1];
+	struct tdl_err err;
+	struct child c;
+	struct buf b;
+	int npos, rc;
+
+	if (cli_parse("export ics", argc, argv, opts, v, pos, 0, 0, &npos))
+		return 1;
+	if ((rc = cli_open(app, 0)) || (v[0] && (rc = cli_child(app, v[0], &c))))
+		return rc;
+	buf_init(&b);
+	rc = export_ics(app->db, v[0] ? &c : NULL, &b, &err);
+	rc = rc ? cli_fail(rc, err.msg) : put_buf("export ics", &b);
+	buf_free(&b);
+	return rc;
+}
+
+/* toddle export csv | ics */
 int cli_export_cmd(struct app *app, int argc, char **argv)
 {
-	(void)app, (void)argc, (void)argv;
-	return cli_fail(1, "export: not available yet");
+	if (argc >= 2 && !strcmp(argv[1], "csv"))
+		return export_csv_cmd(app, argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "ics"))
+		return export_ics_cmd(app, argc - 1, argv + 1);
+	return cli_fail(1, "export: use 'export csv --what milestones|activities|appointments' or 'export ics'");
 }

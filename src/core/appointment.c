@@ -142,12 +142,32 @@ int appointment_update(sqlite3 *db, struct appointment *a, struct tdl_err *err)
 	return rc;
 }
 
+/* 1 when the appointment exists and is not removed, 0 when it is gone, -1 when there never was one. */
+static int appointment_state(sqlite3 *db, long long id)
+{
+	sqlite3_stmt *st = NULL;
+	int state = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT deleted_at IS NULL FROM appointment WHERE id=?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		state = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return state;
+}
+
 /* Remove an appointment, keeping a trace of who removed it. */
 int appointment_delete(sqlite3 *db, long long id, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
 	char now[21];
+	int state = appointment_state(db, id);
 
+	if (state < 0)
+		return err_set(err, TDL_EINPUT, "there is no appointment %lld: see 'toddle event list'", id);
+	if (state == 0)
+		return err_set(err, TDL_EINPUT, "appointment %lld was already removed", id);
 	db_now(now);
 	if (db_begin(db, err))
 		return TDL_EDATA;

@@ -64,31 +64,40 @@ void buf_add(struct buf *b, const char *s)
 		buf_addn(b, s, strlen(s));
 }
 
-/* Append formatted text. */
-void buf_printf(struct buf *b, const char *fmt, ...)
+/* Append formatted text from a va_list. */
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list again;
 	int n;
 
 	if (buf_grow(b, 64))
 		return;
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
-	va_end(ap);
+	if (n >= 0 && (size_t)n >= b->cap - b->len) {
+		b->data[b->len] = '\0';
+		if (buf_grow(b, (size_t)n) == 0)
+			vsnprintf(b->data + b->len, b->cap - b->len, fmt, again);
+	}
+	va_end(again);
+	if (b->failed)
+		return;
 	if (n < 0) {
 		b->data[b->len] = '\0';
 		b->failed = 1;
 		return;
 	}
-	if ((size_t)n >= b->cap - b->len) {
-		b->data[b->len] = '\0';
-		if (buf_grow(b, (size_t)n))
-			return;
-		va_start(ap, fmt);
-		vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
-		va_end(ap);
-	}
 	b->len += (size_t)n;
+}
+
+/* Append formatted text. */
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 /* The text so far. */

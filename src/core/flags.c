@@ -88,8 +88,11 @@ int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_u
 		sqlite3_bind_int(st, 2, a.use_months);
 		sqlite3_bind_int(st, 3, a.use_days);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			if (flag_add(&arr, &cnt, (enum flag_kind)k, st))
-				break;
+			if (flag_add(&arr, &cnt, (enum flag_kind)k, st)) {
+				sqlite3_finalize(st);
+				flags_free(arr, cnt);
+				return err_set(err, TDL_EDATA, "out of memory");
+			}
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 			flags_free(arr, cnt);

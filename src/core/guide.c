@@ -1,4 +1,5 @@
 /* Guidance topics and signs from the library. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "toddle/db.h"
@@ -83,12 +84,22 @@ int guide_signs(sqlite3 *db, const char *concern, struct guide_sign **out, int *
 const char *guide_discipline_name(const char *d)
 {
 	if (!strcmp(d, "pt"))
-		return "physical therapist";
+		return "a physical therapist";
 	if (!strcmp(d, "ot"))
-		return "occupational therapist";
+		return "an occupational therapist";
 	if (!strcmp(d, "speech"))
-		return "speech therapist";
+		return "a speech therapist";
 	return "your child's doctor";
+}
+
+/* One sentence on who usually helps with an area. */
+void guide_helps_line(const char *d, char *out, size_t outsz)
+{
+	if (!strcmp(d, "pt") || !strcmp(d, "ot") || !strcmp(d, "speech"))
+		snprintf(out, outsz, "Who usually helps: %s, after a talk with your child's doctor.",
+			 guide_discipline_name(d));
+	else
+		snprintf(out, outsz, "Who helps: start with your child's doctor.");
 }
 
 /* Free topics. */

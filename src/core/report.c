@@ -1,0 +1,677 @@
+/* A child's report as text, Markdown or one printable HTML page; never a diagnosis. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "toddle/activity.h"
+#include "toddle/db.h"
+#include "toddle/export.h"
+#include "toddle/guide.h"
+#include "toddle/milestone.h"
+#include "toddle/progress.h"
+#include "toddle/report.h"
+#include "toddle/text.h"
+
+/* What every section needs: the child, the period, the format and the reader. */
+struct rep {
+	sqlite3 *db;
+	const struct child *c;
+	struct child_age age;
+	day_t today, from;
+	enum report_format fmt;
+	enum report_audience who;
+	int correct_until, in_list;
+	struct buf *b;
+	struct tdl_err *err;
+};
+
+static const char calm_line[] = "Talk this over with your child's doctor; it is not a diagnosis.";
+
+static const char html_head[] =
+	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	"<style>\n"
+	"body{font-family:Georgia,'Times New Roman',serif;color:#111;background:#fff;"
+	"max-width:46em;margin:2em auto;padding:0 1em;line-height:1.45}\n"
+	"h1{font-size:1.6em;border-bottom:2px solid #333;padding-bottom:.2em}\n"
+	"h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #999}\n"
+	"h3{font-size:1.05em;margin-bottom:.3em}\n"
+	"ul{padding-left:1.4em}li{margin:.15em 0}\n"
+	"footer{margin-top:2em;border-top:1px solid #999;font-size:.9em;color:#333}\n"
+	"@media print{body{max-width:none;margin:0;font-size:11pt}"
+	"h2,h3{break-after:avoid}li{break-inside:avoid}@page{margin:18mm}}\n"
+	"</style>\n";
+
+/* Append s as the format wants stored text: escaped for HTML, sanitised otherwise. */
+static void put(struct rep *r, const char *s)
+{
+	char *clean;
+
+	if (r->fmt == REPORT_HTML) {
+		buf_html(r->b, s);
+		return;
+	}
+	clean = text_sanitize_dup(s ? s : "");
+	if (!clean)
+		r->b->failed = 1;
+	buf_add(r->b, clean);
+	free(clean);
+}
+
+/* Close an open list. */
+static void list_end(struct rep *r)
+{
+	if (!r->in_list)
+		return;
+	buf_add(r->b, r->fmt == REPORT_HTML ? "</ul>\n" : "\n");
+	r->in_list = 0;
+}
+
+/* A heading of level 1 to 3 with stored or fixed text. */
+static void heading(struct rep *r, int level, const char *title)
+{
+	static const char *const marks[] = { "", "# ", "## ", "### " };
+
+	list_end(r);
+	if (r->fmt == REPORT_HTML) {
+		buf_printf(r->b, "<h%d>", level);
+		put(r, title);
+		buf_printf(r->b, "</h%d>\n", level);
+		return;
+	}
+	if (r->fmt == REPORT_MD) {
+		buf_add(r->b, marks[level]);
+		put(r, title);
+		buf_add(r->b, "\n\n");
+		return;
+	}
+	put(r, title);
+	buf_add(r->b, "\n");
+	if (level < 3) {
+		for (int i = text_width(title); i > 0; i--)
+			buf_add(r->b, level == 1 ? "=" : "-");
+		buf_add(r->b, "\n");
+	}
+	buf_add(r->b, "\n");
+}
+
+/* Start a list item; its text follows through put, then item_end. */
+static void item(struct rep *r)
+{
+	if (!r->in_list && r->fmt == REPORT_HTML)
+		buf_add(r->b, "<ul>\n");
+	r->in_list = 1;
+	buf_add(r->b, r->fmt == REPORT_HTML ? "<li>" : r->fmt == REPORT_MD ? "- " : "  - ");
+}
+
+/* End a list item. */
+static void item_end(struct rep *r)
+{
+	buf_add(r->b, r->fmt == REPORT_HTML ? "</li>\n" : "\n");
+}
+
+/* A list item of formatted text. */
+static void itemf(struct rep *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void itemf(struct rep *r, const char *fmt, ...)
+{
+	struct buf t;
+	va_list ap;
+
+	buf_init(&t);
+	va_start(ap, fmt);
+	buf_vprintf(&t, fmt, ap);
+	va_end(ap);
+	if (t.failed)
+		r->b->failed = 1;
+	item(r);
+	put(r, buf_str(&t));
+	item_end(r);
+	buf_free(&t);
+}
+
+/* A paragraph of formatted text. */
+static void para(struct rep *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void para(struct rep *r, const char *fmt, ...)
+{
+	struct buf t;
+	va_list ap;
+
+	list_end(r);
+	buf_init(&t);
+	va_start(ap, fmt);
+	buf_vprintf(&t, fmt, ap);
+	va_end(ap);
+	if (t.failed)
+		r->b->failed = 1;
+	buf_add(r->b, r->fmt == REPORT_HTML ? "<p>" : "");
+	put(r, buf_str(&t));
+	buf_add(r->b, r->fmt == REPORT_HTML ? "</p>\n" : "\n\n");
+	buf_free(&t);
+}
+
+/* A checklist domain as people say it. */
+static const char *domain_title(const char *d)
+{
+	static const char *const names[][2] = {
+		{ "social-emotional", "Social and emotional" },
+		{ "language", "Language and communication" },
+		{ "cognitive", "Learning, thinking, problem solving" },
+		{ "movement", "Movement and physical development" },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(d, names[i][0]))
+			return names[i][1];
+	return d;
+}
+
+/* Name, dates and ages; gestational details only where the reader needs them. */
+static void section_header(struct rep *r)
+{
+	static const char *const titles[] = { "development report", "development summary for the doctor",
+					      "progress report for the therapist", "a profile for school" };
+	const struct child_age *a = &r->age;
+	char words[80], d[11], t[11];
+	struct buf title;
+
+	buf_init(&title);
+	buf_printf(&title, "%s: %s", r->c->name, titles[r->who]);
+	if (title.failed)
+		r->b->failed = 1;
+	heading(r, 1, buf_str(&title));
+	buf_free(&title);
+	date_format(r->c->born, d);
+	date_format(r->today, t);
+	itemf(r, "Born: %s", d);
+	itemf(r, "Date of this report: %s", t);
+	child_age_words(a->days, a->months, words, sizeof words);
+	itemf(r, "Age: %s", words);
+	if (r->who != REPORT_SCHOOL && a->corrected) {
+		child_age_words(a->cdays, a->cmonths, words, sizeof words);
+		if (r->who == REPORT_DOCTOR)
+			itemf(r, "Corrected age: %s", words);
+		else
+			itemf(r, "Corrected age: %s (born at %d+%d weeks)", words, a->ga_weeks, a->ga_days);
+	}
+	if (r->who == REPORT_DOCTOR && r->c->has_due) {
+		date_format(r->c->due, d);
+		itemf(r, "Gestational age at birth: %d+%d weeks (due %s)", a->ga_weeks, a->ga_days, d);
+		if (!a->corrected && a->ga_weeks < PRETERM_WEEKS)
+			itemf(r, "Corrected age: no longer applied after %d months", r->correct_until);
+	}
+	date_format(r->from, d);
+	itemf(r, "%s from %s to %s", r->who == REPORT_SCHOOL ? "Activities" : "Activities and notes", d, t);
+	if (r->who == REPORT_PARENT)
+		para(r, "This report gathers what you recorded in toddle. Every child grows at their own pace.");
+	if (r->who != REPORT_SCHOOL && r->who != REPORT_DOCTOR && a->corrected)
+		para(r, "%s was born early, so the checklists follow the corrected age until %d months.",
+		     r->c->name, r->correct_until);
+	list_end(r);
+}
+
+/* Achieved checklist items by domain, then reached WHO windows, with dates. */
+static int section_achieved(struct rep *r)
+{
+	struct milestone_entry *e;
+	struct who_window *w;
+	int n, nw, shown = 0, rc = milestone_range(r->db, r->c, 0, 1000, &e, &n, r->err);
+	char d[11];
+
+	if (rc)
+		return rc;
+	if ((rc = progress_windows(r->db, r->c, &w, &nw, r->err))) {
+		milestone_entries_free(e, n);
+		return rc;
+	}
+	heading(r, 2, "Milestones achieved");
+	for (int i = 0; i < n; i++) {
+		int seen = 0, any = 0;
+
+		for (int j = 0; j < i && !seen; j++)
+			seen = !strcmp(e[j].domain, e[i].domain);
+		for (int j = i; j < n && !any; j++)
+			any = !strcmp(e[j].domain, e[i].domain) && e[j].status == MS_ACHIEVED;
+		if (seen || !any)
+			continue;
+		heading(r, 3, domain_title(e[i].domain));
+		for (int j = i; j < n; j++) {
+			if (strcmp(e[j].domain, e[i].domain) || e[j].status != MS_ACHIEVED)
+				continue;
+			if (e[j].has_date)
+				date_format(e[j].observed, d);
+			itemf(r, "%s (%d-month checklist): %s", e[j].text, e[j].age_months,
+			      e[j].has_date ? d : "date not recorded");
+			shown++;
+		}
+	}
+	for (int i = 0, head = 0; i < nw; i++) {
+		if (w[i].status != MS_ACHIEVED)
+			continue;
+		if (!head++)
+			heading(r, 3, "Movement: WHO motor milestones");
+		if (w[i].has_date)
+			date_format(w[i].day, d);
+		itemf(r, "%s: %s", w[i].text, w[i].has_date ? d : "date not recorded");
+		shown++;
+	}
+	if (!shown)
+		para(r, "Nothing is recorded as achieved yet.");
+	list_end(r);
+	milestone_entries_free(e, n);
+	progress_windows_free(w, nw);
+	return TDL_OK;
+}
+
+/* Why one flag is on the list, in calm words. */
+static void flag_reason(const struct flag *f, char *out, size_t outsz)
+{
+	if (f->kind == FLAG_LOST)
+		snprintf(out, outsz, "recorded as achieved before, and later as not yet");
+	else if (f->kind == FLAG_WINDOW)
+		snprintf(out, outsz, "WHO window: most children do this by %.1f months; %s", f->p99,
+			 f->status == MS_EMERGING ? "emerging" : "not recorded as reached");
+	else
+		snprintf(out, outsz, "%d-month checklist: %s", f->age_months,
+			 f->status == MS_NOT_YET ? "not yet" : f->status == MS_EMERGING ? "emerging"
+											 : "not recorded yet");
+}
+
+/* The "worth talking about" list with the area and who usually helps. */
+static int section_flags(struct rep *r)
+{
+	struct flag *f;
+	int n, rc = flags_compute(r->db, r->c, r->today, r->correct_until, &f, &n, r->err);
+	char why[160];
+
+	if (rc)
+		return rc;
+	heading(r, 2, "Worth talking about");
+	for (int i = 0; i < n; i++) {
+		flag_reason(&f[i], why, sizeof why);
+		itemf(r, "%s (%s). Area: %s; who usually helps: %s.", f[i].text, why, f[i].area,
+		      guide_discipline_name(f[i].helps));
+	}
+	if (n)
+		para(r, "%s", calm_line);
+	else
+		para(r, "Nothing on the list right now.");
+	flags_free(f, n);
+	return TDL_OK;
+}
+
+/* The newest checklist age the child has reached, or -1 before the first. */
+static int checklist_age(struct rep *r, int *first, int *rc)
+{
+	int *ages, n, best = -1;
+
+	*first = 0;
+	if ((*rc = milestone_ages(r->db, &ages, &n, r->err)))
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (ages[i] <= r->age.use_months)
+			best = ages[i];
+	*first = n ? ages[0] : 0;
+	free(ages);
+	return best;
+}
+
+/* Achieved of total checklist items by domain; for school, the strengths too. */
+static int section_progress(struct rep *r)
+{
+	struct progress *p;
+	int first, n, rc, best = 0, upto = checklist_age(r, &first, &rc);
+
+	if (rc)
+		return rc;
+	heading(r, 2, "Progress by area");
+	if (upto < 0) {
+		para(r, "The first checklist is at %d months, so there is nothing to count yet.", first);
+		return TDL_OK;
+	}
+	if ((rc = progress_by_domain(r->db, r->c, upto, &p, &n, r->err)))
+		return rc;
+	para(r, "Skills achieved from the checklists up to %d months:", upto);
+	for (int i = 0; i < n; i++)
+		itemf(r, "%s: %d of %d", domain_title(p[i].domain), p[i].achieved, p[i].total);
+	if (r->who == REPORT_SCHOOL && n > 0) {
+		heading(r, 2, "Strengths");
+		for (int i = 0; i < n; i++)
+			if (p[i].achieved * p[best].total > p[best].achieved * p[i].total)
+				best = i;
+		for (int i = 0; i < n; i++)
+			if (p[i].achieved > 0 && p[i].achieved * p[best].total == p[best].achieved * p[i].total)
+				itemf(r, "%s: %d of %d skills so far", domain_title(p[i].domain), p[i].achieved,
+				      p[i].total);
+		if (p[best].achieved == 0)
+			para(r, "Strengths show here once skills are recorded.");
+	}
+	list_end(r);
+	progress_free(p, n);
+	return TDL_OK;
+}
+
+/* Tries and minutes by activity domain in the period (for the therapist). */
+static int activity_minutes_by_domain(struct rep *r)
+{
+	sqlite3_stmt *st = db_prepare(r->db,
+		"SELECT COALESCE(a.domain, 'other'), count(*), COALESCE(sum(l.minutes), 0)"
+		" FROM activity_log l LEFT JOIN activity a ON a.id = l.activity_id"
+		" WHERE l.child_id = ?1 AND l.day BETWEEN ?2 AND ?3 AND l.deleted_at IS NULL"
+		" GROUP BY 1 ORDER BY 3 DESC, 1", r->err);
+	char f[11], t[11];
+	int rc;
+
+	if (!st)
+		return TDL_EDATA;
+	date_format(r->from, f);
+	date_format(r->today, t);
+	sqlite3_bind_int64(st, 1, r->c->id);
+	db_bind_text(st, 2, f);
+	db_bind_text(st, 3, t);
+	heading(r, 3, "Minutes by area");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		itemf(r, "%s: %d minutes in %d tries", (const char *)sqlite3_column_text(st, 0),
+		      sqlite3_column_int(st, 2), sqlite3_column_int(st, 1));
+	sqlite3_finalize(st);
+	list_end(r);
+	return rc == SQLITE_DONE ? TDL_OK : db_fail(r->db, "cannot read the activity log", r->err);
+}
+
+/* Activities in the period: counts by result, minutes, and the entries by date. */
+static int section_activities(struct rep *r)
+{
+	struct activity_entry *e;
+	int n, count[4] = { 0 }, minutes = 0, rc = activity_entries(r->db, r->c, r->from, r->today, &e, &n, r->err);
+	char f[11], t[11], d[11];
+
+	if (rc)
+		return rc;
+	date_format(r->from, f);
+	date_format(r->today, t);
+	heading(r, 2, "Activities");
+	for (int i = 0; i < n; i++) {
+		count[e[i].result >= ACT_DONE && e[i].result <= ACT_SKIPPED ? e[i].result : 0]++;
+		minutes += e[i].minutes;
+	}
+	if (!n)
+		para(r, "No activities recorded from %s to %s.", f, t);
+	else
+		para(r, "From %s to %s: %d %s (%d done, %d hard, %d skipped), %d minutes in all.", f, t, n,
+		     n == 1 ? "try" : "tries", count[ACT_DONE], count[ACT_HARD], count[ACT_SKIPPED], minutes);
+	for (int i = 0; i < n && r->who != REPORT_DOCTOR; i++) {
+		date_format(e[i].day, d);
+		if (e[i].minutes > 0)
+			itemf(r, "%s %s: %s, %d minutes", d, e[i].title, activity_result_name(e[i].result),
+			      e[i].minutes);
+		else
+			itemf(r, "%s %s: %s", d, e[i].title, activity_result_name(e[i].result));
+	}
+	list_end(r);
+	activity_entries_free(e, n);
+	if (n && r->who == REPORT_THERAPIST)
+		return activity_minutes_by_domain(r);
+	return TDL_OK;
+}
+
+/* One note for the Notes section. */
+struct note {
+	day_t day;
+	const char *who, *about, *text;
+	int order;
+};
+
+/* Notes by date, then in the order they were gathered. */
+static int note_cmp(const void *a, const void *b)
+{
+	const struct note *x = a, *y = b;
+
+	return x->day != y->day ? (x->day < y->day ? -1 : 1) : x->order - y->order;
+}
+
+/* The day of a milestone record: when it was seen, or else when it was written down. */
+static day_t record_day(const struct milestone_record *m)
+{
+	char d[11];
+	day_t day;
+
+	if (m->has_date)
+		return m->observed;
+	snprintf(d, sizeof d, "%s", m->at);
+	return date_parse(d, &day) ? 0 : day;
+}
+
+/* Milestone and activity notes in the period, by date, with who wrote them. */
+static int section_notes(struct rep *r)
+{
+	struct milestone_record *m;
+	struct activity_entry *e;
+	struct note *all;
+	int nm, ne, k = 0, rc = milestone_records(r->db, r->c, &m, &nm, r->err);
+	char d[11];
+
+	if (rc)
+		return rc;
+	if ((rc = activity_entries(r->db, r->c, r->from, r->today, &e, &ne, r->err))) {
+		milestone_records_free(m, nm);
+		return rc;
+	}
+	all = malloc((size_t)(nm + ne + 1) * sizeof *all);
+	if (!all)
+		rc = err_set(r->err, TDL_EDATA, "out of memory gathering the notes");
+	for (int i = 0; all && i < nm; i++) {
+		day_t day = record_day(&m[i]);
+
+		if (m[i].note[0] && day >= r->from && day <= r->today) {
+			all[k] = (struct note){ day, m[i].who, m[i].text, m[i].note, k };
+			k++;
+		}
+	}
+	for (int i = 0; all && i < ne; i++)
+		if (e[i].note[0]) {
+			all[k] = (struct note){ e[i].day, e[i].who, e[i].title, e[i].note, k };
+			k++;
+		}
+	if (all) {
+		qsort(all, (size_t)k, sizeof *all, note_cmp);
+		heading(r, 2, "Notes");
+		for (int i = 0; i < k; i++) {
+			date_format(all[i].day, d);
+			itemf(r, "%s, %s, about \"%s\": %s", d, all[i].who, all[i].about, all[i].text);
+		}
+		if (!k)
+			para(r, "No notes in this period.");
+		list_end(r);
+	}
+	free(all);
+	milestone_records_free(m, nm);
+	activity_entries_free(e, ne);
+	return rc;
+}
+
+/* The six WHO windows: reached or not, with the window in months. */
+static int section_windows(struct rep *r)
+{
+	struct who_window *w;
+	int n, rc = progress_windows(r->db, r->c, &w, &n, r->err);
+	char d[11], state[64];
+
+	if (rc)
+		return rc;
+	heading(r, 2, "WHO motor windows");
+	for (int i = 0; i < n; i++) {
+		if (w[i].status == MS_ACHIEVED && w[i].has_date)
+			date_format(w[i].day, d), snprintf(state, sizeof state, "reached on %s", d);
+		else
+			snprintf(state, sizeof state, "%s", w[i].status == MS_ACHIEVED ? "reached"
+					: w[i].status == MS_EMERGING ? "emerging" : "not reached yet");
+		itemf(r, "%s: %s (window %.1f to %.1f months)", w[i].text, state, w[i].p1, w[i].p99);
+	}
+	para(r, "Each window runs from the age when the first 1 in 100 children reach the milestone "
+		"to the age by which 99 in 100 do; any age within it is typical.");
+	progress_windows_free(w, n);
+	return TDL_OK;
+}
+
+/* The sources and the reminder that toddle is not a diagnosis. */
+static void section_footer(struct rep *r)
+{
+	char t[11];
+
+	list_end(r);
+	date_format(r->today, t);
+	buf_add(r->b, r->fmt == REPORT_HTML ? "<footer>\n" : r->fmt == REPORT_MD ? "---\n\n" : "----\n\n");
+	para(r, "Sources: CDC Learn the Signs. Act Early. milestone checklists (2022); "
+		"WHO Motor Development Study (2006).");
+	para(r, "toddle is not a diagnosis: it helps you notice and talk things over with your "
+		"child's doctor. Made with toddle on %s.", t);
+	if (r->fmt == REPORT_HTML)
+		buf_add(r->b, "</footer>\n");
+}
+
+/* The sections in the order this reader wants them. */
+static int report_sections(struct rep *r)
+{
+	int rc;
+
+	section_header(r);
+	if (r->who == REPORT_DOCTOR) {
+		if ((rc = section_flags(r)) || (rc = section_achieved(r)) || (rc = section_progress(r)) ||
+		    (rc = section_windows(r)) || (rc = section_activities(r)) || (rc = section_notes(r)))
+			return rc;
+	} else if (r->who == REPORT_SCHOOL) {
+		if ((rc = section_achieved(r)) || (rc = section_progress(r)) || (rc = section_activities(r)))
+			return rc;
+	} else {
+		if ((rc = section_achieved(r)) || (rc = section_flags(r)) || (rc = section_progress(r)) ||
+		    (rc = section_activities(r)) || (rc = section_notes(r)) || (rc = section_windows(r)))
+			return rc;
+	}
+	section_footer(r);
+	return TDL_OK;
+}
+
+/* Append the report of child c on day `today` to out. */
+int report_build(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
+		 enum report_format fmt, enum report_audience who, int has_since, day_t since,
+		 struct buf *out, struct tdl_err *err)
+{
+	struct rep r = { .db = db, .c = c, .today = today, .fmt = fmt, .who = who,
+			 .correct_until = correct_until_months, .b = out, .err = err };
+	int rc;
+
+	if (fmt > REPORT_HTML || who > REPORT_SCHOOL)
+		return err_set(err, TDL_EINPUT, "report: unknown format or reader");
+	r.from = has_since ? since : today - REPORT_DEFAULT_DAYS;
+	if (r.from > today)
+		return err_set(err, TDL_EINPUT, "the period starts after today: give a --since day up to today");
+	if (r.from < c->born && c->born <= today)
+		r.from = c->born;
+	child_age(c, today, correct_until_months, &r.age);
+	if (fmt == REPORT_HTML) {
+		buf_add(out, html_head);
+		buf_add(out, "<title>");
+		buf_html(out, c->name);
+		buf_add(out, ": report</title>\n</head>\n<body>\n<main>\n");
+	}
+	rc = report_sections(&r);
+	if (fmt == REPORT_HTML)
+		buf_add(out, "</main>\n</body>\n</html>\n");
+	return rc ? rc : buf_status(out, err);
+}
+
+/* Parse "text", "md" or "html". */
+int report_format_parse(const char *s, enum report_format *out)
+{
+	static const char *const names[] = { "text", "md", "html" };
+
+	for (int i = 0; i < 3; i++)
+		if (s && !strcmp(s, names[i])) {
+			*out = (enum report_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* Parse "parent", "doctor", "therapist" or "school". */
+int report_audience_parse(const char *s, enum report_audience *out)
+{
+	static const char *const names[] = { "parent", "doctor", "therapist", "school" };
+
+	for (int i = 0; i < 4; i++)
+		if (s && !strcmp(s, names[i])) {
+			*out = (enum report_audience)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* Write all of b to fd; 0 or -1 with errno set. */
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Flush the folder holding path, so that the rename survives a crash. */
+static void sync_folder(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+/* Write b to path atomically: path.tmp in the same folder, fsync, rename; mode 0600. */
+int report_write_file(const char *path, const struct buf *b, struct tdl_err *err)
+{
+	char tmp[4096];
+	int fd, saved;
+
+	if (b->failed)
+		return buf_status(b, err);
+	if (!path || !*path || (size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp)
+		return err_set(err, TDL_EINPUT, "the output file name is empty or too long");
+	if (unlink(tmp) && errno != ENOENT)
+		return err_set(err, TDL_EDATA, "cannot replace %.200s: %s", tmp, strerror(errno));
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return err_set(err, TDL_EDATA, "cannot write %.200s: %s", tmp, strerror(errno));
+	if (fchmod(fd, 0600) || write_all(fd, buf_str(b), b->len) || fsync(fd)) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		return err_set(err, TDL_EDATA, "cannot write %.200s: %s", tmp, strerror(saved));
+	}
+	if (close(fd) || rename(tmp, path)) {
+		saved = errno;
+		unlink(tmp);
+		return err_set(err, TDL_EDATA, "cannot write %.200s: %s", path, strerror(saved));
+	}
+	sync_folder(path);
+	return TDL_OK;
+}

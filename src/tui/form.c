@@ -73,13 +73,14 @@ void form_resume(struct tui *t)
 	w = getmaxx(t->over);
 	fw = w - 4 - lw;
 	for (int i = 0; i < f->nf; i++) {
-		int width = f->spec[i].width < fw ? f->spec[i].width : fw;
+		/* one column more than the text, so the cursor can sit after the last character */
+		int width = f->spec[i].width + 1 < fw ? f->spec[i].width + 1 : fw;
 
 		f->fields[i] = new_field(1, width, i * 2, 0, 0, 0);
 		if (!f->fields[i])
 			return;
 		set_field_back(f->fields[i], theme_attr(T_SELECTED_DIM));
-		field_opts_off(f->fields[i], O_AUTOSKIP);
+		field_opts_off(f->fields[i], O_AUTOSKIP | O_BLANK);
 		if (f->spec[i].kind == FK_CHOICE) {
 			field_opts_off(f->fields[i], O_EDIT);
 			set_field_buffer(f->fields[i], 0, f->spec[i].choices[f->choice[i]]);
@@ -96,6 +97,7 @@ void form_resume(struct tui *t)
 	f->sub = derwin(t->over, 2 * f->nf, fw, 4, 2 + lw);
 	if (!f->form || !f->sub)
 		return;
+	form_opts_off(f->form, O_BS_OVERLOAD | O_NL_OVERLOAD);
 	set_form_win(f->form, t->over);
 	set_form_sub(f->form, f->sub);
 	rc = post_form(f->form);

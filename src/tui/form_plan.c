@@ -4,6 +4,8 @@
 #include <string.h>
 #include "toddle/activity.h"
 #include "toddle/appointment.h"
+#include "toddle/buf.h"
+#include "toddle/report.h"
 #include "toddle/text.h"
 #include "tui/form.h"
 
@@ -137,5 +139,62 @@ int form_entry_open(struct tui *t, long long id)
 	form_field(f, "Minutes", FK_TEXT, 4, 4, NULL, min);
 	form_field(f, "Note", FK_TEXT, 40, ACTIVITY_NOTE_MAX, NULL, e.note);
 	activity_entry_clear(&e);
+	return form_show(t);
+}
+
+static const char *const format_choices[] = { "html", "text", "md", NULL };
+static const char *const audience_choices[] = { "doctor", "parent", "therapist", "school", NULL };
+
+/* Build the report and write it to the file named in the form (fields: format, for, file). */
+static int save_report(struct tui *t, struct form_state *f)
+{
+	static const enum report_format formats[] = { REPORT_HTML, REPORT_TEXT, REPORT_MD };
+	static const enum report_audience whom[] = { REPORT_DOCTOR, REPORT_PARENT, REPORT_THERAPIST,
+		REPORT_SCHOOL };
+	struct child *c = tui_child(t);
+	struct tdl_err err;
+	struct buf b;
+	int rc;
+
+	if (!c)
+		return form_refuse(t, 0, "Add a child first.");
+	if (text_check(f->value[2], "File", 1000, 1, &err))
+		return form_refuse(t, 2, err.msg);
+	buf_init(&b);
+	rc = report_build(t->app->db, c, t->app->today, t->app->set.correct_until_months,
+			  formats[f->choice[0]], whom[f->choice[1]], 0, 0, &b, &err);
+	if (!rc)
+		rc = report_write_file(f->value[2], &b, &err);
+	buf_free(&b);
+	if (rc)
+		return form_refuse(t, 2, err.msg);
+	tui_message(t, T_OK, "Report written to %s", f->value[2]);
+	form_close(t);
+	return R_DRAW;
+}
+
+/* Open the form that writes a report for the shown child to a file. */
+int form_report_open(struct tui *t)
+{
+	struct child *c = tui_child(t);
+	struct form_state *f;
+	const char *home = getenv("HOME");
+	char path[1100], d[11], name[CHILD_NAME_MAX + 1];
+
+	if (!c)
+		return R_NONE;
+	f = form_new(t, "Write a report", save_report);
+	if (!f)
+		return R_NONE;
+	snprintf(f->intro, sizeof f->intro, "A report on %s for a doctor, therapist or school.", c->name);
+	date_format(t->app->today, d);
+	snprintf(name, sizeof name, "%s", c->name);
+	for (char *p = name; *p; p++)
+		if (*p == '/' || *p == ' ' || (unsigned char)*p < 0x20)
+			*p = '-';
+	snprintf(path, sizeof path, "%s/toddle-report-%s-%s.html", home && *home ? home : ".", name, d);
+	form_field(f, "Format", FK_CHOICE, 6, 6, format_choices, NULL);
+	form_field(f, "For", FK_CHOICE, 10, 10, audience_choices, NULL);
+	form_field(f, "File", FK_TEXT, 50, 1000, NULL, path);
 	return form_show(t);
 }

@@ -67,8 +67,7 @@ void guide_pane_build(struct tui *t)
 		if (concern) {
 			char who[120];
 
-			snprintf(who, sizeof who, "Usually helps: a %s, after a talk with the doctor.",
-				 guide_discipline_name(g[i].discipline));
+			guide_helps_line(g[i].discipline, who, sizeof who);
 			doc_wrap(&t->doc, T_DIM, -1, "  ", who, width);
 			add_signs(t, g[i].id, width);
 		}

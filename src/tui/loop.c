@@ -339,6 +339,8 @@ static int dispatch(struct tui *t, enum action a)
 		return form_child_open(t, 0);
 	case DO_EDIT_CHILD:
 		return tui_child(t) ? form_child_open(t, 1) : R_NONE;
+	case DO_REPORT:
+		return tui_child(t) ? form_report_open(t) : R_NONE;
 	default:
 		break;
 	}

@@ -94,7 +94,7 @@ static void build_flags(struct tui *t, const struct child *c, int width)
 			snprintf(line, sizeof line, "%s (%d-month list, %s)", f[i].text, f[i].age_months,
 				 f[i].status == MS_NOT_YET ? "not yet" : "not recorded");
 		doc_wrap(&t->doc, f[i].kind == FLAG_LOST ? T_ERROR : T_NORMAL, -1, "  - ", line, width);
-		snprintf(line, sizeof line, "%s: a %s usually helps", f[i].area, guide_discipline_name(f[i].helps));
+		snprintf(line, sizeof line, "%s: %s usually helps", f[i].area, guide_discipline_name(f[i].helps));
 		doc_wrap(&t->doc, T_DIM, -1, "    ", line, width);
 	}
 	flags_free(f, n);

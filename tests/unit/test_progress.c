@@ -1,0 +1,865 @@
+/* Unit tests: the "worth talking about" list, WHO windows, progress by domain and
+ * item history. Every test uses a real SQLite file in its own temp folder with the
+ * shipped library loaded. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <check.h>
+#include <sqlite3.h>
+#include "toddle/child.h"
+#include "toddle/content.h"
+#include "toddle/db.h"
+#include "toddle/milestone.h"
+#include "toddle/progress.h"
+#include "util.h"
+
+#define D(y, m, d) date_from_ymd((y), (m), (d))
+#define BORN D(2026, 1, 15)
+#define LATER D(2030, 1, 1) /* "today" for adding children and logs: nothing is in the future */
+#define CU 24               /* correct_until_months, the default setting */
+#define PRETERM_SHIFT 56    /* born at 32 weeks: (40 - 32) * 7 days */
+#define NEAR(x, y) ((x) - (y) < 1e-9 && (y) - (x) < 1e-9)
+
+/* ---- helpers -------------------------------------------------------------- */
+
+/* A list of ids read with SQL. */
+struct ids {
+	char **v;
+	int n;
+};
+
+static void ids_free(struct ids *l)
+{
+	for (int i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* Column 0 of every row of sql, as strings. */
+static struct ids query_ids(sqlite3 *db, const char *sql)
+{
+	struct ids l = { NULL, 0 };
+	sqlite3_stmt *st = NULL;
+
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "cannot prepare %s: %s",
+		      sql, sqlite3_errmsg(db));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		l.v = realloc(l.v, (size_t)(l.n + 1) * sizeof *l.v);
+		ck_assert_msg(l.v != NULL, "out of memory");
+		l.v[l.n++] = strdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return l;
+}
+
+static int query_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "cannot prepare %s: %s",
+		      sql, sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static double query_double(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	double v = -1;
+
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "cannot prepare %s: %s",
+		      sql, sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void query_text(sqlite3 *db, const char *sql, char *out, size_t outsz)
+{
+	sqlite3_stmt *st = NULL;
+
+	out[0] = '\0';
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "cannot prepare %s: %s",
+		      sql, sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* A new database in the test folder with the shipped library loaded. */
+static sqlite3 *open_with_content(void)
+{
+	char path[PATH_MAX];
+	sqlite3 *db = NULL;
+	struct tdl_err err = { "" };
+	int reloaded = -1, rc;
+
+	tu_path(path, sizeof path, "toddle.db");
+	rc = db_open(path, 1, &db, &err);
+	ck_assert_msg(rc == TDL_OK && db, "db_open(%s, create) failed: %s", path, err.msg);
+	rc = content_sync(db, TOP_SRCDIR "/content", &reloaded, &err);
+	ck_assert_msg(rc == TDL_OK && reloaded == 1,
+		      "content_sync of the shipped library: rc %d reloaded %d: %s", rc, reloaded, err.msg);
+	return db;
+}
+
+static struct child add_child(sqlite3 *db, const char *name, day_t born, int has_due, day_t due)
+{
+	struct child c;
+	struct tdl_err err = { "" };
+	int rc = child_add(db, name, born, has_due, due, LATER, &c, &err);
+
+	ck_assert_msg(rc == TDL_OK, "child_add(%s) failed: %s", name, err.msg);
+	return c;
+}
+
+static void log_ms(sqlite3 *db, const struct child *c, const char *id, enum ms_status st,
+		   int has_date, day_t date, const char *note)
+{
+	struct tdl_err err = { "" };
+	int rc = milestone_log(db, c, id, st, has_date, date, note, LATER, &err);
+
+	ck_assert_msg(rc == TDL_OK, "milestone_log(%s, %s) failed: rc %d: %s", id,
+		      milestone_status_name(st), rc, err.msg);
+}
+
+/* The flag list on day `on`; fails the test when flags_compute fails. */
+static struct flag *flags_on(sqlite3 *db, const struct child *c, day_t on, int cu, int *n,
+			     const char *tcase)
+{
+	struct flag *f = NULL;
+	struct tdl_err err = { "" };
+	char d[11];
+	int rc = flags_compute(db, c, on, cu, &f, n, &err);
+
+	date_format(on, d);
+	ck_assert_msg(rc == TDL_OK, "%s: flags_compute on %s failed: rc %d: %s", tcase, d, rc, err.msg);
+	return f;
+}
+
+/* How many flags name id (of any kind), and the index of the first. */
+static int flag_count(const struct flag *f, int n, const char *id, int *first)
+{
+	int cnt = 0;
+
+	if (first)
+		*first = -1;
+	for (int i = 0; i < n; i++)
+		if (!strcmp(f[i].id, id)) {
+			if (first && *first < 0)
+				*first = i;
+			cnt++;
+		}
+	return cnt;
+}
+
+static const char *kind_name(enum flag_kind k)
+{
+	return k == FLAG_LOST ? "FLAG_LOST" : k == FLAG_CHECKLIST ? "FLAG_CHECKLIST"
+				: k == FLAG_WINDOW ? "FLAG_WINDOW" : "?";
+}
+
+/* Assert id is listed exactly once with kind k; returns its index. */
+static int expect_flag(const struct flag *f, int n, const char *id, enum flag_kind k,
+		       const char *tcase, const char *when)
+{
+	int i, cnt = flag_count(f, n, id, &i);
+
+	ck_assert_msg(cnt == 1, "%s: %s: %s is listed %d times, expected once as %s", tcase, when, id,
+		      cnt, kind_name(k));
+	ck_assert_msg(f[i].kind == k, "%s: %s: %s is listed as %s, expected %s", tcase, when, id,
+		      kind_name(f[i].kind), kind_name(k));
+	return i;
+}
+
+static void expect_no_flag(const struct flag *f, int n, const char *id, const char *tcase,
+			   const char *when)
+{
+	int i, cnt = flag_count(f, n, id, &i);
+
+	ck_assert_msg(cnt == 0, "%s: %s: %s is listed (%d times, first as %s), expected not listed",
+		      tcase, when, id, cnt, cnt ? kind_name(f[i].kind) : "-");
+}
+
+static int count_kind(const struct flag *f, int n, enum flag_kind k)
+{
+	int cnt = 0;
+
+	for (int i = 0; i < n; i++)
+		cnt += f[i].kind == k;
+	return cnt;
+}
+
+/* ---- 1. checklist flags at their boundary -------------------------------------- */
+
+START_TEST(checklist_boundary)
+{
+	const char *tc = "checklist_boundary";
+	sqlite3 *db = open_with_content();
+	struct child c = add_child(db, "Ada", BORN, 0, 0);
+	struct ids two = query_ids(db, "SELECT id FROM milestone WHERE age_months = 2 ORDER BY sort");
+	struct ids four = query_ids(db, "SELECT id FROM milestone WHERE age_months = 4 ORDER BY sort");
+	day_t before = D(2026, 4, 14), at = D(2026, 4, 15);
+	struct child_age a;
+	struct flag *f;
+	int n;
+
+	ck_assert_msg(two.n >= 4 && four.n > 0, "%s: the library has %d 2-month and %d 4-month items",
+		      tc, two.n, four.n);
+	child_age(&c, before, CU, &a);
+	ck_assert_msg(a.use_months == 2 && !a.corrected, "%s: age on 2026-04-14 is %d months (corrected %d), expected 2",
+		      tc, a.use_months, a.corrected);
+	child_age(&c, at, CU, &a);
+	ck_assert_msg(a.use_months == 3, "%s: age on 2026-04-15 is %d months, expected 3", tc,
+		      a.use_months);
+
+	log_ms(db, &c, two.v[0], MS_ACHIEVED, 1, D(2026, 3, 10), NULL);
+	log_ms(db, &c, two.v[1], MS_EMERGING, 1, D(2026, 3, 10), NULL);
+	log_ms(db, &c, two.v[2], MS_NOT_YET, 1, D(2026, 3, 10), NULL);
+
+	/* The day before 3 completed months: the 2-month checklist has not passed. */
+	f = flags_on(db, &c, before, CU, &n, tc);
+	for (int i = 0; i < two.n; i++)
+		expect_no_flag(f, n, two.v[i], tc, "on 2026-04-14 (2 completed months)");
+	ck_assert_msg(count_kind(f, n, FLAG_CHECKLIST) == 0,
+		      "%s: on 2026-04-14 %d checklist items are listed (first %s), expected none", tc,
+		      count_kind(f, n, FLAG_CHECKLIST), n ? f[0].id : "-");
+	flags_free(f, n);
+
+	/* 3 completed months: every unrecorded 2-month item, and the not-yet one. */
+	f = flags_on(db, &c, at, CU, &n, tc);
+	expect_no_flag(f, n, two.v[0], tc, "on 2026-04-15, logged achieved");
+	expect_no_flag(f, n, two.v[1], tc, "on 2026-04-15, logged emerging");
+	{
+		int i = expect_flag(f, n, two.v[2], FLAG_CHECKLIST, tc, "on 2026-04-15, logged not-yet");
+
+		ck_assert_msg(f[i].status == MS_NOT_YET, "%s: %s logged not-yet has status %s, expected not-yet",
+			      tc, two.v[2], milestone_status_name(f[i].status));
+		ck_assert_msg(f[i].age_months == 2, "%s: %s has age_months %d, expected 2", tc, two.v[2],
+			      f[i].age_months);
+	}
+	for (int k = 3; k < two.n; k++) {
+		int i = expect_flag(f, n, two.v[k], FLAG_CHECKLIST, tc, "on 2026-04-15, unrecorded");
+
+		ck_assert_msg(f[i].status == MS_NONE && f[i].age_months == 2,
+			      "%s: unrecorded %s has status %s, age %d; expected -, 2", tc, two.v[k],
+			      milestone_status_name(f[i].status), f[i].age_months);
+		ck_assert_msg(f[i].text && *f[i].text && f[i].domain && *f[i].domain,
+			      "%s: %s has an empty text or domain", tc, two.v[k]);
+	}
+	ck_assert_msg(count_kind(f, n, FLAG_CHECKLIST) == two.n - 2,
+		      "%s: on 2026-04-15 %d checklist items are listed, expected %d (the 2-month items less achieved and emerging)",
+		      tc, count_kind(f, n, FLAG_CHECKLIST), two.n - 2);
+	for (int k = 0; k < four.n; k++)
+		expect_no_flag(f, n, four.v[k], tc, "on 2026-04-15 (4-month checklist not passed)");
+	for (int i = 0; i < n; i++)
+		ck_assert_msg(f[i].kind != FLAG_CHECKLIST || f[i].age_months == 2,
+			      "%s: on 2026-04-15 %s of age %d is listed, expected only 2-month items", tc,
+			      f[i].id, f[i].age_months);
+	flags_free(f, n);
+	ids_free(&two);
+	ids_free(&four);
+	db_close(db);
+}
+END_TEST
+
+/* ---- 2. corrected age shifts the boundary ------------------------------------- */
+
+START_TEST(corrected_boundary)
+{
+	const char *tc = "corrected_boundary";
+	sqlite3 *db = open_with_content();
+	struct child c = add_child(db, "Ben", BORN, 1, BORN + PRETERM_SHIFT);
+	struct ids two = query_ids(db, "SELECT id FROM milestone WHERE age_months = 2 ORDER BY sort");
+	day_t at = D(2026, 4, 15), first = 0;
+	struct child_age a;
+	struct flag *f;
+	char d[11];
+	int n;
+
+	child_age(&c, at, CU, &a);
+	ck_assert_msg(a.ga_weeks == 32 && a.corrected && a.cmonths == 1 && a.use_months == 1,
+		      "%s: on 2026-04-15 ga %d weeks, corrected %d, cmonths %d, use_months %d; expected 32, 1, 1, 1",
+		      tc, a.ga_weeks, a.corrected, a.cmonths, a.use_months);
+
+	f = flags_on(db, &c, at, CU, &n, tc);
+	for (int k = 0; k < two.n; k++)
+		expect_no_flag(f, n, two.v[k], tc, "on 2026-04-15 (corrected age 1 month)");
+	flags_free(f, n);
+
+	/* The first day corrected completed months exceed 2. */
+	for (day_t day = at; day < at + 365; day++) {
+		child_age(&c, day, CU, &a);
+		if (a.use_months > 2) {
+			first = day;
+			break;
+		}
+	}
+	date_format(first, d);
+	ck_assert_msg(first == D(2026, 6, 12),
+		      "%s: corrected age first exceeds 2 months on %s, expected 2026-06-12 (3 months after the due date 2026-03-12)",
+		      tc, d);
+	child_age(&c, first, CU, &a);
+	ck_assert_msg(a.corrected && a.cmonths == 3, "%s: on %s corrected %d cmonths %d, expected 1, 3",
+		      tc, d, a.corrected, a.cmonths);
+
+	f = flags_on(db, &c, first - 1, CU, &n, tc);
+	for (int k = 0; k < two.n; k++)
+		expect_no_flag(f, n, two.v[k], tc, "the day before corrected 3 months (2026-06-11)");
+	flags_free(f, n);
+	f = flags_on(db, &c, first, CU, &n, tc);
+	for (int k = 0; k < two.n; k++)
+		expect_flag(f, n, two.v[k], FLAG_CHECKLIST, tc, "on corrected 3 months (2026-06-12)");
+	flags_free(f, n);
+
+	/* Born at 32+3 weeks: only completed weeks count, so the boundary is the same day. */
+	{
+		struct child c3 = add_child(db, "Bea", BORN, 1, BORN + PRETERM_SHIFT - 3);
+
+		child_age(&c3, first, CU, &a);
+		ck_assert_msg(a.ga_weeks == 32 && a.ga_days == 3 && a.corrected && a.cdays == first - BORN - PRETERM_SHIFT,
+			      "%s: born at 32+3 weeks, on 2026-06-12: ga %d+%d, corrected %d, cdays %d; expected 32+3, 1, %d",
+			      tc, a.ga_weeks, a.ga_days, a.corrected, a.cdays, first - BORN - PRETERM_SHIFT);
+		f = flags_on(db, &c3, first - 1, CU, &n, tc);
+		for (int k = 0; k < two.n; k++)
+			expect_no_flag(f, n, two.v[k], tc, "born at 32+3 weeks, on 2026-06-11");
+		flags_free(f, n);
+		f = flags_on(db, &c3, first, CU, &n, tc);
+		for (int k = 0; k < two.n; k++)
+			expect_flag(f, n, two.v[k], FLAG_CHECKLIST, tc, "born at 32+3 weeks, on 2026-06-12");
+		flags_free(f, n);
+	}
+
+	/* correct_until_months = 0: the chronological boundary applies. */
+	child_age(&c, at, 0, &a);
+	ck_assert_msg(!a.corrected && a.use_months == 3,
+		      "%s: with correct_until_months 0 on 2026-04-15 corrected %d use_months %d, expected 0, 3",
+		      tc, a.corrected, a.use_months);
+	f = flags_on(db, &c, at - 1, 0, &n, tc);
+	for (int k = 0; k < two.n; k++)
+		expect_no_flag(f, n, two.v[k], tc, "correct_until_months 0, on 2026-04-14");
+	flags_free(f, n);
+	f = flags_on(db, &c, at, 0, &n, tc);
+	for (int k = 0; k < two.n; k++)
+		expect_flag(f, n, two.v[k], FLAG_CHECKLIST, tc, "correct_until_months 0, on 2026-04-15");
+	flags_free(f, n);
+
+	/* correct_until_months = 3: corrected at 2 chronological months, not at 3. */
+	child_age(&c, at - 1, 3, &a);
+	ck_assert_msg(a.corrected, "%s: with correct_until_months 3, on 2026-04-14 (2 months) not corrected", tc);
+	child_age(&c, at, 3, &a);
+	ck_assert_msg(!a.corrected, "%s: with correct_until_months 3, on 2026-04-15 (3 months) still corrected", tc);
+	f = flags_on(db, &c, at - 1, 3, &n, tc);
+	for (int k = 0; k < two.n; k++)
+		expect_no_flag(f, n, two.v[k], tc, "correct_until_months 3, on 2026-04-14");
+	flags_free(f, n);
+	f = flags_on(db, &c, at, 3, &n, tc);
+	for (int k = 0; k < two.n; k++)
+		expect_flag(f, n, two.v[k], FLAG_CHECKLIST, tc, "correct_until_months 3, on 2026-04-15");
+	flags_free(f, n);
+	ids_free(&two);
+	db_close(db);
+}
+END_TEST
+
+/* ---- 3. WHO window flags at the boundary -------------------------------------- */
+
+/* The first day (relative to birth, in use_days) past the 99th percentile. */
+static int first_window_day(double p99)
+{
+	return (int)(p99 * DAYS_PER_MONTH) + 1; /* positive: truncation is floor */
+}
+
+START_TEST(window_boundary)
+{
+	const char *tc = "window_boundary";
+	sqlite3 *db = open_with_content();
+	struct child c = add_child(db, "Cleo", BORN, 0, 0);
+	struct child p = add_child(db, "Dan", BORN, 1, BORN + PRETERM_SHIFT);
+	double p99 = query_double(db, "SELECT p99 FROM who_window WHERE id = 'who-walking-alone'");
+	int days = first_window_day(p99), i, n;
+	struct child_age a;
+	struct flag *f;
+
+	ck_assert_msg(NEAR(p99, 17.6), "%s: who-walking-alone p99 is %g, expected 17.6", tc, p99);
+	ck_assert_msg(days == 536, "%s: first day past 17.6 * 30.4375 is day %d, expected 536", tc, days);
+
+	f = flags_on(db, &c, BORN + days - 1, CU, &n, tc);
+	expect_no_flag(f, n, "who-walking-alone", tc, "term child, day 535");
+	flags_free(f, n);
+	f = flags_on(db, &c, BORN + days, CU, &n, tc);
+	i = expect_flag(f, n, "who-walking-alone", FLAG_WINDOW, tc, "term child, day 536");
+	ck_assert_msg(NEAR(f[i].p99, 17.6) && f[i].status == MS_NONE,
+		      "%s: the flag has p99 %g status %s, expected 17.6 and -", tc, f[i].p99,
+		      milestone_status_name(f[i].status));
+	flags_free(f, n);
+
+	log_ms(db, &c, "who-walking-alone", MS_ACHIEVED, 1, BORN + days, NULL);
+	f = flags_on(db, &c, BORN + days, CU, &n, tc);
+	expect_no_flag(f, n, "who-walking-alone", tc, "term child, day 536, logged achieved");
+	flags_free(f, n);
+	f = flags_on(db, &c, BORN + days + 200, CU, &n, tc);
+	expect_no_flag(f, n, "who-walking-alone", tc, "term child, day 736, logged achieved");
+	flags_free(f, n);
+
+	/* Born at 32 weeks: the window closes 56 days later (corrected age). */
+	child_age(&p, BORN + days + PRETERM_SHIFT, CU, &a);
+	ck_assert_msg(a.corrected && a.use_days == days,
+		      "%s: preterm child on day %d: corrected %d use_days %d, expected 1, %d", tc,
+		      days + PRETERM_SHIFT, a.corrected, a.use_days, days);
+	f = flags_on(db, &p, BORN + days, CU, &n, tc);
+	expect_no_flag(f, n, "who-walking-alone", tc, "preterm child, chronological day 536");
+	flags_free(f, n);
+	f = flags_on(db, &p, BORN + days + PRETERM_SHIFT - 1, CU, &n, tc);
+	expect_no_flag(f, n, "who-walking-alone", tc, "preterm child, day 591 (corrected 535)");
+	flags_free(f, n);
+	f = flags_on(db, &p, BORN + days + PRETERM_SHIFT, CU, &n, tc);
+	expect_flag(f, n, "who-walking-alone", FLAG_WINDOW, tc, "preterm child, day 592 (corrected 536)");
+	flags_free(f, n);
+	db_close(db);
+}
+END_TEST
+
+/* ---- 4. a lost skill ------------------------------------------------------------ */
+
+START_TEST(lost_skill)
+{
+	const char *tc = "lost_skill";
+	sqlite3 *db = open_with_content();
+	struct child c = add_child(db, "Eve", BORN, 0, 0);
+	struct ids six = query_ids(db, "SELECT id FROM milestone WHERE age_months = 6 ORDER BY sort");
+	struct ids two = query_ids(db, "SELECT id FROM milestone WHERE age_months = 2 ORDER BY sort");
+	day_t three = D(2026, 4, 15), late = D(2026, 12, 1);
+	struct flag *f;
+	int i, n;
+
+	ck_assert_msg(six.n > 0 && two.n > 0, "%s: no 6- or 2-month items", tc);
+	log_ms(db, &c, six.v[0], MS_ACHIEVED, 1, D(2026, 3, 1), NULL);
+	log_ms(db, &c, six.v[0], MS_NOT_YET, 1, D(2026, 4, 10), NULL);
+	log_ms(db, &c, two.v[0], MS_ACHIEVED, 1, D(2026, 3, 1), NULL);
+	log_ms(db, &c, two.v[0], MS_NOT_YET, 1, D(2026, 4, 10), NULL);
+
+	f = flags_on(db, &c, three, CU, &n, tc);
+	i = expect_flag(f, n, six.v[0], FLAG_LOST, tc, "3-month-old, 6-month item achieved then not-yet");
+	ck_assert_msg(f[i].status == MS_NOT_YET, "%s: lost %s has status %s, expected not-yet", tc,
+		      six.v[0], milestone_status_name(f[i].status));
+	expect_flag(f, n, two.v[0], FLAG_LOST, tc, "3-month-old, 2-month item achieved then not-yet");
+	ck_assert_msg(count_kind(f, n, FLAG_LOST) == 2 && f[0].kind == FLAG_LOST && f[1].kind == FLAG_LOST,
+		      "%s: expected the 2 lost skills first, got %d lost, first kinds %s %s", tc,
+		      count_kind(f, n, FLAG_LOST), n > 0 ? kind_name(f[0].kind) : "-",
+		      n > 1 ? kind_name(f[1].kind) : "-");
+	flags_free(f, n);
+
+	/* Achieved again: no longer listed at all. */
+	log_ms(db, &c, six.v[0], MS_ACHIEVED, 1, D(2026, 4, 12), NULL);
+	log_ms(db, &c, two.v[0], MS_ACHIEVED, 1, D(2026, 4, 12), NULL);
+	f = flags_on(db, &c, three, CU, &n, tc);
+	expect_no_flag(f, n, six.v[0], tc, "6-month item achieved again");
+	expect_no_flag(f, n, two.v[0], tc, "2-month item achieved again");
+	ck_assert_msg(count_kind(f, n, FLAG_LOST) == 0, "%s: %d lost skills after achieving again, expected 0",
+		      tc, count_kind(f, n, FLAG_LOST));
+	flags_free(f, n);
+
+	/* A WHO window achieved then not-yet: lost, before and after its p99. */
+	log_ms(db, &c, "who-sitting", MS_ACHIEVED, 1, D(2026, 7, 1), NULL);
+	log_ms(db, &c, "who-sitting", MS_NOT_YET, 1, D(2026, 8, 1), NULL);
+	f = flags_on(db, &c, D(2026, 8, 2), CU, &n, tc);
+	expect_flag(f, n, "who-sitting", FLAG_LOST, tc, "who-sitting lost before its p99 (6 months)");
+	flags_free(f, n);
+	f = flags_on(db, &c, late, CU, &n, tc);
+	i = expect_flag(f, n, "who-sitting", FLAG_LOST, tc, "who-sitting lost after its p99 (10 months)");
+	ck_assert_msg(!strcmp(f[i].domain, "movement") && f[i].text && *f[i].text,
+		      "%s: lost who-sitting has domain '%s' text '%s', expected movement and the window text",
+		      tc, f[i].domain, f[i].text);
+	flags_free(f, n);
+	ids_free(&six);
+	ids_free(&two);
+	db_close(db);
+}
+END_TEST
+
+/* ---- 5. each flag names an area and who helps ------------------------------------- */
+
+START_TEST(flag_areas)
+{
+	const char *tc = "flag_areas";
+	sqlite3 *db = open_with_content();
+	struct child c = add_child(db, "Finn", BORN, 0, 0);
+	char mv[200], lang[200], cog[200];
+	int seen_mv = 0, seen_lang = 0, seen_cog = 0, seen_win = 0, n;
+	struct flag *f;
+
+	query_text(db, "SELECT title FROM concern WHERE id = 'movement'", mv, sizeof mv);
+	query_text(db, "SELECT title FROM concern WHERE id = 'hearing-and-speech'", lang, sizeof lang);
+	query_text(db, "SELECT title FROM concern WHERE domains = 'cognitive'", cog, sizeof cog);
+	ck_assert_msg(*mv && *lang && *cog, "%s: the library lacks the movement, hearing or cognitive concern", tc);
+
+	log_ms(db, &c, "cdc-2m-mp-lifts-head", MS_ACHIEVED, 1, D(2026, 3, 1), NULL);
+	log_ms(db, &c, "cdc-2m-mp-lifts-head", MS_NOT_YET, 1, D(2026, 4, 1), NULL);
+	f = flags_on(db, &c, D(2028, 1, 15), CU, &n, tc);
+	ck_assert_msg(n > 50, "%s: only %d flags at 2 years with no records", tc, n);
+	for (int i = 0; i < n; i++) {
+		const char *dom = f[i].domain;
+
+		ck_assert_msg(f[i].area && *f[i].area, "%s: %s (%s) has an empty area", tc, f[i].id,
+			      kind_name(f[i].kind));
+		ck_assert_msg(f[i].helps && (!strcmp(f[i].helps, "pt") || !strcmp(f[i].helps, "ot") ||
+					     !strcmp(f[i].helps, "speech") || !strcmp(f[i].helps, "general")),
+			      "%s: %s has helps '%s', expected pt, ot, speech or general", tc, f[i].id,
+			      f[i].helps ? f[i].helps : "(null)");
+		if (f[i].kind == FLAG_LOST)
+			continue;
+		if (!strcmp(dom, "movement")) {
+			seen_mv++;
+			seen_win += f[i].kind == FLAG_WINDOW;
+			ck_assert_msg(!strcmp(f[i].helps, "pt") && !strcmp(f[i].area, mv),
+				      "%s: movement item %s: helps '%s' area '%s', expected pt and '%s'", tc,
+				      f[i].id, f[i].helps, f[i].area, mv);
+		} else if (!strcmp(dom, "language")) {
+			seen_lang++;
+			ck_assert_msg(!strcmp(f[i].helps, "speech") && !strcmp(f[i].area, lang),
+				      "%s: language item %s: helps '%s' area '%s', expected speech and '%s'", tc,
+				      f[i].id, f[i].helps, f[i].area, lang);
+		} else if (!strcmp(dom, "cognitive")) {
+			seen_cog++;
+			ck_assert_msg(!strcmp(f[i].helps, "general") && !strcmp(f[i].area, cog),
+				      "%s: cognitive item %s: helps '%s' area '%s', expected general and '%s'", tc,
+				      f[i].id, f[i].helps, f[i].area, cog);
+		}
+	}
+	ck_assert_msg(seen_mv && seen_lang && seen_cog && seen_win == 6,
+		      "%s: flags seen: %d movement, %d language, %d cognitive, %d windows; expected some of each and 6 windows",
+		      tc, seen_mv, seen_lang, seen_cog, seen_win);
+	ck_assert_msg(count_kind(f, n, FLAG_LOST) == 1, "%s: %d lost flags, expected 1", tc,
+		      count_kind(f, n, FLAG_LOST));
+	flags_free(f, n);
+	db_close(db);
+}
+END_TEST
+
+/* ---- 6. progress by domain ------------------------------------------------------- */
+
+static void check_progress(sqlite3 *db, const struct child *c, int age, const char *tc,
+			   const char *const *ach_dom, const int *ach_n, int nach)
+{
+	struct progress *p;
+	struct tdl_err err = { "" };
+	char sql[256];
+	int n, rc = progress_by_domain(db, c, age, &p, &n, &err), ndom;
+
+	ck_assert_msg(rc == TDL_OK, "%s: progress_by_domain(%d) failed: %s", tc, age, err.msg);
+	snprintf(sql, sizeof sql, "SELECT count(DISTINCT domain) FROM milestone WHERE age_months <= %d", age);
+	ndom = query_int(db, sql);
+	ck_assert_msg(n == ndom, "%s: age %d: %d domains, expected %d", tc, age, n, ndom);
+	for (int i = 0; i < n; i++) {
+		int total, want = 0;
+
+		for (int j = 0; j < i; j++)
+			ck_assert_msg(strcmp(p[i].domain, p[j].domain), "%s: age %d: domain %s listed twice",
+				      tc, age, p[i].domain);
+		snprintf(sql, sizeof sql,
+			 "SELECT count(*) FROM milestone WHERE age_months <= %d AND domain = '%s'", age,
+			 p[i].domain);
+		total = query_int(db, sql);
+		ck_assert_msg(p[i].total == total, "%s: age %d, %s: total %d, expected %d", tc, age,
+			      p[i].domain, p[i].total, total);
+		for (int k = 0; k < nach; k++)
+			if (!strcmp(ach_dom[k], p[i].domain))
+				want = ach_n[k];
+		ck_assert_msg(p[i].achieved == want, "%s: age %d, %s: achieved %d, expected %d", tc, age,
+			      p[i].domain, p[i].achieved, want);
+	}
+	progress_free(p, n);
+}
+
+START_TEST(progress_domains)
+{
+	const char *tc = "progress_domains";
+	sqlite3 *db = open_with_content();
+	struct child c = add_child(db, "Gus", BORN, 0, 0);
+	struct child other = add_child(db, "Hal", BORN, 0, 0);
+
+	/* movement: 2m achieved; 4m emerging; 9m achieved (beyond age 6) */
+	log_ms(db, &c, "cdc-2m-mp-lifts-head", MS_ACHIEVED, 0, 0, NULL);
+	log_ms(db, &c, "cdc-4m-mp-head-steady", MS_EMERGING, 0, 0, NULL);
+	/* language: achieved then not-yet counts as not achieved */
+	log_ms(db, &c, "cdc-2m-lc-sounds", MS_ACHIEVED, 0, 0, NULL);
+	log_ms(db, &c, "cdc-2m-lc-sounds", MS_NOT_YET, 0, 0, NULL);
+	/* cognitive: not-yet then achieved counts */
+	log_ms(db, &c, "cdc-4m-cg-studies-hands", MS_NOT_YET, 0, 0, NULL);
+	log_ms(db, &c, "cdc-4m-cg-studies-hands", MS_ACHIEVED, 0, 0, NULL);
+	/* a WHO window is not a checklist item */
+	log_ms(db, &c, "who-sitting", MS_ACHIEVED, 0, 0, NULL);
+	/* another child's records do not count */
+	log_ms(db, &other, "cdc-2m-se-calms", MS_ACHIEVED, 0, 0, NULL);
+	log_ms(db, &other, "cdc-2m-lc-loud-sounds", MS_ACHIEVED, 0, 0, NULL);
+	{
+		struct ids nine = query_ids(db, "SELECT id FROM milestone WHERE age_months = 9 AND domain = 'movement' ORDER BY sort");
+
+		ck_assert_msg(nine.n > 0, "%s: no 9-month movement item", tc);
+		log_ms(db, &c, nine.v[0], MS_ACHIEVED, 0, 0, NULL);
+		ids_free(&nine);
+	}
+	{
+		const char *dom2[] = { "movement" };
+		const int n2[] = { 1 };
+		const char *dom6[] = { "movement", "cognitive" };
+		const int n6[] = { 1, 1 };
+		const int n60[] = { 2, 1 };
+
+		check_progress(db, &c, 2, tc, dom2, n2, 1);
+		check_progress(db, &c, 6, tc, dom6, n6, 2);
+		check_progress(db, &c, 60, tc, dom6, n60, 2);
+		check_progress(db, &c, 1, tc, NULL, NULL, 0);
+	}
+	{
+		const char *domo[] = { "social-emotional", "language" };
+		const int no[] = { 1, 1 };
+
+		check_progress(db, &other, 6, tc, domo, no, 2);
+	}
+	db_close(db);
+}
+END_TEST
+
+/* ---- 7. the WHO windows ---------------------------------------------------------- */
+
+START_TEST(windows_list)
+{
+	const char *tc = "windows_list";
+	static const char *const order[] = { "who-sitting", "who-standing-assisted", "who-crawling",
+		"who-walking-assisted", "who-standing-alone", "who-walking-alone" };
+	sqlite3 *db = open_with_content();
+	struct child c = add_child(db, "Ivy", BORN, 0, 0);
+	struct child other = add_child(db, "Jo", BORN, 0, 0);
+	struct who_window *w;
+	struct tdl_err err = { "" };
+	int n, rc;
+
+	log_ms(db, &c, "who-sitting", MS_EMERGING, 1, D(2026, 7, 1), NULL);
+	log_ms(db, &c, "who-sitting", MS_ACHIEVED, 1, D(2026, 8, 1), "sat alone");
+	log_ms(db, &c, "who-crawling", MS_EMERGING, 0, 0, NULL);
+	log_ms(db, &c, "who-walking-alone", MS_ACHIEVED, 1, D(2027, 1, 10), NULL);
+	log_ms(db, &c, "who-walking-alone", MS_NOT_YET, 1, D(2027, 2, 20), NULL);
+	log_ms(db, &other, "who-standing-alone", MS_ACHIEVED, 1, D(2027, 1, 1), NULL);
+
+	rc = progress_windows(db, &c, &w, &n, &err);
+	ck_assert_msg(rc == TDL_OK, "%s: progress_windows failed: %s", tc, err.msg);
+	ck_assert_msg(n == 6, "%s: %d windows, expected 6", tc, n);
+	for (int i = 0; i < n; i++) {
+		ck_assert_msg(!strcmp(w[i].id, order[i]), "%s: window %d is %s, expected %s", tc, i,
+			      w[i].id, order[i]);
+		ck_assert_msg(w[i].p1 > 0 && w[i].p1 < w[i].p99, "%s: %s has p1 %g p99 %g", tc, w[i].id,
+			      w[i].p1, w[i].p99);
+		ck_assert_msg(i == 0 || w[i - 1].p99 <= w[i].p99, "%s: %s p99 %g below the previous %g", tc,
+			      w[i].id, w[i].p99, w[i - 1].p99);
+		ck_assert_msg(*w[i].text && *w[i].criteria && *w[i].source,
+			      "%s: %s has an empty text, criteria or source", tc, w[i].id);
+	}
+	ck_assert_msg(NEAR(w[0].p1, 3.8) && NEAR(w[0].p99, 9.2) &&
+			      NEAR(w[5].p1, 8.2) && NEAR(w[5].p99, 17.6),
+		      "%s: sitting %g-%g, walking alone %g-%g; expected 3.8-9.2 and 8.2-17.6", tc, w[0].p1,
+		      w[0].p99, w[5].p1, w[5].p99);
+	ck_assert_msg(w[0].status == MS_ACHIEVED && w[0].has_date && w[0].day == D(2026, 8, 1),
+		      "%s: who-sitting status %s has_date %d; expected the latest record, achieved on 2026-08-01",
+		      tc, milestone_status_name(w[0].status), w[0].has_date);
+	ck_assert_msg(w[2].status == MS_EMERGING && !w[2].has_date,
+		      "%s: who-crawling status %s has_date %d; expected emerging without a date", tc,
+		      milestone_status_name(w[2].status), w[2].has_date);
+	ck_assert_msg(w[5].status == MS_NOT_YET && w[5].has_date && w[5].day == D(2027, 2, 20),
+		      "%s: who-walking-alone status %s has_date %d; expected not-yet on 2027-02-20", tc,
+		      milestone_status_name(w[5].status), w[5].has_date);
+	ck_assert_msg(w[1].status == MS_NONE && !w[1].has_date && w[3].status == MS_NONE &&
+			      w[4].status == MS_NONE && !w[4].has_date,
+		      "%s: unrecorded windows have statuses %s %s %s (standing-alone is only the other child's)",
+		      tc, milestone_status_name(w[1].status), milestone_status_name(w[3].status),
+		      milestone_status_name(w[4].status));
+	progress_windows_free(w, n);
+	db_close(db);
+}
+END_TEST
+
+/* ---- 8. item history -------------------------------------------------------------- */
+
+START_TEST(item_history)
+{
+	const char *tc = "item_history";
+	const char *id = "cdc-2m-se-calms";
+	sqlite3 *db = open_with_content();
+	struct child c = add_child(db, "Kit", BORN, 0, 0);
+	struct child other = add_child(db, "Lou", BORN, 0, 0);
+	struct milestone_entry *e;
+	struct tdl_err err = { "" };
+	char text[300];
+	int n, rc;
+
+	query_text(db, "SELECT text FROM milestone WHERE id = 'cdc-2m-se-calms'", text, sizeof text);
+	log_ms(db, &c, id, MS_ACHIEVED, 1, D(2026, 3, 1), "first calm");
+	log_ms(db, &other, id, MS_NOT_YET, 1, D(2026, 3, 2), "other child");
+	log_ms(db, &c, "cdc-2m-se-looks-at-face", MS_ACHIEVED, 1, D(2026, 3, 2), "other item");
+	log_ms(db, &c, id, MS_NOT_YET, 0, 0, NULL);
+
+	rc = progress_history(db, &c, id, &e, &n, &err);
+	ck_assert_msg(rc == TDL_OK && n == 2, "%s: rc %d, %d records after 2 logs, expected 2: %s", tc, rc,
+		      n, err.msg);
+	milestone_entries_free(e, n);
+
+	log_ms(db, &c, id, MS_ACHIEVED, 1, D(2026, 5, 3), "again");
+	rc = progress_history(db, &c, id, &e, &n, &err);
+	ck_assert_msg(rc == TDL_OK && n == 3, "%s: rc %d, %d records after 3 logs, expected 3: %s", tc, rc,
+		      n, err.msg);
+	for (int i = 0; i < n; i++) {
+		ck_assert_msg(!strcmp(e[i].id, id) && !strcmp(e[i].text, text),
+			      "%s: record %d is %s '%s', expected %s '%s'", tc, i, e[i].id, e[i].text, id, text);
+		ck_assert_msg(e[i].who && !strcmp(e[i].who, db_user()), "%s: record %d who '%s', expected '%s'",
+			      tc, i, e[i].who ? e[i].who : "(null)", db_user());
+	}
+	ck_assert_msg(e[0].status == MS_ACHIEVED && e[0].has_date && e[0].observed == D(2026, 3, 1) &&
+			      !strcmp(e[0].note, "first calm"),
+		      "%s: record 0: %s has_date %d note '%s'; expected achieved 2026-03-01 'first calm' (never overwritten)",
+		      tc, milestone_status_name(e[0].status), e[0].has_date, e[0].note);
+	ck_assert_msg(e[1].status == MS_NOT_YET && !e[1].has_date && !strcmp(e[1].note, ""),
+		      "%s: record 1: %s has_date %d note '%s'; expected not-yet, no date, no note", tc,
+		      milestone_status_name(e[1].status), e[1].has_date, e[1].note);
+	ck_assert_msg(e[2].status == MS_ACHIEVED && e[2].has_date && e[2].observed == D(2026, 5, 3) &&
+			      !strcmp(e[2].note, "again"),
+		      "%s: record 2: %s has_date %d note '%s'; expected achieved 2026-05-03 'again'", tc,
+		      milestone_status_name(e[2].status), e[2].has_date, e[2].note);
+	milestone_entries_free(e, n);
+	ck_assert_msg(query_int(db, "SELECT count(*) FROM milestone_log WHERE milestone_id = 'cdc-2m-se-calms'") == 4,
+		      "%s: milestone_log holds %d rows of the item, expected 4 (3 + the other child's)", tc,
+		      query_int(db, "SELECT count(*) FROM milestone_log WHERE milestone_id = 'cdc-2m-se-calms'"));
+
+	/* A WHO window's history, with the window's text. */
+	query_text(db, "SELECT text FROM who_window WHERE id = 'who-crawling'", text, sizeof text);
+	log_ms(db, &c, "who-crawling", MS_EMERGING, 1, D(2026, 9, 1), "rocking");
+	log_ms(db, &c, "who-crawling", MS_ACHIEVED, 1, D(2026, 10, 1), "off she goes");
+	rc = progress_history(db, &c, "who-crawling", &e, &n, &err);
+	ck_assert_msg(rc == TDL_OK && n == 2, "%s: who-crawling: rc %d, %d records, expected 2", tc, rc, n);
+	ck_assert_msg(e[0].status == MS_EMERGING && !strcmp(e[0].note, "rocking") &&
+			      e[1].status == MS_ACHIEVED && !strcmp(e[1].note, "off she goes") &&
+			      !strcmp(e[0].text, text),
+		      "%s: who-crawling records: %s '%s', %s '%s', text '%s'", tc,
+		      milestone_status_name(e[0].status), e[0].note, milestone_status_name(e[1].status),
+		      e[1].note, e[0].text);
+	milestone_entries_free(e, n);
+	rc = progress_history(db, &c, "cdc-4m-lc-coos", &e, &n, &err);
+	ck_assert_msg(rc == TDL_OK && n == 0, "%s: an unrecorded item has %d records, expected 0", tc, n);
+	milestone_entries_free(e, n);
+	db_close(db);
+}
+END_TEST
+
+/* ---- 9. a stable list at 2 years ------------------------------------------------------ */
+
+static void expect_list(const struct flag *f, int n, const struct ids *lost, const struct ids *cl,
+			const struct ids *win, const char *tc, const char *who)
+{
+	int want = lost->n + cl->n + win->n;
+
+	ck_assert_msg(n == want, "%s: %s: %d flags, expected %d (%d lost + %d checklist + %d windows)", tc,
+		      who, n, want, lost->n, cl->n, win->n);
+	for (int i = 0; i < n; i++) {
+		enum flag_kind k = i < lost->n ? FLAG_LOST : i < lost->n + cl->n ? FLAG_CHECKLIST : FLAG_WINDOW;
+		const char *id = k == FLAG_LOST ? lost->v[i]
+				 : k == FLAG_CHECKLIST ? cl->v[i - lost->n] : win->v[i - lost->n - cl->n];
+
+		ck_assert_msg(f[i].kind == k && !strcmp(f[i].id, id),
+			      "%s: %s: flag %d is %s %s, expected %s %s", tc, who, i, kind_name(f[i].kind),
+			      f[i].id, kind_name(k), id);
+		if (k == FLAG_CHECKLIST && i > lost->n)
+			ck_assert_msg(f[i - 1].age_months <= f[i].age_months,
+				      "%s: %s: %s (age %d) after %s (age %d)", tc, who, f[i].id,
+				      f[i].age_months, f[i - 1].id, f[i - 1].age_months);
+		if (k == FLAG_WINDOW && i > lost->n + cl->n)
+			ck_assert_msg(f[i - 1].p99 <= f[i].p99, "%s: %s: %s (p99 %g) after %s (p99 %g)", tc,
+				      who, f[i].id, f[i].p99, f[i - 1].id, f[i - 1].p99);
+	}
+}
+
+START_TEST(stable_list)
+{
+	const char *tc = "stable_list";
+	sqlite3 *db = open_with_content();
+	struct child c = add_child(db, "Max", BORN, 0, 0);
+	struct child b = add_child(db, "Nia", BORN, 0, 0);
+	struct ids none = { NULL, 0 };
+	struct ids cl = query_ids(db, "SELECT id FROM milestone WHERE age_months BETWEEN 2 AND 18"
+				  " ORDER BY age_months, sort");
+	struct ids win = query_ids(db, "SELECT id FROM who_window WHERE p99 < 24 ORDER BY p99");
+	struct ids ages = query_ids(db, "SELECT group_concat(age_months, ',') FROM"
+				    " (SELECT DISTINCT age_months FROM milestone WHERE age_months < 24 ORDER BY 1)");
+	struct ids lost = query_ids(db, "SELECT 'cdc-9m-mp-sits-alone'");
+	struct ids cl_b = query_ids(db, "SELECT id FROM milestone WHERE age_months BETWEEN 2 AND 18"
+				    " AND id NOT IN ('cdc-9m-mp-sits-alone', 'cdc-2m-se-calms') ORDER BY age_months, sort");
+	struct ids win_b = query_ids(db, "SELECT id FROM who_window WHERE id <> 'who-walking-alone' ORDER BY p99");
+	day_t two = D(2028, 1, 15);
+	struct child_age a;
+	struct flag *f, *g;
+	int n, m;
+
+	child_age(&c, two, CU, &a);
+	ck_assert_msg(a.use_months == 24, "%s: age on 2028-01-15 is %d months, expected 24", tc, a.use_months);
+	ck_assert_msg(ages.n == 1 && !strcmp(ages.v[0], "2,4,6,9,12,15,18"),
+		      "%s: checklist ages below 24 months are %s, expected 2,4,6,9,12,15,18", tc,
+		      ages.n ? ages.v[0] : "-");
+	ck_assert_msg(win.n == 6, "%s: %d windows with p99 below 24 months, expected 6", tc, win.n);
+	ck_assert_msg(query_int(db, "SELECT count(*) FROM milestone WHERE id = 'cdc-9m-mp-sits-alone'") == 1,
+		      "%s: the library lacks cdc-9m-mp-sits-alone", tc);
+
+	/* Another child's records must not change this child's list. */
+	log_ms(db, &b, "cdc-9m-mp-sits-alone", MS_ACHIEVED, 1, D(2026, 10, 1), NULL);
+	log_ms(db, &b, "cdc-9m-mp-sits-alone", MS_NOT_YET, 1, D(2026, 11, 1), NULL);
+	log_ms(db, &b, "cdc-2m-se-calms", MS_EMERGING, 0, 0, NULL);
+	log_ms(db, &b, "who-walking-alone", MS_ACHIEVED, 0, 0, NULL);
+
+	f = flags_on(db, &c, two, CU, &n, tc);
+	expect_list(f, n, &none, &cl, &win, tc, "child with no records at 2 years");
+	g = flags_on(db, &c, two, CU, &m, tc);
+	ck_assert_msg(m == n, "%s: a second call lists %d flags, the first %d", tc, m, n);
+	for (int i = 0; i < n; i++)
+		ck_assert_msg(!strcmp(f[i].id, g[i].id) && f[i].kind == g[i].kind,
+			      "%s: a second call differs at %d: %s vs %s", tc, i, g[i].id, f[i].id);
+	flags_free(f, n);
+	flags_free(g, m);
+
+	/* The other child: lost first, then checklists by age, then windows by p99. */
+	f = flags_on(db, &b, two, CU, &n, tc);
+	expect_list(f, n, &lost, &cl_b, &win_b, tc, "child with a lost skill at 2 years");
+	flags_free(f, n);
+	ids_free(&cl);
+	ids_free(&win);
+	ids_free(&ages);
+	ids_free(&lost);
+	ids_free(&cl_b);
+	ids_free(&win_b);
+	db_close(db);
+}
+END_TEST
+
+static Suite *progress_suite(void)
+{
+	Suite *s = suite_create("progress");
+
+	TU_CASE(s, checklist_boundary);
+	TU_CASE(s, corrected_boundary);
+	TU_CASE(s, window_boundary);
+	TU_CASE(s, lost_skill);
+	TU_CASE(s, flag_areas);
+	TU_CASE(s, progress_domains);
+	TU_CASE(s, windows_list);
+	TU_CASE(s, item_history);
+	TU_CASE(s, stable_list);
+	return s;
+}
+
+int main(void)
+{
+	return tu_run(progress_suite());
+}
