@@ -1,5 +1,6 @@
 /* The one event loop: read a key (with a timeout), dispatch, redraw. */
 #include <errno.h>
+#include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -407,7 +408,14 @@ static void screen_modes(struct tui *t)
 	curs_set(0);
 	if (!enc || !*enc)
 		set_escdelay(t->app->set.escdelay_ms);
-	t->ascii = t->app->set.ascii || !tigetstr("smacs") || tigetstr("smacs") == (char *)-1;
+	{
+		const char *cs = nl_langinfo(CODESET);
+		int utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+		char *smacs = tigetstr("smacs");
+
+		/* plain ASCII when the terminal has no line drawing or the locale no UTF-8 */
+		t->ascii = t->app->set.ascii || !utf8 || !smacs || smacs == (char *)-1;
+	}
 	theme_init(t);
 }
 

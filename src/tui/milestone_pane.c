@@ -83,19 +83,29 @@ static void build_flags(struct tui *t, const struct child *c, int width)
 			 "not a diagnosis.", c->name);
 		doc_wrap(&t->doc, T_DIM, -1, "  ", line, width);
 	}
+	/* grouped by area, in the order the areas first appear (lost skills first) */
 	for (int i = 0; i < n; i++) {
 		char line[600];
+		int seen = 0;
 
-		if (f[i].kind == FLAG_LOST)
-			snprintf(line, sizeof line, "Seen before, not now: %s", f[i].text);
-		else if (f[i].kind == FLAG_WINDOW)
-			snprintf(line, sizeof line, "%s (most children by %.1f months)", f[i].text, f[i].p99);
-		else
-			snprintf(line, sizeof line, "%s (%d-month list, %s)", f[i].text, f[i].age_months,
-				 f[i].status == MS_NOT_YET ? "not yet" : "not recorded");
-		doc_wrap(&t->doc, f[i].kind == FLAG_LOST ? T_ERROR : T_NORMAL, -1, "  - ", line, width);
-		snprintf(line, sizeof line, "%s: %s usually helps", f[i].area, guide_discipline_name(f[i].helps));
-		doc_wrap(&t->doc, T_DIM, -1, "    ", line, width);
+		for (int j = 0; j < i; j++)
+			seen |= !strcmp(f[j].area, f[i].area);
+		if (seen)
+			continue;
+		snprintf(line, sizeof line, "%s (%s usually helps)", f[i].area, guide_discipline_name(f[i].helps));
+		doc_wrap(&t->doc, T_NORMAL, -1, "  ", line, width);
+		for (int j = i; j < n; j++) {
+			if (strcmp(f[j].area, f[i].area))
+				continue;
+			if (f[j].kind == FLAG_LOST)
+				snprintf(line, sizeof line, "Seen before, not now: %s", f[j].text);
+			else if (f[j].kind == FLAG_WINDOW)
+				snprintf(line, sizeof line, "%s (most children by %.1f months)", f[j].text, f[j].p99);
+			else
+				snprintf(line, sizeof line, "%s (%d-month list, %s)", f[j].text, f[j].age_months,
+					 f[j].status == MS_NOT_YET ? "not yet" : "not recorded");
+			doc_wrap(&t->doc, f[j].kind == FLAG_LOST ? T_ERROR : T_DIM, -1, "    - ", line, width);
+		}
 	}
 	flags_free(f, n);
 }
