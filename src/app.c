@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "app.h"
+#include "toddle/clinic.h"
 #include "toddle/content.h"
 #include "toddle/db.h"
 #include "toddle/demo.h"
@@ -60,14 +61,26 @@ void app_find_content(struct app *app)
 int app_open(struct app *app, int create, struct tdl_err *err)
 {
 	struct tdl_err cerr;
-	int reloaded, rc = db_open(app->db_path, create, &app->db, err);
+	char cwarn[600] = "";
+	int reloaded, rc;
 
+	if (app->set.group[0] && !app->demo) {
+		/* a shared database is made by 'toddle clinic init', never on the fly */
+		rc = clinic_check(app->db_path, app->set.group, err);
+		if (rc)
+			return rc;
+		create = 0;
+	}
+	rc = db_open(app->db_path, create, &app->db, err);
 	if (rc)
 		return rc;
+	if (!app->set.group[0])
+		clinic_household_warning(app->db_path, app->warning, sizeof app->warning);
 	err_clear(&cerr);
-	if (content_sync_with(app->db, app->content_dir, app->set.extra, &reloaded, app->warning,
-			      sizeof app->warning, &cerr))
-		snprintf(app->warning, sizeof app->warning, "%s", cerr.msg);
+	if (content_sync_with(app->db, app->content_dir, app->set.extra, &reloaded, cwarn, sizeof cwarn, &cerr))
+		snprintf(cwarn, sizeof cwarn, "%s", cerr.msg);
+	if (cwarn[0] && !app->warning[0])
+		snprintf(app->warning, sizeof app->warning, "%s", cwarn);
 	return TDL_OK;
 }
 

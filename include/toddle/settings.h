@@ -21,6 +21,8 @@ struct settings {
 	int week_starts_sunday;            /* ui.week_starts: monday|sunday */
 	int ascii;                         /* ui.ascii: plain ASCII lines */
 	char player[SETTINGS_PATH_MAX];    /* ui.player: command to play a class video */
+	char group[64];                    /* clinic.group: the Unix group sharing the database */
+	char admins[512];                  /* clinic.admins: logins that may delete and reassign */
 	char warnings[SETTINGS_WARN_MAX];  /* unknown keys and the like, one a line */
 };
 

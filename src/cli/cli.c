@@ -120,6 +120,13 @@ int cli_run(struct app *app, int argc, char **argv)
 		{ "event", cli_event_cmd },
 		{ "report", cli_report_cmd },
 		{ "export", cli_export_cmd },
+		{ "clinic", cli_clinic_cmd },
+		{ "caseload", cli_caseload_cmd },
+		{ "assign", cli_assign_cmd },
+		{ "audit", cli_audit_cmd },
+		{ "note", cli_note_cmd },
+		{ "goal", cli_goal_cmd },
+		{ "program", cli_program_cmd },
 	};
 	char msg[200];
 

@@ -36,6 +36,14 @@ int cli_class_cmd(struct app *app, int argc, char **argv);
 int cli_guide_cmd(struct app *app, int argc, char **argv);
 int cli_event_cmd(struct app *app, int argc, char **argv);
 int cli_report_cmd(struct app *app, int argc, char **argv);
+int cli_clinic_cmd(struct app *app, int argc, char **argv);
+int cli_caseload_cmd(struct app *app, int argc, char **argv);
+int cli_assign_cmd(struct app *app, int argc, char **argv);
+int cli_audit_cmd(struct app *app, int argc, char **argv);
+int cli_child_delete(struct app *app, int argc, char **argv);
+int cli_note_cmd(struct app *app, int argc, char **argv);
+int cli_goal_cmd(struct app *app, int argc, char **argv);
+int cli_program_cmd(struct app *app, int argc, char **argv);
 int cli_export_cmd(struct app *app, int argc, char **argv);
 
 #endif

@@ -83,10 +83,12 @@ static int child_list_cmd(struct app *app, int argc, char **argv)
 int cli_child_cmd(struct app *app, int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_fail(1, "child: say what to do: 'child add' or 'child list'");
+		return cli_fail(1, "child: say what to do: 'child add', 'child list' or 'child delete'");
 	if (!strcmp(argv[1], "add"))
 		return child_add_cmd(app, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "list"))
 		return child_list_cmd(app, argc - 1, argv + 1);
-	return cli_fail(1, "child: unknown subcommand: use 'child add' or 'child list'");
+	if (!strcmp(argv[1], "delete"))
+		return cli_child_delete(app, argc - 1, argv + 1);
+	return cli_fail(1, "child: unknown subcommand: use 'child add', 'child list' or 'child delete'");
 }

@@ -1,0 +1,30 @@
+/* The audit trail (who changed what, when) and personal drafts. */
+#ifndef TODDLE_AUDIT_H
+#define TODDLE_AUDIT_H
+
+#include <sqlite3.h>
+#include "toddle/date.h"
+#include "toddle/err.h"
+
+struct audit_row {
+	char *at, *who, *child, *action, *detail;
+};
+
+/* Changes for a child (child_id < 0: all) from a day on (has_since), oldest first. */
+int audit_list(sqlite3 *db, long long child_id, int has_since, day_t since, struct audit_row **out,
+	       int *n, struct tdl_err *err);
+
+/* Free audit rows. */
+void audit_free(struct audit_row *r, int n);
+
+/* Keep the current user's unsaved text for a form (replacing an older draft). */
+int draft_save(sqlite3 *db, const char *form, const char *body, struct tdl_err *err);
+
+/* The current user's draft for a form (a new heap string), or NULL; saved_at
+ * receives when it was kept. */
+char *draft_get(sqlite3 *db, const char *form, char saved_at[21]);
+
+/* Forget the current user's draft for a form. */
+int draft_drop(sqlite3 *db, const char *form, struct tdl_err *err);
+
+#endif

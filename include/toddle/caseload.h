@@ -1,0 +1,47 @@
+/* Caseloads: which therapist works with which child, and how each child is doing. */
+#ifndef TODDLE_CASELOAD_H
+#define TODDLE_CASELOAD_H
+
+#include <sqlite3.h>
+#include "toddle/child.h"
+#include "toddle/err.h"
+
+/* One row of a caseload. */
+struct caseload_row {
+	struct child child;
+	struct child_age age;
+	char *team;          /* "pt:alice ot:bob", or "" */
+	int has_next;
+	day_t next_day;      /* next appointment from today */
+	int next_time;
+	char *next_title;
+	int flags;           /* items worth talking about */
+	int idle_days;       /* days since the home program was last logged; -1 never */
+	int planned, done;   /* home program this week (Monday to Sunday) */
+};
+
+enum caseload_sort { SORT_NAME, SORT_AGE, SORT_FLAGS, SORT_IDLE, SORT_NEXT };
+
+/* Parse "pt", "ot" or "speech"; 0 on success. */
+int caseload_discipline_ok(const char *d);
+
+/* Assign a therapist to a child for a discipline. Replacing another
+ * therapist's assignment needs an admin (is_admin). */
+int caseload_assign(sqlite3 *db, const struct child *c, const char *therapist, const char *discipline,
+		    int is_admin, struct tdl_err *err);
+
+/* End a therapist's assignment to a child. */
+int caseload_unassign(sqlite3 *db, const struct child *c, const char *therapist, const char *discipline,
+		      struct tdl_err *err);
+
+/* The caseload of a therapist (NULL: every child) on day `today`, sorted. */
+int caseload_list(sqlite3 *db, const char *therapist, day_t today, int correct_until_months,
+		  enum caseload_sort sort, struct caseload_row **out, int *n, struct tdl_err *err);
+
+/* Free a caseload. */
+void caseload_free(struct caseload_row *r, int n);
+
+/* Delete a child and everything recorded about them (admins only in a clinic). */
+int child_delete(sqlite3 *db, const struct child *c, int is_admin, struct tdl_err *err);
+
+#endif

@@ -1,0 +1,33 @@
+/* Session notes in SOAP form; a correction is a new version, never an edit. */
+#ifndef TODDLE_NOTE_H
+#define TODDLE_NOTE_H
+
+#include <sqlite3.h>
+#include "toddle/child.h"
+#include "toddle/err.h"
+
+#define NOTE_FIELD_MAX 8000
+
+struct session_note {
+	long long id;           /* this version's row */
+	char note_uuid[37];     /* the note, across versions */
+	int version;
+	day_t day;
+	int minutes;
+	char *discipline;       /* "" when not given */
+	char *subjective, *objective, *assessment, *plan;
+	char *created_at, *created_by;
+};
+
+/* Write a new note (corrects = 0) or a new version of note row `corrects`. */
+int note_add(sqlite3 *db, const struct child *c, long long corrects, struct session_note *n,
+	     struct tdl_err *err);
+
+/* A child's notes, newest first: the latest version of each (all: every version). */
+int note_list(sqlite3 *db, const struct child *c, int all, struct session_note **out, int *n,
+	      struct tdl_err *err);
+
+/* Free notes. */
+void note_free(struct session_note *n, int count);
+
+#endif

@@ -1,0 +1,43 @@
+/* Home programs: activities a therapist assigns, and how often they were done. */
+#ifndef TODDLE_PROGRAM_H
+#define TODDLE_PROGRAM_H
+
+#include <sqlite3.h>
+#include "toddle/child.h"
+#include "toddle/err.h"
+
+struct program {
+	long long id;
+	char *activity_id, *title, *created_by;
+	int times;          /* times per `per` */
+	int per_week;       /* 1: times a week; 0: times a day */
+	day_t start;
+	int has_stop;
+	day_t stop;
+	int planned, done;  /* in the week asked for */
+};
+
+/* Add an activity to a child's home program from start (to stop, when has_stop). */
+int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int times, int per_week,
+		day_t start, int has_stop, day_t stop, long long *id, struct tdl_err *err);
+
+/* End a program entry on a day. */
+int program_end(sqlite3 *db, long long id, day_t day, struct tdl_err *err);
+
+/* The child's program entries active at some point in the week starting
+ * `monday`, with planned and done counts for that week (all entries when
+ * `all`). */
+int program_list(sqlite3 *db, const struct child *c, day_t monday, int all, struct program **out,
+		 int *n, struct tdl_err *err);
+
+/* Planned and done for the whole program in the week starting `monday`. */
+int program_adherence(sqlite3 *db, const struct child *c, day_t monday, int *planned, int *done,
+		      struct tdl_err *err);
+
+/* The Monday of the week holding day. */
+day_t program_monday(day_t day);
+
+/* Free program entries. */
+void program_free(struct program *p, int n);
+
+#endif

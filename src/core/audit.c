@@ -1,0 +1,122 @@
+/* The audit trail and personal drafts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "toddle/audit.h"
+#include "toddle/db.h"
+
+/* Changes for a child (or all) from a day on, oldest first. */
+int audit_list(sqlite3 *db, long long child_id, int has_since, day_t since, struct audit_row **out,
+	       int *n, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT a.at, a.who, COALESCE(c.name, '(deleted ' || a.child_id || ')'), a.action, a.detail"
+		" FROM audit a LEFT JOIN child c ON c.id = a.child_id"
+		" WHERE (?1 < 0 OR a.child_id = ?1) AND (?2 IS NULL OR a.at >= ?2) ORDER BY a.id", err);
+	struct audit_row *arr = NULL;
+	char d[11];
+	int cnt = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return TDL_EDATA;
+	date_format(since, d);
+	sqlite3_bind_int64(st, 1, child_id);
+	db_bind_text(st, 2, has_since ? d : NULL);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct audit_row *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g);
+
+		if (!g)
+			break;
+		arr = g;
+		arr[cnt].at = db_column_dup(st, 0);
+		arr[cnt].who = db_column_dup(st, 1);
+		arr[cnt].child = db_column_dup(st, 2);
+		arr[cnt].action = db_column_dup(st, 3);
+		arr[cnt].detail = db_column_dup(st, 4);
+		cnt++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		audit_free(arr, cnt);
+		return db_fail(db, "cannot read the audit trail", err);
+	}
+	*out = arr;
+	*n = cnt;
+	return TDL_OK;
+}
+
+/* Free audit rows. */
+void audit_free(struct audit_row *r, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(r[i].at);
+		free(r[i].who);
+		free(r[i].child);
+		free(r[i].action);
+		free(r[i].detail);
+	}
+	free(r);
+}
+
+/* Run one draft statement in its own transaction. */
+static int draft_write(sqlite3 *db, const char *sql, const char *form, const char *body, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int rc;
+
+	db_now(now);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, sql, err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, db_user());
+	db_bind_text(st, 2, form);
+	db_bind_text(st, 3, body ? body : "");
+	db_bind_text(st, 4, now);
+	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot keep the draft", err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+/* Keep the current user's unsaved text for a form. */
+int draft_save(sqlite3 *db, const char *form, const char *body, struct tdl_err *err)
+{
+	return draft_write(db, "INSERT OR REPLACE INTO draft(who, form, body, saved_at) VALUES(?1, ?2, ?3, ?4)",
+			   form, body, err);
+}
+
+/* The current user's draft for a form, or NULL. */
+char *draft_get(sqlite3 *db, const char *form, char saved_at[21])
+{
+	sqlite3_stmt *st = NULL;
+	char *body = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT body, saved_at FROM draft WHERE who = ? AND form = ?", -1, &st, NULL)
+	    != SQLITE_OK)
+		return NULL;
+	db_bind_text(st, 1, db_user());
+	db_bind_text(st, 2, form);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		body = db_column_dup(st, 0);
+		snprintf(saved_at, 21, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return body;
+}
+
+/* Forget the current user's draft for a form. */
+int draft_drop(sqlite3 *db, const char *form, struct tdl_err *err)
+{
+	return draft_write(db, "DELETE FROM draft WHERE who = ?1 AND form = ?2 AND ?3 = ?3 AND ?4 = ?4",
+			   form, NULL, err);
+}

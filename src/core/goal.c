@@ -1,0 +1,141 @@
+/* Goals: add, set their status, list them. */
+#include <stdlib.h>
+#include <string.h>
+#include "toddle/db.h"
+#include "toddle/goal.h"
+#include "toddle/text.h"
+
+/* True for a known status. */
+int goal_status_ok(const char *s)
+{
+	static const char *const ok[] = { "open", "met", "partly-met", "not-met", "dropped" };
+
+	for (size_t i = 0; s && i < sizeof ok / sizeof ok[0]; i++)
+		if (!strcmp(s, ok[i]))
+			return 1;
+	return 0;
+}
+
+/* Add a goal. */
+int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_target, day_t target,
+	     long long *id, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char uuid[37], now[21], d[11];
+	int rc = text_check(text, "the goal", GOAL_TEXT_MAX, 1, err);
+
+	if (rc)
+		return rc;
+	db_uuid(uuid);
+	db_now(now);
+	date_format(target, d);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "INSERT INTO goal(uuid, child_id, text, target, created_at, created_by, updated_at,"
+			" updated_by) VALUES(?1,?2,?3,?4,?5,?6,?5,?6)", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, uuid);
+	sqlite3_bind_int64(st, 2, c->id);
+	db_bind_text(st, 3, text);
+	db_bind_text(st, 4, has_target ? d : NULL);
+	db_bind_text(st, 5, now);
+	db_bind_text(st, 6, db_user());
+	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save the goal", err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return db_commit(db, err);
+}
+
+/* Set a goal's status. */
+int goal_set(sqlite3 *db, long long id, const char *status, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int rc;
+
+	if (!goal_status_ok(status))
+		return err_set(err, TDL_EINPUT, "status must be open, met, partly-met, not-met or dropped");
+	db_now(now);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "UPDATE goal SET status = ?1, version = version + 1, updated_at = ?2, updated_by = ?3"
+			" WHERE id = ?4", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, status);
+	db_bind_text(st, 2, now);
+	db_bind_text(st, 3, db_user());
+	sqlite3_bind_int64(st, 4, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE && sqlite3_changes(db) == 1)
+		rc = TDL_OK;
+	else if (rc == SQLITE_DONE)
+		rc = err_set(err, TDL_EINPUT, "there is no goal %lld: see 'toddle goal list'", id);
+	else
+		rc = db_fail(db, "cannot save the goal", err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+/* A child's goals, open ones first. */
+int goal_list(sqlite3 *db, const struct child *c, struct goal **out, int *n, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, text, status, created_by, target FROM goal WHERE child_id = ?"
+				      " ORDER BY status <> 'open', COALESCE(target, '9999'), id", err);
+	struct goal *arr = NULL;
+	int cnt = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, c->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct goal *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g);
+		const char *t = (const char *)sqlite3_column_text(st, 4);
+
+		if (!g)
+			break;
+		arr = g;
+		memset(&arr[cnt], 0, sizeof arr[cnt]);
+		arr[cnt].id = sqlite3_column_int64(st, 0);
+		arr[cnt].text = db_column_dup(st, 1);
+		arr[cnt].status = db_column_dup(st, 2);
+		arr[cnt].created_by = db_column_dup(st, 3);
+		arr[cnt].has_target = t && date_parse(t, &arr[cnt].target) == 0;
+		cnt++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		goal_free(arr, cnt);
+		return db_fail(db, "cannot read the goals", err);
+	}
+	*out = arr;
+	*n = cnt;
+	return TDL_OK;
+}
+
+/* Free goals. */
+void goal_free(struct goal *g, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(g[i].text);
+		free(g[i].status);
+		free(g[i].created_by);
+	}
+	free(g);
+}

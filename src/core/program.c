@@ -1,0 +1,218 @@
+/* Home programs: assigned activities with a frequency, and adherence by week. */
+#include <stdlib.h>
+#include <string.h>
+#include "toddle/activity.h"
+#include "toddle/db.h"
+#include "toddle/program.h"
+
+/* The Monday of the week holding day. */
+day_t program_monday(day_t day)
+{
+	return day - date_weekday(day);
+}
+
+/* Add an activity to a child's home program. */
+int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int times, int per_week,
+		day_t start, int has_stop, day_t stop, long long *id, struct tdl_err *err)
+{
+	struct activity a;
+	sqlite3_stmt *st;
+	char uuid[37], now[21], s[11], e[11];
+	int rc;
+
+	if (times < 1 || times > 20)
+		return err_set(err, TDL_EINPUT, "times must be 1 to 20 (a day or a week)");
+	if (has_stop && stop < start)
+		return err_set(err, TDL_EINPUT, "the end date is before the start date");
+	if (start < c->born)
+		return err_set(err, TDL_EINPUT, "the start date is before %s was born", c->name);
+	rc = activity_get(db, activity_id, &a, err);
+	if (rc)
+		return rc;
+	activity_clear(&a);
+	db_uuid(uuid);
+	db_now(now);
+	date_format(start, s);
+	date_format(stop, e);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "INSERT INTO program(uuid, child_id, activity_id, times, per, start, stop,"
+			" created_at, created_by) VALUES(?,?,?,?,?,?,?,?,?)", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, uuid);
+	sqlite3_bind_int64(st, 2, c->id);
+	db_bind_text(st, 3, activity_id);
+	sqlite3_bind_int(st, 4, times);
+	db_bind_text(st, 5, per_week ? "week" : "day");
+	db_bind_text(st, 6, s);
+	db_bind_text(st, 7, has_stop ? e : NULL);
+	db_bind_text(st, 8, now);
+	db_bind_text(st, 9, db_user());
+	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save the program", err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return db_commit(db, err);
+}
+
+/* End a program entry on a day. */
+int program_end(sqlite3 *db, long long id, day_t day, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21], d[11];
+	int rc;
+
+	db_now(now);
+	date_format(day, d);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	st = db_prepare(db, "UPDATE program SET stop = CASE WHEN stop IS NULL OR stop > ?1 THEN ?1 ELSE stop END,"
+			" ended_at = ?2, ended_by = ?3 WHERE id = ?4 AND ended_at IS NULL AND start <= ?1", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, d);
+	db_bind_text(st, 2, now);
+	db_bind_text(st, 3, db_user());
+	sqlite3_bind_int64(st, 4, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE && sqlite3_changes(db) == 1)
+		rc = TDL_OK;
+	else if (rc == SQLITE_DONE)
+		rc = err_set(err, TDL_EINPUT, "no running program entry %lld starts on or before that day: see 'toddle program list'", id);
+	else
+		rc = db_fail(db, "cannot end the program", err);
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+/* Days of entry p inside the week starting monday. */
+static void overlap(const struct program *p, day_t monday, day_t *from, day_t *to)
+{
+	*from = p->start > monday ? p->start : monday;
+	*to = monday + 6;
+	if (p->has_stop && p->stop < *to)
+		*to = p->stop;
+}
+
+/* Done tries (done or hard) of an activity between two days. */
+static int done_between(sqlite3 *db, long long child_id, const char *activity_id, day_t from, day_t to)
+{
+	sqlite3_stmt *st = NULL;
+	char f[11], t[11];
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM activity_log WHERE child_id = ?1 AND activity_id = ?2"
+			       " AND day BETWEEN ?3 AND ?4 AND deleted_at IS NULL AND result <> 'skipped'",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	date_format(from, f);
+	date_format(to, t);
+	sqlite3_bind_int64(st, 1, child_id);
+	db_bind_text(st, 2, activity_id);
+	db_bind_text(st, 3, f);
+	db_bind_text(st, 4, t);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The child's program entries for a week, with planned and done. */
+int program_list(sqlite3 *db, const struct child *c, day_t monday, int all, struct program **out,
+		 int *n, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT p.id, p.activity_id, COALESCE(a.title, p.activity_id), p.created_by, p.times, p.per,"
+		" p.start, p.stop FROM program p LEFT JOIN activity a ON a.id = p.activity_id"
+		" WHERE p.child_id = ?1 AND (?2 OR (p.start <= ?4 AND (p.stop IS NULL OR p.stop >= ?3)))"
+		" ORDER BY p.start, p.id", err);
+	struct program *arr = NULL;
+	char m[11], s[11];
+	int cnt = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return TDL_EDATA;
+	date_format(monday, m);
+	date_format(monday + 6, s);
+	sqlite3_bind_int64(st, 1, c->id);
+	sqlite3_bind_int(st, 2, all);
+	db_bind_text(st, 3, m);
+	db_bind_text(st, 4, s);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct program *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g), *p;
+		const char *stop = (const char *)sqlite3_column_text(st, 7);
+		day_t from, to;
+		int days;
+
+		if (!g)
+			break;
+		arr = g;
+		p = &arr[cnt++];
+		memset(p, 0, sizeof *p);
+		p->id = sqlite3_column_int64(st, 0);
+		p->activity_id = db_column_dup(st, 1);
+		p->title = db_column_dup(st, 2);
+		p->created_by = db_column_dup(st, 3);
+		p->times = sqlite3_column_int(st, 4);
+		p->per_week = !strcmp((const char *)sqlite3_column_text(st, 5), "week");
+		if (date_parse((const char *)sqlite3_column_text(st, 6), &p->start))
+			p->start = 0;
+		p->has_stop = stop && date_parse(stop, &p->stop) == 0;
+		overlap(p, monday, &from, &to);
+		days = to >= from ? to - from + 1 : 0;
+		p->planned = p->per_week ? (p->times * days + 6) / 7 : p->times * days;
+		p->done = days ? done_between(db, c->id, p->activity_id, from, to) : 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		program_free(arr, cnt);
+		return db_fail(db, "cannot read the home program", err);
+	}
+	*out = arr;
+	*n = cnt;
+	return TDL_OK;
+}
+
+/* Planned and done for the whole program in a week. */
+int program_adherence(sqlite3 *db, const struct child *c, day_t monday, int *planned, int *done,
+		      struct tdl_err *err)
+{
+	struct program *p;
+	int n, rc = program_list(db, c, monday, 0, &p, &n, err);
+
+	*planned = *done = 0;
+	if (rc)
+		return rc;
+	for (int i = 0; i < n; i++) {
+		*planned += p[i].planned;
+		*done += p[i].done < p[i].planned ? p[i].done : p[i].planned;
+	}
+	program_free(p, n);
+	return TDL_OK;
+}
+
+/* Free program entries. */
+void program_free(struct program *p, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(p[i].activity_id);
+		free(p[i].title);
+		free(p[i].created_by);
+	}
+	free(p);
+}
