@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include "player.h"
+#include "toddle/audit.h"
 #include "toddle/text.h"
 #include "tui/form.h"
 
@@ -159,6 +162,29 @@ void form_field(struct form_state *f, const char *label, enum field_kind kind, i
 /* Show the form that was just described. */
 int form_show(struct tui *t)
 {
+	struct form_state *f = t->form;
+	char saved_at[21], *body;
+
+	snprintf(f->key, sizeof f->key, "%s|%lld|%s", f->title, f->row_id, f->item_id);
+	body = draft_get(t->app->db, f->key, saved_at);
+	if (body) {
+		/* offer the text this person left when their connection dropped */
+		char *p = body;
+
+		for (int i = 0; i < f->nf && p; i++) {
+			char *sep = strchr(p, '\x1e');
+
+			if (sep)
+				*sep = '\0';
+			if (f->spec[i].kind == FK_CHOICE)
+				f->choice[i] = atoi(p);
+			else
+				snprintf(f->value[i], sizeof f->value[i], "%s", p);
+			p = sep ? sep + 1 : NULL;
+		}
+		free(body);
+		tui_message(t, T_HEADING, "Your unsaved text from %s is back. Esc discards it.", saved_at);
+	}
 	t->modal = M_FORM;
 	form_resume(t);
 	if (!t->form->form) {
@@ -211,10 +237,96 @@ int form_number(struct form_state *f, int i, int min, int max, int dflt, int *ou
 static int form_save(struct tui *t)
 {
 	struct form_state *f = t->form;
+	struct tdl_err err;
+	char key[sizeof f->key];
+	int flags;
 
 	form_collect(f);
 	f->error[0] = '\0';
-	return f->save(t, f);
+	snprintf(key, sizeof key, "%s", f->key);
+	flags = f->save(t, f);
+	if (!t->form) /* saved and closed: no draft to offer any more */
+		draft_drop(t->app->db, key, &err);
+	return flags;
+}
+
+/* Keep the open form's text as this person's draft (the connection dropped). */
+void form_save_draft(struct tui *t)
+{
+	struct form_state *f = t->form;
+	struct tdl_err err;
+	char body[FORM_FIELDS * 2112];
+	size_t o = 0;
+
+	if (!f)
+		return;
+	form_collect(f);
+	for (int i = 0; i < f->nf && o + 2 < sizeof body; i++) {
+		int n = f->spec[i].kind == FK_CHOICE
+			? snprintf(body + o, sizeof body - o, "%s%d", i ? "\x1e" : "", f->choice[i])
+			: snprintf(body + o, sizeof body - o, "%s%s", i ? "\x1e" : "", f->value[i]);
+
+		if (n < 0 || (size_t)n >= sizeof body - o)
+			break;
+		o += (size_t)n;
+	}
+	draft_save(t->app->db, f->key, body, &err);
+}
+
+/* Write the current text field in $VISUAL or $EDITOR (terminal restored after). */
+int form_edit_in_editor(struct tui *t)
+{
+	struct form_state *f = t->form;
+	const char *ed = getenv("VISUAL"), *tmp = getenv("TMPDIR");
+	char path[512], cmd[600], buf[600], *av[PLAYER_ARGS_MAX + 2];
+	struct tdl_err err;
+	int i, fd, rc;
+	FILE *fp;
+
+	form_collect(f);
+	i = f->focus;
+	if (i < 0 || i >= f->nf || f->spec[i].kind != FK_TEXT)
+		return R_DRAW;
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	snprintf(cmd, sizeof cmd, "%s", ed && *ed ? ed : "vi");
+	snprintf(path, sizeof path, "%.400s/toddle-edit-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	fd = mkstemp(path);
+	if (fd < 0) {
+		tui_message(t, T_ERROR, "Cannot make a file for the editor.");
+		return R_DRAW;
+	}
+	if (write(fd, f->value[i], strlen(f->value[i])) < 0 || write(fd, "\n", 1) < 0) {
+		close(fd);
+		unlink(path);
+		tui_message(t, T_ERROR, "Cannot make a file for the editor.");
+		return R_DRAW;
+	}
+	close(fd);
+	rc = player_argv(cmd, path, buf, sizeof buf, av, &err);
+	if (!rc) {
+		def_prog_mode();
+		endwin();
+		rc = player_run(av, &err);
+		reset_prog_mode();
+		clearok(curscr, TRUE);
+	}
+	if (!rc && (fp = fopen(path, "r"))) {
+		size_t n = fread(f->value[i], 1, sizeof f->value[i] - 1, fp);
+
+		f->value[i][n] = '\0';
+		fclose(fp);
+		for (char *p = f->value[i]; *p; p++)
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				*p = ' ';
+		text_trim(f->value[i]);
+		set_field_buffer(f->fields[i], 0, f->value[i]);
+		form_driver(f->form, REQ_END_LINE);
+	}
+	unlink(path);
+	if (rc)
+		tui_message(t, T_ERROR, "%s", err.msg);
+	return R_DRAW;
 }
 
 /* Step a choice field forwards or backwards. */
@@ -239,10 +351,15 @@ int form_key(struct tui *t, int is_key, wint_t ch)
 	cur = field_index(current_field(f->form));
 	last = cur == f->nf - 1;
 	if (!is_key && ch == 27) {
+		struct tdl_err err;
+
+		draft_drop(t->app->db, f->key, &err);
 		form_close(t);
 		tui_message(t, T_DIM, "Closed without saving.");
 		return R_DRAW;
 	}
+	if (!is_key && ch == CTRL_KEY('e'))
+		return form_edit_in_editor(t);
 	if ((!is_key && (ch == '\n' || ch == '\r')) || (is_key && ch == KEY_ENTER)) {
 		if (last)
 			return form_save(t);

@@ -33,6 +33,7 @@ struct form_state {
 	WINDOW *sub;
 	char error[300];
 	char item_id[80];
+	char key[240];                   /* names this form's draft */
 	long long row_id;                /* the child, appointment or entry being edited */
 	int row_version;
 	day_t day;

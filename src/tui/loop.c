@@ -175,6 +175,8 @@ static void draw_status(struct tui *t)
 		[V_CALENDAR] = "arrows day/week  [ ] month  Enter open day  n appointment  t today",
 		[V_CLASSES] = "Up/Down choose  Enter open  Tab menu",
 		[V_GUIDE] = "Up/Down scroll  PgUp/PgDn page  Tab menu",
+		[V_CASELOAD] = "Up/Down choose  Enter open  / search  s sort  A mine/all",
+		[V_RECORD] = "n note  G goal  Enter correct or set  x x end program entry",
 	};
 	const char *s = t->msg[0] ? t->msg : t->focus == F_MENU ? "Up/Down choose  Enter open  a add child  e edit  Tab main pane" : hints[t->view];
 	char clean[400];
@@ -197,7 +199,8 @@ static void draw_status(struct tui *t)
 static void draw_main(struct tui *t)
 {
 	static const char *const titles[] = { "This week", "Milestones", "Calendar", "Classes",
-					      "Who helps, and when to talk to the doctor" };
+					      "Who helps, and when to talk to the doctor", "Caseload",
+					      "Record" };
 	int h, w;
 
 	getmaxyx(t->main, h, w);
@@ -212,6 +215,10 @@ static void draw_main(struct tui *t)
 			class_pane_build(t);
 		else if (t->view == V_GUIDE)
 			guide_pane_build(t);
+		else if (t->view == V_CASELOAD)
+			caseload_pane_build(t);
+		else if (t->view == V_RECORD && tui_child(t))
+			record_pane_build(t);
 		else
 			week_pane_build(t);
 		doc_draw(&t->doc, t->main, 1, 2, h - 2, w - 4, t->focus == F_MAIN);
@@ -330,8 +337,11 @@ static int dispatch(struct tui *t, enum action a)
 	case DO_VIEW_CALENDAR:
 	case DO_VIEW_CLASSES:
 	case DO_VIEW_GUIDE:
+	case DO_VIEW_CASELOAD:
+	case DO_VIEW_RECORD:
 		t->view = a == DO_VIEW_WEEK ? V_WEEK : a == DO_VIEW_MILESTONES ? V_MILESTONES
-			: a == DO_VIEW_CALENDAR ? V_CALENDAR : a == DO_VIEW_CLASSES ? V_CLASSES : V_GUIDE;
+			: a == DO_VIEW_CALENDAR ? V_CALENDAR : a == DO_VIEW_CLASSES ? V_CLASSES
+			: a == DO_VIEW_GUIDE ? V_GUIDE : a == DO_VIEW_CASELOAD ? V_CASELOAD : V_RECORD;
 		t->focus = F_MAIN;
 		t->doc.sel = -1;
 		t->doc.top = 0;
@@ -351,12 +361,16 @@ static int dispatch(struct tui *t, enum action a)
 		return class_pane_key(t, a);
 	if (t->view == V_GUIDE)
 		return guide_pane_key(t, a);
+	if (t->view == V_CASELOAD)
+		return caseload_pane_key(t, a);
 	if (!tui_child(t))
 		return a == DO_OPEN || a == DO_LOG ? form_child_open(t, 0) : R_NONE;
 	if (t->view == V_WEEK)
 		return week_pane_key(t, a);
 	if (t->view == V_MILESTONES)
 		return milestone_pane_key(t, a);
+	if (t->view == V_RECORD)
+		return record_pane_key(t, a);
 	return calendar_pane_key(t, a);
 }
 
@@ -468,6 +482,7 @@ static void tui_free(struct tui *t)
 	milestone_entries_free(t->ms, t->nms);
 	class_free_all(t->classes, t->nclasses);
 	day_free(t);
+	care_free(t);
 }
 
 /* Run the full-screen interface; returns the exit status. */
@@ -545,6 +560,8 @@ int tui_run(struct app *app)
 		else
 			flags = dispatch(&t, keys_action(r == KEY_CODE_YES, ch)) | R_DRAW;
 	}
+	if (got_signal && t.modal == M_FORM)
+		form_save_draft(&t); /* the connection dropped: keep what was typed */
 	tui_free(&t);
 	endwin();
 	delscreen(scr);

@@ -6,9 +6,10 @@
 #include "tui/tui.h"
 
 /* What a menu item does, kept in its user pointer. */
-enum { MI_VIEW_WEEK, MI_VIEW_MS, MI_VIEW_CAL, MI_VIEW_CLASSES, MI_VIEW_GUIDE, MI_SEP, MI_ADD, MI_CHILD0 };
+enum { MI_VIEW_WEEK, MI_VIEW_MS, MI_VIEW_CAL, MI_VIEW_CLASSES, MI_VIEW_GUIDE, MI_VIEW_CASELOAD,
+       MI_VIEW_RECORD, MI_SEP, MI_ADD, MI_CHILD0 };
 
-#define MI_FIRST_CHILD_ROW 6 /* menu row of the first child */
+#define MI_FIRST_CHILD_ROW 8 /* menu row of the first child */
 
 static char **labels;
 static int nlabels;
@@ -77,6 +78,8 @@ int menu_pane_build(struct tui *t)
 	add_item(t, "Calendar", MI_VIEW_CAL);
 	add_item(t, "Classes", MI_VIEW_CLASSES);
 	add_item(t, "Guidance", MI_VIEW_GUIDE);
+	add_item(t, "Caseload", MI_VIEW_CASELOAD);
+	add_item(t, "Record", MI_VIEW_RECORD);
 	add_item(t, t->ascii ? "--------" : "────────", MI_SEP);
 	for (int i = 0; i < t->nchildren; i++) {
 		snprintf(label, sizeof label, "%s %s", i == t->cur ? (t->ascii ? "*" : "●") : " ",
@@ -165,6 +168,12 @@ int menu_pane_key(struct tui *t, enum action a)
 		break;
 	case MI_VIEW_GUIDE:
 		t->view = V_GUIDE;
+		break;
+	case MI_VIEW_CASELOAD:
+		t->view = V_CASELOAD;
+		break;
+	case MI_VIEW_RECORD:
+		t->view = V_RECORD;
 		break;
 	case MI_ADD:
 		return form_child_open(t, 0);

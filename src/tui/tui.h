@@ -9,6 +9,7 @@
 #include "app.h"
 #include "toddle/activity.h"
 #include "toddle/calendar.h"
+#include "toddle/caseload.h"
 #include "toddle/class.h"
 #include "toddle/child.h"
 #include "toddle/milestone.h"
@@ -31,10 +32,11 @@ enum action {
 	DO_UP, DO_DOWN, DO_LEFT, DO_RIGHT, DO_PGUP, DO_PGDN, DO_HOME, DO_END, DO_OPEN, DO_BACK,
 	DO_PREV, DO_NEXT, DO_TODAY, DO_ADD_CHILD, DO_EDIT_CHILD, DO_LOG, DO_REDRAW,
 	DO_VIEW_CLASSES, DO_VIEW_GUIDE, DO_DONE, DO_PLAY, DO_NEW, DO_DELETE, DO_REPORT,
+	DO_VIEW_CASELOAD, DO_VIEW_RECORD, DO_SEARCH, DO_SORT, DO_MINE, DO_GOAL, DO_PROGRAM, DO_EDITOR,
 	DO_COUNT
 };
 
-enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE };
+enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD };
 enum focus { F_MENU, F_MAIN };
 enum modal { M_NONE, M_HELP, M_DETAIL, M_CLASS, M_DAY, M_FORM };
 
@@ -92,6 +94,11 @@ struct tui {
 	int nday;
 	long long confirm_id;  /* an entry waiting for a second x to be removed */
 	int ms_check;          /* the checklist age shown in the milestone pane */
+	struct caseload_row *cases;
+	int ncases, case_sort, case_all;
+	char filter[80];       /* caseload search */
+	long long *rec_ids;    /* record pane: what each item is (kind << 56 | row id) */
+	int nrec;
 	struct form_state *form;
 	char msg[300];
 	int msg_role;
@@ -165,6 +172,13 @@ void class_detail_build(struct tui *t, const struct class_info *k);
 void guide_pane_build(struct tui *t);
 int guide_pane_key(struct tui *t, enum action a);
 
+/* care_pane.c */
+void caseload_pane_build(struct tui *t);
+int caseload_pane_key(struct tui *t, enum action a);
+void record_pane_build(struct tui *t);
+int record_pane_key(struct tui *t, enum action a);
+void care_free(struct tui *t);
+
 /* help.c */
 int help_open(struct tui *t);
 int overlay_doc_key(struct tui *t, enum action a);
@@ -177,6 +191,13 @@ int form_activity_open(struct tui *t, const struct activity *a, day_t day);
 int form_appointment_open(struct tui *t, long long id, day_t day);
 int form_entry_open(struct tui *t, long long id);
 int form_report_open(struct tui *t);
+int form_note_open(struct tui *t, long long corrects);
+int form_goal_open(struct tui *t);
+int form_goal_status_open(struct tui *t, long long id, const char *text);
+int form_program_open(struct tui *t, const struct activity *a);
+int form_search_open(struct tui *t);
+int form_edit_in_editor(struct tui *t);
+void form_save_draft(struct tui *t);
 int form_key(struct tui *t, int is_key, wint_t ch);
 void form_draw(struct tui *t);
 void form_close(struct tui *t);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "toddle/appointment.h"
+#include "toddle/program.h"
 #include "toddle/week.h"
 #include "tui/tui.h"
 
@@ -37,6 +38,25 @@ static void build_welcome(struct tui *t, int width)
 	doc_wrap(&t->doc, T_HEADING, -1, "", "Press a (or Enter) to add your child.", width);
 }
 
+/* The home program from the child's therapist, with this week's count. */
+static void build_program(struct tui *t, const struct child *c, int width)
+{
+	struct program *p;
+	struct tdl_err err;
+	char line[400];
+	int n;
+
+	if (program_list(t->app->db, c, program_monday(t->app->today), 0, &p, &n, &err) || n == 0)
+		return;
+	doc_add(&t->doc, T_HEADING, -1, "Home program");
+	for (int i = 0; i < n; i++) {
+		snprintf(line, sizeof line, "%s: %d a %s, this week %d of %d", p[i].title, p[i].times,
+			 p[i].per_week ? "week" : "day", p[i].done, p[i].planned);
+		doc_wrap(&t->doc, T_NORMAL, -1, "  ", line, width);
+	}
+	program_free(p, n);
+}
+
 /* Today's and tomorrow's appointments and today's tummy time, for the child. */
 static void build_upcoming(struct tui *t, const struct child *c, int width)
 {
@@ -57,6 +77,7 @@ static void build_upcoming(struct tui *t, const struct child *c, int width)
 	tummy_line(t, t->app->today, line, sizeof line);
 	if (line[0])
 		doc_wrap(&t->doc, T_DIM, -1, "", line, width);
+	build_program(t, c, width);
 }
 
 /* Build the week document for the shown child. */
@@ -238,6 +259,12 @@ int week_pane_key(struct tui *t, enum action a)
 	case DO_LOG:
 		if (t->doc.sel >= 0 && t->doc.sel < t->nacts)
 			return form_activity_open(t, &t->acts[t->doc.sel], t->app->today);
+		return R_NONE;
+	case DO_PROGRAM:
+		if (t->doc.sel < 0)
+			doc_move(&t->doc, 0, h);
+		if (t->doc.sel >= 0 && t->doc.sel < t->nacts)
+			return form_program_open(t, &t->acts[t->doc.sel]);
 		return R_NONE;
 	default:
 		return R_NONE;

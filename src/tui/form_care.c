@@ -1,0 +1,212 @@
+/* The therapist's forms: session notes (SOAP), goals, home program entries,
+ * and the caseload search. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "toddle/goal.h"
+#include "toddle/note.h"
+#include "toddle/program.h"
+#include "toddle/text.h"
+#include "tui/form.h"
+
+static const char *const goal_choices[] = { "open", "met", "partly-met", "not-met", "dropped", NULL };
+static const char *const per_choices[] = { "day", "week", NULL };
+
+/* Check and save a note (fields: date, minutes, S, O, A, P); a correction is a new version. */
+static int save_note(struct tui *t, struct form_state *f)
+{
+	static const char *const names[] = { "Subjective", "Objective", "Assessment", "Plan" };
+	struct child *c = tui_child(t);
+	struct session_note n;
+	struct tdl_err err;
+	int given, rc;
+
+	memset(&n, 0, sizeof n);
+	if (!c)
+		return form_refuse(t, 0, "No child is shown.");
+	if (form_date(f, 0, 0, &n.day, &given))
+		return form_refuse(t, 0, "Date: write it as YYYY-MM-DD, like 2026-03-14");
+	if (form_number(f, 1, 1, 600, 45, &n.minutes))
+		return form_refuse(t, 1, "Minutes: a whole number from 1 to 600");
+	for (int i = 0; i < 4; i++)
+		if (text_check(f->value[2 + i], names[i], NOTE_FIELD_MAX, 1, &err))
+			return form_refuse(t, 2 + i, err.msg);
+	n.discipline = "";
+	n.subjective = f->value[2];
+	n.objective = f->value[3];
+	n.assessment = f->value[4];
+	n.plan = f->value[5];
+	rc = note_add(t->app->db, c, f->row_id, &n, &err);
+	if (rc)
+		return form_refuse(t, strstr(err.msg, "date") ? 0 : 1, err.msg);
+	form_close(t);
+	tui_message(t, T_OK, n.version > 1 ? "Saved the correction as version %d; the earlier one is kept."
+					   : "Saved the session note.", n.version);
+	return R_RELOAD | R_DRAW;
+}
+
+/* Open the note form: a new note, or a correction of note row `corrects`. */
+int form_note_open(struct tui *t, long long corrects)
+{
+	struct child *c = tui_child(t);
+	struct session_note *notes = NULL, *old = NULL;
+	struct tdl_err err;
+	struct form_state *f;
+	char d[11], min[12] = "45";
+	int n = 0;
+
+	if (!c)
+		return R_NONE;
+	if (corrects && note_list(t->app->db, c, 0, &notes, &n, &err) == 0)
+		for (int i = 0; i < n; i++)
+			if (notes[i].id == corrects)
+				old = &notes[i];
+	f = form_new(t, old ? "Correct a session note" : "Session note", save_note);
+	if (!f) {
+		note_free(notes, n);
+		return R_NONE;
+	}
+	snprintf(f->intro, sizeof f->intro, "%s. %s Ctrl-E writes a field in your editor.", c->name,
+		 old ? "The note you correct is kept as it was." : "SOAP: what you heard, saw, think, and plan.");
+	f->row_id = old ? corrects : 0;
+	date_format(old ? old->day : t->app->today, d);
+	if (old)
+		snprintf(min, sizeof min, "%d", old->minutes);
+	form_field(f, "Date", FK_TEXT, 10, 10, NULL, d);
+	form_field(f, "Minutes", FK_TEXT, 3, 3, NULL, min);
+	form_field(f, "Subjective", FK_TEXT, 46, NOTE_FIELD_MAX, NULL, old ? old->subjective : "");
+	form_field(f, "Objective", FK_TEXT, 46, NOTE_FIELD_MAX, NULL, old ? old->objective : "");
+	form_field(f, "Assessment", FK_TEXT, 46, NOTE_FIELD_MAX, NULL, old ? old->assessment : "");
+	form_field(f, "Plan", FK_TEXT, 46, NOTE_FIELD_MAX, NULL, old ? old->plan : "");
+	note_free(notes, n);
+	return form_show(t);
+}
+
+/* Check and save a new goal (fields: text, target date). */
+static int save_goal(struct tui *t, struct form_state *f)
+{
+	struct child *c = tui_child(t);
+	struct tdl_err err;
+	day_t target = 0;
+	int has, rc;
+
+	if (!c)
+		return form_refuse(t, 0, "No child is shown.");
+	if (text_check(f->value[0], "Goal", GOAL_TEXT_MAX, 1, &err))
+		return form_refuse(t, 0, err.msg);
+	if (form_date(f, 1, 1, &target, &has))
+		return form_refuse(t, 1, "Target date: write it as YYYY-MM-DD or leave it empty");
+	rc = goal_add(t->app->db, c, f->value[0], has, target, NULL, &err);
+	if (rc)
+		return form_refuse(t, 0, err.msg);
+	form_close(t);
+	tui_message(t, T_OK, "Saved the goal.");
+	return R_RELOAD | R_DRAW;
+}
+
+/* Open the form for a new goal. */
+int form_goal_open(struct tui *t)
+{
+	struct form_state *f;
+
+	if (!tui_child(t))
+		return R_NONE;
+	f = form_new(t, "New goal", save_goal);
+	if (!f)
+		return R_NONE;
+	snprintf(f->intro, sizeof f->intro, "A goal for %s, in words the family can use.", tui_child(t)->name);
+	form_field(f, "Goal", FK_TEXT, 46, GOAL_TEXT_MAX, NULL, "");
+	form_field(f, "Target date", FK_TEXT, 10, 10, NULL, "");
+	return form_show(t);
+}
+
+/* Save a goal's status (field: status). */
+static int save_goal_status(struct tui *t, struct form_state *f)
+{
+	struct tdl_err err;
+
+	if (goal_set(t->app->db, f->row_id, goal_choices[f->choice[0]], &err))
+		return form_refuse(t, 0, err.msg);
+	form_close(t);
+	tui_message(t, T_OK, "Saved the goal's status.");
+	return R_RELOAD | R_DRAW;
+}
+
+/* Open the form that sets a goal's status. */
+int form_goal_status_open(struct tui *t, long long id, const char *text)
+{
+	struct form_state *f = form_new(t, "Goal status", save_goal_status);
+
+	if (!f)
+		return R_NONE;
+	snprintf(f->intro, sizeof f->intro, "%s", text && *text ? text : "Where does this goal stand?");
+	f->row_id = id;
+	form_field(f, "Status", FK_CHOICE, 10, 10, goal_choices, NULL);
+	return form_show(t);
+}
+
+/* Check and save a home program entry (fields: times, per, from, to). */
+static int save_program(struct tui *t, struct form_state *f)
+{
+	struct child *c = tui_child(t);
+	struct tdl_err err;
+	day_t from, to = 0;
+	int times, given, has_to, rc;
+
+	if (!c)
+		return form_refuse(t, 0, "No child is shown.");
+	if (form_number(f, 0, 1, 20, 1, &times))
+		return form_refuse(t, 0, "Times: a whole number from 1 to 20");
+	if (form_date(f, 2, 0, &from, &given))
+		return form_refuse(t, 2, "From: write it as YYYY-MM-DD");
+	if (form_date(f, 3, 1, &to, &has_to))
+		return form_refuse(t, 3, "To: write it as YYYY-MM-DD or leave it empty");
+	rc = program_add(t->app->db, c, f->item_id, times, f->choice[1] == 1, from, has_to, to, NULL, &err);
+	if (rc)
+		return form_refuse(t, strstr(err.msg, "end") ? 3 : strstr(err.msg, "start") ? 2 : 0, err.msg);
+	form_close(t);
+	tui_message(t, T_OK, "Added to %s's home program.", c->name);
+	return R_RELOAD | R_DRAW;
+}
+
+/* Open the form that adds an activity to the child's home program. */
+int form_program_open(struct tui *t, const struct activity *a)
+{
+	struct form_state *f;
+	char d[11];
+
+	if (!tui_child(t))
+		return R_NONE;
+	f = form_new(t, "Add to the home program", save_program);
+	if (!f)
+		return R_NONE;
+	text_sanitize(a->title, f->intro, sizeof f->intro);
+	snprintf(f->item_id, sizeof f->item_id, "%s", a->id);
+	date_format(t->app->today, d);
+	form_field(f, "Times", FK_TEXT, 2, 2, NULL, "1");
+	form_field(f, "Per", FK_CHOICE, 4, 4, per_choices, NULL);
+	form_field(f, "From", FK_TEXT, 10, 10, NULL, d);
+	form_field(f, "To", FK_TEXT, 10, 10, NULL, "");
+	return form_show(t);
+}
+
+/* Keep the caseload's search text. */
+static int save_search(struct tui *t, struct form_state *f)
+{
+	snprintf(t->filter, sizeof t->filter, "%.79s", f->value[0]);
+	form_close(t);
+	t->doc.sel = -1;
+	return R_DRAW;
+}
+
+/* Open the caseload search. */
+int form_search_open(struct tui *t)
+{
+	struct form_state *f = form_new(t, "Search the caseload", save_search);
+
+	if (!f)
+		return R_NONE;
+	snprintf(f->intro, sizeof f->intro, "Part of a name; leave it empty to see everyone.");
+	form_field(f, "Name", FK_TEXT, 30, 60, NULL, t->filter);
+	return form_show(t);
+}
