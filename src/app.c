@@ -69,6 +69,9 @@ int app_open(struct app *app, int create, struct tdl_err *err)
 		rc = clinic_check(app->db_path, app->set.group, err);
 		if (rc)
 			return rc;
+		if (access(app->db_path, F_OK) != 0)
+			return err_set(err, TDL_EINPUT, "there is no clinic database at %s: an admin makes it with "
+				       "'toddle clinic init FOLDER --group %s'", app->db_path, app->set.group);
 		create = 0;
 	}
 	rc = db_open(app->db_path, create, &app->db, err);

@@ -30,9 +30,9 @@ int caseload_discipline_ok(const char *d);
 int caseload_assign(sqlite3 *db, const struct child *c, const char *therapist, const char *discipline,
 		    int is_admin, struct tdl_err *err);
 
-/* End a therapist's assignment to a child. */
+/* End a therapist's assignment to a child (their own, or anyone's for an admin). */
 int caseload_unassign(sqlite3 *db, const struct child *c, const char *therapist, const char *discipline,
-		      struct tdl_err *err);
+		      int is_admin, struct tdl_err *err);
 
 /* The caseload of a therapist (NULL: every child) on day `today`, sorted. */
 int caseload_list(sqlite3 *db, const char *therapist, day_t today, int correct_until_months,

@@ -132,7 +132,7 @@ int cli_assign_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(1, "assign: --discipline must be pt, ot or speech");
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;
-	rc = v[3] ? caseload_unassign(app->db, &c, v[1], v[2], &err)
+	rc = v[3] ? caseload_unassign(app->db, &c, v[1], v[2], clinic_is_admin(&app->set, db_user()), &err)
 		  : caseload_assign(app->db, &c, v[1], v[2], clinic_is_admin(&app->set, db_user()), &err);
 	return rc ? cli_fail(rc, err.msg) : 0;
 }

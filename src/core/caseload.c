@@ -92,10 +92,13 @@ int caseload_assign(sqlite3 *db, const struct child *c, const char *therapist, c
 
 /* End a therapist's assignment to a child. */
 int caseload_unassign(sqlite3 *db, const struct child *c, const char *therapist, const char *discipline,
-		      struct tdl_err *err)
+		      int is_admin, struct tdl_err *err)
 {
 	int rc;
 
+	if (!is_admin && strcmp(therapist, db_user()))
+		return err_set(err, TDL_EINPUT, "only %s or a clinic admin (clinic.admins) may end %s's assignment",
+			       therapist, therapist);
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	rc = assign_step(db, "UPDATE assignment SET ended_at = ?4, ended_by = ?5 WHERE child_id = ?1"
@@ -278,6 +281,19 @@ int child_delete(sqlite3 *db, const struct child *c, int is_admin, struct tdl_er
 	db_bind_text(st, 4, c->name);
 	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot delete", err);
 	sqlite3_finalize(st);
+	if (!rc) {
+		/* ids are never given again, so a new child never inherits this audit trail */
+		st = db_prepare(db, "INSERT OR REPLACE INTO meta(key, value) SELECT 'child_seq', max(?1,"
+				" COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'child_seq'), 0));"
+				, err);
+		if (st) {
+			sqlite3_bind_int64(st, 1, c->id);
+			rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot delete", err);
+			sqlite3_finalize(st);
+		} else {
+			rc = TDL_EDATA;
+		}
+	}
 	if (!rc) {
 		st = db_prepare(db, "DELETE FROM child WHERE id = ?", err);
 		if (!st)

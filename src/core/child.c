@@ -67,8 +67,10 @@ int child_add(sqlite3 *db, const char *name, day_t born, int has_due, day_t due,
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	st = db_prepare(db,
-			"INSERT INTO child(uuid, name, born, due, created_at, created_by, updated_at, updated_by)"
-			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6) RETURNING " CHILD_COLS, err);
+			"INSERT INTO child(id, uuid, name, born, due, created_at, created_by, updated_at, updated_by)"
+			" VALUES(max(COALESCE((SELECT max(id) FROM child), 0),"
+			"   COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'child_seq'), 0)) + 1,"
+			"   ?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6) RETURNING " CHILD_COLS, err);
 	if (!st) {
 		db_rollback(db);
 		return TDL_EDATA;

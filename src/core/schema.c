@@ -146,7 +146,36 @@ static const char *const steps[] = {
 	"  || ' a ' || NEW.per || ' from ' || NEW.start); END;"
 	"CREATE TRIGGER audit_program_end AFTER UPDATE OF ended_at ON program WHEN NEW.ended_at IS NOT NULL BEGIN"
 	"  INSERT INTO audit(at, who, child_id, action, detail) VALUES(NEW.ended_at, COALESCE(NEW.ended_by, '?'), NEW.child_id,"
-	"  'program ended', NEW.activity_id || ' on ' || NEW.stop); END;",
+	"  'program ended', NEW.activity_id || ' on ' || NEW.stop); END;"
+	/* rows toddle only adds: a change or removal made with another tool is recorded too
+	 * (removals that come from deleting a whole child are recorded once, by child_delete) */
+	"CREATE TRIGGER audit_session_note_changed AFTER UPDATE ON session_note BEGIN INSERT INTO audit(at, who, child_id,"
+	"  action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id, 'session note changed outside toddle', 'note of ' || OLD.day || ', version ' || OLD.version); END;"
+	"CREATE TRIGGER audit_milestone_log_changed AFTER UPDATE ON milestone_log BEGIN INSERT INTO audit(at, who, child_id,"
+	"  action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id, 'milestone log changed outside toddle', OLD.milestone_id || ': ' || OLD.status); END;"
+	"CREATE TRIGGER audit_class_log_changed AFTER UPDATE ON class_log BEGIN INSERT INTO audit(at, who, child_id,"
+	"  action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id, 'class log changed outside toddle', OLD.class_id); END;"
+	"CREATE TRIGGER audit_session_note_deleted AFTER DELETE ON session_note WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
+	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
+	"  'session note removed outside toddle', 'note of ' || OLD.day || ', version ' || OLD.version); END;"
+	"CREATE TRIGGER audit_milestone_log_deleted AFTER DELETE ON milestone_log WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
+	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
+	"  'milestone log removed outside toddle', OLD.milestone_id || ': ' || OLD.status); END;"
+	"CREATE TRIGGER audit_activity_log_deleted AFTER DELETE ON activity_log WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
+	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
+	"  'activity log removed outside toddle', OLD.activity_id || ' on ' || OLD.day); END;"
+	"CREATE TRIGGER audit_appointment_deleted AFTER DELETE ON appointment WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
+	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
+	"  'appointment removed outside toddle', OLD.day || ' ' || OLD.title); END;"
+	"CREATE TRIGGER audit_goal_deleted AFTER DELETE ON goal WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
+	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
+	"  'goal removed outside toddle', OLD.text); END;"
+	"CREATE TRIGGER audit_program_deleted AFTER DELETE ON program WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
+	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
+	"  'program removed outside toddle', OLD.activity_id); END;"
+	"CREATE TRIGGER audit_assignment_deleted AFTER DELETE ON assignment WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
+	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
+	"  'assignment removed outside toddle', OLD.therapist || ' (' || OLD.discipline || ')'); END;",
 };
 
 /* The SQL that brings version n-1 to n, or NULL past the newest. */

@@ -103,15 +103,9 @@ int caseload_pane_key(struct tui *t, enum action a)
 
 	if (a == DO_OPEN && t->doc.sel < 0)
 		doc_move(&t->doc, 0, h);
+	if (doc_nav(&t->doc, a, h))
+		return R_DRAW;
 	switch (a) {
-	case DO_UP:
-	case DO_DOWN:
-		doc_move(&t->doc, a == DO_UP ? -1 : 1, h);
-		return R_DRAW;
-	case DO_PGUP:
-	case DO_PGDN:
-		doc_scroll(&t->doc, a == DO_PGUP ? -(h - 1) : h - 1, h);
-		return R_DRAW;
 	case DO_SORT:
 		t->case_sort = (t->case_sort + 1) % 5;
 		return R_DRAW;
@@ -241,15 +235,9 @@ int record_pane_key(struct tui *t, enum action a)
 
 	if (a != DO_DELETE)
 		t->confirm_id = 0;
+	if (doc_nav(&t->doc, a, h))
+		return R_DRAW;
 	switch (a) {
-	case DO_UP:
-	case DO_DOWN:
-		doc_move(&t->doc, a == DO_UP ? -1 : 1, h);
-		return R_DRAW;
-	case DO_PGUP:
-	case DO_PGDN:
-		doc_scroll(&t->doc, a == DO_PGUP ? -(h - 1) : h - 1, h);
-		return R_DRAW;
 	case DO_NEW:
 		return form_note_open(t, 0);
 	case DO_GOAL:

@@ -126,15 +126,9 @@ int day_key(struct tui *t, enum action a)
 	if ((a == DO_OPEN || a == DO_DELETE) && t->over_doc.sel < 0)
 		doc_move(&t->over_doc, 0, h);
 	sel = t->over_doc.sel;
+	if (doc_nav(&t->over_doc, a, h))
+		return R_DRAW;
 	switch (a) {
-	case DO_UP:
-	case DO_DOWN:
-		doc_move(&t->over_doc, a == DO_UP ? -1 : 1, h);
-		return R_DRAW;
-	case DO_PGUP:
-	case DO_PGDN:
-		doc_scroll(&t->over_doc, a == DO_PGUP ? -(h - 1) : h - 1, h);
-		return R_DRAW;
 	case DO_NEW:
 		return form_appointment_open(t, 0, t->cal_day);
 	case DO_DELETE:

@@ -284,6 +284,24 @@ void doc_scroll(struct doc *d, int delta, int height)
 	}
 }
 
+/* The keys every list shares: Up/Down choose, PgUp/PgDn page. R_DRAW when
+ * handled, R_NONE when the key is not one of them. */
+int doc_nav(struct doc *d, int action, int height)
+{
+	switch (action) {
+	case DO_UP:
+	case DO_DOWN:
+		doc_move(d, action == DO_UP ? -1 : 1, height);
+		return R_DRAW;
+	case DO_PGUP:
+	case DO_PGDN:
+		doc_scroll(d, action == DO_PGUP ? -(height - 1) : height - 1, height);
+		return R_DRAW;
+	default:
+		return R_NONE;
+	}
+}
+
 /* Draw the visible part of the document; the selected item is highlighted. */
 void doc_draw(struct doc *d, WINDOW *w, int y0, int x0, int height, int width, int focused)
 {

@@ -238,15 +238,9 @@ int milestone_pane_key(struct tui *t, enum action a)
 
 	if ((a == DO_OPEN || a == DO_LOG) && t->doc.sel < 0)
 		doc_move(&t->doc, 0, h);
+	if (doc_nav(&t->doc, a, h))
+		return R_DRAW;
 	switch (a) {
-	case DO_UP:
-	case DO_DOWN:
-		doc_move(&t->doc, a == DO_UP ? -1 : 1, h);
-		return R_DRAW;
-	case DO_PGUP:
-	case DO_PGDN:
-		doc_scroll(&t->doc, a == DO_PGUP ? -(h - 1) : h - 1, h);
-		return R_DRAW;
 	case DO_HOME:
 		t->doc.sel = -1;
 		t->doc.top = 0;

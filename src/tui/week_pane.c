@@ -225,19 +225,9 @@ int week_pane_key(struct tui *t, enum action a)
 
 	if ((a == DO_OPEN || a == DO_LOG) && t->doc.sel < 0)
 		doc_move(&t->doc, 0, h);
+	if (doc_nav(&t->doc, a, h))
+		return R_DRAW;
 	switch (a) {
-	case DO_UP:
-		doc_move(&t->doc, -1, h);
-		return R_DRAW;
-	case DO_DOWN:
-		doc_move(&t->doc, 1, h);
-		return R_DRAW;
-	case DO_PGUP:
-		doc_scroll(&t->doc, -(h - 1), h);
-		return R_DRAW;
-	case DO_PGDN:
-		doc_scroll(&t->doc, h - 1, h);
-		return R_DRAW;
 	case DO_HOME:
 		t->doc.top = 0;
 		t->doc.sel = -1;
