@@ -15,19 +15,7 @@
 #include "toddle/progress.h"
 #include "toddle/report.h"
 #include "toddle/text.h"
-
-/* What every section needs: the child, the period, the format and the reader. */
-struct rep {
-	sqlite3 *db;
-	const struct child *c;
-	struct child_age age;
-	day_t today, from;
-	enum report_format fmt;
-	enum report_audience who;
-	int correct_until, in_list;
-	struct buf *b;
-	struct tdl_err *err;
-};
+#include "report_parts.h"
 
 static const char calm_line[] = "Talk this over with your child's doctor; it is not a diagnosis.";
 
@@ -64,7 +52,7 @@ static void put(struct rep *r, const char *s)
 }
 
 /* Close an open list. */
-static void list_end(struct rep *r)
+void report_list_end(struct rep *r)
 {
 	if (!r->in_list)
 		return;
@@ -73,11 +61,11 @@ static void list_end(struct rep *r)
 }
 
 /* A heading of level 1 to 3 with stored or fixed text. */
-static void heading(struct rep *r, int level, const char *title)
+void report_heading(struct rep *r, int level, const char *title)
 {
 	static const char *const marks[] = { "", "# ", "## ", "### " };
 
-	list_end(r);
+	report_list_end(r);
 	if (r->fmt == REPORT_HTML) {
 		buf_printf(r->b, "<h%d>", level);
 		put(r, title);
@@ -116,8 +104,7 @@ static void item_end(struct rep *r)
 }
 
 /* A list item of formatted text. */
-static void itemf(struct rep *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void itemf(struct rep *r, const char *fmt, ...)
+void report_itemf(struct rep *r, const char *fmt, ...)
 {
 	struct buf t;
 	va_list ap;
@@ -135,13 +122,12 @@ static void itemf(struct rep *r, const char *fmt, ...)
 }
 
 /* A paragraph of formatted text. */
-static void para(struct rep *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void para(struct rep *r, const char *fmt, ...)
+void report_para(struct rep *r, const char *fmt, ...)
 {
 	struct buf t;
 	va_list ap;
 
-	list_end(r);
+	report_list_end(r);
 	buf_init(&t);
 	va_start(ap, fmt);
 	buf_vprintf(&t, fmt, ap);
@@ -183,35 +169,35 @@ static void section_header(struct rep *r)
 	buf_printf(&title, "%s: %s", r->c->name, titles[r->who]);
 	if (title.failed)
 		r->b->failed = 1;
-	heading(r, 1, buf_str(&title));
+	report_heading(r, 1, buf_str(&title));
 	buf_free(&title);
 	date_format(r->c->born, d);
 	date_format(r->today, t);
-	itemf(r, "Born: %s", d);
-	itemf(r, "Date of this report: %s", t);
+	report_itemf(r, "Born: %s", d);
+	report_itemf(r, "Date of this report: %s", t);
 	child_age_words(a->days, a->months, words, sizeof words);
-	itemf(r, "Age: %s", words);
+	report_itemf(r, "Age: %s", words);
 	if (r->who != REPORT_SCHOOL && a->corrected) {
 		child_age_words(a->cdays, a->cmonths, words, sizeof words);
 		if (r->who == REPORT_DOCTOR)
-			itemf(r, "Corrected age: %s", words);
+			report_itemf(r, "Corrected age: %s", words);
 		else
-			itemf(r, "Corrected age: %s (born at %d+%d weeks)", words, a->ga_weeks, a->ga_days);
+			report_itemf(r, "Corrected age: %s (born at %d+%d weeks)", words, a->ga_weeks, a->ga_days);
 	}
 	if (r->who == REPORT_DOCTOR && r->c->has_due) {
 		date_format(r->c->due, d);
-		itemf(r, "Gestational age at birth: %d+%d weeks (due %s)", a->ga_weeks, a->ga_days, d);
+		report_itemf(r, "Gestational age at birth: %d+%d weeks (due %s)", a->ga_weeks, a->ga_days, d);
 		if (!a->corrected && a->ga_weeks < PRETERM_WEEKS)
-			itemf(r, "Corrected age: no longer applied after %d months", r->correct_until);
+			report_itemf(r, "Corrected age: no longer applied after %d months", r->correct_until);
 	}
 	date_format(r->from, d);
-	itemf(r, "%s from %s to %s", r->who == REPORT_SCHOOL ? "Activities" : "Activities and notes", d, t);
+	report_itemf(r, "%s from %s to %s", r->who == REPORT_SCHOOL ? "Activities" : "Activities and notes", d, t);
 	if (r->who == REPORT_PARENT)
-		para(r, "This report gathers what you recorded in toddle. Every child grows at their own pace.");
+		report_para(r, "This report gathers what you recorded in toddle. Every child grows at their own pace.");
 	if (r->who != REPORT_SCHOOL && r->who != REPORT_DOCTOR && a->corrected)
-		para(r, "%s was born early, so the checklists follow the corrected age until %d months.",
+		report_para(r, "%s was born early, so the checklists follow the corrected age until %d months.",
 		     r->c->name, r->correct_until);
-	list_end(r);
+	report_list_end(r);
 }
 
 /* Achieved checklist items by domain, then reached WHO windows, with dates. */
@@ -228,7 +214,7 @@ static int section_achieved(struct rep *r)
 		milestone_entries_free(e, n);
 		return rc;
 	}
-	heading(r, 2, "Milestones achieved");
+	report_heading(r, 2, "Milestones achieved");
 	for (int i = 0; i < n; i++) {
 		int seen = 0, any = 0;
 
@@ -238,13 +224,13 @@ static int section_achieved(struct rep *r)
 			any = !strcmp(e[j].domain, e[i].domain) && e[j].status == MS_ACHIEVED;
 		if (seen || !any)
 			continue;
-		heading(r, 3, domain_title(e[i].domain));
+		report_heading(r, 3, domain_title(e[i].domain));
 		for (int j = i; j < n; j++) {
 			if (strcmp(e[j].domain, e[i].domain) || e[j].status != MS_ACHIEVED)
 				continue;
 			if (e[j].has_date)
 				date_format(e[j].observed, d);
-			itemf(r, "%s (%d-month checklist): %s", e[j].text, e[j].age_months,
+			report_itemf(r, "%s (%d-month checklist): %s", e[j].text, e[j].age_months,
 			      e[j].has_date ? d : "date not recorded");
 			shown++;
 		}
@@ -253,15 +239,15 @@ static int section_achieved(struct rep *r)
 		if (w[i].status != MS_ACHIEVED)
 			continue;
 		if (!head++)
-			heading(r, 3, "Movement: WHO motor milestones");
+			report_heading(r, 3, "Movement: WHO motor milestones");
 		if (w[i].has_date)
 			date_format(w[i].day, d);
-		itemf(r, "%s: %s", w[i].text, w[i].has_date ? d : "date not recorded");
+		report_itemf(r, "%s: %s", w[i].text, w[i].has_date ? d : "date not recorded");
 		shown++;
 	}
 	if (!shown)
-		para(r, "Nothing is recorded as achieved yet.");
-	list_end(r);
+		report_para(r, "Nothing is recorded as achieved yet.");
+	report_list_end(r);
 	milestone_entries_free(e, n);
 	progress_windows_free(w, nw);
 	return TDL_OK;
@@ -290,16 +276,16 @@ static int section_flags(struct rep *r)
 
 	if (rc)
 		return rc;
-	heading(r, 2, "Worth talking about");
+	report_heading(r, 2, "Worth talking about");
 	for (int i = 0; i < n; i++) {
 		flag_reason(&f[i], why, sizeof why);
-		itemf(r, "%s (%s). Area: %s; who usually helps: %s.", f[i].text, why, f[i].area,
+		report_itemf(r, "%s (%s). Area: %s; who usually helps: %s.", f[i].text, why, f[i].area,
 		      guide_discipline_name(f[i].helps));
 	}
 	if (n)
-		para(r, "%s", calm_line);
+		report_para(r, "%s", calm_line);
 	else
-		para(r, "Nothing on the list right now.");
+		report_para(r, "Nothing on the list right now.");
 	flags_free(f, n);
 	return TDL_OK;
 }
@@ -328,29 +314,29 @@ static int section_progress(struct rep *r)
 
 	if (rc)
 		return rc;
-	heading(r, 2, "Progress by area");
+	report_heading(r, 2, "Progress by area");
 	if (upto < 0) {
-		para(r, "The first checklist is at %d months, so there is nothing to count yet.", first);
+		report_para(r, "The first checklist is at %d months, so there is nothing to count yet.", first);
 		return TDL_OK;
 	}
 	if ((rc = progress_by_domain(r->db, r->c, upto, &p, &n, r->err)))
 		return rc;
-	para(r, "Skills achieved from the checklists up to %d months:", upto);
+	report_para(r, "Skills achieved from the checklists up to %d months:", upto);
 	for (int i = 0; i < n; i++)
-		itemf(r, "%s: %d of %d", domain_title(p[i].domain), p[i].achieved, p[i].total);
+		report_itemf(r, "%s: %d of %d", domain_title(p[i].domain), p[i].achieved, p[i].total);
 	if (r->who == REPORT_SCHOOL && n > 0) {
-		heading(r, 2, "Strengths");
+		report_heading(r, 2, "Strengths");
 		for (int i = 0; i < n; i++)
 			if (p[i].achieved * p[best].total > p[best].achieved * p[i].total)
 				best = i;
 		for (int i = 0; i < n; i++)
 			if (p[i].achieved > 0 && p[i].achieved * p[best].total == p[best].achieved * p[i].total)
-				itemf(r, "%s: %d of %d skills so far", domain_title(p[i].domain), p[i].achieved,
+				report_itemf(r, "%s: %d of %d skills so far", domain_title(p[i].domain), p[i].achieved,
 				      p[i].total);
 		if (p[best].achieved == 0)
-			para(r, "Strengths show here once skills are recorded.");
+			report_para(r, "Strengths show here once skills are recorded.");
 	}
-	list_end(r);
+	report_list_end(r);
 	progress_free(p, n);
 	return TDL_OK;
 }
@@ -373,12 +359,12 @@ static int activity_minutes_by_domain(struct rep *r)
 	sqlite3_bind_int64(st, 1, r->c->id);
 	db_bind_text(st, 2, f);
 	db_bind_text(st, 3, t);
-	heading(r, 3, "Minutes by area");
+	report_heading(r, 3, "Minutes by area");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		itemf(r, "%s: %d minutes in %d tries", (const char *)sqlite3_column_text(st, 0),
+		report_itemf(r, "%s: %d minutes in %d tries", (const char *)sqlite3_column_text(st, 0),
 		      sqlite3_column_int(st, 2), sqlite3_column_int(st, 1));
 	sqlite3_finalize(st);
-	list_end(r);
+	report_list_end(r);
 	return rc == SQLITE_DONE ? TDL_OK : db_fail(r->db, "cannot read the activity log", r->err);
 }
 
@@ -393,25 +379,25 @@ static int section_activities(struct rep *r)
 		return rc;
 	date_format(r->from, f);
 	date_format(r->today, t);
-	heading(r, 2, "Activities");
+	report_heading(r, 2, "Activities");
 	for (int i = 0; i < n; i++) {
 		count[e[i].result >= ACT_DONE && e[i].result <= ACT_SKIPPED ? e[i].result : 0]++;
 		minutes += e[i].minutes;
 	}
 	if (!n)
-		para(r, "No activities recorded from %s to %s.", f, t);
+		report_para(r, "No activities recorded from %s to %s.", f, t);
 	else
-		para(r, "From %s to %s: %d %s (%d done, %d hard, %d skipped), %d minutes in all.", f, t, n,
+		report_para(r, "From %s to %s: %d %s (%d done, %d hard, %d skipped), %d minutes in all.", f, t, n,
 		     n == 1 ? "try" : "tries", count[ACT_DONE], count[ACT_HARD], count[ACT_SKIPPED], minutes);
 	for (int i = 0; i < n && r->who != REPORT_DOCTOR; i++) {
 		date_format(e[i].day, d);
 		if (e[i].minutes > 0)
-			itemf(r, "%s %s: %s, %d minutes", d, e[i].title, activity_result_name(e[i].result),
+			report_itemf(r, "%s %s: %s, %d minutes", d, e[i].title, activity_result_name(e[i].result),
 			      e[i].minutes);
 		else
-			itemf(r, "%s %s: %s", d, e[i].title, activity_result_name(e[i].result));
+			report_itemf(r, "%s %s: %s", d, e[i].title, activity_result_name(e[i].result));
 	}
-	list_end(r);
+	report_list_end(r);
 	activity_entries_free(e, n);
 	if (n && r->who == REPORT_THERAPIST)
 		return activity_minutes_by_domain(r);
@@ -478,14 +464,14 @@ static int section_notes(struct rep *r)
 		}
 	if (all) {
 		qsort(all, (size_t)k, sizeof *all, note_cmp);
-		heading(r, 2, "Notes");
+		report_heading(r, 2, "Notes");
 		for (int i = 0; i < k; i++) {
 			date_format(all[i].day, d);
-			itemf(r, "%s, %s, about \"%s\": %s", d, all[i].who, all[i].about, all[i].text);
+			report_itemf(r, "%s, %s, about \"%s\": %s", d, all[i].who, all[i].about, all[i].text);
 		}
 		if (!k)
-			para(r, "No notes in this period.");
-		list_end(r);
+			report_para(r, "No notes in this period.");
+		report_list_end(r);
 	}
 	free(all);
 	milestone_records_free(m, nm);
@@ -502,16 +488,16 @@ static int section_windows(struct rep *r)
 
 	if (rc)
 		return rc;
-	heading(r, 2, "WHO motor windows");
+	report_heading(r, 2, "WHO motor windows");
 	for (int i = 0; i < n; i++) {
 		if (w[i].status == MS_ACHIEVED && w[i].has_date)
 			date_format(w[i].day, d), snprintf(state, sizeof state, "reached on %s", d);
 		else
 			snprintf(state, sizeof state, "%s", w[i].status == MS_ACHIEVED ? "reached"
 					: w[i].status == MS_EMERGING ? "emerging" : "not reached yet");
-		itemf(r, "%s: %s (window %.1f to %.1f months)", w[i].text, state, w[i].p1, w[i].p99);
+		report_itemf(r, "%s: %s (window %.1f to %.1f months)", w[i].text, state, w[i].p1, w[i].p99);
 	}
-	para(r, "Each window runs from the age when the first 1 in 100 children reach the milestone "
+	report_para(r, "Each window runs from the age when the first 1 in 100 children reach the milestone "
 		"to the age by which 99 in 100 do; any age within it is typical.");
 	progress_windows_free(w, n);
 	return TDL_OK;
@@ -522,12 +508,12 @@ static void section_footer(struct rep *r)
 {
 	char t[11];
 
-	list_end(r);
+	report_list_end(r);
 	date_format(r->today, t);
 	buf_add(r->b, r->fmt == REPORT_HTML ? "<footer>\n" : r->fmt == REPORT_MD ? "---\n\n" : "----\n\n");
-	para(r, "Sources: CDC Learn the Signs. Act Early. milestone checklists (2022); "
+	report_para(r, "Sources: CDC Learn the Signs. Act Early. milestone checklists (2022); "
 		"WHO Motor Development Study (2006).");
-	para(r, "toddle is not a diagnosis: it helps you notice and talk things over with your "
+	report_para(r, "toddle is not a diagnosis: it helps you notice and talk things over with your "
 		"child's doctor. Made with toddle on %s.", t);
 	if (r->fmt == REPORT_HTML)
 		buf_add(r->b, "</footer>\n");
@@ -551,6 +537,8 @@ static int report_sections(struct rep *r)
 		    (rc = section_activities(r)) || (rc = section_notes(r)) || (rc = section_windows(r)))
 			return rc;
 	}
+	if (r->who != REPORT_PARENT && (rc = report_care_sections(r)))
+		return rc;
 	section_footer(r);
 	return TDL_OK;
 }

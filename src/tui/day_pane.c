@@ -4,6 +4,7 @@
 #include <string.h>
 #include "toddle/activity.h"
 #include "toddle/appointment.h"
+#include "toddle/program.h"
 #include "toddle/progress.h"
 #include "tui/tui.h"
 
@@ -54,6 +55,26 @@ void day_free(struct tui *t)
 	t->nday = 0;
 }
 
+/* The home program entries that run on the open day. */
+static void day_program(struct tui *t, const struct child *c, int width)
+{
+	struct program *p;
+	struct tdl_err err;
+	char line[300];
+	int n;
+
+	if (program_list(t->app->db, c, program_monday(t->cal_day), 0, &p, &n, &err))
+		return;
+	for (int i = 0; i < n; i++) {
+		if (p[i].start > t->cal_day || (p[i].has_stop && p[i].stop < t->cal_day))
+			continue;
+		snprintf(line, sizeof line, "Home program: %s, %d a %s (this week %d of %d)", p[i].title, p[i].times,
+			 p[i].per_week ? "week" : "day", p[i].done, p[i].planned);
+		doc_wrap(&t->over_doc, T_HEADING, -1, "", line, width);
+	}
+	program_free(p, n);
+}
+
 /* Build the day window: entries (items 0..nday-1), then activities to log. */
 void day_build(struct tui *t)
 {
@@ -71,6 +92,7 @@ void day_build(struct tui *t)
 	tummy_line(t, t->cal_day, line, sizeof line);
 	if (line[0])
 		doc_wrap(&t->over_doc, T_DIM, -1, "", line, width);
+	day_program(t, c, width);
 	if (calendar_day(t->app->db, c->id, t->cal_day, &t->day, &t->nday, &err))
 		tui_message(t, T_ERROR, "%s", err.msg);
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");

@@ -1,0 +1,38 @@
+/* Inside the report: what every section needs, and the writers that put
+ * headings, paragraphs and list items in the report's format. Private to src/core. */
+#ifndef TODDLE_REPORT_PARTS_H
+#define TODDLE_REPORT_PARTS_H
+
+#include "toddle/buf.h"
+#include "toddle/child.h"
+#include "toddle/report.h"
+
+/* What every section needs: the child, the period, the format and the reader. */
+struct rep {
+	sqlite3 *db;
+	const struct child *c;
+	struct child_age age;
+	day_t today, from;
+	enum report_format fmt;
+	enum report_audience who;
+	int correct_until, in_list;
+	struct buf *b;
+	struct tdl_err *err;
+};
+
+/* Close an open list. */
+void report_list_end(struct rep *r);
+
+/* A heading of level 1 or 2. */
+void report_heading(struct rep *r, int level, const char *title);
+
+/* One list item, formatted; stored text is escaped for the format. */
+void report_itemf(struct rep *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* One paragraph, formatted. */
+void report_para(struct rep *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The therapy sections: goals, home program adherence by week, session notes. */
+int report_care_sections(struct rep *r);
+
+#endif
