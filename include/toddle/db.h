@@ -26,6 +26,13 @@ int db_commit(sqlite3 *db, struct tdl_err *err);
 /* Roll back the current transaction, if any. */
 void db_rollback(sqlite3 *db);
 
+/* Start a write transaction and prepare its statement; NULL (nothing begun) on failure. */
+sqlite3_stmt *db_write_begin(sqlite3 *db, const char *sql, struct tdl_err *err);
+
+/* Run the statement from db_write_begin, finalize it, and commit; on failure
+ * roll back and say "what: why". */
+int db_write_end(sqlite3 *db, sqlite3_stmt *st, const char *what, struct tdl_err *err);
+
 /* Prepare sql or fill err; returns NULL on failure. */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct tdl_err *err);
 

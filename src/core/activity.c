@@ -140,14 +140,10 @@ int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day, 
 	activity_clear(&a);
 	db_uuid(uuid);
 	db_now(now);
-	if (db_begin(db, err))
-		return TDL_EDATA;
-	st = db_prepare(db, "INSERT INTO activity_log(uuid, child_id, activity_id, day, result, minutes,"
+	st = db_write_begin(db, "INSERT INTO activity_log(uuid, child_id, activity_id, day, result, minutes,"
 			" note, created_at, created_by) VALUES(?,?,?,?,?,?,?,?,?)", err);
-	if (!st) {
-		db_rollback(db);
+	if (!st)
 		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);
@@ -158,13 +154,7 @@ int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day, 
 	db_bind_text(st, 7, note && *note ? note : NULL);
 	db_bind_text(st, 8, now);
 	db_bind_text(st, 9, db_user());
-	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save the activity", err);
-	sqlite3_finalize(st);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db, err);
+	return db_write_end(db, st, "cannot save the activity", err);
 }
 
 #define ENTRY_COLS "l.id, l.activity_id, COALESCE(a.title, l.activity_id), COALESCE(l.note, ''), " \

@@ -55,15 +55,11 @@ int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, s
 	db_now(now);
 	date_format(a->day, d);
 	appointment_format_time(a->time, tm);
-	if (db_begin(db, err))
-		return TDL_EDATA;
-	st = db_prepare(db, "INSERT INTO appointment(uuid, child_id, day, time, minutes, title, place,"
+	st = db_write_begin(db, "INSERT INTO appointment(uuid, child_id, day, time, minutes, title, place,"
 			" with_whom, created_at, created_by, updated_at, updated_by)"
 			" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?9,?10)", err);
-	if (!st) {
-		db_rollback(db);
+	if (!st)
 		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, a->uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, d);
@@ -74,16 +70,13 @@ int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, s
 	db_bind_text(st, 8, a->with_whom && *a->with_whom ? a->with_whom : NULL);
 	db_bind_text(st, 9, now);
 	db_bind_text(st, 10, db_user());
-	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save the appointment", err);
-	sqlite3_finalize(st);
-	if (rc) {
-		db_rollback(db);
+	rc = db_write_end(db, st, "cannot save the appointment", err);
+	if (rc)
 		return rc;
-	}
 	a->id = sqlite3_last_insert_rowid(db);
 	a->child_id = c->id;
 	a->version = 1;
-	return db_commit(db, err);
+	return TDL_OK;
 }
 
 /* Run one change to a live appointment row; 0 rows changed means someone else changed it. */

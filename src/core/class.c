@@ -98,27 +98,17 @@ int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t
 	class_clear(&k);
 	db_uuid(uuid);
 	db_now(now);
-	if (db_begin(db, err))
-		return TDL_EDATA;
-	st = db_prepare(db, "INSERT INTO class_log(uuid, child_id, class_id, day, created_at, created_by)"
+	st = db_write_begin(db, "INSERT INTO class_log(uuid, child_id, class_id, day, created_at, created_by)"
 			" VALUES(?,?,?,?,?,?)", err);
-	if (!st) {
-		db_rollback(db);
+	if (!st)
 		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);
 	db_bind_text(st, 4, d);
 	db_bind_text(st, 5, now);
 	db_bind_text(st, 6, db_user());
-	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save", err);
-	sqlite3_finalize(st);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db, err);
+	return db_write_end(db, st, "cannot save", err);
 }
 
 /* Free the strings of one class. */

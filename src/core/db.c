@@ -97,6 +97,32 @@ void db_rollback(sqlite3 *db)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Start a write transaction and prepare its statement. */
+sqlite3_stmt *db_write_begin(sqlite3 *db, const char *sql, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (db_begin(db, err))
+		return NULL;
+	st = db_prepare(db, sql, err);
+	if (!st)
+		db_rollback(db);
+	return st;
+}
+
+/* Run the statement, finalize it, and commit (or roll back). */
+int db_write_end(sqlite3 *db, sqlite3_stmt *st, const char *what, struct tdl_err *err)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, what, err);
+
+	sqlite3_finalize(st);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
 /* An integer from a one-value query, or -1. */
 static int query_int(sqlite3 *db, const char *sql)
 {

@@ -29,29 +29,22 @@ int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_targe
 	db_uuid(uuid);
 	db_now(now);
 	date_format(target, d);
-	if (db_begin(db, err))
-		return TDL_EDATA;
-	st = db_prepare(db, "INSERT INTO goal(uuid, child_id, text, target, created_at, created_by, updated_at,"
+	st = db_write_begin(db, "INSERT INTO goal(uuid, child_id, text, target, created_at, created_by, updated_at,"
 			" updated_by) VALUES(?1,?2,?3,?4,?5,?6,?5,?6)", err);
-	if (!st) {
-		db_rollback(db);
+	if (!st)
 		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, text);
 	db_bind_text(st, 4, has_target ? d : NULL);
 	db_bind_text(st, 5, now);
 	db_bind_text(st, 6, db_user());
-	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save the goal", err);
-	sqlite3_finalize(st);
-	if (rc) {
-		db_rollback(db);
+	rc = db_write_end(db, st, "cannot save the goal", err);
+	if (rc)
 		return rc;
-	}
 	if (id)
 		*id = sqlite3_last_insert_rowid(db);
-	return db_commit(db, err);
+	return TDL_OK;
 }
 
 /* Set a goal's status. */

@@ -157,14 +157,10 @@ int milestone_log(sqlite3 *db, const struct child *c, const char *id, enum ms_st
 			       "no milestone '%.64s': see 'toddle milestone list' for the ids", id);
 	db_uuid(uuid);
 	db_now(now);
-	if (db_begin(db, err))
-		return TDL_EDATA;
-	st = db_prepare(db, "INSERT INTO milestone_log(uuid, child_id, milestone_id, status, observed,"
+	st = db_write_begin(db, "INSERT INTO milestone_log(uuid, child_id, milestone_id, status, observed,"
 			" note, created_at, created_by) VALUES(?,?,?,?,?,?,?,?)", err);
-	if (!st) {
-		db_rollback(db);
+	if (!st)
 		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);
@@ -173,13 +169,7 @@ int milestone_log(sqlite3 *db, const struct child *c, const char *id, enum ms_st
 	db_bind_text(st, 6, note && *note ? note : NULL);
 	db_bind_text(st, 7, now);
 	db_bind_text(st, 8, db_user());
-	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save the milestone", err);
-	sqlite3_finalize(st);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db, err);
+	return db_write_end(db, st, "cannot save the milestone", err);
 }
 
 /* The text of one checklist item into out; 0 when it exists. */

@@ -34,14 +34,10 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 	db_now(now);
 	date_format(start, s);
 	date_format(stop, e);
-	if (db_begin(db, err))
-		return TDL_EDATA;
-	st = db_prepare(db, "INSERT INTO program(uuid, child_id, activity_id, times, per, start, stop,"
+	st = db_write_begin(db, "INSERT INTO program(uuid, child_id, activity_id, times, per, start, stop,"
 			" created_at, created_by) VALUES(?,?,?,?,?,?,?,?,?)", err);
-	if (!st) {
-		db_rollback(db);
+	if (!st)
 		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, activity_id);
@@ -51,15 +47,12 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 	db_bind_text(st, 7, has_stop ? e : NULL);
 	db_bind_text(st, 8, now);
 	db_bind_text(st, 9, db_user());
-	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save the program", err);
-	sqlite3_finalize(st);
-	if (rc) {
-		db_rollback(db);
+	rc = db_write_end(db, st, "cannot save the program", err);
+	if (rc)
 		return rc;
-	}
 	if (id)
 		*id = sqlite3_last_insert_rowid(db);
-	return db_commit(db, err);
+	return TDL_OK;
 }
 
 /* End a program entry on a day. */
