@@ -168,8 +168,8 @@ void record_pane_build(struct tui *t)
 	doc_reset(&t->doc);
 	if (!c)
 		return;
-	doc_wrap(&t->doc, T_DIM, -1, "", "n: new session note  G: new goal  Enter: correct a note or set a goal  "
-		 "x x: end a program entry  (P in the week view adds an activity)", width);
+	doc_wrap(&t->doc, T_DIM, -1, "", "n new session note, G new goal, Enter corrects a note or sets a goal, "
+		 "x twice ends a program entry; P in the week view adds an activity.", width);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 	doc_add(&t->doc, T_HEADING, -1, "Goals");
 	if (goal_list(t->app->db, c, &g, &n, &err) == 0) {
@@ -198,7 +198,8 @@ void record_pane_build(struct tui *t)
 			rec_item(t, REC_PROGRAM, p[i].id);
 		}
 		if (!n)
-			doc_add(&t->doc, T_DIM, -1, "  Nothing assigned (P on an activity in the week view adds it).");
+			doc_wrap(&t->doc, T_DIM, -1, "  ", "Nothing assigned (P on an activity in the week view adds it).",
+				 width);
 		program_free(p, n);
 	}
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
