@@ -74,6 +74,8 @@ int app_open(struct app *app, int create, struct tdl_err *err)
 				       "'toddle clinic init FOLDER --group %s'", app->db_path, app->set.group);
 		create = 0;
 	}
+	if (create && app->default_db)
+		create = DB_CREATE_WITH_FOLDERS; /* ~/.local/share/toddle may not exist yet */
 	rc = db_open(app->db_path, create, &app->db, err);
 	if (rc)
 		return rc;

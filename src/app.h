@@ -13,6 +13,7 @@ struct app {
 	char content_dir[SETTINGS_PATH_MAX];
 	day_t today;
 	int demo;
+	int default_db;      /* the database is the default one under $XDG_DATA_HOME */
 	sqlite3 *db;
 	char warning[600];   /* a content problem to mention once, or "" */
 };

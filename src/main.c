@@ -178,6 +178,9 @@ int main(int argc, char **argv)
 	}
 	if (g.demo && (first < argc || g.db))
 		return fprintf(stderr, "toddle: --demo opens the full-screen view on its own database: drop the other arguments\n"), 1;
+	if ((g.db && strlen(g.db) >= SETTINGS_PATH_MAX) || (g.config && strlen(g.config) >= SETTINGS_PATH_MAX))
+		return fprintf(stderr, "toddle: the %s path is too long (over %d bytes)\n", g.db && strlen(g.db) >=
+			       SETTINGS_PATH_MAX ? "--db" : "--config", SETTINGS_PATH_MAX - 1), 1;
 	rc = settings_load(&app.set, g.config, &err);
 	if (rc) {
 		fprintf(stderr, "toddle: %s\n", err.msg);
@@ -194,6 +197,8 @@ int main(int argc, char **argv)
 		snprintf(app.db_path, sizeof app.db_path, "%s", app.set.database);
 	else if (settings_default_db(app.db_path, sizeof app.db_path))
 		return fprintf(stderr, "toddle: HOME is not set: pass --db FILE\n"), 1;
+	else
+		app.default_db = 1;
 	app_find_content(&app);
 	if (first < argc) {
 		rc = cli_run(&app, argc - first, argv + first);

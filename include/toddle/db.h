@@ -10,8 +10,12 @@
 /* Marks the file as toddle's (PRAGMA application_id). */
 #define DB_APPLICATION_ID 0x54444c31
 
+/* How db_open may make a missing database. */
+enum { DB_OPEN_ONLY = 0, DB_CREATE = 1, DB_CREATE_WITH_FOLDERS = 2 };
+
 /* Open (or, with create, make) the database at path and bring its schema up
- * to date. A new file and its folder are private to the user. */
+ * to date. A new file (and, with DB_CREATE_WITH_FOLDERS, its missing
+ * folders) is private to the user. */
 int db_open(const char *path, int create, sqlite3 **out, struct tdl_err *err);
 
 /* Close a database opened with db_open (NULL is fine). */

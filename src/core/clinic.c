@@ -48,7 +48,7 @@ int clinic_init(const char *dir, const char *group, char *db_out, size_t outsz, 
 	close(fd);
 	if (rc)
 		return err_set(err, TDL_EDATA, "cannot give %s to group %s: %s", db_out, group, strerror(errno));
-	rc = db_open(db_out, 0, &db, err);
+	rc = db_open(db_out, DB_CREATE, &db, err);
 	db_close(db);
 	return rc;
 }

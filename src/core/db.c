@@ -43,7 +43,7 @@ static const char *db_explain(int code)
 int db_fail(sqlite3 *db, const char *what, struct tdl_err *err)
 {
 	int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
-	const char *why = db_explain(code);
+	const char *why = db && sqlite3_system_errno(db) == ENOSPC ? db_explain(SQLITE_FULL) : db_explain(code);
 
 	if (why)
 		return err_set(err, TDL_EDATA, "%s: %s", what, why);
@@ -176,6 +176,11 @@ static int ensure_file(const char *path, int create, struct tdl_err *err)
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return err_set(err, TDL_EINPUT, "%s is a folder, not a database file", path);
+		if (!S_ISREG(st.st_mode))
+			return err_set(err, TDL_EINPUT, "%s is not a database file (it is a device, pipe or socket)", path);
+		if (st.st_size == 0 && !create)
+			return err_set(err, TDL_EDATA, "%s is empty, not a toddle database: restore it from a backup or remove it",
+				       path);
 		return TDL_OK;
 	}
 	if (errno != ENOENT)
@@ -184,9 +189,11 @@ static int ensure_file(const char *path, int create, struct tdl_err *err)
 		return err_set(err, TDL_EINPUT,
 			       "no database at %s yet: add a child first with 'toddle child add NAME --born YYYY-MM-DD'",
 			       path);
-	if (make_parent(path, err))
+	if (create == DB_CREATE_WITH_FOLDERS && make_parent(path, err))
 		return TDL_EDATA;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == ENOENT)
+		return err_set(err, TDL_EDATA, "cannot create database %s: its folder does not exist", path);
 	if (fd < 0 && errno != EEXIST)
 		return err_set(err, TDL_EDATA, "cannot create database %s: %s", path, strerror(errno));
 	if (fd >= 0)

@@ -17,6 +17,29 @@ WINDOW *form_window(struct tui *t)
 	return t->form && t->form->form ? t->over : NULL;
 }
 
+/* Put the cursor after the current field's text. libform's REQ_END_LINE
+ * corrupts memory in a growable field that holds wide characters (ncurses
+ * 6.4), so step over the characters one by one instead. */
+static void form_end(struct form_state *f)
+{
+	const char *buf;
+	int chars = 0;
+	size_t len;
+
+	if (!f->form)
+		return;
+	form_driver(f->form, REQ_VALIDATION);
+	buf = field_buffer(current_field(f->form), 0);
+	len = buf ? strlen(buf) : 0;
+	while (len && buf[len - 1] == ' ')
+		len--;
+	for (size_t i = 0; i < len; i++)
+		chars += ((unsigned char)buf[i] & 0xC0) != 0x80;
+	form_driver(f->form, REQ_BEG_LINE);
+	while (chars-- > 0)
+		form_driver(f->form, REQ_NEXT_CHAR);
+}
+
 /* Copy the fields' text into the state (before a resize or a save). */
 static void form_collect(struct form_state *f)
 {
@@ -111,7 +134,7 @@ void form_resume(struct tui *t)
 	}
 	if (f->focus > 0 && f->focus < f->nf)
 		set_current_field(f->form, f->fields[f->focus]);
-	form_driver(f->form, REQ_END_LINE);
+	form_end(f);
 	curs_set(1);
 }
 
@@ -202,7 +225,7 @@ int form_refuse(struct tui *t, int field, const char *msg)
 	text_sanitize(msg, f->error, sizeof f->error);
 	if (f->form && field >= 0 && field < f->nf) {
 		set_current_field(f->form, f->fields[field]);
-		form_driver(f->form, REQ_END_LINE);
+		form_end(f);
 	}
 	return R_DRAW;
 }
@@ -321,7 +344,7 @@ int form_edit_in_editor(struct tui *t)
 				*p = ' ';
 		text_trim(f->value[i]);
 		set_field_buffer(f->fields[i], 0, f->value[i]);
-		form_driver(f->form, REQ_END_LINE);
+		form_end(f);
 	}
 	unlink(path);
 	if (rc)
@@ -364,7 +387,7 @@ int form_key(struct tui *t, int is_key, wint_t ch)
 		if (last)
 			return form_save(t);
 		form_driver(f->form, REQ_NEXT_FIELD);
-		form_driver(f->form, REQ_END_LINE);
+		form_end(f);
 		return R_DRAW;
 	}
 	if (!is_key && ch == CTRL_KEY('s'))
@@ -379,18 +402,20 @@ int form_key(struct tui *t, int is_key, wint_t ch)
 			: ch == KEY_UP || ch == KEY_BTAB ? REQ_PREV_FIELD
 			: ch == KEY_LEFT ? REQ_LEFT_CHAR : ch == KEY_RIGHT ? REQ_RIGHT_CHAR
 			: ch == KEY_BACKSPACE ? REQ_DEL_PREV : ch == KEY_DC ? REQ_DEL_CHAR
-			: ch == KEY_HOME ? REQ_BEG_LINE : ch == KEY_END ? REQ_END_LINE : 0;
+			: ch == KEY_HOME ? REQ_BEG_LINE : 0;
 
+		if (ch == KEY_END)
+			form_end(f);
 		if (req) {
 			form_driver(f->form, req);
 			if (req == REQ_NEXT_FIELD || req == REQ_PREV_FIELD)
-				form_driver(f->form, REQ_END_LINE);
+				form_end(f);
 		}
 		return R_DRAW;
 	}
 	if (ch == '\t') {
 		form_driver(f->form, REQ_NEXT_FIELD);
-		form_driver(f->form, REQ_END_LINE);
+		form_end(f);
 	} else if (ch == 127 || ch == 8) {
 		form_driver(f->form, REQ_DEL_PREV);
 	} else if (ch == CTRL_KEY('u')) {

@@ -136,7 +136,7 @@ START_TEST(open_creates_private_file)
 	tu_path(a, sizeof a, "new");
 	tu_path(b, sizeof b, "new/folder");
 	tu_path(path, sizeof path, "new/folder/toddle.db");
-	rc = db_open(path, 1, &db, &err);
+	rc = db_open(path, DB_CREATE_WITH_FOLDERS, &db, &err);
 	ck_assert_msg(rc == TDL_OK && db, "db_open(create) on a new path failed: %s", err.msg);
 	ck_assert_msg(file_mode(path) == 0600, "new database mode %o, expected 600", file_mode(path));
 	ck_assert_msg(file_mode(a) == 0700 && file_mode(b) == 0700,
@@ -227,9 +227,14 @@ START_TEST(open_empty_file)
 	sqlite3 *db = NULL;
 	int rc;
 
+	/* An empty file is refused by a read (a crash may have left it), and
+	 * made into a database by a write. */
 	tu_file(path, sizeof path, "empty.db", "");
-	rc = db_open(path, 0, &db, &err);
-	ck_assert_msg(rc == TDL_OK, "an existing empty file is an empty database: %s", err.msg);
+	rc = db_open(path, DB_OPEN_ONLY, &db, &err);
+	ck_assert_msg(rc == TDL_EDATA && !db && strstr(err.msg, "empty"),
+		      "an empty file opened for reading: rc %d (%s)", rc, err.msg);
+	rc = db_open(path, DB_CREATE, &db, &err);
+	ck_assert_msg(rc == TDL_OK, "an existing empty file opened for writing: %s", err.msg);
 	ck_assert_msg(query_int(db, "PRAGMA user_version") == DB_SCHEMA_VERSION,
 		      "empty file not brought to the schema");
 	db_close(db);
