@@ -83,6 +83,8 @@ static void warn_add(struct settings *s, const char *fmt, ...)
 
 static char load_msgs[1024];
 
+static int collect_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* iniparser's error callback: keep the first messages for our own report. */
 static int collect_error(const char *fmt, ...)
 {
@@ -195,17 +197,22 @@ static int apply_value(struct settings *s, const struct setting_spec *sp, const 
  * (iniparser 4.1 drops the whole file past 1022 bytes with a vague message). */
 static int check_lines(const char *path, FILE *f, struct tdl_err *err)
 {
-	int c, line = 1;
+	int c, line = 1, cr = 0;
 	long len = 0;
 
 	while ((c = getc(f)) != EOF) {
+		/* a CR counts, unless it is the CR of a CRLF line end */
+		if (cr && c != '\n' && ++len > SETTINGS_LINE_MAX)
+			return err_set(err, TDL_EINPUT, "%s:%d: the line is longer than %d characters: shorten it",
+				       path, line, SETTINGS_LINE_MAX);
+		cr = c == '\r';
 		if (c == '\0')
 			return err_set(err, TDL_EINPUT, "%s:%d: the line holds a NUL byte: save the file as plain text",
 				       path, line);
 		if (c == '\n') {
 			line++;
 			len = 0;
-		} else if (c != '\r' && ++len > SETTINGS_LINE_MAX) {
+		} else if (!cr && ++len > SETTINGS_LINE_MAX) {
 			return err_set(err, TDL_EINPUT, "%s:%d: the line is longer than %d characters: shorten it",
 				       path, line, SETTINGS_LINE_MAX);
 		}
