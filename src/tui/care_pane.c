@@ -40,15 +40,20 @@ void caseload_pane_build(struct tui *t)
 	struct tdl_err err;
 	int width = getmaxx(t->main) - 4, shown = 0;
 
-	caseload_free(t->cases, t->ncases);
-	t->cases = NULL;
-	t->ncases = 0;
 	doc_reset(&t->doc);
-	if (caseload_list(t->app->db, t->case_all ? NULL : db_user(), t->app->today,
-			  t->app->set.correct_until_months, (enum caseload_sort)t->case_sort, &t->cases,
-			  &t->ncases, &err)) {
-		tui_message(t, T_ERROR, "%s", err.msg);
-		return;
+	/* the caseload is worked out once per change, not on every key: at clinic
+	 * scale it reads every child's records */
+	if (!t->cases_fresh) {
+		caseload_free(t->cases, t->ncases);
+		t->cases = NULL;
+		t->ncases = 0;
+		if (caseload_list(t->app->db, t->case_all ? NULL : db_user(), t->app->today,
+				  t->app->set.correct_until_months, (enum caseload_sort)t->case_sort, &t->cases,
+				  &t->ncases, &err)) {
+			tui_message(t, T_ERROR, "%s", err.msg);
+			return;
+		}
+		t->cases_fresh = 1;
 	}
 	doc_add(&t->doc, T_DIM, -1, "%s, by %s%s%s.  A: mine/all  s: sort  /: search",
 		t->case_all ? "Every child" : "Children assigned to you", sort_names[t->case_sort],
@@ -108,9 +113,11 @@ int caseload_pane_key(struct tui *t, enum action a)
 	switch (a) {
 	case DO_SORT:
 		t->case_sort = (t->case_sort + 1) % 5;
+		t->cases_fresh = 0;
 		return R_DRAW;
 	case DO_MINE:
 		t->case_all = !t->case_all;
+		t->cases_fresh = 0;
 		t->doc.sel = -1;
 		return R_DRAW;
 	case DO_SEARCH:

@@ -128,6 +128,7 @@ int tui_reload(struct tui *t)
 			tui_message(t, T_ERROR, "%s", err.msg);
 	}
 	t->data_version = db_data_version(t->app->db);
+	t->cases_fresh = 0;
 	return R_DRAW;
 }
 

@@ -96,6 +96,7 @@ struct tui {
 	int ms_check;          /* the checklist age shown in the milestone pane */
 	struct caseload_row *cases;
 	int ncases, case_sort, case_all;
+	int cases_fresh;       /* 1 while t->cases matches the database, sort and scope */
 	char filter[80];       /* caseload search */
 	long long *rec_ids;    /* record pane: what each item is (kind << 56 | row id) */
 	int nrec;
