@@ -180,11 +180,15 @@ int appointment_delete(sqlite3 *db, long long id, struct tdl_err *err)
 int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,
 		     struct appointment **out, int *n, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT a.id, a.child_id, a.uuid, a.day, a.time, a.minutes, a.title, COALESCE(a.place, ''),"
-		" COALESCE(a.with_whom, ''), c.name, a.version FROM appointment a JOIN child c ON c.id = a.child_id"
-		" WHERE (?1 < 0 OR a.child_id = ?1) AND a.day BETWEEN ?2 AND ?3 AND a.deleted_at IS NULL"
-		" ORDER BY a.day, a.time, a.id", err);
+#define APPT_SELECT "SELECT a.id, a.child_id, a.uuid, a.day, a.time, a.minutes, a.title," \
+	" COALESCE(a.place, ''), COALESCE(a.with_whom, ''), c.name, a.version" \
+	" FROM appointment a JOIN child c ON c.id = a.child_id"
+	/* one statement per case, so each uses its index: (child_id, day) or (day, time) */
+	sqlite3_stmt *st = db_prepare(db, child_id >= 0
+		? APPT_SELECT " WHERE a.child_id = ?1 AND a.day BETWEEN ?2 AND ?3 AND a.deleted_at IS NULL"
+		  " ORDER BY a.day, a.time, a.id"
+		: APPT_SELECT " WHERE ?1 < 0 AND a.day BETWEEN ?2 AND ?3 AND a.deleted_at IS NULL"
+		  " ORDER BY a.day, a.time, a.id", err);
 	struct appointment *arr = NULL;
 	char f[11], t[11];
 	int cnt = 0, rc;

@@ -238,7 +238,10 @@ static int migrate(sqlite3 *db, const char *path, struct tdl_err *err)
 			       path, v, DB_SCHEMA_VERSION);
 	if (v == DB_SCHEMA_VERSION)
 		return TDL_OK;
-	if (v != 0 || query_int(db, "SELECT count(*) FROM sqlite_schema") != 0)
+	/* an older toddle database carries our application_id; anything else with
+	 * tables or a version is another program's */
+	if (query_int(db, "PRAGMA application_id") != DB_APPLICATION_ID &&
+	    (v != 0 || query_int(db, "SELECT count(*) FROM sqlite_schema") != 0))
 		return err_set(err, TDL_EDATA,
 			       "%s is not a toddle database (it holds another program's tables): pick another file with --db",
 			       path);

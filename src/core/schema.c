@@ -176,6 +176,8 @@ static const char *const steps[] = {
 	"CREATE TRIGGER audit_assignment_deleted AFTER DELETE ON assignment WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
 	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
 	"  'assignment removed outside toddle', OLD.therapist || ' (' || OLD.discipline || ')'); END;",
+	/* 5: today's appointments for everyone, at start-up, without reading them all */
+	"CREATE INDEX appointment_by_day ON appointment(day, time);",
 };
 
 /* The SQL that brings version n-1 to n, or NULL past the newest. */

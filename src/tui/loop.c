@@ -85,17 +85,26 @@ static int checklist_for(struct tui *t, int months)
 /* Re-read children and the shown child's week and milestones. */
 int tui_reload(struct tui *t)
 {
+	return tui_reload_with(t, 1);
+}
+
+/* The same, re-reading the list of children only when asked (at clinic scale
+ * it is a thousand rows, and a step to the next week does not change it). */
+int tui_reload_with(struct tui *t, int children)
+{
 	struct tdl_err err;
 	struct child *c;
 	long long keep = tui_child(t) ? tui_child(t)->id : -1;
 	int rc;
 
-	free(t->children);
-	t->children = NULL;
-	rc = child_list(t->app->db, &t->children, &t->nchildren, &err);
-	if (rc) {
-		tui_message(t, T_ERROR, "%s", err.msg);
-		t->nchildren = 0;
+	if (children || !t->children) {
+		free(t->children);
+		t->children = NULL;
+		rc = child_list(t->app->db, &t->children, &t->nchildren, &err);
+		if (rc) {
+			tui_message(t, T_ERROR, "%s", err.msg);
+			t->nchildren = 0;
+		}
 	}
 	if (t->cur >= t->nchildren || keep < 0)
 		t->cur = t->nchildren ? 0 : -1;
@@ -346,7 +355,7 @@ static int dispatch(struct tui *t, enum action a)
 		t->focus = F_MAIN;
 		t->doc.sel = -1;
 		t->doc.top = 0;
-		return R_MENU | R_DRAW;
+		return R_DRAW; /* the menu's highlight follows in menu_pane_draw, no rebuild */
 	case DO_ADD_CHILD:
 		return form_child_open(t, 0);
 	case DO_EDIT_CHILD:
@@ -527,7 +536,7 @@ int tui_run(struct app *app)
 		int r;
 
 		if (flags & R_RELOAD)
-			flags |= tui_reload(&t);
+			flags |= tui_reload_with(&t, (flags & R_MENU) != 0);
 		if ((flags & R_MENU) && !t.too_small)
 			menu_pane_build(&t);
 		if (flags)

@@ -115,6 +115,8 @@ void menu_pane_draw(struct tui *t)
 {
 	if (!t->side || !t->menu)
 		return;
+	if (t->focus != F_MENU && (int)t->view < t->nitems && current_item(t->menu) != t->items[t->view])
+		set_current_item(t->menu, t->items[t->view]); /* the view shown, without a rebuild */
 	set_menu_fore(t->menu, theme_attr(t->focus == F_MENU ? T_SELECTED : T_SELECTED_DIM));
 	draw_box(t, t->side, "toddle", t->focus == F_MENU);
 	wnoutrefresh(menu_sub(t->menu));

@@ -144,6 +144,7 @@ void menu_pane_draw(struct tui *t);
 void tui_message(struct tui *t, int role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int tui_reload(struct tui *t);
+int tui_reload_with(struct tui *t, int children);
 struct child *tui_child(struct tui *t);
 void tui_select_child(struct tui *t, int idx);
 
