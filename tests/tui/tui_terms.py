@@ -160,6 +160,35 @@ def case_not_a_tty(s, tuis):
         raise CaseFailed("stdin not a terminal: escape sequences were written to stdout", diag)
 
 
+def case_c_locale(s, tuis):
+    """Without a UTF-8 locale toddle draws plain ASCII: no '?' where a mark would be."""
+    s.add_child("Mia", "2026-09-10")
+    t = start(s, tuis, extra_env={"LC_ALL": "C", "LANG": "C"})
+    t.wait_for("Week 11")
+    t.wait_for("Mia - 11 weeks")          # the title's dot becomes a dash
+    t.type("2")
+    t.wait_for("[~] emerging")            # ASCII marks in the legend
+    t.expect("?" not in t.screen_text().replace("? help", ""), "a '?' stands in for a character")
+    quit_ok(t)
+
+
+def case_escape_in_name(s, tuis):
+    """A name holding terminal escape sequences (written with another tool) is drawn safely."""
+    s.add_child("Mia", "2026-09-10")
+    import sqlite3
+    con = sqlite3.connect(s.db)
+    con.execute("UPDATE child SET name = ? WHERE name = 'Mia'", ("Mi\x1b[31ma\x1b]0;pwned\x07\x1b[2J",))
+    con.commit()
+    con.close()
+    t = start(s, tuis)
+    t.wait_for("Week 11")
+    t.wait_for("Mia")                      # the sequences are removed whole
+    t.expect(not coloured_cells(t) or all(c.fg != "red" for row in t.screen.buffer.values()
+                                          for c in row.values()), "the name turned the screen red")
+    t.expect(b"\x1b]0;pwned" not in bytes(t.raw), "the title-setting sequence reached the terminal")
+    quit_ok(t)
+
+
 CASES = [
     ("TERM=linux: the first screen works", case_linux),
     ("TERM=vt100: the first screen works without colour", case_vt100),
@@ -170,6 +199,8 @@ CASES = [
     ("TERM unset: works or refuses cleanly, no hang or crash", case_unset),
     ("an unknown TERM falls back or refuses cleanly", case_unknown_term),
     ("stdin not a terminal: status 1, needs a terminal", case_not_a_tty),
+    ("no UTF-8 locale (LC_ALL=C): the screen is plain ASCII", case_c_locale),
+    ("escape sequences in a stored name never reach the terminal", case_escape_in_name),
 ]
 
 
