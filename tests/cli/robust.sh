@@ -97,6 +97,12 @@ DB="$TMP/corrupt.db"
 cp "$GOOD" "$DB"
 size=$(wc -c <"$DB")
 page=$((size / 4096 / 2))
+# damage the weekly notes' root page, which 'week' always reads (the middle page
+# of the file, when the sqlite3 tool is missing, may belong to any table)
+if [ $have_sqlite = 1 ]; then
+	root=$(sqlite3 "$GOOD" "SELECT rootpage FROM sqlite_schema WHERE name = 'week_note'")
+	[ -n "$root" ] && [ "$root" -gt 1 ] && page=$((root - 1))
+fi
 head -c 4096 /dev/urandom | dd of="$DB" bs=4096 seek=$page count=1 conv=notrunc 2>/dev/null
 # a first byte no b-tree or overflow page can start with, so every run sees the damage
 printf '\377' | dd of="$DB" bs=1 seek=$((page * 4096)) conv=notrunc 2>/dev/null
