@@ -37,6 +37,11 @@ sqlite3_stmt *db_write_begin(sqlite3 *db, const char *sql, struct tdl_err *err);
  * roll back and say "what: why". */
 int db_write_end(sqlite3 *db, sqlite3_stmt *st, const char *what, struct tdl_err *err);
 
+/* The same for a change to one existing row: when no row changed (someone
+ * else removed or changed it), roll back and fail with TDL_EINPUT and `gone`. */
+int db_write_end_one(sqlite3 *db, sqlite3_stmt *st, const char *what, const char *gone,
+		     struct tdl_err *err);
+
 /* Prepare sql or fill err; returns NULL on failure. */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct tdl_err *err);
 

@@ -239,25 +239,6 @@ int activity_entry_get(sqlite3 *db, long long id, struct activity_entry *out, st
 	return rc;
 }
 
-/* Run one change to a live log entry. */
-static int entry_change(sqlite3 *db, sqlite3_stmt *st, struct tdl_err *err)
-{
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_DONE && sqlite3_changes(db) == 1)
-		rc = TDL_OK;
-	else if (rc == SQLITE_DONE)
-		rc = err_set(err, TDL_EINPUT, "that entry was removed meanwhile");
-	else
-		rc = db_fail(db, "cannot save", err);
-	sqlite3_finalize(st);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db, err);
-}
-
 /* Correct a log entry. */
 int activity_entry_update(sqlite3 *db, long long id, enum act_result r, int minutes,
 			  const char *note, struct tdl_err *err)
@@ -271,14 +252,10 @@ int activity_entry_update(sqlite3 *db, long long id, enum act_result r, int minu
 	if (minutes < 0 || minutes > 600)
 		return err_set(err, TDL_EINPUT, "minutes must be from 0 to 600");
 	db_now(now);
-	if (db_begin(db, err))
-		return TDL_EDATA;
-	st = db_prepare(db, "UPDATE activity_log SET result=?1, minutes=?2, note=?3, updated_at=?4,"
+	st = db_write_begin(db, "UPDATE activity_log SET result=?1, minutes=?2, note=?3, updated_at=?4,"
 			" updated_by=?5 WHERE id=?6 AND deleted_at IS NULL", err);
-	if (!st) {
-		db_rollback(db);
+	if (!st)
 		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, activity_result_name(r));
 	if (minutes > 0)
 		sqlite3_bind_int(st, 2, minutes);
@@ -286,7 +263,7 @@ int activity_entry_update(sqlite3 *db, long long id, enum act_result r, int minu
 	db_bind_text(st, 4, now);
 	db_bind_text(st, 5, db_user());
 	sqlite3_bind_int64(st, 6, id);
-	return entry_change(db, st, err);
+	return db_write_end_one(db, st, "cannot save", "that entry was removed meanwhile", err);
 }
 
 /* Remove a log entry, keeping a trace. */
@@ -296,18 +273,14 @@ int activity_entry_delete(sqlite3 *db, long long id, struct tdl_err *err)
 	char now[21];
 
 	db_now(now);
-	if (db_begin(db, err))
-		return TDL_EDATA;
-	st = db_prepare(db, "UPDATE activity_log SET deleted_at=?1, deleted_by=?2"
+	st = db_write_begin(db, "UPDATE activity_log SET deleted_at=?1, deleted_by=?2"
 			" WHERE id=?3 AND deleted_at IS NULL", err);
-	if (!st) {
-		db_rollback(db);
+	if (!st)
 		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, now);
 	db_bind_text(st, 2, db_user());
 	sqlite3_bind_int64(st, 3, id);
-	return entry_change(db, st, err);
+	return db_write_end_one(db, st, "cannot save", "that entry was removed meanwhile", err);
 }
 
 /* Minutes of tummy time on a day. */

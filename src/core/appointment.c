@@ -79,24 +79,7 @@ int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, s
 	return TDL_OK;
 }
 
-/* Run one change to a live appointment row; 0 rows changed means someone else changed it. */
-static int change_row(sqlite3 *db, sqlite3_stmt *st, const char *what, struct tdl_err *err)
-{
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_DONE && sqlite3_changes(db) == 1)
-		rc = TDL_OK;
-	else if (rc == SQLITE_DONE)
-		rc = err_set(err, TDL_EINPUT, "the appointment was changed or removed by someone else: look again");
-	else
-		rc = db_fail(db, what, err);
-	sqlite3_finalize(st);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db, err);
-}
+#define APPOINTMENT_GONE "the appointment was changed or removed by someone else: look again"
 
 /* Save edits if nobody changed it since it was read. */
 int appointment_update(sqlite3 *db, struct appointment *a, struct tdl_err *err)
@@ -110,15 +93,11 @@ int appointment_update(sqlite3 *db, struct appointment *a, struct tdl_err *err)
 	db_now(now);
 	date_format(a->day, d);
 	appointment_format_time(a->time, tm);
-	if (db_begin(db, err))
-		return TDL_EDATA;
-	st = db_prepare(db, "UPDATE appointment SET day=?1, time=?2, minutes=?3, title=?4, place=?5,"
+	st = db_write_begin(db, "UPDATE appointment SET day=?1, time=?2, minutes=?3, title=?4, place=?5,"
 			" with_whom=?6, version=version+1, updated_at=?7, updated_by=?8"
 			" WHERE id=?9 AND version=?10 AND deleted_at IS NULL", err);
-	if (!st) {
-		db_rollback(db);
+	if (!st)
 		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, d);
 	db_bind_text(st, 2, tm);
 	sqlite3_bind_int(st, 3, a->minutes);
@@ -129,7 +108,7 @@ int appointment_update(sqlite3 *db, struct appointment *a, struct tdl_err *err)
 	db_bind_text(st, 8, db_user());
 	sqlite3_bind_int64(st, 9, a->id);
 	sqlite3_bind_int(st, 10, a->version);
-	rc = change_row(db, st, "cannot save the appointment", err);
+	rc = db_write_end_one(db, st, "cannot save the appointment", APPOINTMENT_GONE, err);
 	if (!rc)
 		a->version++;
 	return rc;
@@ -162,18 +141,14 @@ int appointment_delete(sqlite3 *db, long long id, struct tdl_err *err)
 	if (state == 0)
 		return err_set(err, TDL_EINPUT, "appointment %lld was already removed", id);
 	db_now(now);
-	if (db_begin(db, err))
-		return TDL_EDATA;
-	st = db_prepare(db, "UPDATE appointment SET deleted_at=?1, deleted_by=?2, version=version+1"
+	st = db_write_begin(db, "UPDATE appointment SET deleted_at=?1, deleted_by=?2, version=version+1"
 			" WHERE id=?3 AND deleted_at IS NULL", err);
-	if (!st) {
-		db_rollback(db);
+	if (!st)
 		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, now);
 	db_bind_text(st, 2, db_user());
 	sqlite3_bind_int64(st, 3, id);
-	return change_row(db, st, "cannot remove the appointment", err);
+	return db_write_end_one(db, st, "cannot remove the appointment", APPOINTMENT_GONE, err);
 }
 
 /* Appointments from..to for a child (child_id < 0: everyone). */

@@ -110,10 +110,19 @@ sqlite3_stmt *db_write_begin(sqlite3 *db, const char *sql, struct tdl_err *err)
 	return st;
 }
 
-/* Run the statement, finalize it, and commit (or roll back). */
-int db_write_end(sqlite3 *db, sqlite3_stmt *st, const char *what, struct tdl_err *err)
+/* Run the statement, finalize it, and commit (or roll back); gone (may be
+ * NULL) is the refusal when no row changed. */
+static int write_end(sqlite3 *db, sqlite3_stmt *st, const char *what, const char *gone,
+		     struct tdl_err *err)
 {
-	int rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, what, err);
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE)
+		rc = db_fail(db, what, err);
+	else if (gone && sqlite3_changes(db) != 1)
+		rc = err_set(err, TDL_EINPUT, "%s", gone);
+	else
+		rc = TDL_OK;
 
 	sqlite3_finalize(st);
 	if (rc) {
@@ -121,6 +130,19 @@ int db_write_end(sqlite3 *db, sqlite3_stmt *st, const char *what, struct tdl_err
 		return rc;
 	}
 	return db_commit(db, err);
+}
+
+/* Run the statement, finalize it, and commit (or roll back). */
+int db_write_end(sqlite3 *db, sqlite3_stmt *st, const char *what, struct tdl_err *err)
+{
+	return write_end(db, st, what, NULL, err);
+}
+
+/* The same for a change to one existing row. */
+int db_write_end_one(sqlite3 *db, sqlite3_stmt *st, const char *what, const char *gone,
+		     struct tdl_err *err)
+{
+	return write_end(db, st, what, gone, err);
 }
 
 /* An integer from a one-value query, or -1. */

@@ -1,4 +1,5 @@
 /* Goals: add, set their status, list them. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "toddle/db.h"
@@ -51,37 +52,21 @@ int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_targe
 int goal_set(sqlite3 *db, long long id, const char *status, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char now[21];
-	int rc;
+	char now[21], gone[96];
 
 	if (!goal_status_ok(status))
 		return err_set(err, TDL_EINPUT, "status must be open, met, partly-met, not-met or dropped");
 	db_now(now);
-	if (db_begin(db, err))
+	snprintf(gone, sizeof gone, "there is no goal %lld: see 'toddle goal list'", id);
+	st = db_write_begin(db, "UPDATE goal SET status = ?1, version = version + 1, updated_at = ?2,"
+			    " updated_by = ?3 WHERE id = ?4", err);
+	if (!st)
 		return TDL_EDATA;
-	st = db_prepare(db, "UPDATE goal SET status = ?1, version = version + 1, updated_at = ?2, updated_by = ?3"
-			" WHERE id = ?4", err);
-	if (!st) {
-		db_rollback(db);
-		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, status);
 	db_bind_text(st, 2, now);
 	db_bind_text(st, 3, db_user());
 	sqlite3_bind_int64(st, 4, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE && sqlite3_changes(db) == 1)
-		rc = TDL_OK;
-	else if (rc == SQLITE_DONE)
-		rc = err_set(err, TDL_EINPUT, "there is no goal %lld: see 'toddle goal list'", id);
-	else
-		rc = db_fail(db, "cannot save the goal", err);
-	sqlite3_finalize(st);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db, err);
+	return db_write_end_one(db, st, "cannot save the goal", gone, err);
 }
 
 /* A child's goals, open ones first. */

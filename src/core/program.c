@@ -1,4 +1,5 @@
 /* Home programs: assigned activities with a frequency, and adherence by week. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "toddle/activity.h"
@@ -59,36 +60,22 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 int program_end(sqlite3 *db, long long id, day_t day, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char now[21], d[11];
-	int rc;
+	char now[21], d[11], gone[128];
 
 	db_now(now);
 	date_format(day, d);
-	if (db_begin(db, err))
+	snprintf(gone, sizeof gone, "no running program entry %lld starts on or before that day: "
+		 "see 'toddle program list'", id);
+	st = db_write_begin(db, "UPDATE program SET stop = CASE WHEN stop IS NULL OR stop > ?1 THEN ?1"
+			    " ELSE stop END, ended_at = ?2, ended_by = ?3 WHERE id = ?4 AND ended_at IS NULL"
+			    " AND start <= ?1", err);
+	if (!st)
 		return TDL_EDATA;
-	st = db_prepare(db, "UPDATE program SET stop = CASE WHEN stop IS NULL OR stop > ?1 THEN ?1 ELSE stop END,"
-			" ended_at = ?2, ended_by = ?3 WHERE id = ?4 AND ended_at IS NULL AND start <= ?1", err);
-	if (!st) {
-		db_rollback(db);
-		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, d);
 	db_bind_text(st, 2, now);
 	db_bind_text(st, 3, db_user());
 	sqlite3_bind_int64(st, 4, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE && sqlite3_changes(db) == 1)
-		rc = TDL_OK;
-	else if (rc == SQLITE_DONE)
-		rc = err_set(err, TDL_EINPUT, "no running program entry %lld starts on or before that day: see 'toddle program list'", id);
-	else
-		rc = db_fail(db, "cannot end the program", err);
-	sqlite3_finalize(st);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db, err);
+	return db_write_end_one(db, st, "cannot end the program", gone, err);
 }
 
 /* Days of entry p inside the week starting monday. */
