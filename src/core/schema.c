@@ -178,6 +178,15 @@ static const char *const steps[] = {
 	"  'assignment removed outside toddle', OLD.therapist || ' (' || OLD.discipline || ')'); END;",
 	/* 5: today's appointments for everyone, at start-up, without reading them all */
 	"CREATE INDEX appointment_by_day ON appointment(day, time);",
+	/* 6: every correctable record carries a version, so a stale save is refused;
+	 * drafts belong to a child (and go with them); the audit trail is append-only */
+	"ALTER TABLE activity_log ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE program ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE draft ADD COLUMN child_id INTEGER REFERENCES child(id) ON DELETE CASCADE;"
+	"CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
+	"CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
 };
 
 /* The SQL that brings version n-1 to n, or NULL past the newest. */
