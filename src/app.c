@@ -11,6 +11,7 @@
 #include "toddle/content.h"
 #include "toddle/db.h"
 #include "toddle/demo.h"
+#include "toddle/priv.h"
 
 /* True when path is a folder. */
 static int is_dir(const char *path)
@@ -42,7 +43,8 @@ void app_find_content(struct app *app)
 		snprintf(app->content_dir, sizeof app->content_dir, "%s", app->set.content);
 		return;
 	}
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	/* a setgid toddle never trusts a folder beside a copy or link of itself */
+	n = priv_started() ? -1 : readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		char *slash;
 
@@ -57,6 +59,14 @@ void app_find_content(struct app *app)
 	snprintf(app->content_dir, sizeof app->content_dir, "%s/content", PKGDATADIR);
 }
 
+/* Before each write: the person must still be in the clinic's staff group. */
+static int member_guard(void *ctx, struct tdl_err *err)
+{
+	const struct app *app = ctx;
+
+	return clinic_member_check(app->set.group, getuid(), err);
+}
+
 /* Open the database (creating it when allowed) and load changed content. */
 int app_open(struct app *app, int create, struct tdl_err *err)
 {
@@ -65,14 +75,19 @@ int app_open(struct app *app, int create, struct tdl_err *err)
 	int reloaded, rc;
 
 	if (app->set.group[0] && !app->demo) {
-		/* a shared database is made by 'toddle clinic init', never on the fly */
-		rc = clinic_check(app->db_path, app->set.group, err);
+		struct stat st;
+
+		rc = clinic_member_check(app->set.group, getuid(), err);
+		if (!rc)
+			rc = clinic_check(app->db_path, &app->set, err);
 		if (rc)
 			return rc;
-		if (access(app->db_path, F_OK) != 0)
+		/* a shared database is made by 'toddle clinic init', never on the fly */
+		if (stat(app->db_path, &st) != 0)
 			return err_set(err, TDL_EINPUT, "there is no clinic database at %s: an admin makes it with "
 				       "'toddle clinic init FOLDER --group %s'", app->db_path, app->set.group);
 		create = 0;
+		db_set_write_guard(member_guard, app);
 	}
 	if (create && app->default_db)
 		create = DB_CREATE_WITH_FOLDERS; /* ~/.local/share/toddle may not exist yet */
@@ -99,7 +114,7 @@ void app_close(struct app *app)
 /* Make a throwaway database with a demo family. */
 int app_demo_create(struct app *app, struct tdl_err *err)
 {
-	const char *tmp = getenv("TMPDIR");
+	const char *tmp = secure_getenv("TMPDIR");
 	char dir[SETTINGS_PATH_MAX];
 	int rc;
 

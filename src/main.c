@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "app.h"
+#include "toddle/priv.h"
 #include "toddle/settings.h"
 #include "toddle/text.h"
 
@@ -35,7 +37,8 @@ static const char usage_text[] =
 	"         [--since D] [--output FILE]\n"
 	"  export csv [--child NAME] --what milestones|activities|appointments\n"
 	"  export ics [--child NAME]\n"
-	"  clinic init DIR --group G          make a shared clinic folder and database\n"
+	"  clinic init DIR --group STAFF [--data-group G]   set up a clinic (as root)\n"
+	"  clinic check                       check the clinic's set-up; each problem with its fix\n"
 	"  caseload [--all] [--therapist LOGIN] [--sort name|age|flags|idle|next]\n"
 	"  assign --child NAME --therapist LOGIN --discipline pt|ot|speech [--end]\n"
 	"  note add [--child NAME] [--date D] [--minutes M] [--corrects ID]\n"
@@ -69,7 +72,8 @@ static void print_help(void)
 	const struct setting_spec *t = settings_table(&n);
 
 	fputs(usage_text, stdout);
-	printf("\nSettings (INI; /etc/toddle/toddle.ini, then ~/.config/toddle/toddle.ini, then --config):\n");
+	printf("\nSettings (INI; %s, then ~/.config/toddle/toddle.ini, then --config;\n"
+	       "[clinic] only from the first, and in a clinic [data] and [library] too):\n", SETTINGS_SYSTEM_FILE);
 	for (size_t i = 0; i < n; i++)
 		printf("  [%s] %-22s %s (default: %s)\n", t[i].section, t[i].key, t[i].help,
 		       t[i].default_text);
@@ -157,6 +161,36 @@ static void print_warnings(const char *w)
 	}
 }
 
+/* True when a and b name the same file (or the same missing path). */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	return strcmp(a, b) == 0;
+}
+
+/* Settings decide the mode: a clinic keeps toddle's group for the database
+ * alone; a family (or the demo) gives it up for good. */
+static int settle_privilege(struct app *app, const struct globals *g)
+{
+	struct tdl_err err;
+
+	if (!app->set.group[0] || g->demo) {
+		if (priv_drop(&err))
+			return fprintf(stderr, "toddle: %s\n", err.msg), 2;
+		return 0;
+	}
+	if (!app->set.database[0])
+		return fprintf(stderr, "toddle: %s names a clinic group but no [data] database: an admin adds it "
+			       "(toddle clinic check)\n", settings_system_path()), 2;
+	if (g->db && !same_file(g->db, app->set.database))
+		return fprintf(stderr, "toddle: --db: this server's clinic keeps its records in %s (set in %s); "
+			       "--db cannot change that\n", app->set.database, settings_system_path()), 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static struct app app;
@@ -164,6 +198,9 @@ int main(int argc, char **argv)
 	struct tdl_err err;
 	int first, rc;
 
+	/* a setgid toddle: SQLite would follow SQLITE_TMPDIR, which glibc leaves */
+	if (priv_init())
+		unsetenv("SQLITE_TMPDIR");
 	setlocale(LC_ALL, "");
 	first = parse_globals(argc, argv, &g);
 	if (first < 0)
@@ -187,11 +224,14 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	print_warnings(app.set.warnings);
+	rc = settle_privilege(&app, &g);
+	if (rc)
+		return rc;
 	app.today = date_today();
 	if (g.today && date_parse(g.today, &app.today))
 		return fprintf(stderr, "toddle: --today '%.40s' is not a real date: write it as YYYY-MM-DD\n",
 			       g.today), 1;
-	if (g.db)
+	if (g.db && !app.set.group[0])
 		snprintf(app.db_path, sizeof app.db_path, "%s", g.db);
 	else if (app.set.database[0])
 		snprintf(app.db_path, sizeof app.db_path, "%s", app.set.database);

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "player.h"
+#include "toddle/priv.h"
 
 /* Split the player setting into words and add the target as the last one. */
 int player_argv(const char *command, const char *target, char *buf, size_t bufsz,
@@ -79,8 +80,12 @@ int player_run(char *const argv[], struct tdl_err *err)
 		return err_set(err, TDL_EDATA, "cannot start the player: %s", strerror(errno));
 	}
 	if (pid == 0) {
+		struct tdl_err e;
+
 		close(fds[0]);
-		execvp(argv[0], argv);
+		/* what the person runs never gets toddle's clinic group, not even saved */
+		if (priv_drop(&e) == TDL_OK)
+			execvp(argv[0], argv);
 		child_errno = errno;
 		if (write(fds[1], &child_errno, sizeof child_errno) < 0)
 			child_errno = 0;

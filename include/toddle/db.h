@@ -21,6 +21,10 @@ int db_open(const char *path, int create, sqlite3 **out, struct tdl_err *err);
 /* Close a database opened with db_open (NULL is fine). */
 void db_close(sqlite3 *db);
 
+/* Ask guard before every write transaction (a clinic checks membership
+ * there, so a removed member stops writing); NULL for none. */
+void db_set_write_guard(int (*guard)(void *ctx, struct tdl_err *err), void *ctx);
+
 /* Start a write transaction (BEGIN IMMEDIATE, waiting for other writers). */
 int db_begin(sqlite3 *db, struct tdl_err *err);
 

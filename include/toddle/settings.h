@@ -8,6 +8,12 @@
 #define SETTINGS_PATH_MAX 1024
 #define SETTINGS_WARN_MAX 2048
 
+/* The system settings file, fixed when toddle is built. */
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+#define SETTINGS_SYSTEM_FILE SYSCONFDIR "/toddle/toddle.ini"
+
 enum color_mode { COLOR_AUTO = 0, COLOR_NEVER = 1, COLOR_ALWAYS = 2 };
 
 /* Every setting toddle knows, already checked. */
@@ -23,6 +29,7 @@ struct settings {
 	char player[SETTINGS_PATH_MAX];    /* ui.player: command to play a class video */
 	char group[64];                    /* clinic.group: the Unix group sharing the database */
 	char admins[512];                  /* clinic.admins: logins that may delete and reassign */
+	char data_group[64];               /* clinic.data_group: owns the clinic's files; no person in it */
 	char warnings[SETTINGS_WARN_MAX];  /* unknown keys and the like, one a line */
 };
 
@@ -53,10 +60,15 @@ void settings_defaults(struct settings *s);
 int settings_load_file(struct settings *s, const char *path, int must_exist,
 		       struct tdl_err *err);
 
-/* Defaults, then the system file, the user's file and `extra` (may be NULL). */
+/* Defaults, then the system file, the user's file and `extra` (may be NULL).
+ * [clinic] comes only from the system file, and in a clinic (the system file
+ * names a group) so do [data] and [library]; a personal layer that tries is
+ * warned about and ignored. The system file must belong to root and be
+ * writable by no one else. */
 int settings_load(struct settings *s, const char *extra, struct tdl_err *err);
 
-/* Path of the system settings file ($TODDLE_SYSTEM_CONFIG or /etc/toddle/toddle.ini). */
+/* Path of the system settings file (SETTINGS_SYSTEM_FILE; TODDLE_SYSTEM_CONFIG
+ * replaces it only for an unprivileged toddle, as in tests). */
 const char *settings_system_path(void);
 
 /* Path of the user's settings file under $XDG_CONFIG_HOME (or ~/.config). */

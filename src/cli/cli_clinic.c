@@ -1,38 +1,97 @@
 /* The clinic's commands: clinic init, caseload, assign, audit, child delete. */
+#include "config.h"
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
+#include <unistd.h>
 #include "cli/cli.h"
+#include "player.h"
 #include "toddle/appointment.h"
 #include "toddle/audit.h"
 #include "toddle/caseload.h"
 #include "toddle/clinic.h"
+#include "toddle/buf.h"
 #include "toddle/db.h"
 
-/* toddle clinic init DIR --group G */
+/* Make the clinic's data group (a system group no person is in) with groupadd. */
+static int data_group_make(const char *name, struct buf *done, struct tdl_err *err)
+{
+	char *argv[] = { "/usr/sbin/groupadd", "--system", (char *)name, NULL };
+
+	if (access(argv[0], X_OK) != 0)
+		argv[0] = "groupadd";
+	if (player_run(argv, err) || !getgrnam(name))
+		return err_set(err, TDL_EDATA, "cannot make the data group '%.60s': run 'groupadd --system %.60s' "
+			       "and try again", name, name);
+	buf_printf(done, "Made the system group %s (no person belongs in it).\n", name);
+	return TDL_OK;
+}
+
+/* toddle clinic init DIR --group STAFF [--data-group G] (as root) */
 static int clinic_init_cmd(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "group", required_argument, NULL, 0 },
+		{ "data-group", required_argument, NULL, 1 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[1], *pos[1], db[SETTINGS_PATH_MAX];
+	char *v[2], *pos[1], exe[PATH_MAX];
+	struct clinic_plan plan;
+	struct buf done, todo;
 	struct tdl_err err;
 	int npos, rc;
 
-	(void)app;
 	if (cli_parse("clinic init", argc, argv, opts, v, pos, 1, 1, &npos))
 		return 1;
 	if (!v[0])
 		return cli_fail(1, "clinic init: --group GROUP is required (the Unix group of the clinic's staff)");
 	if (pos[0][0] != '/')
 		return cli_fail(1, "clinic init: give the folder as an absolute path, like /srv/toddle");
-	rc = clinic_init(pos[0], v[0], db, sizeof db, &err);
-	if (rc)
-		return cli_fail(rc, err.msg);
-	printf("Created %s (mode 2770, group %s) and %s (mode 0660, group %s).\n", pos[0], v[0], db, v[0]);
-	printf("Put these lines in %s so everyone uses it:\n\n", settings_system_path());
-	printf("[data]\ndatabase = %s\n\n[clinic]\ngroup = %s\nadmins = %s\n", db, v[0], db_user());
+	memset(&plan, 0, sizeof plan);
+	plan.dir = pos[0];
+	plan.staff = v[0];
+	plan.data_group = v[1] ? v[1] : app->set.data_group;
+	plan.exe = realpath("/proc/self/exe", exe) ? exe : NULL;
+	plan.installed = BINDIR "/toddle";
+	plan.system_file = settings_system_path();
+	buf_init(&done);
+	buf_init(&todo);
+	if (getuid() == 0 && !getgrnam(plan.data_group) && data_group_make(plan.data_group, &done, &err))
+		return cli_fail(2, err.msg);
+	rc = clinic_init(&plan, &done, &todo, &err);
+	fputs(buf_str(&done), stdout);
+	if (!rc && todo.len)
+		printf("\nStill to do:\n%s", buf_str(&todo));
+	if (!rc)
+		printf("\nAdd each therapist to group %s (usermod -aG %s LOGIN); 'toddle clinic check' checks it all.\n",
+		       v[0], v[0]);
+	buf_free(&done);
+	buf_free(&todo);
+	return rc ? cli_fail(rc, err.msg) : 0;
+}
+
+/* toddle clinic check: every part of the set-up, each problem with its fix. */
+static int clinic_check_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	char *v[1], *pos[1];
+	struct buf out;
+	int npos, n;
+
+	if (cli_parse("clinic check", argc, argv, opts, v, pos, 0, 0, &npos))
+		return 1;
+	buf_init(&out);
+	n = clinic_check_setup(&app->set, settings_system_path(), BINDIR "/toddle", &out);
+	fputs(buf_str(&out), stdout);
+	buf_free(&out);
+	if (n) {
+		fprintf(stderr, "toddle: clinic check found %d problem%s (each with its fix above)\n", n, n == 1 ? "" : "s");
+		return 2;
+	}
+	printf("The clinic is set up: %s, staff group %s, data group %s, %s setgid.\n", app->set.database,
+	       app->set.group, app->set.data_group, BINDIR "/toddle");
 	return 0;
 }
 
@@ -41,7 +100,9 @@ int cli_clinic_cmd(struct app *app, int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "init"))
 		return clinic_init_cmd(app, argc - 1, argv + 1);
-	return cli_fail(1, "clinic: use 'clinic init DIR --group GROUP'");
+	if (argc >= 2 && !strcmp(argv[1], "check"))
+		return clinic_check_cmd(app, argc - 1, argv + 1);
+	return cli_fail(1, "clinic: use 'clinic init DIR --group GROUP' or 'clinic check'");
 }
 
 /* toddle caseload [--all] [--therapist LOGIN] [--sort name|age|flags|idle|next]
@@ -130,6 +191,9 @@ int cli_assign_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(1, "assign: --therapist LOGIN and --discipline pt|ot|speech are required");
 	if (!caseload_discipline_ok(v[2]))
 		return cli_fail(1, "assign: --discipline must be pt, ot or speech");
+	/* ending an assignment must work for someone who has left, so only new ones are checked */
+	if (!v[3] && app->set.group[0] && clinic_login_check(app->set.group, v[1], &err))
+		return cli_fail(1, err.msg);
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;
 	rc = v[3] ? caseload_unassign(app->db, &c, v[1], v[2], clinic_is_admin(&app->set, db_user()), &err)

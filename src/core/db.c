@@ -70,9 +70,25 @@ int db_exec(sqlite3 *db, const char *sql, struct tdl_err *err)
 	return TDL_OK;
 }
 
+static int (*write_guard)(void *ctx, struct tdl_err *err);
+static void *write_guard_ctx;
+
+/* Ask guard before every write transaction (clinic membership); NULL: none. */
+void db_set_write_guard(int (*guard)(void *ctx, struct tdl_err *err), void *ctx)
+{
+	write_guard = guard;
+	write_guard_ctx = ctx;
+}
+
 /* Start a write transaction that waits for other writers. */
 int db_begin(sqlite3 *db, struct tdl_err *err)
 {
+	if (write_guard) {
+		int rc = write_guard(write_guard_ctx, err);
+
+		if (rc)
+			return rc;
+	}
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, "cannot save", err);
 	return TDL_OK;
@@ -339,11 +355,12 @@ const char *db_user(void)
 
 	if (name[0])
 		return name;
-	pw = getpwuid(geteuid());
+	/* the real user: a setgid toddle keeps it, and $USER is theirs to change */
+	pw = getpwuid(getuid());
 	if (pw && pw->pw_name && *pw->pw_name)
 		snprintf(name, sizeof name, "%s", pw->pw_name);
 	else
-		snprintf(name, sizeof name, "uid-%ld", (long)geteuid());
+		snprintf(name, sizeof name, "uid-%ld", (long)getuid());
 	return name;
 }
 

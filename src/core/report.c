@@ -13,6 +13,7 @@
 #include "toddle/guide.h"
 #include "toddle/milestone.h"
 #include "toddle/progress.h"
+#include "toddle/priv.h"
 #include "toddle/report.h"
 #include "toddle/text.h"
 #include "report_parts.h"
@@ -635,7 +636,7 @@ static void sync_folder(const char *path)
 }
 
 /* Write b to path atomically: path.tmp in the same folder, fsync, rename; mode 0600. */
-int report_write_file(const char *path, const struct buf *b, struct tdl_err *err)
+static int write_atomic(const char *path, const struct buf *b, struct tdl_err *err)
 {
 	char tmp[4096];
 	int fd, saved;
@@ -662,4 +663,16 @@ int report_write_file(const char *path, const struct buf *b, struct tdl_err *err
 	}
 	sync_folder(path);
 	return TDL_OK;
+}
+
+/* Write b to the file the person named, as the person (never with toddle's
+ * clinic group): atomically, mode 0600. */
+int report_write_file(const char *path, const struct buf *b, struct tdl_err *err)
+{
+	int rc;
+
+	priv_suspend();
+	rc = write_atomic(path, b, err);
+	priv_resume();
+	return rc;
 }

@@ -9,11 +9,13 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #ifdef HAVE_INIPARSER_INIPARSER_H
 #include <iniparser/iniparser.h>
 #else
 #include <iniparser.h>
 #endif
+#include "toddle/priv.h"
 #include "toddle/settings.h"
 
 #define SETTINGS_FILE_MAX (64 * 1024)
@@ -40,6 +42,8 @@ static const struct setting_spec table[] = {
 	  "the Unix group that shares a clinic database (its permissions are checked)", FS(group) },
 	{ "clinic", "admins", SET_STRING, 0, 0, NULL, "none",
 	  "logins, separated by spaces, that may delete children and reassign caseloads", FS(admins) },
+	{ "clinic", "data_group", SET_STRING, 0, 0, NULL, "toddle-data",
+	  "the group no person is in that owns the clinic's data (toddle is setgid to it)", FS(data_group) },
 	{ "ui", "player", SET_STRING, 0, 0, NULL, "none",
 	  "program that plays a class video, e.g. mpv (the link is shown over SSH)", FS(player) },
 	{ "ui", "ascii", SET_BOOL, 0, 0, NULL, "false",
@@ -60,6 +64,7 @@ void settings_defaults(struct settings *s)
 	s->correct_until_months = 24;
 	s->color = COLOR_AUTO;
 	s->escdelay_ms = 50;
+	snprintf(s->data_group, sizeof s->data_group, "toddle-data");
 }
 
 static void warn_add(struct settings *s, const char *fmt, ...)
@@ -337,12 +342,57 @@ int settings_load_file(struct settings *s, const char *path, int must_exist,
 	return rc;
 }
 
-/* Path of the system settings file. */
+/* Path of the system settings file: compiled in; TODDLE_SYSTEM_CONFIG may
+ * name another only when toddle runs without a privilege (secure_getenv). */
 const char *settings_system_path(void)
 {
-	const char *p = getenv("TODDLE_SYSTEM_CONFIG");
+	const char *p = secure_getenv("TODDLE_SYSTEM_CONFIG");
 
-	return p && *p ? p : "/etc/toddle/toddle.ini";
+	return p && *p ? p : SETTINGS_SYSTEM_FILE;
+}
+
+/* Refuse a system file that someone other than root (or, for a file named by
+ * TODDLE_SYSTEM_CONFIG, the person running toddle) could change. */
+static int system_file_check(const char *path, struct tdl_err *err)
+{
+	struct stat st;
+	int named = strcmp(path, SETTINGS_SYSTEM_FILE) != 0;
+
+	if (stat(path, &st) != 0)
+		return TDL_OK; /* missing: defaults apply; unreadable: the loader says so */
+	if (st.st_uid != 0 && !(named && st.st_uid == getuid()))
+		return err_set(err, TDL_EDATA, "the system settings file %s must belong to root: run 'chown root: %s'",
+			       path, path);
+	if (st.st_mode & (S_IWGRP | S_IWOTH))
+		return err_set(err, TDL_EDATA, "the system settings file %s can be changed by others than its owner: "
+			       "run 'chmod go-w %s'", path, path);
+	return TDL_OK;
+}
+
+/* Put back what a personal layer may not change: [clinic] always, and in a
+ * clinic also [data] and [library]; warn once, naming the file. */
+static void keep_system_keys(struct settings *s, const struct settings *sys, const char *path,
+			     int *warned)
+{
+	int clinic = sys->group[0] != '\0', changed = 0;
+
+#define KEEP(field) do { if (strcmp(s->field, sys->field)) { changed = 1; \
+		memcpy(s->field, sys->field, sizeof s->field); } } while (0)
+	KEEP(group);
+	KEEP(admins);
+	KEEP(data_group);
+	if (clinic) {
+		KEEP(database);
+		KEEP(content);
+		KEEP(extra);
+	}
+#undef KEEP
+	if (changed && !*warned) {
+		*warned = 1;
+		warn_add(s, "%s: %s come only from %s: ignored here", path,
+			 clinic ? "[clinic], [data] and [library] settings of a clinic" : "[clinic] settings",
+			 settings_system_path());
+	}
 }
 
 /* Build $VAR/rel or $HOME/fallback/rel into out. */
@@ -373,22 +423,40 @@ int settings_default_db(char *out, size_t outsz)
 	return xdg_path("XDG_DATA_HOME", ".local/share", "toddle/toddle.db", out, outsz);
 }
 
+/* A personal layer, read as the person (never with toddle's clinic group). */
+static int load_personal(struct settings *s, const struct settings *sys, const char *path,
+			 int must_exist, int *warned, struct tdl_err *err)
+{
+	int rc;
+
+	priv_suspend();
+	rc = settings_load_file(s, path, must_exist, err);
+	priv_resume();
+	if (!rc)
+		keep_system_keys(s, sys, path, warned);
+	return rc;
+}
+
 /* Defaults, then the system file, the user's file and `extra`. */
 int settings_load(struct settings *s, const char *extra, struct tdl_err *err)
 {
+	static struct settings sys;
 	char user[SETTINGS_PATH_MAX];
-	int rc;
+	int rc, warned = 0;
 
 	settings_defaults(s);
-	rc = settings_load_file(s, settings_system_path(), 0, err);
+	rc = system_file_check(settings_system_path(), err);
+	if (!rc)
+		rc = settings_load_file(s, settings_system_path(), 0, err);
 	if (rc)
 		return rc;
+	sys = *s;
 	if (settings_user_path(user, sizeof user) == 0) {
-		rc = settings_load_file(s, user, 0, err);
+		rc = load_personal(s, &sys, user, 0, &warned, err);
 		if (rc)
 			return rc;
 	}
 	if (extra)
-		return settings_load_file(s, extra, 1, err);
+		return load_personal(s, &sys, extra, 1, &warned, err);
 	return TDL_OK;
 }

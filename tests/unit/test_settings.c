@@ -561,6 +561,54 @@ START_TEST(layering)
 }
 END_TEST
 
+/* A clinic's [clinic], [data] and [library] come from the system file alone:
+ * a personal layer that tries is ignored, with one warning naming it. */
+START_TEST(clinic_keys_system_only)
+{
+	struct settings s;
+	struct tdl_err err;
+	char sys[PATH_MAX], cfg[PATH_MAX], user[PATH_MAX], extra[PATH_MAX];
+	int rc;
+
+	tu_file(sys, sizeof sys, "system.ini",
+		"[data]\ndatabase = /srv/clinic/toddle.db\n[clinic]\ngroup = staff\nadmins = boss\n");
+	tu_path(cfg, sizeof cfg, "config");
+	tu_mkdir(cfg);
+	tu_path(user, sizeof user, "config/toddle");
+	tu_mkdir(user);
+	tu_path(user, sizeof user, "config/toddle/toddle.ini");
+	tu_write(user, "[clinic]\nadmins = me\ndata_group = mine\n[data]\ndatabase = /home/me/x.db\n"
+		 "[library]\ncontent = /home/me/lib\nextra = /home/me/extra\n[ui]\ncolor = never\n");
+	tu_file(extra, sizeof extra, "extra.ini", "[clinic]\ngroup = other\nadmins = me\n");
+	setenv("TODDLE_SYSTEM_CONFIG", sys, 1);
+	setenv("XDG_CONFIG_HOME", cfg, 1);
+	rc = settings_load(&s, extra, &err);
+	ck_assert_msg(rc == TDL_OK, "load: %s", err.msg);
+	ck_assert_msg(!strcmp(s.admins, "boss") && !strcmp(s.group, "staff") && !strcmp(s.data_group, "toddle-data"),
+		      "clinic keys changed by a personal layer: admins '%s' group '%s' data_group '%s'",
+		      s.admins, s.group, s.data_group);
+	ck_assert_msg(!strcmp(s.database, "/srv/clinic/toddle.db") && !s.content[0] && !s.extra[0],
+		      "a clinic's [data]/[library] changed: '%s' '%s' '%s'", s.database, s.content, s.extra);
+	ck_assert_msg(s.color == COLOR_NEVER, "other personal settings still apply (color %d)", s.color);
+	ck_assert_msg(strstr(s.warnings, user) && strstr(s.warnings, "ignored") && !strstr(s.warnings, extra),
+		      "one warning, naming the first file that tried: %s", s.warnings);
+
+	/* In a family (no clinic group), [data] and [library] are the person's; [clinic] never is. */
+	tu_write(sys, "[ui]\ncolor = always\n");
+	rc = settings_load(&s, NULL, &err);
+	ck_assert_msg(rc == TDL_OK && !strcmp(s.database, "/home/me/x.db") && !strcmp(s.content, "/home/me/lib") &&
+		      !s.admins[0] && !s.group[0], "family: rc %d database '%s' content '%s' admins '%s'", rc,
+		      s.database, s.content, s.admins);
+
+	/* A system file others may change is refused, with the fix. */
+	chmod(sys, 0664);
+	rc = settings_load(&s, NULL, &err);
+	ck_assert_msg(rc == TDL_EDATA && strstr(err.msg, "chmod go-w"), "group-writable system file: rc %d %s",
+		      rc, err.msg);
+	chmod(sys, 0644);
+}
+END_TEST
+
 START_TEST(xdg_paths)
 {
 	char got[PATH_MAX], want[PATH_MAX];
@@ -609,7 +657,7 @@ START_TEST(xdg_paths)
 			      "~/.config/toddle/toddle.ini not applied: rc %d color %d", rc, s.color);
 	}
 	unsetenv("TODDLE_SYSTEM_CONFIG");
-	ck_assert_msg(!strcmp(settings_system_path(), "/etc/toddle/toddle.ini"),
+	ck_assert_msg(!strcmp(settings_system_path(), SETTINGS_SYSTEM_FILE),
 		      "default system path: %s", settings_system_path());
 }
 END_TEST
@@ -636,6 +684,7 @@ static Suite *settings_suite(void)
 	TU_CASE(s, nul_byte);
 	TU_CASE(s, duplicates_comments_crlf_utf8);
 	TU_CASE(s, layering);
+	TU_CASE(s, clinic_keys_system_only);
 	TU_CASE(s, xdg_paths);
 	return s;
 }
