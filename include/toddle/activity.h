@@ -46,6 +46,7 @@ struct activity_entry {
 	day_t day;
 	enum act_result result;
 	int minutes;
+	int version;    /* a correction or removal names the version it started from */
 };
 
 /* The log entries of a child from..to (inclusive), oldest first; removed ones are left out. */
@@ -55,12 +56,15 @@ int activity_entries(sqlite3 *db, const struct child *c, day_t from, day_t to,
 /* One log entry by its row id. */
 int activity_entry_get(sqlite3 *db, long long id, struct activity_entry *out, struct tdl_err *err);
 
-/* Correct a log entry (result, minutes, note); who and when are recorded. */
-int activity_entry_update(sqlite3 *db, long long id, enum act_result r, int minutes,
-			  const char *note, struct tdl_err *err);
+/* Correct a log entry (result, minutes, note) read at `version` (0: the
+ * current one); a newer version refuses with who made it and when. *changed
+ * (may be NULL) is 0 when the entry already says this and nothing was written. */
+int activity_entry_update(sqlite3 *db, long long id, int version, enum act_result r, int minutes,
+			  const char *note, int *changed, struct tdl_err *err);
 
-/* Remove a log entry: it stays in the file, marked removed, with who and when. */
-int activity_entry_delete(sqlite3 *db, long long id, struct tdl_err *err);
+/* Remove a log entry read at `version` (0: the current one): it stays in the
+ * file, marked removed, with who and when. */
+int activity_entry_delete(sqlite3 *db, long long id, int version, struct tdl_err *err);
 
 /* Minutes of tummy time (activities tagged tummy-time, done or hard) on a day. */
 int activity_tummy_minutes(sqlite3 *db, long long child_id, day_t day, int *minutes,

@@ -31,11 +31,14 @@ int appointment_validate(const struct appointment *a, struct tdl_err *err);
 /* Add an appointment for child c; a->id and a->uuid are filled in. */
 int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, struct tdl_err *err);
 
-/* Save edits if nobody changed it since it was read (a->version). */
-int appointment_update(sqlite3 *db, struct appointment *a, struct tdl_err *err);
+/* Save edits if nobody changed it since it was read (a->version); a newer
+ * version refuses with who made it and when. *changed (may be NULL) is 0 when
+ * the appointment already says this and nothing was written. */
+int appointment_update(sqlite3 *db, struct appointment *a, int *changed, struct tdl_err *err);
 
-/* Remove an appointment (kept in the file, marked deleted, with who and when). */
-int appointment_delete(sqlite3 *db, long long id, struct tdl_err *err);
+/* Remove an appointment read at `version` (0: the current one); it is kept in
+ * the file, marked deleted, with who and when. */
+int appointment_delete(sqlite3 *db, long long id, int version, struct tdl_err *err);
 
 /* Appointments from..to (inclusive) for a child (child_id < 0: everyone), by time. */
 int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,

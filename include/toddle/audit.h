@@ -17,14 +17,18 @@ int audit_list(sqlite3 *db, long long child_id, int has_since, day_t since, stru
 /* Free audit rows. */
 void audit_free(struct audit_row *r, int n);
 
+/* Drafts are keyed by login, form and child: `form` names the form and the
+ * record it edits; child_id (0: a form about no child) ties the draft to the
+ * child, so it goes when the child is deleted and is never offered for another. */
+
 /* Keep the current user's unsaved text for a form (replacing an older draft). */
-int draft_save(sqlite3 *db, const char *form, const char *body, struct tdl_err *err);
+int draft_save(sqlite3 *db, long long child_id, const char *form, const char *body, struct tdl_err *err);
 
-/* The current user's draft for a form (a new heap string), or NULL; saved_at
- * receives when it was kept. */
-char *draft_get(sqlite3 *db, const char *form, char saved_at[21]);
+/* The current user's draft for a form about child_id (a new heap string), or
+ * NULL; saved_at receives when it was kept. */
+char *draft_get(sqlite3 *db, long long child_id, const char *form, char saved_at[21]);
 
-/* Forget the current user's draft for a form. */
-int draft_drop(sqlite3 *db, const char *form, struct tdl_err *err);
+/* Forget the current user's draft for a form about child_id. */
+int draft_drop(sqlite3 *db, long long child_id, const char *form, struct tdl_err *err);
 
 #endif

@@ -13,6 +13,7 @@ struct cal_entry {
 	long long id;    /* the row in its table */
 	char *text;      /* one line: what happened */
 	char *who;
+	int version;     /* the version it was read at (a removal names it) */
 };
 
 /* For each day from..from+ndays-1 set marks[i] to the kinds logged that day. */

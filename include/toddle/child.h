@@ -39,8 +39,19 @@ int child_validate(const char *name, day_t born, int has_due, day_t due,
 int child_add(sqlite3 *db, const char *name, day_t born, int has_due, day_t due,
 	      day_t today, struct child *out, struct tdl_err *err);
 
-/* Save edits to c if nobody changed it since it was read (c->version). */
-int child_update(sqlite3 *db, struct child *c, day_t today, struct tdl_err *err);
+/* Save edits to c if nobody changed it since it was read (c->version);
+ * *changed (may be NULL) is 0 when the edits match the stored child and
+ * nothing was written. */
+int child_update(sqlite3 *db, struct child *c, day_t today, int *changed, struct tdl_err *err);
+
+/* Inside a write transaction: TDL_OK while child c is still in the database;
+ * when it was deleted, TDL_EINPUT saying who removed it and when. */
+int child_check_present(sqlite3 *db, const struct child *c, struct tdl_err *err);
+
+/* Begin a write about child c (BEGIN IMMEDIATE), check the child is still
+ * there, and prepare sql; on failure nothing is begun and the status says why. */
+int child_write_begin(sqlite3 *db, const struct child *c, const char *sql, sqlite3_stmt **st,
+		      struct tdl_err *err);
 
 /* All children, by name; *out is a heap array for free(). */
 int child_list(sqlite3 *db, struct child **out, int *n, struct tdl_err *err);

@@ -3,6 +3,7 @@
 #define TODDLE_DATE_H
 
 #include <stdint.h>
+#include "toddle/err.h"
 
 /* Days since 1970-01-01 in the proleptic Gregorian calendar. */
 typedef int32_t day_t;
@@ -37,5 +38,9 @@ int date_months_between(day_t from, day_t to);
 
 /* Today's local date. */
 day_t date_today(void);
+
+/* One rule for records of what happened (logs, notes): refuse a day after
+ * today with TDL_EINPUT; `what` names the date ("session date"). */
+int date_check_past(day_t day, day_t today, const char *what, struct tdl_err *err);
 
 #endif

@@ -46,6 +46,19 @@ int db_write_end(sqlite3 *db, sqlite3_stmt *st, const char *what, struct tdl_err
 int db_write_end_one(sqlite3 *db, sqlite3_stmt *st, const char *what, const char *gone,
 		     struct tdl_err *err);
 
+/* A row as a correction finds it inside its own write transaction. */
+struct db_row {
+	int found;              /* 0: there is no such row */
+	int version;
+	int removed;            /* removed or ended: no more corrections */
+	int same;               /* the stored values already equal the correction */
+	char who[64], when[24]; /* who last changed (or removed) it, and when (db_when) */
+};
+
+/* Step st, whose columns are version, who, at, removed_by, removed_at, same,
+ * into row, and finalize it. */
+int db_row_read(sqlite3 *db, sqlite3_stmt *st, struct db_row *row, struct tdl_err *err);
+
 /* Prepare sql or fill err; returns NULL on failure. */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct tdl_err *err);
 
@@ -63,6 +76,9 @@ const char *db_user(void);
 
 /* The current UTC time as YYYY-MM-DDTHH:MM:SSZ. */
 void db_now(char out[21]);
+
+/* A stored time (YYYY-MM-DDTHH:MM:SSZ) as people read it: "2026-11-30 10:12 UTC". */
+void db_when(const char *at, char out[24]);
 
 /* A new random UUID (version 4) as 36 characters. */
 void db_uuid(char out[37]);

@@ -14,6 +14,13 @@ struct tdl_err {
 	char msg[512];
 };
 
+/* Every refusal caused by someone else's change (a newer version, a removed
+ * record or child) says these words, so a face can keep the person's text. */
+#define TDL_CONFLICT_WORDS "nothing was saved"
+
+/* True when err says a save was refused because of someone else's change. */
+int err_is_conflict(const struct tdl_err *err);
+
 /* Fill err with a formatted message and return code (err may be NULL). */
 int err_set(struct tdl_err *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -19,9 +19,14 @@ struct session_note {
 	char *created_at, *created_by;
 };
 
-/* Write a new note (corrects = 0) or a new version of note row `corrects`. */
-int note_add(sqlite3 *db, const struct child *c, long long corrects, struct session_note *n,
-	     struct tdl_err *err);
+/* Write a new note (corrects = 0) or a new version of note row `corrects`,
+ * which must still be the note's newest version (else TDL_EINPUT names who
+ * corrected it and when). The session day cannot be after today. A correction
+ * without a discipline keeps the corrected one's. *changed (may be NULL) is 0
+ * when the correction equals the corrected version: nothing is written, and
+ * n->id and n->version name that version. */
+int note_add(sqlite3 *db, const struct child *c, long long corrects, struct session_note *n, day_t today,
+	     int *changed, struct tdl_err *err);
 
 /* A child's notes, newest first: the latest version of each (all: every version). */
 int note_list(sqlite3 *db, const struct child *c, int all, struct session_note **out, int *n,

@@ -15,14 +15,16 @@ struct program {
 	int has_stop;
 	day_t stop;
 	int planned, done;  /* in the week asked for */
+	int version;
 };
 
 /* Add an activity to a child's home program from start (to stop, when has_stop). */
 int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int times, int per_week,
 		day_t start, int has_stop, day_t stop, long long *id, struct tdl_err *err);
 
-/* End a program entry on a day. */
-int program_end(sqlite3 *db, long long id, day_t day, struct tdl_err *err);
+/* End a program entry read at `version` (0: the current one) on a day; an
+ * entry already ended is refused naming who ended it and when. */
+int program_end(sqlite3 *db, long long id, int version, day_t day, struct tdl_err *err);
 
 /* The child's program entries active at some point in the week starting
  * `monday`, with planned and done counts for that week (all entries when

@@ -35,7 +35,7 @@ static int note_add_cmd(struct app *app, int argc, char **argv)
 	struct tdl_err err;
 	struct child c;
 	long long corrects = 0;
-	int npos, rc;
+	int npos, changed, rc;
 
 	if (cli_parse("note add", argc, argv, opts, v, pos, 0, 0, &npos))
 		return 1;
@@ -56,9 +56,14 @@ static int note_add_cmd(struct app *app, int argc, char **argv)
 	n.plan = v[8];
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;
-	rc = note_add(app->db, &c, corrects, &n, &err);
+	rc = note_add(app->db, &c, corrects, &n, app->today, &changed, &err);
 	if (rc)
 		return cli_fail(rc, err.msg);
+	if (!changed) {
+		snprintf(err.msg, sizeof err.msg, "nothing changed: note %lld (version %d) already says this; "
+			 "nothing was written", n.id, n.version);
+		return cli_fail(0, err.msg);
+	}
 	printf("%lld\t%d\n", n.id, n.version);
 	return 0;
 }
@@ -126,7 +131,7 @@ int cli_goal_cmd(struct app *app, int argc, char **argv)
 	struct goal *g;
 	long long id;
 	day_t target = 0;
-	int npos, n, rc;
+	int npos, n, changed, rc;
 
 	if (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "set"))
 		return cli_fail(1, "goal: use 'goal add', 'goal list' or 'goal set ID --status S'");
@@ -140,7 +145,9 @@ int cli_goal_cmd(struct app *app, int argc, char **argv)
 			return cli_fail(1, "goal set: --status must be open, met, partly-met, not-met or dropped");
 		if ((rc = cli_open(app, 0)))
 			return rc;
-		rc = goal_set(app->db, id, v[3], &err);
+		rc = goal_set(app->db, id, 0, v[3], &changed, &err);
+		if (!rc && !changed)
+			return cli_fail(0, "nothing changed: the goal already has that status");
 		return rc ? cli_fail(rc, err.msg) : 0;
 	}
 	if (!strcmp(sub, "add") && !v[1])
@@ -201,7 +208,7 @@ int cli_program_cmd(struct app *app, int argc, char **argv)
 			return 1;
 		if ((rc = cli_open(app, 0)))
 			return rc;
-		rc = program_end(app->db, id, day, &err);
+		rc = program_end(app->db, id, 0, day, &err);
 		return rc ? cli_fail(rc, err.msg) : 0;
 	}
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))

@@ -110,7 +110,7 @@ static int event_delete_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(1, "event delete: give the id from 'toddle event list'");
 	if ((rc = cli_open(app, 0)))
 		return rc;
-	rc = appointment_delete(app->db, id, &err);
+	rc = appointment_delete(app->db, id, 0, &err);
 	return rc ? cli_fail(rc, err.msg) : 0;
 }
 

@@ -125,8 +125,9 @@ int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day, 
 	int rc;
 
 	date_format(day, d);
-	if (day > today)
-		return err_set(err, TDL_EINPUT, "date %s is in the future: log what was already tried", d);
+	rc = date_check_past(day, today, "the activity date", err);
+	if (rc)
+		return rc;
 	if (day < c->born)
 		return err_set(err, TDL_EINPUT, "date %s is before %s was born", d, c->name);
 	if (minutes < 0 || minutes > 600)
@@ -140,10 +141,10 @@ int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day, 
 	activity_clear(&a);
 	db_uuid(uuid);
 	db_now(now);
-	st = db_write_begin(db, "INSERT INTO activity_log(uuid, child_id, activity_id, day, result, minutes,"
-			" note, created_at, created_by) VALUES(?,?,?,?,?,?,?,?,?)", err);
-	if (!st)
-		return TDL_EDATA;
+	rc = child_write_begin(db, c, "INSERT INTO activity_log(uuid, child_id, activity_id, day, result, minutes,"
+			       " note, created_at, created_by) VALUES(?,?,?,?,?,?,?,?,?)", &st, err);
+	if (rc)
+		return rc;
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);
@@ -158,7 +159,8 @@ int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day, 
 }
 
 #define ENTRY_COLS "l.id, l.activity_id, COALESCE(a.title, l.activity_id), COALESCE(l.note, ''), " \
-	"COALESCE(l.updated_by, l.created_by), COALESCE(a.tags, ''), l.day, l.result, COALESCE(l.minutes, 0)"
+	"COALESCE(l.updated_by, l.created_by), COALESCE(a.tags, ''), l.day, l.result, COALESCE(l.minutes, 0), " \
+	"l.version"
 
 /* Fill e from a row of ENTRY_COLS. */
 static void entry_from_row(sqlite3_stmt *st, struct activity_entry *e)
@@ -175,6 +177,7 @@ static void entry_from_row(sqlite3_stmt *st, struct activity_entry *e)
 	if (activity_result_parse((const char *)sqlite3_column_text(st, 7), &e->result))
 		e->result = ACT_DONE;
 	e->minutes = sqlite3_column_int(st, 8);
+	e->version = sqlite3_column_int(st, 9);
 }
 
 /* The log entries of a child from..to. */
@@ -239,23 +242,68 @@ int activity_entry_get(sqlite3 *db, long long id, struct activity_entry *out, st
 	return rc;
 }
 
+/* Inside a write: refuse when entry id is gone, removed, or past `version`
+ * (0: any); *same when it already holds r, minutes and note. */
+static int entry_check(sqlite3 *db, long long id, int version, enum act_result r, int minutes,
+		       const char *note, int *same, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT version, COALESCE(updated_by, created_by),"
+				      " COALESCE(updated_at, created_at), deleted_by, deleted_at,"
+				      " result = ?2 AND minutes IS ?3 AND note IS ?4 FROM activity_log WHERE id = ?1", err);
+	struct db_row row;
+	int rc;
+
+	*same = 0;
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, activity_result_name(r));
+	if (minutes > 0)
+		sqlite3_bind_int(st, 3, minutes);
+	db_bind_text(st, 4, note && *note ? note : NULL);
+	rc = db_row_read(db, st, &row, err);
+	if (rc)
+		return rc;
+	if (!row.found)
+		return err_set(err, TDL_EINPUT, "there is no activity entry %lld: look at the day again", id);
+	if (row.removed)
+		return err_set(err, TDL_EINPUT, "that entry was removed by %s at %s; nothing was saved",
+			       row.who, row.when);
+	if (version > 0 && row.version != version)
+		return err_set(err, TDL_EINPUT, "that entry was corrected meanwhile by %s at %s (version %d); "
+			       "nothing was saved", row.who, row.when, row.version);
+	*same = row.same;
+	return TDL_OK;
+}
+
 /* Correct a log entry. */
-int activity_entry_update(sqlite3 *db, long long id, enum act_result r, int minutes,
-			  const char *note, struct tdl_err *err)
+int activity_entry_update(sqlite3 *db, long long id, int version, enum act_result r, int minutes,
+			  const char *note, int *changed, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
 	char now[21];
-	int rc = text_check(note, "the note", ACTIVITY_NOTE_MAX, 0, err);
+	int same, rc = text_check(note, "the note", ACTIVITY_NOTE_MAX, 0, err);
 
+	if (changed)
+		*changed = 0;
 	if (rc)
 		return rc;
 	if (minutes < 0 || minutes > 600)
 		return err_set(err, TDL_EINPUT, "minutes must be from 0 to 600");
 	db_now(now);
-	st = db_write_begin(db, "UPDATE activity_log SET result=?1, minutes=?2, note=?3, updated_at=?4,"
-			" updated_by=?5 WHERE id=?6 AND deleted_at IS NULL", err);
-	if (!st)
+	if (db_begin(db, err))
 		return TDL_EDATA;
+	rc = entry_check(db, id, version, r, minutes, note, &same, err);
+	if (rc || same) {
+		db_rollback(db);
+		return rc;
+	}
+	st = db_prepare(db, "UPDATE activity_log SET result=?1, minutes=?2, note=?3, updated_at=?4,"
+			" updated_by=?5, version=version+1 WHERE id=?6 AND deleted_at IS NULL", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
 	db_bind_text(st, 1, activity_result_name(r));
 	if (minutes > 0)
 		sqlite3_bind_int(st, 2, minutes);
@@ -263,20 +311,33 @@ int activity_entry_update(sqlite3 *db, long long id, enum act_result r, int minu
 	db_bind_text(st, 4, now);
 	db_bind_text(st, 5, db_user());
 	sqlite3_bind_int64(st, 6, id);
-	return db_write_end_one(db, st, "cannot save", "that entry was removed meanwhile", err);
+	rc = db_write_end_one(db, st, "cannot save", "that entry was removed meanwhile", err);
+	if (!rc && changed)
+		*changed = 1;
+	return rc;
 }
 
 /* Remove a log entry, keeping a trace. */
-int activity_entry_delete(sqlite3 *db, long long id, struct tdl_err *err)
+int activity_entry_delete(sqlite3 *db, long long id, int version, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
 	char now[21];
+	int same, rc;
 
 	db_now(now);
-	st = db_write_begin(db, "UPDATE activity_log SET deleted_at=?1, deleted_by=?2"
-			" WHERE id=?3 AND deleted_at IS NULL", err);
-	if (!st)
+	if (db_begin(db, err))
 		return TDL_EDATA;
+	rc = entry_check(db, id, version, ACT_DONE, 0, NULL, &same, err);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	st = db_prepare(db, "UPDATE activity_log SET deleted_at=?1, deleted_by=?2, version=version+1"
+			" WHERE id=?3 AND deleted_at IS NULL", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
 	db_bind_text(st, 1, now);
 	db_bind_text(st, 2, db_user());
 	sqlite3_bind_int64(st, 3, id);

@@ -55,11 +55,11 @@ int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, s
 	db_now(now);
 	date_format(a->day, d);
 	appointment_format_time(a->time, tm);
-	st = db_write_begin(db, "INSERT INTO appointment(uuid, child_id, day, time, minutes, title, place,"
-			" with_whom, created_at, created_by, updated_at, updated_by)"
-			" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?9,?10)", err);
-	if (!st)
-		return TDL_EDATA;
+	rc = child_write_begin(db, c, "INSERT INTO appointment(uuid, child_id, day, time, minutes, title, place,"
+			       " with_whom, created_at, created_by, updated_at, updated_by)"
+			       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?9,?10)", &st, err);
+	if (rc)
+		return rc;
 	db_bind_text(st, 1, a->uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, d);
@@ -81,70 +81,125 @@ int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, s
 
 #define APPOINTMENT_GONE "the appointment was changed or removed by someone else: look again"
 
-/* Save edits if nobody changed it since it was read. */
-int appointment_update(sqlite3 *db, struct appointment *a, struct tdl_err *err)
+/* Inside a write: refuse when appointment a->id is gone, removed or past
+ * `version` (0: any); *same when it already holds a's fields (a->title NULL:
+ * a removal, never the same). */
+static int appointment_check(sqlite3 *db, const struct appointment *a, int version, int *same,
+			     struct tdl_err *err)
 {
-	sqlite3_stmt *st;
-	char now[21], d[11], tm[6];
-	int rc = appointment_validate(a, err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT version, updated_by, updated_at, deleted_by, deleted_at,"
+				      " ?2 IS NOT NULL AND day = ?2 AND time = ?3 AND minutes = ?4 AND title = ?5"
+				      " AND place IS ?6 AND with_whom IS ?7 FROM appointment WHERE id = ?1", err);
+	char d[11], tm[6];
+	struct db_row row;
+	int rc;
 
-	if (rc)
-		return rc;
-	db_now(now);
-	date_format(a->day, d);
-	appointment_format_time(a->time, tm);
-	st = db_write_begin(db, "UPDATE appointment SET day=?1, time=?2, minutes=?3, title=?4, place=?5,"
-			" with_whom=?6, version=version+1, updated_at=?7, updated_by=?8"
-			" WHERE id=?9 AND version=?10 AND deleted_at IS NULL", err);
+	*same = 0;
 	if (!st)
 		return TDL_EDATA;
+	date_format(a->day, d);
+	appointment_format_time(a->time, tm);
+	sqlite3_bind_int64(st, 1, a->id);
+	db_bind_text(st, 2, a->title ? d : NULL);
+	db_bind_text(st, 3, tm);
+	sqlite3_bind_int(st, 4, a->minutes);
+	db_bind_text(st, 5, a->title);
+	db_bind_text(st, 6, a->place && *a->place ? a->place : NULL);
+	db_bind_text(st, 7, a->with_whom && *a->with_whom ? a->with_whom : NULL);
+	rc = db_row_read(db, st, &row, err);
+	if (rc)
+		return rc;
+	if (!row.found)
+		return err_set(err, TDL_EINPUT, "there is no appointment %lld: see 'toddle event list'", a->id);
+	if (row.removed)
+		return err_set(err, TDL_EINPUT, "the appointment was removed by %s at %s; nothing was saved",
+			       row.who, row.when);
+	if (version > 0 && row.version != version)
+		return err_set(err, TDL_EINPUT, "the appointment was changed meanwhile by %s at %s (version %d); "
+			       "nothing was saved", row.who, row.when, row.version);
+	*same = row.same;
+	return TDL_OK;
+}
+
+/* Bind an appointment's fields to ?1..?6 of an UPDATE or INSERT. */
+static void appointment_bind(sqlite3_stmt *st, const struct appointment *a)
+{
+	char d[11], tm[6];
+
+	date_format(a->day, d);
+	appointment_format_time(a->time, tm);
 	db_bind_text(st, 1, d);
 	db_bind_text(st, 2, tm);
 	sqlite3_bind_int(st, 3, a->minutes);
 	db_bind_text(st, 4, a->title);
 	db_bind_text(st, 5, a->place && *a->place ? a->place : NULL);
 	db_bind_text(st, 6, a->with_whom && *a->with_whom ? a->with_whom : NULL);
+}
+
+/* Save edits if nobody changed it since it was read. */
+int appointment_update(sqlite3 *db, struct appointment *a, int *changed, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int same, rc = appointment_validate(a, err);
+
+	if (changed)
+		*changed = 0;
+	if (rc)
+		return rc;
+	db_now(now);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	rc = appointment_check(db, a, a->version, &same, err);
+	if (rc || same) {
+		db_rollback(db);
+		return rc;
+	}
+	st = db_prepare(db, "UPDATE appointment SET day=?1, time=?2, minutes=?3, title=?4, place=?5,"
+			" with_whom=?6, version=version+1, updated_at=?7, updated_by=?8"
+			" WHERE id=?9 AND version=?10 AND deleted_at IS NULL", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	appointment_bind(st, a);
 	db_bind_text(st, 7, now);
 	db_bind_text(st, 8, db_user());
 	sqlite3_bind_int64(st, 9, a->id);
 	sqlite3_bind_int(st, 10, a->version);
 	rc = db_write_end_one(db, st, "cannot save the appointment", APPOINTMENT_GONE, err);
-	if (!rc)
+	if (!rc) {
 		a->version++;
+		if (changed)
+			*changed = 1;
+	}
 	return rc;
 }
 
-/* 1 when the appointment exists and is not removed, 0 when it is gone, -1 when there never was one. */
-static int appointment_state(sqlite3 *db, long long id)
+/* Remove an appointment read at `version`, keeping a trace of who removed it. */
+int appointment_delete(sqlite3 *db, long long id, int version, struct tdl_err *err)
 {
-	sqlite3_stmt *st = NULL;
-	int state = -1;
-
-	if (sqlite3_prepare_v2(db, "SELECT deleted_at IS NULL FROM appointment WHERE id=?", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		state = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return state;
-}
-
-/* Remove an appointment, keeping a trace of who removed it. */
-int appointment_delete(sqlite3 *db, long long id, struct tdl_err *err)
-{
+	struct appointment key;
 	sqlite3_stmt *st;
 	char now[21];
-	int state = appointment_state(db, id);
+	int same, rc;
 
-	if (state < 0)
-		return err_set(err, TDL_EINPUT, "there is no appointment %lld: see 'toddle event list'", id);
-	if (state == 0)
-		return err_set(err, TDL_EINPUT, "appointment %lld was already removed", id);
+	memset(&key, 0, sizeof key);
+	key.id = id;
 	db_now(now);
-	st = db_write_begin(db, "UPDATE appointment SET deleted_at=?1, deleted_by=?2, version=version+1"
-			" WHERE id=?3 AND deleted_at IS NULL", err);
-	if (!st)
+	if (db_begin(db, err))
 		return TDL_EDATA;
+	rc = appointment_check(db, &key, version, &same, err);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	st = db_prepare(db, "UPDATE appointment SET deleted_at=?1, deleted_by=?2, version=version+1"
+			" WHERE id=?3 AND deleted_at IS NULL", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
 	db_bind_text(st, 1, now);
 	db_bind_text(st, 2, db_user());
 	sqlite3_bind_int64(st, 3, id);

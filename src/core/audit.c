@@ -61,51 +61,45 @@ void audit_free(struct audit_row *r, int n)
 }
 
 /* Run one draft statement in its own transaction. */
-static int draft_write(sqlite3 *db, const char *sql, const char *form, const char *body, struct tdl_err *err)
+static int draft_write(sqlite3 *db, const char *sql, long long child_id, const char *form, const char *body,
+		       struct tdl_err *err)
 {
 	sqlite3_stmt *st;
 	char now[21];
-	int rc;
 
 	db_now(now);
-	if (db_begin(db, err))
+	st = db_write_begin(db, sql, err);
+	if (!st)
 		return TDL_EDATA;
-	st = db_prepare(db, sql, err);
-	if (!st) {
-		db_rollback(db);
-		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, db_user());
 	db_bind_text(st, 2, form);
 	db_bind_text(st, 3, body ? body : "");
 	db_bind_text(st, 4, now);
-	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot keep the draft", err);
-	sqlite3_finalize(st);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db, err);
+	if (child_id > 0)
+		sqlite3_bind_int64(st, 5, child_id);
+	return db_write_end(db, st, "cannot keep the draft", err);
 }
 
 /* Keep the current user's unsaved text for a form. */
-int draft_save(sqlite3 *db, const char *form, const char *body, struct tdl_err *err)
+int draft_save(sqlite3 *db, long long child_id, const char *form, const char *body, struct tdl_err *err)
 {
-	return draft_write(db, "INSERT OR REPLACE INTO draft(who, form, body, saved_at) VALUES(?1, ?2, ?3, ?4)",
-			   form, body, err);
+	return draft_write(db, "INSERT OR REPLACE INTO draft(who, form, body, saved_at, child_id)"
+			   " VALUES(?1, ?2, ?3, ?4, ?5)", child_id, form, body, err);
 }
 
-/* The current user's draft for a form, or NULL. */
-char *draft_get(sqlite3 *db, const char *form, char saved_at[21])
+/* The current user's draft for a form about child_id, or NULL. */
+char *draft_get(sqlite3 *db, long long child_id, const char *form, char saved_at[21])
 {
 	sqlite3_stmt *st = NULL;
 	char *body = NULL;
 
-	if (sqlite3_prepare_v2(db, "SELECT body, saved_at FROM draft WHERE who = ? AND form = ?", -1, &st, NULL)
-	    != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT body, saved_at FROM draft WHERE who = ?1 AND form = ?2 AND child_id IS ?3",
+			       -1, &st, NULL) != SQLITE_OK)
 		return NULL;
 	db_bind_text(st, 1, db_user());
 	db_bind_text(st, 2, form);
+	if (child_id > 0)
+		sqlite3_bind_int64(st, 3, child_id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		body = db_column_dup(st, 0);
 		snprintf(saved_at, 21, "%s", (const char *)sqlite3_column_text(st, 1));
@@ -114,9 +108,9 @@ char *draft_get(sqlite3 *db, const char *form, char saved_at[21])
 	return body;
 }
 
-/* Forget the current user's draft for a form. */
-int draft_drop(sqlite3 *db, const char *form, struct tdl_err *err)
+/* Forget the current user's draft for a form about child_id. */
+int draft_drop(sqlite3 *db, long long child_id, const char *form, struct tdl_err *err)
 {
-	return draft_write(db, "DELETE FROM draft WHERE who = ?1 AND form = ?2 AND ?3 = ?3 AND ?4 = ?4",
-			   form, NULL, err);
+	return draft_write(db, "DELETE FROM draft WHERE who = ?1 AND form = ?2 AND child_id IS ?5"
+			   " AND ?3 = ?3 AND ?4 = ?4", child_id, form, NULL, err);
 }

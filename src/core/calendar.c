@@ -44,16 +44,16 @@ int calendar_day(sqlite3 *db, long long child_id, day_t day, struct cal_entry **
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT 4 AS kind, a.time || ' ' || a.title || COALESCE(', ' || a.place, '')"
 		"   || COALESCE(' with ' || a.with_whom, '') || ' (' || a.minutes || ' min)',"
-		"   a.updated_by, a.id, 0 AS o FROM appointment a"
+		"   a.updated_by, a.id, 0 AS o, a.version FROM appointment a"
 		" WHERE a.child_id=?1 AND a.day=?2 AND a.deleted_at IS NULL"
 		" UNION ALL SELECT 1, 'Milestone ' || l.status || ': ' || COALESCE(m.text, w.text, l.milestone_id)"
-		"   || COALESCE(' (' || l.note || ')', ''), l.created_by, l.id, 1"
+		"   || COALESCE(' (' || l.note || ')', ''), l.created_by, l.id, 1, 1"
 		" FROM milestone_log l LEFT JOIN milestone m ON m.id = l.milestone_id"
 		" LEFT JOIN who_window w ON w.id = l.milestone_id"
 		" WHERE l.child_id=?1 AND l.observed=?2"
 		" UNION ALL SELECT 2, 'Activity ' || l.result || ': ' || COALESCE(a.title, l.activity_id)"
 		"   || COALESCE(', ' || l.minutes || ' min', '') || COALESCE(' (' || l.note || ')', ''),"
-		"   COALESCE(l.updated_by, l.created_by), l.id, 2"
+		"   COALESCE(l.updated_by, l.created_by), l.id, 2, l.version"
 		" FROM activity_log l LEFT JOIN activity a ON a.id = l.activity_id"
 		" WHERE l.child_id=?1 AND l.day=?2 AND l.deleted_at IS NULL ORDER BY 5, 2, 4", err);
 	struct cal_entry *arr = NULL;
@@ -77,6 +77,7 @@ int calendar_day(sqlite3 *db, long long child_id, day_t day, struct cal_entry **
 		arr[cnt].id = sqlite3_column_int64(st, 3);
 		arr[cnt].text = db_column_dup(st, 1);
 		arr[cnt].who = db_column_dup(st, 2);
+		arr[cnt].version = sqlite3_column_int(st, 5);
 		cnt++;
 	}
 	sqlite3_finalize(st);

@@ -99,13 +99,103 @@ int child_add(sqlite3 *db, const char *name, day_t born, int has_due, day_t due,
 	return db_commit(db, err);
 }
 
+/* Inside a write transaction: the child is still there, or who removed them and when. */
+int child_check_present(sqlite3 *db, const struct child *c, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT (SELECT count(*) FROM child WHERE id = ?1),"
+				      " (SELECT who || char(9) || at FROM audit WHERE child_id = ?1"
+				      "  AND action = 'child deleted' ORDER BY id DESC LIMIT 1)", err);
+	char who[80] = "someone", when[24] = "an unknown time";
+	int rc;
+
+	if (!st)
+		return TDL_EDATA;
+	if (c->id <= 0) {
+		sqlite3_finalize(st);
+		return err_set(err, TDL_EINPUT, "no child is chosen: add or pick a child first");
+	}
+	sqlite3_bind_int64(st, 1, c->id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		rc = db_fail(db, "cannot read the children", err);
+	} else if (sqlite3_column_int(st, 0) > 0) {
+		rc = TDL_OK;
+	} else {
+		const char *gone = (const char *)sqlite3_column_text(st, 1), *tab = gone ? strchr(gone, '\t') : NULL;
+
+		if (tab) {
+			snprintf(who, sizeof who, "%.*s", (int)(tab - gone), gone);
+			db_when(tab + 1, when);
+		}
+		rc = err_set(err, TDL_EINPUT, "%s was removed by %s at %s; nothing was saved", c->name, who, when);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Begin a write about child c, check the child is still there, and prepare sql. */
+int child_write_begin(sqlite3 *db, const struct child *c, const char *sql, sqlite3_stmt **st,
+		      struct tdl_err *err)
+{
+	int rc;
+
+	*st = NULL;
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	rc = child_check_present(db, c, err);
+	if (!rc) {
+		*st = db_prepare(db, sql, err);
+		rc = *st ? TDL_OK : TDL_EDATA;
+	}
+	if (rc)
+		db_rollback(db);
+	return rc;
+}
+
+/* Inside the edit's transaction: refuse when c is gone or was changed since it
+ * was read; *same is 1 when the stored child already equals c. */
+static int child_compare(sqlite3 *db, const struct child *c, int *same, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char b[11], d[11], when[24];
+	int rc = child_check_present(db, c, err);
+
+	*same = 0;
+	if (rc)
+		return rc;
+	st = db_prepare(db, "SELECT version, updated_by, updated_at, name = ?2 AND born = ?3 AND due IS ?4"
+			" FROM child WHERE id = ?1", err);
+	if (!st)
+		return TDL_EDATA;
+	date_format(c->born, b);
+	date_format(c->due, d);
+	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_text(st, 2, c->name);
+	db_bind_text(st, 3, b);
+	db_bind_text(st, 4, c->has_due ? d : NULL);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = db_fail(db, "cannot read the child", err);
+	} else if (sqlite3_column_int(st, 0) != c->version) {
+		db_when((const char *)sqlite3_column_text(st, 2), when);
+		rc = err_set(err, TDL_EINPUT, "%s was changed meanwhile by %s at %s (version %d): nothing was "
+			     "saved; open the child again to see the change", c->name,
+			     (const char *)sqlite3_column_text(st, 1), when, sqlite3_column_int(st, 0));
+	} else {
+		*same = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Save edits to c if nobody changed it since it was read. */
-int child_update(sqlite3 *db, struct child *c, day_t today, struct tdl_err *err)
+int child_update(sqlite3 *db, struct child *c, day_t today, int *changed, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
 	char now[21], b[11], d[11];
-	int rc = child_validate(c->name, c->born, c->has_due, c->due, today, err);
+	int same, rc = child_validate(c->name, c->born, c->has_due, c->due, today, err);
 
+	if (changed)
+		*changed = 0;
 	if (rc)
 		return rc;
 	db_now(now);
@@ -113,6 +203,11 @@ int child_update(sqlite3 *db, struct child *c, day_t today, struct tdl_err *err)
 	date_format(c->due, d);
 	if (db_begin(db, err))
 		return TDL_EDATA;
+	rc = child_compare(db, c, &same, err);
+	if (rc || same) {
+		db_rollback(db);
+		return rc;
+	}
 	st = db_prepare(db,
 			"UPDATE child SET name=?1, born=?2, due=?3, version=version+1, updated_at=?4,"
 			" updated_by=?5 WHERE id=?6 AND version=?7", err);
@@ -128,11 +223,8 @@ int child_update(sqlite3 *db, struct child *c, day_t today, struct tdl_err *err)
 	sqlite3_bind_int64(st, 6, c->id);
 	sqlite3_bind_int(st, 7, c->version);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE && sqlite3_changes(db) == 1)
+	if (rc == SQLITE_DONE)
 		rc = TDL_OK;
-	else if (rc == SQLITE_DONE)
-		rc = err_set(err, TDL_EINPUT,
-			     "%s was changed by someone else meanwhile: reopen and edit again", c->name);
 	else if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE)
 		rc = err_set(err, TDL_EINPUT, "there is already a child called %s: use another name",
 			     c->name);
@@ -144,8 +236,11 @@ int child_update(sqlite3 *db, struct child *c, day_t today, struct tdl_err *err)
 		return rc;
 	}
 	rc = db_commit(db, err);
-	if (!rc)
+	if (!rc) {
 		c->version++;
+		if (changed)
+			*changed = 1;
+	}
 	return rc;
 }
 

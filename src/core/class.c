@@ -90,18 +90,19 @@ int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t
 	int rc;
 
 	date_format(day, d);
-	if (day > today)
-		return err_set(err, TDL_EINPUT, "date %s is in the future", d);
+	rc = date_check_past(day, today, "the date watched", err);
+	if (rc)
+		return rc;
 	rc = class_get(db, id, c, &k, err);
 	if (rc)
 		return rc;
 	class_clear(&k);
 	db_uuid(uuid);
 	db_now(now);
-	st = db_write_begin(db, "INSERT INTO class_log(uuid, child_id, class_id, day, created_at, created_by)"
-			" VALUES(?,?,?,?,?,?)", err);
-	if (!st)
-		return TDL_EDATA;
+	rc = child_write_begin(db, c, "INSERT INTO class_log(uuid, child_id, class_id, day, created_at, created_by)"
+			       " VALUES(?,?,?,?,?,?)", &st, err);
+	if (rc)
+		return rc;
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);

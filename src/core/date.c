@@ -140,3 +140,16 @@ day_t date_today(void)
 		return 0;
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+/* Refuse a record of something that has not happened yet. */
+int date_check_past(day_t day, day_t today, const char *what, struct tdl_err *err)
+{
+	char d[11], t[11];
+
+	if (day <= today)
+		return TDL_OK;
+	date_format(day, d);
+	date_format(today, t);
+	return err_set(err, TDL_EINPUT, "%s %s is in the future (today is %s): log it on or after that day",
+		       what, d, t);
+}

@@ -376,6 +376,39 @@ void db_now(char out[21])
 		strcpy(out, "1970-01-01T00:00:00Z");
 }
 
+/* A stored time as people read it. */
+void db_when(const char *at, char out[24])
+{
+	if (at && strlen(at) >= 16 && at[10] == 'T')
+		snprintf(out, 24, "%.10s %.5s UTC", at, at + 11);
+	else
+		snprintf(out, 24, "%.23s", at && *at ? at : "an unknown time");
+}
+
+/* Read a row's version, last writer and removal for a correction. */
+int db_row_read(sqlite3 *db, sqlite3_stmt *st, struct db_row *row, struct tdl_err *err)
+{
+	int rc = sqlite3_step(st), removed;
+	const char *who;
+
+	memset(row, 0, sizeof *row);
+	if (rc == SQLITE_ROW) {
+		removed = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		who = (const char *)sqlite3_column_text(st, removed ? 3 : 1);
+		row->found = 1;
+		row->version = sqlite3_column_int(st, 0);
+		row->removed = removed;
+		row->same = sqlite3_column_int(st, 5);
+		snprintf(row->who, sizeof row->who, "%s", who && *who ? who : "someone");
+		db_when((const char *)sqlite3_column_text(st, removed ? 4 : 2), row->when);
+		rc = TDL_OK;
+	} else {
+		rc = rc == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot read the database", err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* A new random UUID (version 4). */
 void db_uuid(char out[37])
 {

@@ -30,10 +30,10 @@ int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_targe
 	db_uuid(uuid);
 	db_now(now);
 	date_format(target, d);
-	st = db_write_begin(db, "INSERT INTO goal(uuid, child_id, text, target, created_at, created_by, updated_at,"
-			" updated_by) VALUES(?1,?2,?3,?4,?5,?6,?5,?6)", err);
-	if (!st)
-		return TDL_EDATA;
+	rc = child_write_begin(db, c, "INSERT INTO goal(uuid, child_id, text, target, created_at, created_by,"
+			       " updated_at, updated_by) VALUES(?1,?2,?3,?4,?5,?6,?5,?6)", &st, err);
+	if (rc)
+		return rc;
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, text);
@@ -48,31 +48,73 @@ int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_targe
 	return TDL_OK;
 }
 
+/* Inside a write: refuse when goal id is gone or past `version` (0: any);
+ * *same when its status already is `status`. */
+static int goal_check(sqlite3 *db, long long id, int version, const char *status, int *same,
+		      struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT version, updated_by, updated_at, NULL, NULL, status = ?2"
+				      " FROM goal WHERE id = ?1", err);
+	struct db_row row;
+	int rc;
+
+	*same = 0;
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, status);
+	rc = db_row_read(db, st, &row, err);
+	if (rc)
+		return rc;
+	if (!row.found)
+		return err_set(err, TDL_EINPUT, "there is no goal %lld: see 'toddle goal list'", id);
+	if (version > 0 && row.version != version)
+		return err_set(err, TDL_EINPUT, "this goal was changed meanwhile by %s at %s (version %d); "
+			       "nothing was saved", row.who, row.when, row.version);
+	*same = row.same;
+	return TDL_OK;
+}
+
 /* Set a goal's status. */
-int goal_set(sqlite3 *db, long long id, const char *status, struct tdl_err *err)
+int goal_set(sqlite3 *db, long long id, int version, const char *status, int *changed,
+	     struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char now[21], gone[96];
+	char now[21];
+	int same, rc;
 
+	if (changed)
+		*changed = 0;
 	if (!goal_status_ok(status))
 		return err_set(err, TDL_EINPUT, "status must be open, met, partly-met, not-met or dropped");
 	db_now(now);
-	snprintf(gone, sizeof gone, "there is no goal %lld: see 'toddle goal list'", id);
-	st = db_write_begin(db, "UPDATE goal SET status = ?1, version = version + 1, updated_at = ?2,"
-			    " updated_by = ?3 WHERE id = ?4", err);
-	if (!st)
+	if (db_begin(db, err))
 		return TDL_EDATA;
+	rc = goal_check(db, id, version, status, &same, err);
+	if (rc || same) {
+		db_rollback(db);
+		return rc;
+	}
+	st = db_prepare(db, "UPDATE goal SET status = ?1, version = version + 1, updated_at = ?2,"
+			" updated_by = ?3 WHERE id = ?4", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
 	db_bind_text(st, 1, status);
 	db_bind_text(st, 2, now);
 	db_bind_text(st, 3, db_user());
 	sqlite3_bind_int64(st, 4, id);
-	return db_write_end_one(db, st, "cannot save the goal", gone, err);
+	rc = db_write_end_one(db, st, "cannot save the goal", "the goal was removed meanwhile", err);
+	if (!rc && changed)
+		*changed = 1;
+	return rc;
 }
 
 /* A child's goals, open ones first. */
 int goal_list(sqlite3 *db, const struct child *c, struct goal **out, int *n, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, text, status, created_by, target FROM goal WHERE child_id = ?"
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, text, status, created_by, target, version FROM goal WHERE child_id = ?"
 				      " ORDER BY status <> 'open', COALESCE(target, '9999'), id", err);
 	struct goal *arr = NULL;
 	int cnt = 0, rc;
@@ -95,6 +137,7 @@ int goal_list(sqlite3 *db, const struct child *c, struct goal **out, int *n, str
 		arr[cnt].status = db_column_dup(st, 2);
 		arr[cnt].created_by = db_column_dup(st, 3);
 		arr[cnt].has_target = t && date_parse(t, &arr[cnt].target) == 0;
+		arr[cnt].version = sqlite3_column_int(st, 5);
 		cnt++;
 	}
 	sqlite3_finalize(st);

@@ -137,8 +137,9 @@ int milestone_log(sqlite3 *db, const struct child *c, const char *id, enum ms_st
 		return err_set(err, TDL_EINPUT, "status must be achieved, emerging or not-yet");
 	if (has_date) {
 		date_format(date, d);
-		if (date > today)
-			return err_set(err, TDL_EINPUT, "date %s is in the future: use the day you saw it", d);
+		rc = date_check_past(date, today, "the date seen", err);
+		if (rc)
+			return rc;
 		if (date < c->born)
 			return err_set(err, TDL_EINPUT, "date %s is before %s was born: check the date", d,
 				       c->name);
@@ -157,10 +158,10 @@ int milestone_log(sqlite3 *db, const struct child *c, const char *id, enum ms_st
 			       "no milestone '%.64s': see 'toddle milestone list' for the ids", id);
 	db_uuid(uuid);
 	db_now(now);
-	st = db_write_begin(db, "INSERT INTO milestone_log(uuid, child_id, milestone_id, status, observed,"
-			" note, created_at, created_by) VALUES(?,?,?,?,?,?,?,?)", err);
-	if (!st)
-		return TDL_EDATA;
+	rc = child_write_begin(db, c, "INSERT INTO milestone_log(uuid, child_id, milestone_id, status, observed,"
+			       " note, created_at, created_by) VALUES(?,?,?,?,?,?,?,?)", &st, err);
+	if (rc)
+		return rc;
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);

@@ -28,83 +28,149 @@ static int note_validate(const struct session_note *n, day_t born, struct tdl_er
 	return TDL_OK;
 }
 
-/* The note_uuid and latest version of the note holding row id, for this child. */
-static int note_of(sqlite3 *db, long long row, long long child_id, char uuid[37], int *version,
-		   struct tdl_err *err)
+/* What a correction found about the note it corrects. */
+struct note_base {
+	int version, newest; /* the corrected row's version, and the note's newest */
+	int same;            /* the correction equals the corrected row */
+	char who[64], when[24], discipline[16];
+};
+
+/* Bind a note's date, minutes, discipline and SOAP fields to ?3..?9. */
+static void note_bind_fields(sqlite3_stmt *st, const struct session_note *n, const char *d)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT note_uuid, (SELECT max(version) FROM session_note s"
-				      " WHERE s.note_uuid = n.note_uuid) FROM session_note n WHERE id = ?1 AND child_id = ?2", err);
+	db_bind_text(st, 3, d);
+	sqlite3_bind_int(st, 4, n->minutes);
+	db_bind_text(st, 5, n->discipline && *n->discipline ? n->discipline : NULL);
+	db_bind_text(st, 6, n->subjective);
+	db_bind_text(st, 7, n->objective);
+	db_bind_text(st, 8, n->assessment);
+	db_bind_text(st, 9, n->plan);
+}
+
+/* Inside the write: the note holding row `row` for this child, its newest version and author. */
+static int note_base_read(sqlite3 *db, long long row, long long child_id, const struct session_note *n,
+			  const char *d, char uuid[37], struct note_base *b, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT r.note_uuid, r.version, m.version, m.created_by, m.created_at,"
+				      " r.day = ?3 AND r.minutes = ?4 AND (?5 IS NULL OR r.discipline IS ?5)"
+				      " AND r.subjective = ?6 AND r.objective = ?7 AND r.assessment = ?8 AND r.plan = ?9,"
+				      " COALESCE(r.discipline, '') FROM session_note r JOIN session_note m"
+				      " ON m.note_uuid = r.note_uuid AND m.version = (SELECT max(version) FROM session_note s"
+				      " WHERE s.note_uuid = r.note_uuid) WHERE r.id = ?1 AND r.child_id = ?2", err);
 	int rc;
 
+	memset(b, 0, sizeof *b);
 	if (!st)
 		return TDL_EDATA;
 	sqlite3_bind_int64(st, 1, row);
 	sqlite3_bind_int64(st, 2, child_id);
+	note_bind_fields(st, n, d);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		snprintf(uuid, 37, "%s", (const char *)sqlite3_column_text(st, 0));
-		*version = sqlite3_column_int(st, 1);
+		b->version = sqlite3_column_int(st, 1);
+		b->newest = sqlite3_column_int(st, 2);
+		snprintf(b->who, sizeof b->who, "%s", (const char *)sqlite3_column_text(st, 3));
+		db_when((const char *)sqlite3_column_text(st, 4), b->when);
+		b->same = sqlite3_column_int(st, 5);
+		snprintf(b->discipline, sizeof b->discipline, "%s", (const char *)sqlite3_column_text(st, 6));
 		rc = TDL_OK;
-	} else {
+	} else if (rc == SQLITE_DONE) {
 		rc = err_set(err, TDL_EINPUT, "there is no note %lld for this child: see 'toddle note list'", row);
+	} else {
+		rc = db_fail(db, "cannot read the notes", err);
 	}
 	sqlite3_finalize(st);
 	return rc;
 }
 
-/* Write a new note or a new version of one. */
-int note_add(sqlite3 *db, const struct child *c, long long corrects, struct session_note *n,
-	     struct tdl_err *err)
+/* Inside the write: refuse a correction of a version that is no longer the newest. */
+static int note_base_check(sqlite3 *db, long long row, long long child_id, struct session_note *n,
+			   const char *d, struct note_base *b, struct tdl_err *err)
 {
-	sqlite3_stmt *st;
-	char uuid[37], now[21], d[11];
-	int rc = note_validate(n, c->born, err), version = 0;
+	int rc = note_base_read(db, row, child_id, n, d, n->note_uuid, b, err);
 
 	if (rc)
 		return rc;
-	db_now(now);
-	date_format(n->day, d);
-	if (db_begin(db, err))
+	if (b->newest > b->version)
+		return err_set(err, TDL_EINPUT, "this note was corrected meanwhile by %s at %s (version %d); "
+			       "nothing was saved", b->who, b->when, b->newest);
+	return TDL_OK;
+}
+
+/* Insert version `version` of note n for child c; fills n->id. */
+static int note_insert(sqlite3 *db, const struct child *c, struct session_note *n, int version,
+		       const char *d, const char *discipline, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO session_note(uuid, note_uuid, version, child_id, day, minutes,"
+				      " discipline, subjective, objective, assessment, plan, created_at, created_by)"
+				      " VALUES(?1,?2,?10,?11,?3,?4,?5,?6,?7,?8,?9,?12,?13)", err);
+	char uuid[37], now[21];
+	int rc;
+
+	if (!st)
 		return TDL_EDATA;
-	if (corrects) {
-		rc = note_of(db, corrects, c->id, n->note_uuid, &version, err);
-		if (rc) {
-			db_rollback(db);
-			return rc;
-		}
-	} else {
-		db_uuid(n->note_uuid);
-	}
 	db_uuid(uuid);
-	st = db_prepare(db, "INSERT INTO session_note(uuid, note_uuid, version, child_id, day, minutes, discipline,"
-			" subjective, objective, assessment, plan, created_at, created_by)"
-			" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
-	if (!st) {
-		db_rollback(db);
-		return TDL_EDATA;
-	}
+	db_now(now);
 	db_bind_text(st, 1, uuid);
 	db_bind_text(st, 2, n->note_uuid);
-	sqlite3_bind_int(st, 3, version + 1);
-	sqlite3_bind_int64(st, 4, c->id);
-	db_bind_text(st, 5, d);
-	sqlite3_bind_int(st, 6, n->minutes);
-	db_bind_text(st, 7, n->discipline && *n->discipline ? n->discipline : NULL);
-	db_bind_text(st, 8, n->subjective);
-	db_bind_text(st, 9, n->objective);
-	db_bind_text(st, 10, n->assessment);
-	db_bind_text(st, 11, n->plan);
+	note_bind_fields(st, n, d);
+	db_bind_text(st, 5, discipline && *discipline ? discipline : NULL);
+	sqlite3_bind_int(st, 10, version);
+	sqlite3_bind_int64(st, 11, c->id);
 	db_bind_text(st, 12, now);
 	db_bind_text(st, 13, db_user());
 	rc = sqlite3_step(st) == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot save the note", err);
 	sqlite3_finalize(st);
+	if (!rc)
+		n->id = sqlite3_last_insert_rowid(db);
+	return rc;
+}
+
+/* Write a new note or a new version of one. */
+int note_add(sqlite3 *db, const struct child *c, long long corrects, struct session_note *n, day_t today,
+	     int *changed, struct tdl_err *err)
+{
+	struct note_base b;
+	const char *discipline = n->discipline;
+	char d[11];
+	int rc = note_validate(n, c->born, err);
+
+	if (changed)
+		*changed = 0;
+	if (!rc)
+		rc = date_check_past(n->day, today, "the session date", err);
+	if (rc)
+		return rc;
+	date_format(n->day, d);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	memset(&b, 0, sizeof b);
+	rc = child_check_present(db, c, err);
+	if (!rc && corrects)
+		rc = note_base_check(db, corrects, c->id, n, d, &b, err);
+	if (rc || b.same) {
+		db_rollback(db);
+		if (!rc) {
+			n->id = corrects;
+			n->version = b.version;
+		}
+		return rc;
+	}
+	if (!corrects)
+		db_uuid(n->note_uuid);
+	else if (!discipline || !*discipline)
+		discipline = b.discipline; /* a correction that does not name one keeps it */
+	rc = note_insert(db, c, n, b.version + 1, d, discipline, err);
 	if (rc) {
 		db_rollback(db);
 		return rc;
 	}
-	n->id = sqlite3_last_insert_rowid(db);
-	n->version = version + 1;
-	return db_commit(db, err);
+	n->version = b.version + 1;
+	rc = db_commit(db, err);
+	if (!rc && changed)
+		*changed = 1;
+	return rc;
 }
 
 /* A child's notes, newest first. */

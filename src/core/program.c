@@ -35,10 +35,10 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 	db_now(now);
 	date_format(start, s);
 	date_format(stop, e);
-	st = db_write_begin(db, "INSERT INTO program(uuid, child_id, activity_id, times, per, start, stop,"
-			" created_at, created_by) VALUES(?,?,?,?,?,?,?,?,?)", err);
-	if (!st)
-		return TDL_EDATA;
+	rc = child_write_begin(db, c, "INSERT INTO program(uuid, child_id, activity_id, times, per, start, stop,"
+			       " created_at, created_by) VALUES(?,?,?,?,?,?,?,?,?)", &st, err);
+	if (rc)
+		return rc;
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, activity_id);
@@ -56,26 +56,64 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 	return TDL_OK;
 }
 
+/* Inside a write: refuse when entry id is gone, already ended, past `version`
+ * (0: any), or starts after `d`. */
+static int program_check(sqlite3 *db, long long id, int version, const char *d, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT version, created_by, created_at, ended_by, ended_at,"
+				      " start <= ?2 FROM program WHERE id = ?1", err);
+	struct db_row row;
+	int rc;
+
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, d);
+	rc = db_row_read(db, st, &row, err);
+	if (rc)
+		return rc;
+	if (!row.found)
+		return err_set(err, TDL_EINPUT, "there is no program entry %lld: see 'toddle program list'", id);
+	if (row.removed)
+		return err_set(err, TDL_EINPUT, "program entry %lld was already ended by %s at %s; nothing was changed",
+			       id, row.who, row.when);
+	if (version > 0 && row.version != version)
+		return err_set(err, TDL_EINPUT, "program entry %lld was changed meanwhile (version %d); nothing was "
+			       "changed: look at the home program again", id, row.version);
+	if (!row.same)
+		return err_set(err, TDL_EINPUT, "program entry %lld starts after %s: end it on or after its start",
+			       id, d);
+	return TDL_OK;
+}
+
 /* End a program entry on a day. */
-int program_end(sqlite3 *db, long long id, day_t day, struct tdl_err *err)
+int program_end(sqlite3 *db, long long id, int version, day_t day, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char now[21], d[11], gone[128];
+	char now[21], d[11];
+	int rc;
 
 	db_now(now);
 	date_format(day, d);
-	snprintf(gone, sizeof gone, "no running program entry %lld starts on or before that day: "
-		 "see 'toddle program list'", id);
-	st = db_write_begin(db, "UPDATE program SET stop = CASE WHEN stop IS NULL OR stop > ?1 THEN ?1"
-			    " ELSE stop END, ended_at = ?2, ended_by = ?3 WHERE id = ?4 AND ended_at IS NULL"
-			    " AND start <= ?1", err);
-	if (!st)
+	if (db_begin(db, err))
 		return TDL_EDATA;
+	rc = program_check(db, id, version, d, err);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	st = db_prepare(db, "UPDATE program SET stop = CASE WHEN stop IS NULL OR stop > ?1 THEN ?1"
+			" ELSE stop END, ended_at = ?2, ended_by = ?3, version = version + 1"
+			" WHERE id = ?4 AND ended_at IS NULL", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
 	db_bind_text(st, 1, d);
 	db_bind_text(st, 2, now);
 	db_bind_text(st, 3, db_user());
 	sqlite3_bind_int64(st, 4, id);
-	return db_write_end_one(db, st, "cannot end the program", gone, err);
+	return db_write_end_one(db, st, "cannot end the program", "the program entry was ended meanwhile", err);
 }
 
 /* Days of entry p inside the week starting monday. */
@@ -116,7 +154,7 @@ int program_list(sqlite3 *db, const struct child *c, day_t monday, int all, stru
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT p.id, p.activity_id, COALESCE(a.title, p.activity_id), p.created_by, p.times, p.per,"
-		" p.start, p.stop FROM program p LEFT JOIN activity a ON a.id = p.activity_id"
+		" p.start, p.stop, p.version FROM program p LEFT JOIN activity a ON a.id = p.activity_id"
 		" WHERE p.child_id = ?1 AND (?2 OR (p.start <= ?4 AND (p.stop IS NULL OR p.stop >= ?3)))"
 		" ORDER BY p.start, p.id", err);
 	struct program *arr = NULL;
@@ -153,6 +191,7 @@ int program_list(sqlite3 *db, const struct child *c, day_t monday, int all, stru
 		if (date_parse((const char *)sqlite3_column_text(st, 6), &p->start))
 			p->start = 0;
 		p->has_stop = stop && date_parse(stop, &p->stop) == 0;
+		p->version = sqlite3_column_int(st, 8);
 		overlap(p, monday, &from, &to);
 		days = to >= from ? to - from + 1 : 0;
 		p->planned = p->per_week ? (p->times * days + 6) / 7 : p->times * days;

@@ -25,6 +25,8 @@ void care_free(struct tui *t)
 	t->ncases = 0;
 	free(t->rec_ids);
 	t->rec_ids = NULL;
+	free(t->rec_vers);
+	t->rec_vers = NULL;
 	t->nrec = 0;
 }
 
@@ -139,13 +141,19 @@ int caseload_pane_key(struct tui *t, enum action a)
 }
 
 /* Remember what record item number k is. */
-static void rec_item(struct tui *t, int kind, long long id)
+static void rec_item(struct tui *t, int kind, long long id, int version)
 {
 	long long *g = realloc(t->rec_ids, (size_t)(t->nrec + 1) * sizeof *g);
+	int *v;
 
 	if (!g)
 		return;
 	t->rec_ids = g;
+	v = realloc(t->rec_vers, (size_t)(t->nrec + 1) * sizeof *v);
+	if (!v)
+		return;
+	t->rec_vers = v;
+	t->rec_vers[t->nrec] = version;
 	t->rec_ids[t->nrec++] = REC(kind, id);
 }
 
@@ -171,6 +179,8 @@ void record_pane_build(struct tui *t)
 
 	free(t->rec_ids);
 	t->rec_ids = NULL;
+	free(t->rec_vers);
+	t->rec_vers = NULL;
 	t->nrec = 0;
 	doc_reset(&t->doc);
 	if (!c)
@@ -186,7 +196,7 @@ void record_pane_build(struct tui *t)
 			snprintf(line, sizeof line, "[%s] %s%s%s", g[i].status, g[i].text, g[i].has_target ? "  by " : "",
 				 g[i].has_target ? d : "");
 			doc_wrap(&t->doc, T_NORMAL, t->nrec, "  ", line, width);
-			rec_item(t, REC_GOAL, g[i].id);
+			rec_item(t, REC_GOAL, g[i].id, g[i].version);
 		}
 		if (!n)
 			doc_add(&t->doc, T_DIM, -1, "  No goals yet (G adds one).");
@@ -202,7 +212,7 @@ void record_pane_build(struct tui *t)
 				 p[i].times, p[i].per_week ? "week" : "day", p[i].done, p[i].planned, d,
 				 p[i].has_stop ? " to " : "", p[i].has_stop ? e : "", p[i].created_by);
 			doc_wrap(&t->doc, T_NORMAL, t->nrec, "  ", line, width);
-			rec_item(t, REC_PROGRAM, p[i].id);
+			rec_item(t, REC_PROGRAM, p[i].id, p[i].version);
 		}
 		if (!n)
 			doc_wrap(&t->doc, T_DIM, -1, "  ", "Nothing assigned (P on an activity in the week view adds it).",
@@ -224,7 +234,7 @@ void record_pane_build(struct tui *t)
 			soap(t, "O:", notes[i].objective, item, width);
 			soap(t, "A:", notes[i].assessment, item, width);
 			soap(t, "P:", notes[i].plan, item, width);
-			rec_item(t, REC_NOTE, notes[i].id);
+			rec_item(t, REC_NOTE, notes[i].id, notes[i].version);
 		}
 		if (!n)
 			doc_add(&t->doc, T_DIM, -1, "  No notes yet (n writes one).");
@@ -259,7 +269,7 @@ int record_pane_key(struct tui *t, enum action a)
 	if (a == DO_OPEN && REC_KIND(v) == REC_NOTE)
 		return form_note_open(t, REC_ID(v));
 	if (a == DO_OPEN && REC_KIND(v) == REC_GOAL)
-		return form_goal_status_open(t, REC_ID(v), "");
+		return form_goal_status_open(t, REC_ID(v), t->rec_vers[sel], "");
 	if (a == DO_DELETE && REC_KIND(v) == REC_PROGRAM) {
 		if (t->confirm_id != v) {
 			t->confirm_id = v;
@@ -267,7 +277,7 @@ int record_pane_key(struct tui *t, enum action a)
 			return R_DRAW;
 		}
 		t->confirm_id = 0;
-		if (program_end(t->app->db, REC_ID(v), t->app->today, &err))
+		if (program_end(t->app->db, REC_ID(v), t->rec_vers[sel], t->app->today, &err))
 			tui_message(t, T_ERROR, "%s", err.msg);
 		else
 			tui_message(t, T_OK, "Ended the program entry today.");

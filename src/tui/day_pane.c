@@ -129,8 +129,8 @@ static int day_delete(struct tui *t, const struct cal_entry *e)
 		return R_DRAW;
 	}
 	t->confirm_id = 0;
-	rc = e->kind == CAL_APPOINTMENT ? appointment_delete(t->app->db, e->id, &err)
-					: activity_entry_delete(t->app->db, e->id, &err);
+	rc = e->kind == CAL_APPOINTMENT ? appointment_delete(t->app->db, e->id, e->version, &err)
+					: activity_entry_delete(t->app->db, e->id, e->version, &err);
 	if (rc)
 		tui_message(t, T_ERROR, "%s", err.msg);
 	else

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "player.h"
+#include "editor.h"
 #include "toddle/audit.h"
 #include "toddle/text.h"
 #include "tui/form.h"
@@ -163,8 +163,16 @@ struct form_state *form_new(struct tui *t, const char *title, form_save_fn save)
 		return NULL;
 	f->save = save;
 	text_sanitize(title, f->title, sizeof f->title);
+	if (tui_child(t))
+		f->child = *tui_child(t); /* saved to this child, whoever is shown by then */
 	t->form = f;
 	return f;
+}
+
+/* This form is not about a child: its draft is not tied to one. */
+void form_no_child(struct form_state *f)
+{
+	memset(&f->child, 0, sizeof f->child);
 }
 
 /* Add one field with an initial value. */
@@ -188,8 +196,11 @@ int form_show(struct tui *t)
 	struct form_state *f = t->form;
 	char saved_at[21], *body;
 
-	snprintf(f->key, sizeof f->key, "%s|%lld|%s", f->title, f->row_id, f->item_id);
-	body = draft_get(t->app->db, f->key, saved_at);
+	if (!f->record[0])
+		snprintf(f->record, sizeof f->record, "%lld", f->row_id);
+	snprintf(f->key, sizeof f->key, "%s|child %lld|record %s|%s", f->title, f->child.id, f->record,
+		 f->item_id);
+	body = draft_get(t->app->db, f->child.id, f->key, saved_at);
 	if (body) {
 		/* offer the text this person left when their connection dropped */
 		char *p = body;
@@ -230,6 +241,20 @@ int form_refuse(struct tui *t, int field, const char *msg)
 	return R_DRAW;
 }
 
+/* The model refused a save: keep the text as a draft when it was someone else's change. */
+int form_refuse_model(struct tui *t, int field, const struct tdl_err *err, const char *hint)
+{
+	char msg[sizeof err->msg + 200];
+
+	if (!err_is_conflict(err))
+		return form_refuse(t, field, err->msg);
+	form_save_draft(t);
+	t->form->kept = 1;
+	snprintf(msg, sizeof msg, "%s. Your text is kept as a draft%s%s.", err->msg, hint ? "; " : "",
+		 hint ? hint : "");
+	return form_refuse(t, field, msg);
+}
+
 /* Parse a date field; empty is allowed when optional. */
 int form_date(struct form_state *f, int i, int optional, day_t *out, int *given)
 {
@@ -262,6 +287,7 @@ static int form_save(struct tui *t)
 	struct form_state *f = t->form;
 	struct tdl_err err;
 	char key[sizeof f->key];
+	long long child_id = f->child.id;
 	int flags;
 
 	form_collect(f);
@@ -269,7 +295,7 @@ static int form_save(struct tui *t)
 	snprintf(key, sizeof key, "%s", f->key);
 	flags = f->save(t, f);
 	if (!t->form) /* saved and closed: no draft to offer any more */
-		draft_drop(t->app->db, key, &err);
+		draft_drop(t->app->db, child_id, key, &err);
 	return flags;
 }
 
@@ -293,18 +319,36 @@ void form_save_draft(struct tui *t)
 			break;
 		o += (size_t)n;
 	}
-	draft_save(t->app->db, f->key, body, &err);
+	/* a child removed meanwhile cannot own the draft: keep it without one */
+	if (draft_save(t->app->db, f->child.id, f->key, body, &err) && f->child.id)
+		draft_save(t->app->db, 0, f->key, body, &err);
 }
 
-/* Write the current text field in $VISUAL or $EDITOR (terminal restored after). */
+/* Put an editor's text into field i: one line, as the field holds it. */
+static void form_take_text(struct form_state *f, int i, char *text)
+{
+	for (char *p = text; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	text_trim(text);
+	snprintf(f->value[i], sizeof f->value[i], "%s", text);
+	if (f->form && f->fields[i]) {
+		set_field_buffer(f->fields[i], 0, f->value[i]);
+		form_end(f);
+	}
+}
+
+/* Write the current text field in $VISUAL or $EDITOR (terminal restored after).
+ * The file lives in a private per-edit folder that is removed afterwards; if
+ * the session ends meanwhile, what the editor had is kept as the form's draft. */
 int form_edit_in_editor(struct tui *t)
 {
 	struct form_state *f = t->form;
-	const char *ed = getenv("VISUAL"), *tmp = getenv("TMPDIR");
-	char path[512], cmd[600], buf[600], *av[PLAYER_ARGS_MAX + 2];
+	const char *ed = getenv("VISUAL");
+	static char text[sizeof f->value[0]];
+	struct editor_file ef;
 	struct tdl_err err;
-	int i, fd, rc;
-	FILE *fp;
+	int i, rc, hung_up = 0;
 
 	form_collect(f);
 	i = f->focus;
@@ -312,42 +356,22 @@ int form_edit_in_editor(struct tui *t)
 		return R_DRAW;
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
-	snprintf(cmd, sizeof cmd, "%s", ed && *ed ? ed : "vi");
-	snprintf(path, sizeof path, "%.400s/toddle-edit-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	fd = mkstemp(path);
-	if (fd < 0) {
-		tui_message(t, T_ERROR, "Cannot make a file for the editor.");
-		return R_DRAW;
-	}
-	if (write(fd, f->value[i], strlen(f->value[i])) < 0 || write(fd, "\n", 1) < 0) {
-		close(fd);
-		unlink(path);
-		tui_message(t, T_ERROR, "Cannot make a file for the editor.");
-		return R_DRAW;
-	}
-	close(fd);
-	rc = player_argv(cmd, path, buf, sizeof buf, av, &err);
+	rc = editor_file_make(&ef, f->value[i], &err);
 	if (!rc) {
 		def_prog_mode();
 		endwin();
-		rc = player_run(av, &err);
-		reset_prog_mode();
-		clearok(curscr, TRUE);
+		rc = editor_run(ed && *ed ? ed : "vi", &ef, tui_hung_up, &hung_up, &err);
+		if (!hung_up) {
+			reset_prog_mode();
+			clearok(curscr, TRUE);
+		}
+		if ((!rc || hung_up) && editor_file_read(&ef, text, sizeof text) == 0)
+			form_take_text(f, i, text);
+		if (hung_up)
+			form_save_draft(t); /* before the file goes: the session is over */
+		editor_file_remove(&ef);
 	}
-	if (!rc && (fp = fopen(path, "r"))) {
-		size_t n = fread(f->value[i], 1, sizeof f->value[i] - 1, fp);
-
-		f->value[i][n] = '\0';
-		fclose(fp);
-		for (char *p = f->value[i]; *p; p++)
-			if (*p == '\n' || *p == '\r' || *p == '\t')
-				*p = ' ';
-		text_trim(f->value[i]);
-		set_field_buffer(f->fields[i], 0, f->value[i]);
-		form_end(f);
-	}
-	unlink(path);
-	if (rc)
+	if (rc && !hung_up)
 		tui_message(t, T_ERROR, "%s", err.msg);
 	return R_DRAW;
 }
@@ -375,10 +399,13 @@ int form_key(struct tui *t, int is_key, wint_t ch)
 	last = cur == f->nf - 1;
 	if (!is_key && ch == 27) {
 		struct tdl_err err;
+		int kept = f->kept;
 
-		draft_drop(t->app->db, f->key, &err);
+		if (!kept)
+			draft_drop(t->app->db, f->child.id, f->key, &err);
 		form_close(t);
-		tui_message(t, T_DIM, "Closed without saving.");
+		tui_message(t, T_DIM, kept ? "Closed; your text is kept as a draft and comes back when you open this form again."
+					  : "Closed without saving.");
 		return R_DRAW;
 	}
 	if (!is_key && ch == CTRL_KEY('e'))
@@ -426,6 +453,36 @@ int form_key(struct tui *t, int is_key, wint_t ch)
 	return R_DRAW;
 }
 
+/* Draw the form's message from row y on, wrapped at spaces over the rows
+ * left above the frame (a long refusal takes the key hint's row too); returns
+ * the rows used. */
+static int form_draw_error(struct tui *t, const struct form_state *f, int y, int width)
+{
+	const char *p = f->error;
+	int rows = 0, last = getmaxy(t->over) - 2;
+
+	draw_text(t->over, y, 2, width, T_ERROR, "");
+	while (*p && y + rows <= last) {
+		char line[sizeof f->error];
+		size_t n = strlen(p);
+
+		if ((int)n > width && y + rows < last) {
+			n = (size_t)width;
+			while (n > 0 && p[n] != ' ')
+				n--;
+			if (n == 0)
+				n = (size_t)width;
+		}
+		snprintf(line, sizeof line, "%.*s", (int)n, p);
+		draw_text(t->over, y + rows, 2, width, T_ERROR, line);
+		rows++;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return rows ? rows : 1;
+}
+
 /* Draw the form's frame, labels and message; libform draws the fields. */
 void form_draw(struct tui *t)
 {
@@ -442,11 +499,13 @@ void form_draw(struct tui *t)
 	for (int i = 0; i < f->nf; i++) {
 		draw_text(t->over, 4 + 2 * i, 2, lw, T_NORMAL, f->spec[i].label);
 	}
-	draw_text(t->over, 4 + 2 * f->nf, 2, w - 4, T_ERROR, f->error);
-	draw_text(t->over, 5 + 2 * f->nf, 2, w - 4, T_DIM,
-		  f->spec[field_index(current_field(f->form))].kind == FK_CHOICE
-		  ? "Space or Left/Right: change   Enter: next   Esc: cancel"
-		  : "Enter: next field, save on the last   Esc: cancel");
+	if (6 + 2 * f->nf <= getmaxy(t->over) - 2)
+		draw_text(t->over, 6 + 2 * f->nf, 2, w - 4, T_NORMAL, "");
+	if (form_draw_error(t, f, 4 + 2 * f->nf, w - 4) == 1)
+		draw_text(t->over, 5 + 2 * f->nf, 2, w - 4, T_DIM,
+			  f->spec[field_index(current_field(f->form))].kind == FK_CHOICE
+			  ? "Space or Left/Right: change   Enter: next   Esc: cancel"
+			  : "Enter: next field, save on the last   Esc: cancel");
 	pos_form_cursor(f->form);
 	wnoutrefresh(t->over);
 }

@@ -33,9 +33,12 @@ struct form_state {
 	WINDOW *sub;
 	char error[300];
 	char item_id[80];
-	char key[240];                   /* names this form's draft */
+	char key[300];                   /* names this form's draft */
+	struct child child;              /* the child the form was opened for (id 0: none) */
+	char record[48];                 /* the record's lasting id for the draft ("": row_id) */
 	long long row_id;                /* the child, appointment or entry being edited */
-	int row_version;
+	int row_version;                 /* the version it was read at */
+	int kept;                        /* a refusal kept the text as a draft: Esc leaves it */
 	day_t day;
 };
 
@@ -51,6 +54,14 @@ int form_show(struct tui *t);
 
 /* Point at a field with a message; the form stays open. */
 int form_refuse(struct tui *t, int field, const char *msg);
+
+/* The model refused a save: when someone else changed or removed the record
+ * or the child meanwhile, keep the text as a draft and say so (with `hint`,
+ * how to see the newer version, or NULL); else as form_refuse. */
+int form_refuse_model(struct tui *t, int field, const struct tdl_err *err, const char *hint);
+
+/* This form is not about a child (adding one, searching): its draft is not tied to one. */
+void form_no_child(struct form_state *f);
 
 /* Parse a date field; empty is allowed when optional. */
 int form_date(struct form_state *f, int i, int optional, day_t *out, int *given);

@@ -16,14 +16,11 @@ static const char *const per_choices[] = { "day", "week", NULL };
 static int save_note(struct tui *t, struct form_state *f)
 {
 	static const char *const names[] = { "Subjective", "Objective", "Assessment", "Plan" };
-	struct child *c = tui_child(t);
 	struct session_note n;
 	struct tdl_err err;
-	int given, rc;
+	int given, changed, rc;
 
 	memset(&n, 0, sizeof n);
-	if (!c)
-		return form_refuse(t, 0, "No child is shown.");
 	if (form_date(f, 0, 0, &n.day, &given))
 		return form_refuse(t, 0, "Date: write it as YYYY-MM-DD, like 2026-03-14");
 	if (form_number(f, 1, 1, 600, 45, &n.minutes))
@@ -36,12 +33,16 @@ static int save_note(struct tui *t, struct form_state *f)
 	n.objective = f->value[3];
 	n.assessment = f->value[4];
 	n.plan = f->value[5];
-	rc = note_add(t->app->db, c, f->row_id, &n, &err);
+	rc = note_add(t->app->db, &f->child, f->row_id, &n, t->app->today, &changed, &err);
 	if (rc)
-		return form_refuse(t, strstr(err.msg, "date") ? 0 : 1, err.msg);
+		return form_refuse_model(t, strstr(err.msg, "date") ? 0 : 1, &err,
+					 "Esc, then Enter on the note shows the newer version and offers your text again");
 	form_close(t);
-	tui_message(t, T_OK, n.version > 1 ? "Saved the correction as version %d; the earlier one is kept."
-					   : "Saved the session note.", n.version);
+	if (!changed)
+		tui_message(t, T_DIM, "Nothing changed: the note already says this (version %d).", n.version);
+	else
+		tui_message(t, T_OK, n.version > 1 ? "Saved the correction as version %d; the earlier one is kept."
+						   : "Saved the session note.", n.version);
 	return R_RELOAD | R_DRAW;
 }
 
@@ -69,6 +70,8 @@ int form_note_open(struct tui *t, long long corrects)
 	snprintf(f->intro, sizeof f->intro, "%s. %s Ctrl-E writes a field in your editor.", c->name,
 		 old ? "The note you correct is kept as it was." : "SOAP: what you heard, saw, think, and plan.");
 	f->row_id = old ? corrects : 0;
+	if (old) /* a draft follows the note across its versions */
+		snprintf(f->record, sizeof f->record, "%s", old->note_uuid);
 	date_format(old ? old->day : t->app->today, d);
 	if (old)
 		snprintf(min, sizeof min, "%d", old->minutes);
@@ -85,20 +88,17 @@ int form_note_open(struct tui *t, long long corrects)
 /* Check and save a new goal (fields: text, target date). */
 static int save_goal(struct tui *t, struct form_state *f)
 {
-	struct child *c = tui_child(t);
 	struct tdl_err err;
 	day_t target = 0;
 	int has, rc;
 
-	if (!c)
-		return form_refuse(t, 0, "No child is shown.");
 	if (text_check(f->value[0], "Goal", GOAL_TEXT_MAX, 1, &err))
 		return form_refuse(t, 0, err.msg);
 	if (form_date(f, 1, 1, &target, &has))
 		return form_refuse(t, 1, "Target date: write it as YYYY-MM-DD or leave it empty");
-	rc = goal_add(t->app->db, c, f->value[0], has, target, NULL, &err);
+	rc = goal_add(t->app->db, &f->child, f->value[0], has, target, NULL, &err);
 	if (rc)
-		return form_refuse(t, 0, err.msg);
+		return form_refuse_model(t, 0, &err, NULL);
 	form_close(t);
 	tui_message(t, T_OK, "Saved the goal.");
 	return R_RELOAD | R_DRAW;
@@ -124,16 +124,20 @@ int form_goal_open(struct tui *t)
 static int save_goal_status(struct tui *t, struct form_state *f)
 {
 	struct tdl_err err;
+	int changed;
 
-	if (goal_set(t->app->db, f->row_id, goal_choices[f->choice[0]], &err))
-		return form_refuse(t, 0, err.msg);
+	if (goal_set(t->app->db, f->row_id, f->row_version, goal_choices[f->choice[0]], &changed, &err))
+		return form_refuse_model(t, 0, &err, "Esc shows the goal as it is now");
 	form_close(t);
-	tui_message(t, T_OK, "Saved the goal's status.");
+	if (changed)
+		tui_message(t, T_OK, "Saved the goal's status.");
+	else
+		tui_message(t, T_DIM, "Nothing changed: the goal already had that status.");
 	return R_RELOAD | R_DRAW;
 }
 
-/* Open the form that sets a goal's status. */
-int form_goal_status_open(struct tui *t, long long id, const char *text)
+/* Open the form that sets the status of a goal read at `version`. */
+int form_goal_status_open(struct tui *t, long long id, int version, const char *text)
 {
 	struct form_state *f = form_new(t, "Goal status", save_goal_status);
 
@@ -141,6 +145,7 @@ int form_goal_status_open(struct tui *t, long long id, const char *text)
 		return R_NONE;
 	snprintf(f->intro, sizeof f->intro, "%s", text && *text ? text : "Where does this goal stand?");
 	f->row_id = id;
+	f->row_version = version;
 	form_field(f, "Status", FK_CHOICE, 10, 10, goal_choices, NULL);
 	return form_show(t);
 }
@@ -148,24 +153,21 @@ int form_goal_status_open(struct tui *t, long long id, const char *text)
 /* Check and save a home program entry (fields: times, per, from, to). */
 static int save_program(struct tui *t, struct form_state *f)
 {
-	struct child *c = tui_child(t);
 	struct tdl_err err;
 	day_t from, to = 0;
 	int times, given, has_to, rc;
 
-	if (!c)
-		return form_refuse(t, 0, "No child is shown.");
 	if (form_number(f, 0, 1, 20, 1, &times))
 		return form_refuse(t, 0, "Times: a whole number from 1 to 20");
 	if (form_date(f, 2, 0, &from, &given))
 		return form_refuse(t, 2, "From: write it as YYYY-MM-DD");
 	if (form_date(f, 3, 1, &to, &has_to))
 		return form_refuse(t, 3, "To: write it as YYYY-MM-DD or leave it empty");
-	rc = program_add(t->app->db, c, f->item_id, times, f->choice[1] == 1, from, has_to, to, NULL, &err);
+	rc = program_add(t->app->db, &f->child, f->item_id, times, f->choice[1] == 1, from, has_to, to, NULL, &err);
 	if (rc)
-		return form_refuse(t, strstr(err.msg, "end") ? 3 : strstr(err.msg, "start") ? 2 : 0, err.msg);
+		return form_refuse_model(t, strstr(err.msg, "end") ? 3 : strstr(err.msg, "start") ? 2 : 0, &err, NULL);
 	form_close(t);
-	tui_message(t, T_OK, "Added to %s's home program.", c->name);
+	tui_message(t, T_OK, "Added to %s's home program.", f->child.name);
 	return R_RELOAD | R_DRAW;
 }
 
@@ -206,6 +208,7 @@ int form_search_open(struct tui *t)
 
 	if (!f)
 		return R_NONE;
+	form_no_child(f);
 	snprintf(f->intro, sizeof f->intro, "Part of a name; leave it empty to see everyone.");
 	form_field(f, "Name", FK_TEXT, 30, 60, NULL, t->filter);
 	return form_show(t);

@@ -14,7 +14,7 @@ static int save_child(struct tui *t, struct form_state *f)
 	struct tdl_err err;
 	struct child c;
 	day_t born = 0, due = 0;
-	int has_due, given, rc;
+	int has_due, given, changed = 1, rc;
 
 	if (text_check(f->value[0], "Name", CHILD_NAME_MAX, 1, &err))
 		return form_refuse(t, 0, err.msg);
@@ -37,12 +37,15 @@ static int save_child(struct tui *t, struct form_state *f)
 		c.born = born;
 		c.has_due = has_due;
 		c.due = due;
-		rc = child_update(t->app->db, &c, t->app->today, &err);
+		rc = child_update(t->app->db, &c, t->app->today, &changed, &err);
 	}
 	if (rc)
-		return form_refuse(t, 0, err.msg);
+		return form_refuse_model(t, 0, &err, "Esc shows the child as they are now");
 	form_close(t);
-	tui_message(t, T_OK, "Saved %s.", c.name);
+	if (changed)
+		tui_message(t, T_OK, "Saved %s.", c.name);
+	else
+		tui_message(t, T_DIM, "Nothing changed: %s already has these details.", c.name);
 	t->week_locked = 0;
 	/* show the new child */
 	tui_reload(t);
@@ -55,22 +58,19 @@ static int save_child(struct tui *t, struct form_state *f)
 /* Check and save the milestone form. */
 static int save_milestone(struct tui *t, struct form_state *f)
 {
-	struct child *c = tui_child(t);
 	struct tdl_err err;
 	enum ms_status st;
 	day_t d;
 	int given, rc;
 
-	if (!c)
-		return form_refuse(t, 0, "No child is shown.");
 	milestone_status_parse(ms_choices[f->choice[0]], &st);
 	if (form_date(f, 1, 0, &d, &given))
 		return form_refuse(t, 1, "Date seen: write it as YYYY-MM-DD, like 2026-03-14");
 	if (text_check(f->value[2], "Note", MILESTONE_NOTE_MAX, 0, &err))
 		return form_refuse(t, 2, err.msg);
-	rc = milestone_log(t->app->db, c, f->item_id, st, 1, d, f->value[2], t->app->today, &err);
+	rc = milestone_log(t->app->db, &f->child, f->item_id, st, 1, d, f->value[2], t->app->today, &err);
 	if (rc)
-		return form_refuse(t, strstr(err.msg, "date") ? 1 : 0, err.msg);
+		return form_refuse_model(t, strstr(err.msg, "date") ? 1 : 0, &err, NULL);
 	form_close(t);
 	tui_message(t, T_OK, "Saved: %s.", ms_choices[(int)st - 1]);
 	return R_RELOAD | R_DRAW;
@@ -79,7 +79,6 @@ static int save_milestone(struct tui *t, struct form_state *f)
 /* Check and save the activity form. */
 static int save_activity(struct tui *t, struct form_state *f)
 {
-	struct child *c = tui_child(t);
 	struct tdl_err err;
 	enum act_result r;
 	day_t d;
@@ -87,8 +86,6 @@ static int save_activity(struct tui *t, struct form_state *f)
 	long minutes;
 	int given, rc;
 
-	if (!c)
-		return form_refuse(t, 0, "No child is shown.");
 	activity_result_parse(act_choices[f->choice[0]], &r);
 	if (form_date(f, 1, 0, &d, &given))
 		return form_refuse(t, 1, "Date: write it as YYYY-MM-DD, like 2026-03-14");
@@ -97,9 +94,9 @@ static int save_activity(struct tui *t, struct form_state *f)
 		return form_refuse(t, 2, "Minutes: a whole number from 0 to 600");
 	if (text_check(f->value[3], "Note", ACTIVITY_NOTE_MAX, 0, &err))
 		return form_refuse(t, 3, err.msg);
-	rc = activity_log(t->app->db, c, f->item_id, d, r, (int)minutes, f->value[3], t->app->today, &err);
+	rc = activity_log(t->app->db, &f->child, f->item_id, d, r, (int)minutes, f->value[3], t->app->today, &err);
 	if (rc)
-		return form_refuse(t, strstr(err.msg, "date") ? 1 : 0, err.msg);
+		return form_refuse_model(t, strstr(err.msg, "date") ? 1 : 0, &err, NULL);
 	form_close(t);
 	tui_message(t, T_OK, "Logged: %s.", act_choices[(int)r - 1]);
 	return R_RELOAD | R_DRAW;
@@ -122,6 +119,8 @@ int form_child_open(struct tui *t, int edit)
 	f = form_new(t, edit ? "Edit child" : "Add a child", save_child);
 	if (!f)
 		return R_NONE;
+	if (!edit)
+		form_no_child(f);
 	snprintf(f->intro, sizeof f->intro, "Dates as YYYY-MM-DD. Give the due date if the baby came early.");
 	form_field(f, "Name", FK_TEXT, 30, CHILD_NAME_MAX, NULL, edit ? c->name : "");
 	form_field(f, "Born", FK_TEXT, 10, 10, NULL, born);

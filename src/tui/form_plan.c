@@ -14,14 +14,11 @@ static const char *const result_choices[] = { "done", "hard", "skipped", NULL };
 /* Check and save the appointment form (fields: title, date, time, minutes, place, with). */
 static int save_appointment(struct tui *t, struct form_state *f)
 {
-	struct child *c = tui_child(t);
 	struct appointment a;
 	struct tdl_err err;
-	int given, rc;
+	int given, changed = 1, rc;
 
 	memset(&a, 0, sizeof a);
-	if (!c)
-		return form_refuse(t, 0, "Add a child first.");
 	if (text_check(f->value[0], "Title", APPOINTMENT_TEXT_MAX, 1, &err))
 		return form_refuse(t, 0, err.msg);
 	if (form_date(f, 1, 0, &a.day, &given))
@@ -35,12 +32,17 @@ static int save_appointment(struct tui *t, struct form_state *f)
 	a.with_whom = f->value[5];
 	a.id = f->row_id;
 	a.version = f->row_version;
-	rc = f->row_id ? appointment_update(t->app->db, &a, &err) : appointment_add(t->app->db, c, &a, &err);
+	rc = f->row_id ? appointment_update(t->app->db, &a, &changed, &err)
+		       : appointment_add(t->app->db, &f->child, &a, &err);
 	if (rc)
-		return form_refuse(t, strstr(err.msg, "place") ? 4 : strstr(err.msg, "with") ? 5 : 0, err.msg);
+		return form_refuse_model(t, strstr(err.msg, "place") ? 4 : strstr(err.msg, "with") ? 5 : 0, &err,
+					 "Esc, then open the day again to see the appointment as it is now");
 	t->cal_day = a.day;
 	form_close(t);
-	tui_message(t, T_OK, "Saved the appointment.");
+	if (changed)
+		tui_message(t, T_OK, "Saved the appointment.");
+	else
+		tui_message(t, T_DIM, "Nothing changed: the appointment already says this.");
 	return R_RELOAD | R_DRAW;
 }
 
@@ -93,18 +95,21 @@ static int save_entry(struct tui *t, struct form_state *f)
 {
 	struct tdl_err err;
 	enum act_result r;
-	int minutes, rc;
+	int minutes, changed, rc;
 
 	activity_result_parse(result_choices[f->choice[0]], &r);
 	if (form_number(f, 1, 0, 600, 0, &minutes))
 		return form_refuse(t, 1, "Minutes: a whole number from 0 to 600");
 	if (text_check(f->value[2], "Note", ACTIVITY_NOTE_MAX, 0, &err))
 		return form_refuse(t, 2, err.msg);
-	rc = activity_entry_update(t->app->db, f->row_id, r, minutes, f->value[2], &err);
+	rc = activity_entry_update(t->app->db, f->row_id, f->row_version, r, minutes, f->value[2], &changed, &err);
 	if (rc)
-		return form_refuse(t, 0, err.msg);
+		return form_refuse_model(t, 0, &err, "Esc, then open the day again to see the entry as it is now");
 	form_close(t);
-	tui_message(t, T_OK, "Saved the correction.");
+	if (changed)
+		tui_message(t, T_OK, "Saved the correction.");
+	else
+		tui_message(t, T_DIM, "Nothing changed: the entry already says this.");
 	return R_RELOAD | R_DRAW;
 }
 
@@ -133,6 +138,7 @@ int form_entry_open(struct tui *t, long long id)
 	}
 	text_sanitize(f->intro, f->intro, sizeof f->intro);
 	f->row_id = e.id;
+	f->row_version = e.version;
 	snprintf(min, sizeof min, "%d", e.minutes);
 	form_field(f, "How it went", FK_CHOICE, 10, 10, result_choices, NULL);
 	f->choice[0] = (int)e.result - 1;
@@ -151,17 +157,16 @@ static int save_report(struct tui *t, struct form_state *f)
 	static const enum report_format formats[] = { REPORT_HTML, REPORT_TEXT, REPORT_MD };
 	static const enum report_audience whom[] = { REPORT_DOCTOR, REPORT_PARENT, REPORT_THERAPIST,
 		REPORT_SCHOOL };
-	struct child *c = tui_child(t);
 	struct tdl_err err;
 	struct buf b;
 	int rc;
 
-	if (!c)
+	if (!f->child.id)
 		return form_refuse(t, 0, "Add a child first.");
 	if (text_check(f->value[2], "File", 1000, 1, &err))
 		return form_refuse(t, 2, err.msg);
 	buf_init(&b);
-	rc = report_build(t->app->db, c, t->app->today, t->app->set.correct_until_months,
+	rc = report_build(t->app->db, &f->child, t->app->today, t->app->set.correct_until_months,
 			  formats[f->choice[0]], whom[f->choice[1]], 0, 0, &b, &err);
 	if (!rc)
 		rc = report_write_file(f->value[2], &b, &err);

@@ -23,6 +23,12 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
+/* True once the session has ended under us (SIGHUP or SIGTERM). */
+int tui_hung_up(void)
+{
+	return got_signal == SIGHUP || got_signal == SIGTERM;
+}
+
 /* Catch the ending signals before curses starts, so ncurses leaves them to us. */
 static void signals_install(void)
 {
@@ -570,8 +576,10 @@ int tui_run(struct app *app)
 		else
 			flags = dispatch(&t, keys_action(r == KEY_CODE_YES, ch)) | R_DRAW;
 	}
-	if (got_signal && t.modal == M_FORM)
-		form_save_draft(&t); /* the connection dropped: keep what was typed */
+	/* every end but the person's own quit (a signal, end of input, EIO on the
+	 * terminal: how a hang-up reaches us through a shell) keeps what was typed */
+	if (!(flags & R_QUIT) && t.modal == M_FORM)
+		form_save_draft(&t);
 	tui_free(&t);
 	endwin();
 	delscreen(scr);

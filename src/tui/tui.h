@@ -99,6 +99,7 @@ struct tui {
 	int cases_fresh;       /* 1 while t->cases matches the database, sort and scope */
 	char filter[80];       /* caseload search */
 	long long *rec_ids;    /* record pane: what each item is (kind << 56 | row id) */
+	int *rec_vers;         /* and the version it was read at */
 	int nrec;
 	struct form_state *form;
 	char msg[300];
@@ -146,6 +147,7 @@ void tui_message(struct tui *t, int role, const char *fmt, ...)
 int tui_reload(struct tui *t);
 int tui_reload_with(struct tui *t, int children);
 struct child *tui_child(struct tui *t);
+int tui_hung_up(void);
 void tui_select_child(struct tui *t, int idx);
 
 /* week_pane.c */
@@ -196,7 +198,7 @@ int form_entry_open(struct tui *t, long long id);
 int form_report_open(struct tui *t);
 int form_note_open(struct tui *t, long long corrects);
 int form_goal_open(struct tui *t);
-int form_goal_status_open(struct tui *t, long long id, const char *text);
+int form_goal_status_open(struct tui *t, long long id, int version, const char *text);
 int form_program_open(struct tui *t, const struct activity *a);
 int form_search_open(struct tui *t);
 int form_edit_in_editor(struct tui *t);

@@ -3,7 +3,7 @@
 # database, caseloads, reassigning and deleting (admins only), SOAP notes,
 # goals, home programs and the audit trail.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
-plan 98
+plan 101
 
 TAB=$(printf '\t')
 ME=$(id -un)
@@ -379,9 +379,21 @@ if [ "$(lines)" = 2 ] && [ "$(col 4 | tr '\n' ' ')" = "2 1 " ] &&
    printf '%s\n' "$out" | grep "^$note1$TAB" | grep -q "O: Lifts head 2 s | A: Below what we hoped"; then
 	ok "note list --all-versions shows both, and version 1 is kept as written"
 else not_ok "note list --all-versions shows both, and version 1 is kept as written" "$out"; fi
-run note add --child Ava --corrects "$note1" --subjective s --objective o --assessment 'third' --plan p
-if [ $rc -eq 0 ] && [ "$(printf '%s' "$out" | cut -f2)" = 3 ]; then ok "correcting from an older row makes the next version (3)"
-else not_ok "correcting from an older row makes the next version (3)" "exit $rc" "$out" "$err"; fi
+# a correction names the version it started from: an older one is stale
+refuse "correcting version 1 after version 2 exists is refused, naming who made version 2" \
+	"corrected meanwhile by $ME at .* (version 2); nothing was saved" \
+	note add --child Ava --corrects "$note1" --subjective s --objective o --assessment 'third' --plan p
+before=$(db_dump)
+run note add --child Ava --date $TUE --minutes 40 --corrects "$note2" --subjective 'Parent says she fusses on her tummy' \
+	--objective 'Lifts head 5 s' --assessment 'As expected for her age' --plan 'Tummy time on chest 2x a day'
+if [ $rc -eq 0 ] && [ -z "$out" ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] &&
+   printf '%s' "$err" | grep -q "nothing changed" && [ "$before" = "$(db_dump)" ]; then
+	ok "a correction identical to the newest version exits 0, says nothing changed, and writes nothing"
+else not_ok "a correction identical to the newest version exits 0, says nothing changed, and writes nothing" \
+	"exit $rc" "stdout: $out" "stderr: $err" "database $( [ "$before" = "$(db_dump)" ] && echo unchanged || echo CHANGED)"; fi
+run note add --child Ava --corrects "$note2" --subjective s --objective o --assessment 'third' --plan p
+if [ $rc -eq 0 ] && [ "$(printf '%s' "$out" | cut -f2)" = 3 ]; then ok "correcting the newest version makes the next one (3)"
+else not_ok "correcting the newest version makes the next one (3)" "exit $rc" "$out" "$err"; fi
 bad=
 for args in "--objective o --assessment a --plan p" "--subjective s --assessment a --plan p" \
 	    "--subjective s --objective o --plan p" "--subjective s --objective o --assessment a"; do
@@ -435,8 +447,9 @@ check_rc "program end ID --date exits 0" 0
 run program list --child Ben
 check_out "after program end the entry stops that day and plans only its days (1 done of 1)" \
 	"$prog${TAB}drum-on-pots${TAB}3/week${TAB}$MON${TAB}$TUE${TAB}1/1${TAB}Drum on pots and pans"
-refuse "ending an entry that has already ended is refused" "no running program" program end "$prog" --date $WED
-refuse "program end of an id that does not exist is refused" "no running program" program end 9999
+refuse "ending an entry that has already ended is refused, naming who ended it" "already ended by $ME at " \
+	program end "$prog" --date $WED
+refuse "program end of an id that does not exist is refused" "no program entry 9999" program end 9999
 run program list --child Ben --all
 if [ $rc -eq 0 ] && [ "$(col 1)" = "$prog" ]; then ok "program list --all still shows the ended entry"
 else not_ok "program list --all still shows the ended entry" "$out" "$err"; fi
@@ -481,6 +494,11 @@ if [ $have_sqlite = 1 ]; then
 	if [ "$out" = "$all_gus" ] && printf '%s' "$errs" | grep -q "append-only"; then
 		ok "the audit trail is append-only: sqlite3's UPDATE and DELETE on it are refused"
 	else not_ok "the audit trail is append-only: sqlite3's UPDATE and DELETE on it are refused" "sqlite3: $errs" "$out"; fi
+	# the audit is append-only (schema 6), so an older row is added rather than back-dated
+	sql "INSERT INTO audit(at, who, child_id, action, detail) SELECT '2001-02-03T04:05:06Z', 'zz-old', id, 'old row', 'from 2001' FROM child WHERE name = 'Gus'"
+	run audit --child Gus --since 2001-06-01
+	if [ "$(col 4 | tr '\n' '|')" = "$expected" ]; then ok "audit --since leaves out older rows"
+	else not_ok "audit --since leaves out older rows" "$out"; fi
 	run audit
 	if printf '%s\n' "$out" | cut -f3 | grep -qx Ava && printf '%s\n' "$out" | cut -f3 | grep -qx Gus; then
 		ok "audit without --child lists every child's changes"

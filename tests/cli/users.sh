@@ -12,7 +12,7 @@ fi
 for tool in useradd groupadd userdel groupdel gpasswd runuser sqlite3 make; do
 	if ! command -v "$tool" >/dev/null 2>&1; then echo "1..0 # SKIP $tool is missing"; exit 0; fi
 done
-plan 35
+plan 36
 
 SUF=$(printf '%s' "$$" | tail -c 5)
 STAFF=tdst$SUF DATA=tddt$SUF ALICE=tda$SUF BOB=tdb$SUF MAL=tdm$SUF
@@ -157,6 +157,16 @@ else not_ok "a member cannot use toddle's group to write into the data group's f
 as "$ALICE" "$T" --today 2026-11-26 report --child Mia --output "$CDIR/toddle.db"
 if [ $rc -eq 2 ] && [ "$(rows "SELECT count(*) FROM child")" = 1 ]; then ok "a report cannot be written over the clinic database"
 else not_ok "a report cannot be written over the clinic database" "exit $rc" "$err"; fi
+
+# ---- a family on the same server: the setgid toddle gives its group up at start ----------
+mv "$SYS" "$SYS.off"
+as "$ALICE" "$T" --db "/home/$ALICE/family.db" child add Kit --born 2026-10-01
+got=$(stat -c '%G %a' "/home/$ALICE/family.db" 2>&1)
+mv "$SYS.off" "$SYS"
+if [ $rc -eq 0 ] && [ "$got" = "$(id -gn "$ALICE") 600" ]; then
+	ok "without a clinic (family mode) the setgid toddle drops the data group: the new database is the person's"
+else not_ok "without a clinic (family mode) the setgid toddle drops the data group: the new database is the person's" \
+	"exit $rc" "file: $got" "$err"; fi
 
 # ---- stale corrections ----------------------------------------------------------
 as "$ALICE" "$T" --today 2026-11-26 note add --child Mia --subjective s --objective o --assessment a --plan p

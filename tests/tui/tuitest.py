@@ -34,7 +34,7 @@ KEYS = {
     "up": "\x1bOA", "down": "\x1bOB", "right": "\x1bOC", "left": "\x1bOD",
     "enter": "\r", "esc": "\x1b", "tab": "\t", "backtab": "\x1b[Z",
     "backspace": "\x7f", "home": "\x1bOH", "end": "\x1bOF",
-    "pgup": "\x1b[5~", "pgdn": "\x1b[6~", "f1": "\x1bOP", "ctrl-l": "\x0c",
+    "pgup": "\x1b[5~", "pgdn": "\x1b[6~", "f1": "\x1bOP", "ctrl-l": "\x0c", "ctrl-u": "\x15",
 }
 
 
@@ -154,7 +154,7 @@ class Tui:
     """toddle running in a pty, its output fed into a pyte screen."""
 
     def __init__(self, scratch, args=None, cols=80, rows=24, term="xterm-256color",
-                 extra_env=None, unset=()):
+                 extra_env=None, unset=(), preexec_fn=None):
         self.scratch = scratch
         if args is None:
             args = ["--db", scratch.db, "--today", TODAY]
@@ -167,7 +167,7 @@ class Tui:
         self.status = None
         self.child = pexpect.spawn(TODDLE, self.args, env=scratch.env(term, extra_env, unset),
                                    dimensions=(rows, cols), encoding=None, timeout=5,
-                                   cwd=scratch.dir)
+                                   cwd=scratch.dir, preexec_fn=preexec_fn)
 
     # ---- output -----------------------------------------------------------------------
     def pump(self, wait=0.05):

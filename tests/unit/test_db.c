@@ -478,14 +478,14 @@ START_TEST(child_update_versions)
 	add_child(db, "Bob", BORN);
 	second = first;
 	snprintf(first.name, sizeof first.name, "Ada Lovelace");
-	rc = child_update(db, &first, TODAY, &err);
+	rc = child_update(db, &first, TODAY, NULL, &err);
 	ck_assert_msg(rc == TDL_OK && first.version == 2, "first edit: rc %d version %d (%s)", rc,
 		      first.version, err.msg);
 	snprintf(second.name, sizeof second.name, "Ada B");
 	err_clear(&err);
-	rc = child_update(db, &second, TODAY, &err);
+	rc = child_update(db, &second, TODAY, NULL, &err);
 	ck_assert_msg(rc == TDL_EINPUT, "an edit with a stale version: rc %d, expected TDL_EINPUT", rc);
-	ck_assert_msg(strstr(err.msg, "someone else") != NULL, "stale edit: message %s", err.msg);
+	ck_assert_msg(strstr(err.msg, "changed meanwhile by") != NULL, "stale edit: message %s", err.msg);
 	ck_assert_msg(second.version == 1, "a refused edit changed the version to %d", second.version);
 	query_text(db, "SELECT name || ',' || version FROM child WHERE name LIKE 'Ada%'", name,
 		   sizeof name);
@@ -493,12 +493,12 @@ START_TEST(child_update_versions)
 	expect_no_transaction(db, "a stale edit");
 
 	snprintf(first.name, sizeof first.name, "bob");
-	rc = child_update(db, &first, TODAY, &err);
+	rc = child_update(db, &first, TODAY, NULL, &err);
 	ck_assert_msg(rc == TDL_EINPUT && strstr(err.msg, "already"),
 		      "renaming to another child's name: rc %d (%s)", rc, err.msg);
 	snprintf(first.name, sizeof first.name, "Ada Lovelace");
 	first.born = TODAY + 2;
-	rc = child_update(db, &first, TODAY, &err);
+	rc = child_update(db, &first, TODAY, NULL, &err);
 	ck_assert_msg(rc == TDL_EINPUT, "an edit to a future birth: rc %d", rc);
 	query_text(db, "SELECT name || ',' || born || ',' || version FROM child WHERE id=1", name,
 		   sizeof name);
