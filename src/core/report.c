@@ -10,6 +10,7 @@
 #include "toddle/activity.h"
 #include "toddle/db.h"
 #include "toddle/export.h"
+#include "toddle/file.h"
 #include "toddle/guide.h"
 #include "toddle/milestone.h"
 #include "toddle/progress.h"
@@ -614,26 +615,6 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Flush the folder holding path, so that the rename survives a crash. */
-static void sync_folder(const char *path)
-{
-	char dir[4096];
-	const char *slash = strrchr(path, '/');
-	int fd;
-
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else if (slash == path)
-		snprintf(dir, sizeof dir, "/");
-	else
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
 /* Write b to path atomically: path.tmp in the same folder, fsync, rename; mode 0600. */
 int report_write_file(const char *path, const struct buf *b, struct tdl_err *err)
 {
@@ -660,6 +641,6 @@ int report_write_file(const char *path, const struct buf *b, struct tdl_err *err
 		unlink(tmp);
 		return err_set(err, TDL_EDATA, "cannot write %.200s: %s", path, strerror(saved));
 	}
-	sync_folder(path);
+	file_sync_folder(path);
 	return TDL_OK;
 }
