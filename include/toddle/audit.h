@@ -17,6 +17,12 @@ int audit_list(sqlite3 *db, long long child_id, int has_since, day_t since, stru
 /* Free audit rows. */
 void audit_free(struct audit_row *r, int n);
 
+/* Add one row to the audit trail, by the current user, now, in its own
+ * transaction: child_id (0 or less: no child), action like 'exported', and
+ * what was done in detail. */
+int audit_record(sqlite3 *db, long long child_id, const char *action, const char *detail,
+		 struct tdl_err *err);
+
 /* Keep the current user's unsaved text for a form (replacing an older draft). */
 int draft_save(sqlite3 *db, const char *form, const char *body, struct tdl_err *err);
 

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "toddle/activity.h"
+#include "toddle/audit.h"
 #include "toddle/db.h"
 #include "toddle/export.h"
 #include "toddle/file.h"
@@ -573,13 +574,14 @@ int report_build(sqlite3 *db, const struct child *c, day_t today, int correct_un
 	return rc ? rc : buf_status(out, err);
 }
 
+static const char *const format_names[] = { "text", "md", "html" };
+static const char *const audience_names[] = { "parent", "doctor", "therapist", "school" };
+
 /* Parse "text", "md" or "html". */
 int report_format_parse(const char *s, enum report_format *out)
 {
-	static const char *const names[] = { "text", "md", "html" };
-
 	for (int i = 0; i < 3; i++)
-		if (s && !strcmp(s, names[i])) {
+		if (s && !strcmp(s, format_names[i])) {
 			*out = (enum report_format)i;
 			return 0;
 		}
@@ -589,10 +591,8 @@ int report_format_parse(const char *s, enum report_format *out)
 /* Parse "parent", "doctor", "therapist" or "school". */
 int report_audience_parse(const char *s, enum report_audience *out)
 {
-	static const char *const names[] = { "parent", "doctor", "therapist", "school" };
-
 	for (int i = 0; i < 4; i++)
-		if (s && !strcmp(s, names[i])) {
+		if (s && !strcmp(s, audience_names[i])) {
 			*out = (enum report_audience)i;
 			return 0;
 		}
@@ -643,4 +643,18 @@ int report_write_file(const char *path, const struct buf *b, struct tdl_err *err
 	}
 	file_sync_folder(path);
 	return TDL_OK;
+}
+
+/* Record in the audit trail that a report of c was written. */
+int report_record(sqlite3 *db, const struct child *c, enum report_format fmt, enum report_audience who,
+		  const char *file, struct tdl_err *err)
+{
+	char where[4096], detail[4200];
+
+	if (!file)
+		snprintf(where, sizeof where, "standard output");
+	else if (file_absolute(file, where, sizeof where))
+		snprintf(where, sizeof where, "%.4000s", file);
+	snprintf(detail, sizeof detail, "%s report, %s, to %s", audience_names[who], format_names[fmt], where);
+	return audit_record(db, c->id, "report written", detail, err);
 }
