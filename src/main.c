@@ -48,6 +48,7 @@ static const char usage_text[] =
 	"  program add [--child NAME] --activity ID --times N --per day|week [--from D] [--to D]\n"
 	"  program list [--child NAME] [--all] | program end ID [--date D]\n"
 	"  audit [--child NAME] [--since D]   who changed what, and when\n"
+	"  backup FILE                        a consistent copy of the database, checked\n"
 	"  child delete NAME                  (clinic admins only)\n"
 	"  class list                         ID, MINUTES, AGES, TITLE\n"
 	"  class show ID | class play ID      read a class; play its video (or print its link)\n"

@@ -17,6 +17,12 @@ int audit_list(sqlite3 *db, long long child_id, int has_since, day_t since, stru
 /* Free audit rows. */
 void audit_free(struct audit_row *r, int n);
 
+/* Add one row to the audit trail, by the current user, now, in its own
+ * transaction: child_id (0 or less: no child), action like 'exported', and
+ * what was done in detail. */
+int audit_record(sqlite3 *db, long long child_id, const char *action, const char *detail,
+		 struct tdl_err *err);
+
 /* Drafts are keyed by login, form and child: `form` names the form and the
  * record it edits; child_id (0: a form about no child) ties the draft to the
  * child, so it goes when the child is deleted and is never offered for another. */

@@ -9,6 +9,7 @@
 #include "toddle/milestone.h"
 
 enum export_what { EXPORT_MILESTONES, EXPORT_ACTIVITIES, EXPORT_APPOINTMENTS };
+enum export_kind { EXPORT_CSV, EXPORT_ICS };
 
 /* One stored milestone record (history included). */
 struct milestone_record {
@@ -37,5 +38,10 @@ int export_csv(sqlite3 *db, const struct child *c, enum export_what what, struct
 
 /* An RFC 5545 calendar of the appointments of c (NULL: every child), appended to out. */
 int export_ics(sqlite3 *db, const struct child *c, struct buf *out, struct tdl_err *err);
+
+/* Record in the audit trail (action 'exported') that a kind export (for CSV,
+ * of what) of child c (NULL: every child) went to standard output. */
+int export_record(sqlite3 *db, const struct child *c, enum export_kind kind, enum export_what what,
+		  struct tdl_err *err);
 
 #endif

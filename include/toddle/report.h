@@ -28,4 +28,9 @@ int report_build(sqlite3 *db, const struct child *c, day_t today, int correct_un
 /* Write b to path atomically: path.tmp in the same folder, fsync, rename; mode 0600. */
 int report_write_file(const char *path, const struct buf *b, struct tdl_err *err);
 
+/* Record in the audit trail (action 'report written') that a report of c for
+ * `who` in format fmt went to file (NULL: standard output). */
+int report_record(sqlite3 *db, const struct child *c, enum report_format fmt, enum report_audience who,
+		  const char *file, struct tdl_err *err);
+
 #endif

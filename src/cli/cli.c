@@ -127,6 +127,7 @@ int cli_run(struct app *app, int argc, char **argv)
 		{ "note", cli_note_cmd },
 		{ "goal", cli_goal_cmd },
 		{ "program", cli_program_cmd },
+		{ "backup", cli_backup_cmd },
 	};
 	char msg[200];
 

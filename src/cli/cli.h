@@ -45,5 +45,6 @@ int cli_note_cmd(struct app *app, int argc, char **argv);
 int cli_goal_cmd(struct app *app, int argc, char **argv);
 int cli_program_cmd(struct app *app, int argc, char **argv);
 int cli_export_cmd(struct app *app, int argc, char **argv);
+int cli_backup_cmd(struct app *app, int argc, char **argv);
 
 #endif

@@ -18,6 +18,19 @@ static int put_buf(const char *cmd, const struct buf *b)
 	return cli_fail(2, msg);
 }
 
+/* Print a warning when recording an output in the clinic's audit trail failed
+ * (rc); the output itself is already written and stays. */
+static void warn_unrecorded(const char *cmd, int rc, const struct tdl_err *err)
+{
+	char msg[700];
+
+	if (!rc)
+		return;
+	snprintf(msg, sizeof msg, "warning: %s: the output was written but not recorded in the audit trail: %s",
+		 cmd, err->msg);
+	cli_fail(0, msg);
+}
+
 /* Check --format and --for; 0 or 1 with a message naming the allowed values. */
 static int report_options(const char *format, const char *who, enum report_format *fmt,
 			  enum report_audience *aud)
@@ -78,6 +91,8 @@ int cli_report_cmd(struct app *app, int argc, char **argv)
 	else if (!v[4])
 		rc = put_buf("report", &b);
 	buf_free(&b);
+	if (!rc && app->set.group[0])
+		warn_unrecorded("report", report_record(app->db, &c, fmt, aud, v[4], &err), &err);
 	return rc;
 }
 
@@ -109,6 +124,8 @@ static int export_csv_cmd(struct app *app, int argc, char **argv)
 	rc = export_csv(app->db, &c, what, &b, &err);
 	rc = rc ? cli_fail(rc, err.msg) : put_buf("export csv", &b);
 	buf_free(&b);
+	if (!rc && app->set.group[0])
+		warn_unrecorded("export csv", export_record(app->db, &c, EXPORT_CSV, what, &err), &err);
 	return rc;
 }
 
@@ -133,6 +150,9 @@ static int export_ics_cmd(struct app *app, int argc, char **argv)
 	rc = export_ics(app->db, v[0] ? &c : NULL, &b, &err);
 	rc = rc ? cli_fail(rc, err.msg) : put_buf("export ics", &b);
 	buf_free(&b);
+	if (!rc && app->set.group[0])
+		warn_unrecorded("export ics", export_record(app->db, v[0] ? &c : NULL, EXPORT_ICS,
+							    EXPORT_APPOINTMENTS, &err), &err);
 	return rc;
 }
 

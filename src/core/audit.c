@@ -60,6 +60,28 @@ void audit_free(struct audit_row *r, int n)
 	free(r);
 }
 
+/* Add one row to the audit trail in its own transaction. */
+int audit_record(sqlite3 *db, long long child_id, const char *action, const char *detail,
+		 struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_write_begin(db,
+		"INSERT INTO audit(at, who, child_id, action, detail) VALUES(?1, ?2, ?3, ?4, ?5)", err);
+	char now[21];
+
+	if (!st)
+		return TDL_EDATA;
+	db_now(now);
+	db_bind_text(st, 1, now);
+	db_bind_text(st, 2, db_user());
+	if (child_id > 0)
+		sqlite3_bind_int64(st, 3, child_id);
+	else
+		sqlite3_bind_null(st, 3);
+	db_bind_text(st, 4, action);
+	db_bind_text(st, 5, detail ? detail : "");
+	return db_write_end(db, st, "cannot record it in the audit trail", err);
+}
+
 /* Run one draft statement in its own transaction. */
 static int draft_write(sqlite3 *db, const char *sql, long long child_id, const char *form, const char *body,
 		       struct tdl_err *err)

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "toddle/activity.h"
 #include "toddle/appointment.h"
+#include "toddle/audit.h"
 #include "toddle/db.h"
 #include "toddle/export.h"
 
@@ -75,13 +76,13 @@ void milestone_records_free(struct milestone_record *r, int n)
 	free(r);
 }
 
+static const char *const what_names[] = { "milestones", "activities", "appointments" };
+
 /* Parse "milestones", "activities" or "appointments". */
 int export_what_parse(const char *s, enum export_what *out)
 {
-	static const char *const names[] = { "milestones", "activities", "appointments" };
-
 	for (int i = 0; i < 3; i++)
-		if (s && !strcmp(s, names[i])) {
+		if (s && !strcmp(s, what_names[i])) {
 			*out = (enum export_what)i;
 			return 0;
 		}
@@ -301,4 +302,17 @@ int export_ics(sqlite3 *db, const struct child *c, struct buf *out, struct tdl_e
 		return db_fail(db, "cannot read the appointments", err);
 	buf_add(out, "END:VCALENDAR\r\n");
 	return buf_status(out, err);
+}
+
+/* Record in the audit trail that an export went to standard output. */
+int export_record(sqlite3 *db, const struct child *c, enum export_kind kind, enum export_what what,
+		  struct tdl_err *err)
+{
+	char detail[200];
+
+	if (kind == EXPORT_ICS)
+		snprintf(detail, sizeof detail, "ics appointments%s to standard output", c ? "" : " of every child");
+	else
+		snprintf(detail, sizeof detail, "csv %s to standard output", what_names[what]);
+	return audit_record(db, c ? c->id : 0, "exported", detail, err);
 }

@@ -8,8 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "toddle/activity.h"
+#include "toddle/audit.h"
 #include "toddle/db.h"
 #include "toddle/export.h"
+#include "toddle/file.h"
 #include "toddle/guide.h"
 #include "toddle/milestone.h"
 #include "toddle/progress.h"
@@ -573,13 +575,14 @@ int report_build(sqlite3 *db, const struct child *c, day_t today, int correct_un
 	return rc ? rc : buf_status(out, err);
 }
 
+static const char *const format_names[] = { "text", "md", "html" };
+static const char *const audience_names[] = { "parent", "doctor", "therapist", "school" };
+
 /* Parse "text", "md" or "html". */
 int report_format_parse(const char *s, enum report_format *out)
 {
-	static const char *const names[] = { "text", "md", "html" };
-
 	for (int i = 0; i < 3; i++)
-		if (s && !strcmp(s, names[i])) {
+		if (s && !strcmp(s, format_names[i])) {
 			*out = (enum report_format)i;
 			return 0;
 		}
@@ -589,10 +592,8 @@ int report_format_parse(const char *s, enum report_format *out)
 /* Parse "parent", "doctor", "therapist" or "school". */
 int report_audience_parse(const char *s, enum report_audience *out)
 {
-	static const char *const names[] = { "parent", "doctor", "therapist", "school" };
-
 	for (int i = 0; i < 4; i++)
-		if (s && !strcmp(s, names[i])) {
+		if (s && !strcmp(s, audience_names[i])) {
 			*out = (enum report_audience)i;
 			return 0;
 		}
@@ -613,26 +614,6 @@ static int write_all(int fd, const char *p, size_t n)
 		n -= (size_t)k;
 	}
 	return 0;
-}
-
-/* Flush the folder holding path, so that the rename survives a crash. */
-static void sync_folder(const char *path)
-{
-	char dir[4096];
-	const char *slash = strrchr(path, '/');
-	int fd;
-
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else if (slash == path)
-		snprintf(dir, sizeof dir, "/");
-	else
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
 }
 
 /* Write b to path atomically: path.tmp in the same folder, fsync, rename; mode 0600. */
@@ -661,7 +642,7 @@ static int write_atomic(const char *path, const struct buf *b, struct tdl_err *e
 		unlink(tmp);
 		return err_set(err, TDL_EDATA, "cannot write %.200s: %s", path, strerror(saved));
 	}
-	sync_folder(path);
+	file_sync_folder(path);
 	return TDL_OK;
 }
 
@@ -675,4 +656,18 @@ int report_write_file(const char *path, const struct buf *b, struct tdl_err *err
 	rc = write_atomic(path, b, err);
 	priv_resume();
 	return rc;
+}
+
+/* Record in the audit trail that a report of c was written. */
+int report_record(sqlite3 *db, const struct child *c, enum report_format fmt, enum report_audience who,
+		  const char *file, struct tdl_err *err)
+{
+	char where[4096], detail[4200];
+
+	if (!file)
+		snprintf(where, sizeof where, "standard output");
+	else if (file_absolute(file, where, sizeof where))
+		snprintf(where, sizeof where, "%.4000s", file);
+	snprintf(detail, sizeof detail, "%s report, %s, to %s", audience_names[who], format_names[fmt], where);
+	return audit_record(db, c->id, "report written", detail, err);
 }

@@ -173,7 +173,12 @@ static int save_report(struct tui *t, struct form_state *f)
 	buf_free(&b);
 	if (rc)
 		return form_refuse(t, 2, err.msg);
-	tui_message(t, T_OK, "Report written to %s", f->value[2]);
+	if (t->app->set.group[0] && report_record(t->app->db, &f->child, formats[f->choice[0]], whom[f->choice[1]],
+						  f->value[2], &err))
+		tui_message(t, T_ERROR, "Report written to %s, but not recorded in the audit trail: %s",
+			    f->value[2], err.msg);
+	else
+		tui_message(t, T_OK, "Report written to %s", f->value[2]);
 	form_close(t);
 	return R_DRAW;
 }

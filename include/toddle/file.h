@@ -1,0 +1,18 @@
+/* Files a person names: their folder, an absolute name, a crash-safe rename. */
+#ifndef TODDLE_FILE_H
+#define TODDLE_FILE_H
+
+#include <stddef.h>
+
+/* The folder holding path ("." for a bare name, "/" for a file at the root)
+ * into out; -1 when it does not fit. */
+int file_folder(const char *path, char *out, size_t outsz);
+
+/* path made absolute against the current folder (unchanged when it already
+ * is) into out; -1 when it does not fit or the current folder is unknown. */
+int file_absolute(const char *path, char *out, size_t outsz);
+
+/* Flush the folder holding path, so that a rename into it survives a crash. */
+void file_sync_folder(const char *path);
+
+#endif
