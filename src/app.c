@@ -88,6 +88,10 @@ int app_open(struct app *app, int create, struct tdl_err *err)
 				       "'toddle clinic init FOLDER --group %s'", app->db_path, app->set.group);
 		create = 0;
 		db_set_write_guard(member_guard, app);
+		/* SQLite makes -wal/-shm with the creator's umask and only then widens
+		 * them to the database's 0660: a colleague opening in between would be
+		 * refused (read-only); with the group's bits never masked there is no gap */
+		umask(umask(0) & 007);
 	}
 	if (create && app->default_db)
 		create = DB_CREATE_WITH_FOLDERS; /* ~/.local/share/toddle may not exist yet */

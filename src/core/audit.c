@@ -10,7 +10,7 @@ int audit_list(sqlite3 *db, long long child_id, int has_since, day_t since, stru
 	       int *n, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT a.at, a.who, COALESCE(c.name, '(deleted ' || a.child_id || ')'), a.action, a.detail"
+		"SELECT a.at, a.who, COALESCE(c.name, '(deleted ' || a.child_id || ')', '-'), a.action, a.detail"
 		" FROM audit a LEFT JOIN child c ON c.id = a.child_id"
 		" WHERE (?1 < 0 OR a.child_id = ?1) AND (?2 IS NULL OR a.at >= ?2) ORDER BY a.id", err);
 	struct audit_row *arr = NULL;

@@ -13,7 +13,8 @@ W="$TMP/w"
 mkdir -p "$OUT" "$W"
 SMALL="$TMP/small"
 U=''                    # a throwaway login for the non-root cases, removed on exit
-trap 'umount "$SMALL" 2>/dev/null; [ -z "$U" ] || userdel "$U" 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'umount "$SMALL" 2>/dev/null; [ -z "$U" ] || userdel "$U" 2>/dev/null
+	[ -z "${STAFF:-}" ] || groupdel "$STAFF" 2>/dev/null; [ -z "${G:-}" ] || groupdel "$G" 2>/dev/null; rm -rf "$TMP"' EXIT
 skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
 # skip_n COUNT WHAT REASON: COUNT skipped cases.
 skip_n() { i=0; while [ $i -lt "$1" ]; do i=$((i + 1)); skip "$2 ($i of $1)" "$3"; done; }
@@ -239,19 +240,20 @@ else not_ok "family mode: report and export add nothing to the audit trail" "exi
 	"audit rows $audit_rows -> $(sql "$DB" "SELECT count(*) FROM audit")"; fi
 
 # ---- clinic mode ---------------------------------------------------------------------------
-# Root may give the clinic folder to any group; anyone else skips, as clinic.sh does.
-G=''
-if [ "$(id -u)" -eq 0 ]; then
-	for g in users staff $(getent group | awk -F: '$3 != 0 { print $1 }'); do
-		if getent group "$g" >/dev/null 2>&1; then G=$g; break; fi
-	done
+# Root makes a throwaway staff group and data group; anyone else skips, as clinic.sh does.
+# (The build's toddle is not setgid: a member here is also given the data group, as
+# the installed setgid toddle would give it; tests/cli/users.sh runs the real thing.)
+G='' STAFF=''
+if [ "$(id -u)" -eq 0 ] && command -v groupadd >/dev/null 2>&1; then
+	SUF=$(printf '%s' "$$" | tail -c 5)
+	if groupadd "tbst$SUF" && groupadd "tbdt$SUF"; then STAFF=tbst$SUF G=tbdt$SUF; fi
 fi
 CDIR="$TMP/clinic"
 CDB="$CDIR/toddle.db"
 # clinic_ini FILE ADMINS: [data] and [clinic] lines, used as the system file and as --config,
 # so that the clinic is set whether toddle takes them from one or the other.
 clinic_ini() {
-	printf '[data]\ndatabase = %s\n\n[clinic]\ngroup = %s\nadmins = "%s"\n' "$CDB" "$G" "$2" > "$1"
+	printf '[data]\ndatabase = %s\n\n[clinic]\ngroup = %s\ndata_group = %s\nadmins = "%s"\n' "$CDB" "$STAFF" "$G" "$2" > "$1"
 	chmod 644 "$1"
 }
 # crun INI ARGS...: toddle in clinic mode with INI.
@@ -266,7 +268,8 @@ rows() {
 	sql "$CDB" "SELECT a.who || '|' || COALESCE(c.name, '-') || '|' || a.action || '|' || a.detail FROM audit a
 		LEFT JOIN child c ON c.id = a.child_id WHERE a.action IN (${list%,}) ORDER BY a.id"
 }
-if [ -n "$G" ] && "$TODDLE" clinic init "$CDIR" --group "$G" >/dev/null 2>"$TMP/stderr"; then
+if [ -n "$G" ] && TODDLE_SYSTEM_CONFIG="$TMP/init.ini" "$TODDLE" clinic init "$CDIR" --group "$STAFF" --data-group "$G" \
+	>/dev/null 2>"$TMP/stderr"; then
 	clinic_ini "$TMP/admin.ini" "boss $ME"
 	clinic_ini "$TMP/staff.ini" "boss chief"
 	crun "$TMP/admin.ini" child add Eve --born 2026-05-01
@@ -327,7 +330,7 @@ $ME|-|exported|ics appointments of every child to standard output"
 	else not_ok "clinic mode: root may make a backup without being named an admin" "exit $rc" "$err"; fi
 	U=toddlebk$$
 	if command -v useradd >/dev/null 2>&1 && command -v runuser >/dev/null 2>&1 &&
-	   useradd -M -N -g "$G" -s /bin/sh "$U" 2>/dev/null; then
+	   useradd -M -N -g "$STAFF" -G "$G" -s /bin/sh "$U" 2>/dev/null; then
 		chmod 711 "$TMP"
 		mkdir -p "$TMP/u"
 		chown "$U" "$TMP/u"

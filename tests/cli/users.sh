@@ -12,7 +12,7 @@ fi
 for tool in useradd groupadd userdel groupdel gpasswd runuser sqlite3 make; do
 	if ! command -v "$tool" >/dev/null 2>&1; then echo "1..0 # SKIP $tool is missing"; exit 0; fi
 done
-plan 36
+plan 38
 
 SUF=$(printf '%s' "$$" | tail -c 5)
 STAFF=tdst$SUF DATA=tddt$SUF ALICE=tda$SUF BOB=tdb$SUF MAL=tdm$SUF
@@ -178,6 +178,39 @@ as "$ALICE" "$T" --today 2026-11-26 note add --child Mia --corrects "$first" --s
 if [ $rc -eq 1 ] && printf '%s' "$err" | grep -q "$BOB" && [ "$(rows "SELECT count(*) FROM session_note")" = "$before" ]; then
 	ok "correcting a version that has a newer one is refused, naming who wrote it; nothing written"
 else not_ok "correcting a version that has a newer one is refused, naming who wrote it; nothing written" "exit $rc" "$err"; fi
+
+# ---- a backup while four therapists keep writing ----------------------------------
+writer() { # writer USER N: N activity logs, one process each; the successes are counted in $W/ok.USER
+	i=0; : > "$W/ok.$1.$2"
+	while [ $i -lt 15 ]; do
+		i=$((i + 1))
+		runuser -u "$1" -- env -i HOME="/home/$1" PATH=/usr/bin:/bin "$T" --today 2026-11-26 \
+			activity log --child Mia tummy-on-chest --minutes "$i" >/dev/null 2>>"$W/werr" && echo x >> "$W/ok.$1.$2"
+	done
+}
+before=$(rows "SELECT count(*) FROM activity_log")
+writer "$ALICE" 1 & writer "$BOB" 2 & writer "$ALICE" 3 & writer "$BOB" 4 &
+sleep 1
+as "$BOB" "$T" backup "/home/$BOB/b.db"
+bob_rc=$rc
+"$T" backup "$W/backup.db" >"$W/backup.out" 2>&1; rc=$?
+wait
+acked=$(cat "$W"/ok.* | wc -l)
+after=$(rows "SELECT count(*) FROM activity_log")
+if [ $bob_rc -eq 1 ] && [ $rc -eq 0 ] && [ "$(sqlite3 "$W/backup.db" 'PRAGMA integrity_check')" = ok ] &&
+   [ "$(stat -c '%G %a' "$W/backup.db")" = "$DATA 640" ] && [ $((after - before)) -eq "$acked" ] && [ "$acked" -eq 60 ]; then
+	ok "toddle backup under four concurrent writers: a copy that passes integrity_check, 0640 in the data group; every write kept; a non-admin may not"
+else not_ok "toddle backup under four concurrent writers: a copy that passes integrity_check, 0640 in the data group; every write kept; a non-admin may not" \
+	"non-admin exit $bob_rc; root exit $rc: $(cat "$W/backup.out")" "acknowledged $acked of 60, rows added $((after - before))" "$(sort "$W/werr" | uniq -c | head -5)" \
+	"copy: $(stat -c '%G %a' "$W/backup.db" 2>&1) $(sqlite3 "$W/backup.db" 'PRAGMA integrity_check' 2>&1)"; fi
+
+as "$ALICE" "$T" backup "/home/$ALICE/a.db"
+got=$(stat -c '%U %G %a' "/home/$ALICE/a.db" 2>&1)
+if [ $rc -eq 0 ] && [ "$got" = "$ALICE $DATA 640" ] &&
+   [ "$(rows "SELECT who FROM audit WHERE action = 'backup made' ORDER BY id DESC LIMIT 1")" = "$ALICE" ]; then
+	ok "an admin's backup is theirs but in the data group (0640: only root can put it back), and audited"
+else not_ok "an admin's backup is theirs but in the data group (0640: only root can put it back), and audited" \
+	"exit $rc" "file: $got" "$err"; fi
 
 # ---- removal from the staff group ------------------------------------------------
 gpasswd -d "$BOB" "$STAFF" >/dev/null 2>&1
