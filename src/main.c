@@ -174,7 +174,7 @@ static int same_file(const char *a, const char *b)
 
 /* Settings decide the mode: a clinic keeps toddle's group for the database
  * alone; a family (or the demo) gives it up for good. */
-static int settle_privilege(struct app *app, const struct globals *g)
+static int settle_privilege(struct app *app, const struct globals *g, int setup_cmd)
 {
 	struct tdl_err err;
 
@@ -183,6 +183,8 @@ static int settle_privilege(struct app *app, const struct globals *g)
 			return fprintf(stderr, "toddle: %s\n", err.msg), 2;
 		return 0;
 	}
+	if (setup_cmd)
+		return 0; /* 'clinic init' and 'clinic check' are how a broken set-up is mended */
 	if (!app->set.database[0])
 		return fprintf(stderr, "toddle: %s names a clinic group but no [data] database: an admin adds it "
 			       "(toddle clinic check)\n", settings_system_path()), 2;
@@ -225,7 +227,7 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	print_warnings(app.set.warnings);
-	rc = settle_privilege(&app, &g);
+	rc = settle_privilege(&app, &g, first + 1 < argc && !strcmp(argv[first], "clinic"));
 	if (rc)
 		return rc;
 	app.today = date_today();
