@@ -54,6 +54,7 @@ static const char usage_text[] =
 	"  class show ID | class play ID      read a class; play its video (or print its link)\n"
 	"  guide [TOPIC]                      who helps with what; when to talk to the doctor\n"
 	"  content check [--lint] [DIR]       check a library folder (--lint: the shipped rules)\n"
+	"  keys [--man]                       the full-screen view's keys: WHERE, KEYS, WHAT\n"
 	"\n"
 	"Options:\n"
 	"  --db FILE        use this database instead of the one in the settings\n"

@@ -128,6 +128,7 @@ int cli_run(struct app *app, int argc, char **argv)
 		{ "goal", cli_goal_cmd },
 		{ "program", cli_program_cmd },
 		{ "backup", cli_backup_cmd },
+		{ "keys", cli_keys_cmd },
 	};
 	char msg[200];
 

@@ -46,5 +46,6 @@ int cli_goal_cmd(struct app *app, int argc, char **argv);
 int cli_program_cmd(struct app *app, int argc, char **argv);
 int cli_export_cmd(struct app *app, int argc, char **argv);
 int cli_backup_cmd(struct app *app, int argc, char **argv);
+int cli_keys_cmd(struct app *app, int argc, char **argv);
 
 #endif

@@ -387,69 +387,90 @@ static void choice_step(struct form_state *f, int i, int delta)
 	set_field_buffer(f->fields[i], 0, f->spec[i].choices[f->choice[i]]);
 }
 
-/* Handle one key while the form is open. */
+/* Close the form on Esc: the draft goes, unless a refusal kept it. */
+static int form_cancel(struct tui *t)
+{
+	struct form_state *f = t->form;
+	struct tdl_err err;
+	int kept = f->kept;
+
+	if (!kept)
+		draft_drop(t->app->db, f->child.id, f->key, &err);
+	form_close(t);
+	tui_message(t, T_DIM, kept ? "Closed; your text is kept as a draft and comes back when you open this form again."
+				  : "Closed without saving.");
+	return R_DRAW;
+}
+
+/* Move to the next or the previous field, the cursor after its text. */
+static int form_move(struct form_state *f, int req)
+{
+	form_driver(f->form, req);
+	form_end(f);
+	return R_DRAW;
+}
+
+/* The keymaps that apply on the current field. */
+static unsigned form_maps(const struct form_state *f)
+{
+	return f->spec[field_index(current_field(f->form))].kind == FK_CHOICE ? KM_CHOICE | KM_FORM : KM_FORM;
+}
+
+/* Do one form action (from the key table); other keys type into a text field. */
 int form_key(struct tui *t, int is_key, wint_t ch)
 {
 	struct form_state *f = t->form;
-	int cur, last;
+	int cur;
 
 	if (!f || !f->form)
 		return R_DRAW;
 	cur = field_index(current_field(f->form));
-	last = cur == f->nf - 1;
-	if (!is_key && ch == 27) {
-		struct tdl_err err;
-		int kept = f->kept;
-
-		if (!kept)
-			draft_drop(t->app->db, f->child.id, f->key, &err);
-		form_close(t);
-		tui_message(t, T_DIM, kept ? "Closed; your text is kept as a draft and comes back when you open this form again."
-					  : "Closed without saving.");
-		return R_DRAW;
-	}
-	if (!is_key && ch == CTRL_KEY('e'))
+	switch (keys_action(form_maps(f), is_key, ch)) {
+	case DO_BACK:
+		return form_cancel(t);
+	case DO_EDITOR:
 		return form_edit_in_editor(t);
-	if ((!is_key && (ch == '\n' || ch == '\r')) || (is_key && ch == KEY_ENTER)) {
-		if (last)
-			return form_save(t);
-		form_driver(f->form, REQ_NEXT_FIELD);
-		form_end(f);
-		return R_DRAW;
-	}
-	if (!is_key && ch == CTRL_KEY('s'))
+	case DO_FORM_ENTER:
+		return cur == f->nf - 1 ? form_save(t) : form_move(f, REQ_NEXT_FIELD);
+	case DO_FORM_SAVE:
 		return form_save(t);
-	if (f->spec[cur].kind == FK_CHOICE &&
-	    ((!is_key && ch == ' ') || (is_key && (ch == KEY_LEFT || ch == KEY_RIGHT)))) {
-		choice_step(f, cur, is_key && ch == KEY_LEFT ? -1 : 1);
+	case DO_FORM_NEXT:
+		return form_move(f, REQ_NEXT_FIELD);
+	case DO_FORM_PREV:
+		return form_move(f, REQ_PREV_FIELD);
+	case DO_CHOICE_NEXT:
+	case DO_CHOICE_PREV:
+		choice_step(f, cur, keys_action(form_maps(f), is_key, ch) == DO_CHOICE_PREV ? -1 : 1);
 		return R_DRAW;
-	}
-	if (is_key) {
-		int req = ch == KEY_DOWN ? REQ_NEXT_FIELD
-			: ch == KEY_UP || ch == KEY_BTAB ? REQ_PREV_FIELD
-			: ch == KEY_LEFT ? REQ_LEFT_CHAR : ch == KEY_RIGHT ? REQ_RIGHT_CHAR
-			: ch == KEY_BACKSPACE ? REQ_DEL_PREV : ch == KEY_DC ? REQ_DEL_CHAR
-			: ch == KEY_HOME ? REQ_BEG_LINE : 0;
-
-		if (ch == KEY_END)
-			form_end(f);
-		if (req) {
-			form_driver(f->form, req);
-			if (req == REQ_NEXT_FIELD || req == REQ_PREV_FIELD)
-				form_end(f);
-		}
+	case DO_LEFT:
+		form_driver(f->form, REQ_LEFT_CHAR);
 		return R_DRAW;
-	}
-	if (ch == '\t') {
-		form_driver(f->form, REQ_NEXT_FIELD);
+	case DO_RIGHT:
+		form_driver(f->form, REQ_RIGHT_CHAR);
+		return R_DRAW;
+	case DO_HOME:
+		form_driver(f->form, REQ_BEG_LINE);
+		return R_DRAW;
+	case DO_END:
 		form_end(f);
-	} else if (ch == 127 || ch == 8) {
+		return R_DRAW;
+	case DO_FORM_RUBOUT:
 		form_driver(f->form, REQ_DEL_PREV);
-	} else if (ch == CTRL_KEY('u')) {
+		return R_DRAW;
+	case DO_FORM_DELETE:
+		form_driver(f->form, REQ_DEL_CHAR);
+		return R_DRAW;
+	case DO_FORM_CLEAR:
 		form_driver(f->form, REQ_CLR_FIELD);
-	} else if (ch >= 32 && f->spec[cur].kind == FK_TEXT) {
-		form_driver_w(f->form, OK, ch);
+		return R_DRAW;
+	case DO_REDRAW:
+		clearok(curscr, TRUE);
+		return R_DRAW;
+	default:
+		break;
 	}
+	if (!is_key && ch >= 32 && f->spec[cur].kind == FK_TEXT)
+		form_driver_w(f->form, OK, ch);
 	return R_DRAW;
 }
 
@@ -501,11 +522,12 @@ void form_draw(struct tui *t)
 	}
 	if (6 + 2 * f->nf <= getmaxy(t->over) - 2)
 		draw_text(t->over, 6 + 2 * f->nf, 2, w - 4, T_NORMAL, "");
-	if (form_draw_error(t, f, 4 + 2 * f->nf, w - 4) == 1)
-		draw_text(t->over, 5 + 2 * f->nf, 2, w - 4, T_DIM,
-			  f->spec[field_index(current_field(f->form))].kind == FK_CHOICE
-			  ? "Space or Left/Right: change   Enter: next   Esc: cancel"
-			  : "Enter: next field, save on the last   Esc: cancel");
+	if (form_draw_error(t, f, 4 + 2 * f->nf, w - 4) == 1) {
+		char hint[200];
+
+		keys_hints(form_maps(f) & KM_CHOICE ? HP_CHOICE : HP_FORM, hint, sizeof hint);
+		draw_text(t->over, 5 + 2 * f->nf, 2, w - 4, T_DIM, hint);
+	}
 	pos_form_cursor(f->form);
 	wnoutrefresh(t->over);
 }

@@ -182,32 +182,42 @@ static void draw_title(struct tui *t)
 		draw_text(t->title, 0, t->cols - 16, 16, T_TITLE, "? help   q quit ");
 }
 
-/* Key hints for the view, or the latest message. */
+/* Where the status line's key hints are for: the open window, the menu or the view. */
+static enum hint_place hint_place_of(const struct tui *t)
+{
+	static const enum hint_place views[] = {
+		[V_WEEK] = HP_WEEK, [V_MILESTONES] = HP_MILESTONES, [V_CALENDAR] = HP_CALENDAR,
+		[V_CLASSES] = HP_CLASSES, [V_GUIDE] = HP_GUIDE, [V_CASELOAD] = HP_CASELOAD,
+		[V_RECORD] = HP_RECORD,
+	};
+
+	switch (t->modal) {
+	case M_FORM:
+		return HP_FORM;
+	case M_DETAIL:
+		return HP_DETAIL;
+	case M_DAY:
+		return HP_DAY;
+	case M_CLASS:
+		return HP_CLASS;
+	case M_HELP:
+		return HP_HELP;
+	default:
+		return t->focus == F_MENU ? HP_MENU : views[t->view];
+	}
+}
+
+/* Key hints (made from the key table) for where the person is, or the latest message. */
 static void draw_status(struct tui *t)
 {
-	static const char *const hints[] = {
-		[V_WEEK] = "Up/Down choose  Enter open  o log  [ ] week  t today  Tab menu",
-		[V_MILESTONES] = "Up/Down choose  Enter log  [ ] checklist age  PgDn more below  t now",
-		[V_CALENDAR] = "arrows day/week  [ ] month  Enter open day  n appointment  t today",
-		[V_CLASSES] = "Up/Down choose  Enter open  Tab menu",
-		[V_GUIDE] = "Up/Down scroll  PgUp/PgDn page  Tab menu",
-		[V_CASELOAD] = "Up/Down choose  Enter open  / search  s sort  A mine/all",
-		[V_RECORD] = "n note  G goal  Enter correct or set  x x end program entry",
-	};
-	const char *s = t->msg[0] ? t->msg : t->focus == F_MENU ? "Up/Down choose  Enter open  a add child  e edit  Tab main pane" : hints[t->view];
-	char clean[400];
+	char hint[400], clean[400];
 
-	if (t->modal == M_FORM)
-		s = t->msg[0] ? t->msg : "Tab next field  Enter save on the last field  Esc cancel";
-	else if (t->modal == M_DETAIL && !t->msg[0])
-		s = "d done today  o log how it went  Up/Down scroll  Esc close";
-	else if (t->modal == M_DAY && !t->msg[0])
-		s = "Enter edit or log  n appointment  x remove  Esc close";
-	else if (t->modal == M_CLASS && !t->msg[0])
-		s = "d mark watched  p play video  Up/Down scroll  Esc close";
-	else if (t->modal != M_NONE && !t->msg[0])
-		s = "Up/Down scroll  Esc close";
-	text_sanitize(s, clean, sizeof clean);
+	if (t->msg[0]) {
+		text_sanitize(t->msg, clean, sizeof clean);
+	} else {
+		keys_hints(hint_place_of(t), hint, sizeof hint);
+		text_sanitize(hint, clean, sizeof clean);
+	}
 	draw_text(t->status, 0, 0, t->cols, t->msg[0] ? t->msg_role : T_DIM, clean);
 }
 
@@ -574,7 +584,8 @@ int tui_run(struct app *app)
 		if (t.modal == M_FORM)
 			flags = form_key(&t, r == KEY_CODE_YES, ch);
 		else
-			flags = dispatch(&t, keys_action(r == KEY_CODE_YES, ch)) | R_DRAW;
+			flags = dispatch(&t, keys_action(t.modal == M_NONE ? KM_MAIN : KM_OVERLAY,
+							 r == KEY_CODE_YES, ch)) | R_DRAW;
 	}
 	/* every end but the person's own quit (a signal, end of input, EIO on the
 	 * terminal: how a hang-up reaches us through a shell) keeps what was typed */

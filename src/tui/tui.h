@@ -7,6 +7,7 @@
 #include <menu.h>
 #include <panel.h>
 #include "app.h"
+#include "tui/keys.h"
 #include "toddle/activity.h"
 #include "toddle/calendar.h"
 #include "toddle/caseload.h"
@@ -33,7 +34,21 @@ enum action {
 	DO_PREV, DO_NEXT, DO_TODAY, DO_ADD_CHILD, DO_EDIT_CHILD, DO_LOG, DO_REDRAW,
 	DO_VIEW_CLASSES, DO_VIEW_GUIDE, DO_DONE, DO_PLAY, DO_NEW, DO_DELETE, DO_REPORT,
 	DO_VIEW_CASELOAD, DO_VIEW_RECORD, DO_SEARCH, DO_SORT, DO_MINE, DO_GOAL, DO_PROGRAM, DO_EDITOR,
+	DO_FORM_NEXT, DO_FORM_PREV, DO_FORM_ENTER, DO_FORM_SAVE, DO_FORM_RUBOUT, DO_FORM_DELETE,
+	DO_FORM_CLEAR, DO_CHOICE_NEXT, DO_CHOICE_PREV,
 	DO_COUNT
+};
+
+/* Where a key binding applies (bits): the views, an open window over them, a
+ * form, and a form's choice field (looked up before the form's own keys). */
+enum keymap { KM_MAIN = 1, KM_OVERLAY = 2, KM_FORM = 4, KM_CHOICE = 8 };
+
+/* Where the status line gives key hints (bits). */
+enum hint_place {
+	HP_WEEK = 1 << 0, HP_MILESTONES = 1 << 1, HP_CALENDAR = 1 << 2, HP_CLASSES = 1 << 3,
+	HP_GUIDE = 1 << 4, HP_CASELOAD = 1 << 5, HP_RECORD = 1 << 6, HP_MENU = 1 << 7,
+	HP_DETAIL = 1 << 8, HP_DAY = 1 << 9, HP_CLASS = 1 << 10, HP_HELP = 1 << 11,
+	HP_FORM = 1 << 12, HP_CHOICE = 1 << 13,
 };
 
 enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD };
@@ -109,8 +124,9 @@ struct tui {
 };
 
 /* keys.c */
-enum action keys_action(int is_key, wint_t ch);
+enum action keys_action(unsigned maps, int is_key, wint_t ch);
 void keys_help(struct doc *d, int width);
+void keys_hints(enum hint_place place, char *out, size_t outsz);
 
 /* theme.c */
 void theme_init(struct tui *t);
