@@ -34,6 +34,9 @@ int activity_result_parse(const char *s, enum act_result *out);
 /* The word for a result. */
 const char *activity_result_name(enum act_result r);
 
+/* "done", "hard", "skipped", NULL: entry i is result i + ACT_DONE. */
+const char *const *activity_result_choices(void);
+
 /* Log that an activity was tried on a day. */
 int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day,
 		 enum act_result r, int minutes, const char *note, day_t today,

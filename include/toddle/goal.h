@@ -19,6 +19,9 @@ struct goal {
 /* True for open, met, partly-met, not-met or dropped. */
 int goal_status_ok(const char *s);
 
+/* "open", "met", "partly-met", "not-met", "dropped", NULL. */
+const char *const *goal_status_choices(void);
+
 /* Add a goal (has_target: with a target date). */
 int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_target, day_t target,
 	     long long *id, struct tdl_err *err);

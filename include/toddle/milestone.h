@@ -27,6 +27,9 @@ int milestone_status_parse(const char *s, enum ms_status *out);
 /* The word for a status ("-" for none). */
 const char *milestone_status_name(enum ms_status st);
 
+/* "achieved", "emerging", "not-yet", NULL: entry i is status i + MS_ACHIEVED. */
+const char *const *milestone_status_choices(void);
+
 /* Items up to age_months and those of the next checklist age, with the
  * child's latest record; *out is freed with milestone_entries_free. */
 int milestone_list(sqlite3 *db, const struct child *c, int age_months,

@@ -7,6 +7,9 @@
 #include "toddle/err.h"
 
 #define NOTE_FIELD_MAX 8000
+#define NOTE_MINUTES_MIN 1
+#define NOTE_MINUTES_MAX 600
+#define NOTE_MINUTES_DEFAULT 45   /* a session's length when none is given */
 
 struct session_note {
 	long long id;           /* this version's row */

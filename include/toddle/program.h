@@ -6,6 +6,9 @@
 #include "toddle/child.h"
 #include "toddle/err.h"
 
+#define PROGRAM_TIMES_MIN 1
+#define PROGRAM_TIMES_MAX 20   /* times a day or a week */
+
 struct program {
 	long long id;
 	char *activity_id, *title, *created_by;
@@ -35,6 +38,12 @@ int program_list(sqlite3 *db, const struct child *c, day_t monday, int all, stru
 /* Planned and done for the whole program in the week starting `monday`. */
 int program_adherence(sqlite3 *db, const struct child *c, day_t monday, int *planned, int *done,
 		      struct tdl_err *err);
+
+/* "day", "week", NULL: entry i is per_week == i. */
+const char *const *program_per_choices(void);
+
+/* Parse "day" or "week" into per_week; 0 on success, -1 otherwise. */
+int program_per_parse(const char *s, int *per_week);
 
 /* The Monday of the week holding day. */
 day_t program_monday(day_t day);

@@ -7,6 +7,15 @@
 #include "toddle/note.h"
 #include "toddle/program.h"
 
+/* Fail with "<what> must be a whole number from <min> to <max>". */
+static int cli_fail_range(const char *what, int min, int max)
+{
+	char msg[160];
+
+	snprintf(msg, sizeof msg, "%s must be a whole number from %d to %d", what, min, max);
+	return cli_fail(1, msg);
+}
+
 /* Parse a positive row id. */
 static int row_id(const char *s, const char *what, long long *out)
 {
@@ -44,9 +53,9 @@ static int note_add_cmd(struct app *app, int argc, char **argv)
 	memset(&n, 0, sizeof n);
 	if (cli_date(app, "--date", v[1], &n.day))
 		return 1;
-	n.minutes = v[2] ? (int)strtol(v[2], &end, 10) : 45;
+	n.minutes = v[2] ? (int)strtol(v[2], &end, 10) : NOTE_MINUTES_DEFAULT;
 	if (v[2] && (!*v[2] || *end))
-		return cli_fail(1, "note add: --minutes must be a whole number from 1 to 600");
+		return cli_fail_range("note add: --minutes", NOTE_MINUTES_MIN, NOTE_MINUTES_MAX);
 	if (v[4] && row_id(v[4], "note add --corrects", &corrects))
 		return 1;
 	n.discipline = v[3];
@@ -196,7 +205,7 @@ int cli_program_cmd(struct app *app, int argc, char **argv)
 	day_t from, to = 0, day;
 	long long id;
 	long times;
-	int npos, n, rc, end_cmd = !strcmp(sub, "end");
+	int npos, n, rc, per_week, end_cmd = !strcmp(sub, "end");
 
 	if (strcmp(sub, "add") && strcmp(sub, "list") && !end_cmd)
 		return cli_fail(1, "program: use 'program add', 'program list' or 'program end ID'");
@@ -221,7 +230,7 @@ int cli_program_cmd(struct app *app, int argc, char **argv)
 			date_format(p[i].start, a);
 			date_format(p[i].stop, b);
 			printf("%lld\t%s\t%d/%s\t%s\t%s\t%d/%d\t", p[i].id, p[i].activity_id, p[i].times,
-			       p[i].per_week ? "week" : "day", a, p[i].has_stop ? b : "-", p[i].done, p[i].planned);
+			       program_per_choices()[p[i].per_week ? 1 : 0], a, p[i].has_stop ? b : "-", p[i].done, p[i].planned);
 			cli_put(p[i].title);
 			putchar('\n');
 		}
@@ -231,13 +240,13 @@ int cli_program_cmd(struct app *app, int argc, char **argv)
 	if (!v[1] || !v[2] || !v[3])
 		return cli_fail(1, "program add: --activity ID, --times N and --per day|week are required");
 	times = strtol(v[2], &end, 10);
-	if (!*v[2] || *end || times < 1 || times > 20)
-		return cli_fail(1, "program add: --times must be a whole number from 1 to 20");
-	if (strcmp(v[3], "day") && strcmp(v[3], "week"))
+	if (!*v[2] || *end || times < PROGRAM_TIMES_MIN || times > PROGRAM_TIMES_MAX)
+		return cli_fail_range("program add: --times", PROGRAM_TIMES_MIN, PROGRAM_TIMES_MAX);
+	if (program_per_parse(v[3], &per_week))
 		return cli_fail(1, "program add: --per must be day or week");
 	if (cli_date(app, "--from", v[4], &from) || (v[5] && cli_date(app, "--to", v[5], &to)))
 		return 1;
-	rc = program_add(app->db, &c, v[1], (int)times, !strcmp(v[3], "week"), from, v[5] != NULL, to, &id, &err);
+	rc = program_add(app->db, &c, v[1], (int)times, per_week, from, v[5] != NULL, to, &id, &err);
 	if (rc)
 		return cli_fail(rc, err.msg);
 	printf("%lld\n", id);

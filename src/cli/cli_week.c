@@ -2,8 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "cli/cli.h"
-#include "toddle/activity.h"
-#include "toddle/week.h"
+#include "toddle/week_view.h"
 
 /* Print "Label: text" for one part of the note. */
 static void put_part(const char *label, const char *text)
@@ -11,6 +10,49 @@ static void put_part(const char *label, const char *text)
 	printf("%s: ", label);
 	cli_put(text);
 	putchar('\n');
+}
+
+/* Print one line of the view, sanitised, and a newline. */
+static void put_line(const char *line)
+{
+	cli_put(line);
+	putchar('\n');
+}
+
+/* Print the age line, the week's heading and its note. */
+static void put_note(const struct week_view *v)
+{
+	char line[WEEK_VIEW_LINE_MAX];
+
+	week_view_age_line(v, line, sizeof line);
+	put_line(line);
+	week_view_title_line(v, line, sizeof line);
+	put_line(line);
+	if (!v->has_note) {
+		printf("(%s)\n", week_view_no_note());
+		return;
+	}
+	put_part("Typical now", v->note.typical);
+	put_part("Focus", v->note.focus);
+	put_part("Can wait", v->note.can_wait);
+}
+
+/* Print the view: note, tummy time (when it applies) and activities. */
+static void put_view(const struct week_view *v)
+{
+	char line[WEEK_VIEW_LINE_MAX];
+
+	put_note(v);
+	if (week_view_tummy_line(v, line, sizeof line) > 0)
+		put_line(line);
+	printf("Activities:\n");
+	for (int i = 0; i < v->nacts; i++) {
+		cli_put(v->acts[i].id);
+		putchar('\t');
+		cli_put(v->acts[i].domain);
+		printf("\t%d-%d\t", v->acts[i].week_from, v->acts[i].week_to);
+		put_line(v->acts[i].title);
+	}
 }
 
 /* toddle week [--child NAME] [--date D] */
@@ -21,14 +63,12 @@ int cli_week_cmd(struct app *app, int argc, char **argv)
 		{ "date", required_argument, NULL, 1 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[2], *pos[1], words[80], cwords[80];
+	char *v[2], *pos[1];
 	struct tdl_err err;
+	struct week_view view;
 	struct child c;
-	struct child_age a;
-	struct week_note note;
-	struct activity *acts;
 	day_t on;
-	int npos, n, found, week, rc;
+	int npos, rc;
 
 	if (cli_parse("week", argc, argv, opts, v, pos, 0, 0, &npos) ||
 	    cli_date(app, "--date", v[1], &on))
@@ -42,42 +82,9 @@ int cli_week_cmd(struct app *app, int argc, char **argv)
 		snprintf(msg, sizeof msg, "week: --date is before the birth date %s: pick a later date", b);
 		return cli_fail(1, msg);
 	}
-	child_age(&c, on, app->set.correct_until_months, &a);
-	week = child_week(&a);
-	child_age_words(a.days, a.months, words, sizeof words);
-	cli_put(c.name);
-	printf(": %s", words);
-	if (a.corrected) {
-		child_age_words(a.cdays, a.cmonths, cwords, sizeof cwords);
-		printf("; corrected age %s (born at %d weeks)", cwords, a.ga_weeks);
-	}
-	printf("\nWeek %d", week);
-	rc = week_note_get(app->db, week, &note, &found, &err);
-	if (rc)
-		return cli_fail(rc, err.msg);
-	if (found) {
-		printf(": ");
-		cli_put(note.title);
-		putchar('\n');
-		put_part("Typical now", note.typical);
-		put_part("Focus", note.focus);
-		put_part("Can wait", note.can_wait);
-		week_note_clear(&note);
-	} else {
-		printf("\n(no weekly note for this week in the library yet)\n");
-	}
-	rc = activity_for_week(app->db, week, &acts, &n, &err);
-	if (rc)
-		return cli_fail(rc, err.msg);
-	printf("Activities:\n");
-	for (int i = 0; i < n; i++) {
-		cli_put(acts[i].id);
-		putchar('\t');
-		cli_put(acts[i].domain);
-		printf("\t%d-%d\t", acts[i].week_from, acts[i].week_to);
-		cli_put(acts[i].title);
-		putchar('\n');
-	}
-	activity_free_all(acts, n);
-	return 0;
+	rc = week_view_load(app->db, &c, on, -1, app->set.correct_until_months, &view, &err);
+	if (rc == TDL_OK)
+		put_view(&view);
+	week_view_free(&view);
+	return rc ? cli_fail(rc, err.msg) : 0;
 }

@@ -96,7 +96,13 @@ int activity_get(sqlite3 *db, const char *id, struct activity *out, struct tdl_e
 	return rc;
 }
 
-static const char *const results[] = { NULL, "done", "hard", "skipped" };
+static const char *const results[] = { NULL, "done", "hard", "skipped", NULL };
+
+/* The result words in the order of enum act_result, NULL-terminated: choices for a face. */
+const char *const *activity_result_choices(void)
+{
+	return results + ACT_DONE;
+}
 
 /* Parse "done", "hard" or "skipped". */
 int activity_result_parse(const char *s, enum act_result *out)

@@ -6,13 +6,19 @@
 #include "toddle/goal.h"
 #include "toddle/text.h"
 
+static const char *const goal_statuses[] = { "open", "met", "partly-met", "not-met", "dropped", NULL };
+
+/* The statuses a goal can have, NULL-terminated: choices for a face. */
+const char *const *goal_status_choices(void)
+{
+	return goal_statuses;
+}
+
 /* True for a known status. */
 int goal_status_ok(const char *s)
 {
-	static const char *const ok[] = { "open", "met", "partly-met", "not-met", "dropped" };
-
-	for (size_t i = 0; s && i < sizeof ok / sizeof ok[0]; i++)
-		if (!strcmp(s, ok[i]))
+	for (size_t i = 0; s && goal_statuses[i]; i++)
+		if (!strcmp(s, goal_statuses[i]))
 			return 1;
 	return 0;
 }

@@ -6,7 +6,13 @@
 #include "toddle/milestone.h"
 #include "toddle/text.h"
 
-static const char *const status_names[] = { "-", "achieved", "emerging", "not-yet" };
+static const char *const status_names[] = { "-", "achieved", "emerging", "not-yet", NULL };
+
+/* The status words a person can log, in enum order, NULL-terminated. */
+const char *const *milestone_status_choices(void)
+{
+	return status_names + MS_ACHIEVED;
+}
 
 /* Parse "achieved", "emerging" or "not-yet". */
 int milestone_status_parse(const char *s, enum ms_status *out)

@@ -19,8 +19,9 @@ static int note_validate(const struct session_note *n, day_t born, struct tdl_er
 		if (rc)
 			return rc;
 	}
-	if (n->minutes < 1 || n->minutes > 600)
-		return err_set(err, TDL_EINPUT, "the session length must be 1 to 600 minutes");
+	if (n->minutes < NOTE_MINUTES_MIN || n->minutes > NOTE_MINUTES_MAX)
+		return err_set(err, TDL_EINPUT, "the session length must be %d to %d minutes", NOTE_MINUTES_MIN,
+			       NOTE_MINUTES_MAX);
 	if (n->day < born)
 		return err_set(err, TDL_EINPUT, "the session date is before the child was born");
 	if (n->discipline && *n->discipline && !caseload_discipline_ok(n->discipline))

@@ -6,6 +6,25 @@
 #include "toddle/db.h"
 #include "toddle/program.h"
 
+static const char *const per_names[] = { "day", "week", NULL };
+
+/* "day", "week", NULL: entry i is per_week == i. */
+const char *const *program_per_choices(void)
+{
+	return per_names;
+}
+
+/* Parse "day" or "week" into per_week. */
+int program_per_parse(const char *s, int *per_week)
+{
+	for (int i = 0; s && per_names[i]; i++)
+		if (!strcmp(s, per_names[i])) {
+			*per_week = i;
+			return 0;
+		}
+	return -1;
+}
+
 /* The Monday of the week holding day. */
 day_t program_monday(day_t day)
 {
@@ -21,8 +40,9 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 	char uuid[37], now[21], s[11], e[11];
 	int rc;
 
-	if (times < 1 || times > 20)
-		return err_set(err, TDL_EINPUT, "times must be 1 to 20 (a day or a week)");
+	if (times < PROGRAM_TIMES_MIN || times > PROGRAM_TIMES_MAX)
+		return err_set(err, TDL_EINPUT, "times must be %d to %d (a day or a week)", PROGRAM_TIMES_MIN,
+			       PROGRAM_TIMES_MAX);
 	if (has_stop && stop < start)
 		return err_set(err, TDL_EINPUT, "the end date is before the start date");
 	if (start < c->born)

@@ -5,46 +5,19 @@
 #include "toddle/activity.h"
 #include "toddle/appointment.h"
 #include "toddle/program.h"
-#include "toddle/progress.h"
+#include "toddle/tummy.h"
 #include "tui/tui.h"
 
-#define WHO_TUMMY_MINUTES 30
-
-/* True while the child is not yet moving about: under a year (corrected)
- * and neither crawling nor walking has been recorded as achieved. */
-static int not_yet_mobile(struct tui *t, const struct child *c, day_t day)
-{
-	struct who_window *w;
-	struct child_age a;
-	struct tdl_err err;
-	int n, mobile = 0;
-
-	child_age(c, day, t->app->set.correct_until_months, &a);
-	if (a.use_months >= 12)
-		return 0;
-	if (progress_windows(t->app->db, c, &w, &n, &err))
-		return 1;
-	for (int i = 0; i < n; i++)
-		mobile |= w[i].status == MS_ACHIEVED &&
-			  (!strcmp(w[i].id, "who-crawling") || strstr(w[i].id, "walking"));
-	progress_windows_free(w, n);
-	return !mobile;
-}
-
-/* "Tummy time: 15 of 30 minutes ..." for a day, or "" when it does not apply. */
+/* The tummy-time line for a day (worded in core), or "" when it does not apply. */
 void tummy_line(struct tui *t, day_t day, char *out, size_t outsz)
 {
 	struct child *c = tui_child(t);
+	struct tummy tm;
 	struct tdl_err err;
-	int minutes;
 
 	out[0] = '\0';
-	if (!c || day < c->born || !not_yet_mobile(t, c, day))
-		return;
-	if (activity_tummy_minutes(t->app->db, c->id, day, &minutes, &err))
-		return;
-	snprintf(out, outsz, "Tummy time: %d of %d minutes (WHO: at least %d a day, spread out, while awake)",
-		 minutes, WHO_TUMMY_MINUTES, WHO_TUMMY_MINUTES);
+	if (c && tummy_get(t->app->db, c, day, t->app->set.correct_until_months, &tm, &err) == TDL_OK)
+		tummy_format(&tm, out, outsz);
 }
 
 /* Free the open day's entries. */
@@ -107,8 +80,8 @@ void day_build(struct tui *t)
 		doc_add(&t->over_doc, T_DIM, -1, "Nothing logged on this day yet.");
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
 	doc_add(&t->over_doc, T_HEADING, -1, "Log an activity on this day");
-	for (int i = 0; i < t->nacts; i++) {
-		snprintf(line, sizeof line, "%s (%s, %d min)", t->acts[i].title, t->acts[i].domain, t->acts[i].minutes);
+	for (int i = 0; i < t->wv.nacts; i++) {
+		snprintf(line, sizeof line, "%s (%s, %d min)", t->wv.acts[i].title, t->wv.acts[i].domain, t->wv.acts[i].minutes);
 		doc_wrap(&t->over_doc, T_NORMAL, t->nday + i, "  ", line, width);
 	}
 }
@@ -166,8 +139,8 @@ int day_key(struct tui *t, enum action a)
 			tui_message(t, T_DIM, "Milestone records are kept as history: log a new status from the milestones view.");
 			return R_DRAW;
 		}
-		if (sel >= t->nday && sel - t->nday < t->nacts)
-			return form_activity_open(t, &t->acts[sel - t->nday], t->cal_day);
+		if (sel >= t->nday && sel - t->nday < t->wv.nacts)
+			return form_activity_open(t, &t->wv.acts[sel - t->nday], t->cal_day);
 		return R_NONE;
 	case DO_BACK:
 	case DO_QUIT:

@@ -9,8 +9,14 @@
 #include "toddle/text.h"
 #include "tui/form.h"
 
-static const char *const goal_choices[] = { "open", "met", "partly-met", "not-met", "dropped", NULL };
-static const char *const per_choices[] = { "day", "week", NULL };
+/* Refuse field i of f: "<label>: a whole number from <min> to <max>". */
+static int refuse_range(struct tui *t, int i, const char *label, int min, int max)
+{
+	char msg[80];
+
+	snprintf(msg, sizeof msg, "%s: a whole number from %d to %d", label, min, max);
+	return form_refuse(t, i, msg);
+}
 
 /* Check and save a note (fields: date, minutes, S, O, A, P); a correction is a new version. */
 static int save_note(struct tui *t, struct form_state *f)
@@ -23,8 +29,8 @@ static int save_note(struct tui *t, struct form_state *f)
 	memset(&n, 0, sizeof n);
 	if (form_date(f, 0, 0, &n.day, &given))
 		return form_refuse(t, 0, "Date: write it as YYYY-MM-DD, like 2026-03-14");
-	if (form_number(f, 1, 1, 600, 45, &n.minutes))
-		return form_refuse(t, 1, "Minutes: a whole number from 1 to 600");
+	if (form_number(f, 1, NOTE_MINUTES_MIN, NOTE_MINUTES_MAX, NOTE_MINUTES_DEFAULT, &n.minutes))
+		return refuse_range(t, 1, "Minutes", NOTE_MINUTES_MIN, NOTE_MINUTES_MAX);
 	for (int i = 0; i < 4; i++)
 		if (text_check(f->value[2 + i], names[i], NOTE_FIELD_MAX, 1, &err))
 			return form_refuse(t, 2 + i, err.msg);
@@ -53,8 +59,10 @@ int form_note_open(struct tui *t, long long corrects)
 	struct session_note *notes = NULL, *old = NULL;
 	struct tdl_err err;
 	struct form_state *f;
-	char d[11], min[12] = "45";
+	char d[11], min[12];
 	int n = 0;
+
+	snprintf(min, sizeof min, "%d", NOTE_MINUTES_DEFAULT);
 
 	if (!c)
 		return R_NONE;
@@ -126,7 +134,7 @@ static int save_goal_status(struct tui *t, struct form_state *f)
 	struct tdl_err err;
 	int changed;
 
-	if (goal_set(t->app->db, f->row_id, f->row_version, goal_choices[f->choice[0]], &changed, &err))
+	if (goal_set(t->app->db, f->row_id, f->row_version, goal_status_choices()[f->choice[0]], &changed, &err))
 		return form_refuse_model(t, 0, &err, "Esc shows the goal as it is now");
 	form_close(t);
 	if (changed)
@@ -146,7 +154,7 @@ int form_goal_status_open(struct tui *t, long long id, int version, const char *
 	snprintf(f->intro, sizeof f->intro, "%s", text && *text ? text : "Where does this goal stand?");
 	f->row_id = id;
 	f->row_version = version;
-	form_field(f, "Status", FK_CHOICE, 10, 10, goal_choices, NULL);
+	form_field(f, "Status", FK_CHOICE, 10, 10, goal_status_choices(), NULL);
 	return form_show(t);
 }
 
@@ -157,8 +165,8 @@ static int save_program(struct tui *t, struct form_state *f)
 	day_t from, to = 0;
 	int times, given, has_to, rc;
 
-	if (form_number(f, 0, 1, 20, 1, &times))
-		return form_refuse(t, 0, "Times: a whole number from 1 to 20");
+	if (form_number(f, 0, PROGRAM_TIMES_MIN, PROGRAM_TIMES_MAX, 1, &times))
+		return refuse_range(t, 0, "Times", PROGRAM_TIMES_MIN, PROGRAM_TIMES_MAX);
 	if (form_date(f, 2, 0, &from, &given))
 		return form_refuse(t, 2, "From: write it as YYYY-MM-DD");
 	if (form_date(f, 3, 1, &to, &has_to))
@@ -186,7 +194,7 @@ int form_program_open(struct tui *t, const struct activity *a)
 	snprintf(f->item_id, sizeof f->item_id, "%s", a->id);
 	date_format(t->app->today, d);
 	form_field(f, "Times", FK_TEXT, 2, 2, NULL, "1");
-	form_field(f, "Per", FK_CHOICE, 4, 4, per_choices, NULL);
+	form_field(f, "Per", FK_CHOICE, 4, 4, program_per_choices(), NULL);
 	form_field(f, "From", FK_TEXT, 10, 10, NULL, d);
 	form_field(f, "To", FK_TEXT, 10, 10, NULL, "");
 	return form_show(t);

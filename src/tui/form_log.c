@@ -5,9 +5,6 @@
 #include "toddle/text.h"
 #include "tui/form.h"
 
-static const char *const ms_choices[] = { "achieved", "emerging", "not-yet", NULL };
-static const char *const act_choices[] = { "done", "hard", "skipped", NULL };
-
 /* Check and save the child form. */
 static int save_child(struct tui *t, struct form_state *f)
 {
@@ -63,7 +60,7 @@ static int save_milestone(struct tui *t, struct form_state *f)
 	day_t d;
 	int given, rc;
 
-	milestone_status_parse(ms_choices[f->choice[0]], &st);
+	milestone_status_parse(milestone_status_choices()[f->choice[0]], &st);
 	if (form_date(f, 1, 0, &d, &given))
 		return form_refuse(t, 1, "Date seen: write it as YYYY-MM-DD, like 2026-03-14");
 	if (text_check(f->value[2], "Note", MILESTONE_NOTE_MAX, 0, &err))
@@ -72,7 +69,7 @@ static int save_milestone(struct tui *t, struct form_state *f)
 	if (rc)
 		return form_refuse_model(t, strstr(err.msg, "date") ? 1 : 0, &err, NULL);
 	form_close(t);
-	tui_message(t, T_OK, "Saved: %s.", ms_choices[(int)st - 1]);
+	tui_message(t, T_OK, "Saved: %s.", milestone_status_name(st));
 	return R_RELOAD | R_DRAW;
 }
 
@@ -86,7 +83,7 @@ static int save_activity(struct tui *t, struct form_state *f)
 	long minutes;
 	int given, rc;
 
-	activity_result_parse(act_choices[f->choice[0]], &r);
+	activity_result_parse(activity_result_choices()[f->choice[0]], &r);
 	if (form_date(f, 1, 0, &d, &given))
 		return form_refuse(t, 1, "Date: write it as YYYY-MM-DD, like 2026-03-14");
 	minutes = f->value[2][0] ? strtol(f->value[2], &end, 10) : 0;
@@ -98,7 +95,7 @@ static int save_activity(struct tui *t, struct form_state *f)
 	if (rc)
 		return form_refuse_model(t, strstr(err.msg, "date") ? 1 : 0, &err, NULL);
 	form_close(t);
-	tui_message(t, T_OK, "Logged: %s.", act_choices[(int)r - 1]);
+	tui_message(t, T_OK, "Logged: %s.", activity_result_name(r));
 	return R_RELOAD | R_DRAW;
 }
 
@@ -143,7 +140,7 @@ int form_milestone_open(struct tui *t, const struct milestone_entry *m)
 	text_sanitize(m->text, f->intro, sizeof f->intro);
 	snprintf(f->item_id, sizeof f->item_id, "%s", m->id);
 	date_format(t->app->today, today);
-	form_field(f, "Status", FK_CHOICE, 10, 10, ms_choices, NULL);
+	form_field(f, "Status", FK_CHOICE, 10, 10, milestone_status_choices(), NULL);
 	f->choice[0] = m->status == MS_ACHIEVED ? 0 : m->status == MS_NOT_YET ? 2 : m->status == MS_EMERGING ? 1 : 0;
 	form_field(f, "Date seen", FK_TEXT, 10, 10, NULL, today);
 	form_field(f, "Note", FK_TEXT, 40, MILESTONE_NOTE_MAX, NULL, "");
@@ -162,7 +159,7 @@ int form_activity_open(struct tui *t, const struct activity *a, day_t day)
 	snprintf(f->item_id, sizeof f->item_id, "%s", a->id);
 	date_format(day, d);
 	snprintf(min, sizeof min, "%d", a->minutes);
-	form_field(f, "How it went", FK_CHOICE, 10, 10, act_choices, NULL);
+	form_field(f, "How it went", FK_CHOICE, 10, 10, activity_result_choices(), NULL);
 	form_field(f, "Date", FK_TEXT, 10, 10, NULL, d);
 	form_field(f, "Minutes", FK_TEXT, 4, 4, NULL, min);
 	form_field(f, "Note", FK_TEXT, 40, ACTIVITY_NOTE_MAX, NULL, "");

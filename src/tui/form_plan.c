@@ -9,7 +9,6 @@
 #include "toddle/text.h"
 #include "tui/form.h"
 
-static const char *const result_choices[] = { "done", "hard", "skipped", NULL };
 
 /* Check and save the appointment form (fields: title, date, time, minutes, place, with). */
 static int save_appointment(struct tui *t, struct form_state *f)
@@ -97,7 +96,7 @@ static int save_entry(struct tui *t, struct form_state *f)
 	enum act_result r;
 	int minutes, changed, rc;
 
-	activity_result_parse(result_choices[f->choice[0]], &r);
+	activity_result_parse(activity_result_choices()[f->choice[0]], &r);
 	if (form_number(f, 1, 0, 600, 0, &minutes))
 		return form_refuse(t, 1, "Minutes: a whole number from 0 to 600");
 	if (text_check(f->value[2], "Note", ACTIVITY_NOTE_MAX, 0, &err))
@@ -140,7 +139,7 @@ int form_entry_open(struct tui *t, long long id)
 	f->row_id = e.id;
 	f->row_version = e.version;
 	snprintf(min, sizeof min, "%d", e.minutes);
-	form_field(f, "How it went", FK_CHOICE, 10, 10, result_choices, NULL);
+	form_field(f, "How it went", FK_CHOICE, 10, 10, activity_result_choices(), NULL);
 	f->choice[0] = (int)e.result - 1;
 	form_field(f, "Minutes", FK_TEXT, 4, 4, NULL, min);
 	form_field(f, "Note", FK_TEXT, 40, ACTIVITY_NOTE_MAX, NULL, e.note);

@@ -56,8 +56,8 @@ int overlay_doc_key(struct tui *t, enum action a)
 		t->over_doc.top = 0;
 		return R_DRAW;
 	case DO_DONE:
-		if (t->modal == M_DETAIL && t->doc.sel >= 0 && t->doc.sel < t->nacts && tui_child(t)) {
-			const struct activity *act = &t->acts[t->doc.sel];
+		if (t->modal == M_DETAIL && t->doc.sel >= 0 && t->doc.sel < t->wv.nacts && tui_child(t)) {
+			const struct activity *act = &t->wv.acts[t->doc.sel];
 			struct tdl_err err;
 
 			if (activity_log(t->app->db, tui_child(t), act->id, t->app->today, ACT_DONE,
@@ -69,10 +69,10 @@ int overlay_doc_key(struct tui *t, enum action a)
 		}
 		return R_NONE;
 	case DO_LOG:
-		if (t->modal == M_DETAIL && t->doc.sel >= 0 && t->doc.sel < t->nacts) {
+		if (t->modal == M_DETAIL && t->doc.sel >= 0 && t->doc.sel < t->wv.nacts) {
 			overlay_close(t);
 			t->modal = M_NONE;
-			return form_activity_open(t, &t->acts[t->doc.sel], t->app->today);
+			return form_activity_open(t, &t->wv.acts[t->doc.sel], t->app->today);
 		}
 		return R_NONE;
 	case DO_QUIT:

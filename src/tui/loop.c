@@ -117,9 +117,7 @@ int tui_reload_with(struct tui *t, int children)
 	for (int i = 0; i < t->nchildren; i++)
 		if (t->children[i].id == keep)
 			t->cur = i;
-	activity_free_all(t->acts, t->nacts);
-	t->acts = NULL;
-	t->nacts = 0;
+	week_view_free(&t->wv);
 	milestone_entries_free(t->ms, t->nms);
 	t->ms = NULL;
 	t->nms = 0;
@@ -130,16 +128,14 @@ int tui_reload_with(struct tui *t, int children)
 	if (class_list(t->app->db, c, &t->classes, &t->nclasses, &err))
 		tui_message(t, T_ERROR, "%s", err.msg);
 	if (c) {
-		struct child_age a;
-
-		child_age(c, t->app->today, t->app->set.correct_until_months, &a);
-		if (!t->week_locked)
-			t->week = child_week(&a);
-		t->ms_age = a.use_months;
+		if (week_view_load(t->app->db, c, t->app->today, t->week_locked ? t->week : -1,
+				   t->app->set.correct_until_months, &t->wv, &err))
+			tui_message(t, T_ERROR, "%s", err.msg);
+		t->week = t->wv.week;
+		t->ms_age = t->wv.age.use_months;
 		if (!t->ms_check)
-			t->ms_check = checklist_for(t, a.use_months);
-		if (activity_for_week(t->app->db, t->week, &t->acts, &t->nacts, &err) ||
-		    milestone_range(t->app->db, c, t->ms_check, t->ms_check, &t->ms, &t->nms, &err))
+			t->ms_check = checklist_for(t, t->ms_age);
+		if (milestone_range(t->app->db, c, t->ms_check, t->ms_check, &t->ms, &t->nms, &err))
 			tui_message(t, T_ERROR, "%s", err.msg);
 	}
 	t->data_version = db_data_version(t->app->db);
@@ -150,20 +146,15 @@ int tui_reload_with(struct tui *t, int children)
 /* The title bar: who and how old, and where help is. */
 static void draw_title(struct tui *t)
 {
-	char line[400], words[80], cw[80];
-	struct child *c = tui_child(t);
+	char line[400];
+	const struct week_view *v = &t->wv;
 
-	if (c) {
-		struct child_age a;
-
-		child_age(c, t->app->today, t->app->set.correct_until_months, &a);
-		child_age_words(a.days, a.months, words, sizeof words);
-		if (a.corrected) {
-			child_age_words(a.cdays, a.cmonths, cw, sizeof cw);
-			snprintf(line, sizeof line, " %s · %s · corrected %s", c->name, words, cw);
-		} else {
-			snprintf(line, sizeof line, " %s · %s", c->name, words);
-		}
+	if (tui_child(t)) {
+		if (v->age.corrected)
+			snprintf(line, sizeof line, " %s · %s · corrected %s", v->child.name, v->age_words,
+				 v->cage_words);
+		else
+			snprintf(line, sizeof line, " %s · %s", v->child.name, v->age_words);
 	} else {
 		snprintf(line, sizeof line, " toddle");
 	}
@@ -323,11 +314,11 @@ static void relayout(struct tui *t)
 			help_open(t);
 	} else if (m == M_DETAIL) {
 		t->modal = M_NONE;
-		if (!t->too_small && t->doc.sel >= 0 && t->doc.sel < t->nacts &&
+		if (!t->too_small && t->doc.sel >= 0 && t->doc.sel < t->wv.nacts &&
 		    overlay_open(t, t->rows - 4, t->cols - 8) == 0) {
 			int top = t->over_doc.top;
 
-			detail_build(t, &t->acts[t->doc.sel]);
+			detail_build(t, &t->wv.acts[t->doc.sel]);
 			t->over_doc.top = top;
 			t->modal = M_DETAIL;
 		}
@@ -504,7 +495,7 @@ static void tui_free(struct tui *t)
 	doc_free(&t->doc);
 	doc_free(&t->over_doc);
 	free(t->children);
-	activity_free_all(t->acts, t->nacts);
+	week_view_free(&t->wv);
 	milestone_entries_free(t->ms, t->nms);
 	class_free_all(t->classes, t->nclasses);
 	day_free(t);

@@ -14,6 +14,7 @@
 #include "toddle/class.h"
 #include "toddle/child.h"
 #include "toddle/milestone.h"
+#include "toddle/week_view.h"
 
 #define TUI_MIN_COLS 60
 #define TUI_MIN_ROWS 18
@@ -96,8 +97,7 @@ struct tui {
 	int nchildren, cur;    /* cur: index of the shown child, -1 if none */
 	int week;              /* the week shown in the week pane */
 	int week_locked;       /* 1 once the user moved away from the child's week */
-	struct activity *acts;
-	int nacts;
+	struct week_view wv;   /* the week pane's view, read at reload; drawing reads only this */
 	struct class_info *classes;
 	int nclasses;
 	struct milestone_entry *ms;
@@ -169,6 +169,8 @@ void tui_select_child(struct tui *t, int idx);
 /* week_pane.c */
 void week_pane_build(struct tui *t);
 int week_pane_key(struct tui *t, enum action a);
+
+/* detail_pane.c */
 void detail_build(struct tui *t, const struct activity *a);
 
 /* milestone_pane.c */
@@ -178,6 +180,8 @@ int milestone_pane_key(struct tui *t, enum action a);
 /* calendar_pane.c */
 void calendar_pane_draw(struct tui *t);
 int calendar_pane_key(struct tui *t, enum action a);
+
+/* day_pane.c */
 void day_build(struct tui *t);
 int day_key(struct tui *t, enum action a);
 void day_free(struct tui *t);

@@ -1,0 +1,55 @@
+/* Tummy time against the WHO guidance, while a baby is not yet moving about. */
+#include <stdio.h>
+#include <string.h>
+#include "toddle/activity.h"
+#include "toddle/progress.h"
+#include "toddle/tummy.h"
+
+/* Whether crawling or walking has been recorded as achieved for c. */
+static int tummy_mobile(sqlite3 *db, const struct child *c, int *mobile, struct tdl_err *err)
+{
+	struct who_window *w;
+	int n, rc = progress_windows(db, c, &w, &n, err);
+
+	*mobile = 0;
+	if (rc)
+		return rc;
+	for (int i = 0; i < n; i++)
+		*mobile |= w[i].status == MS_ACHIEVED &&
+			   (!strcmp(w[i].id, "who-crawling") || strstr(w[i].id, "walking"));
+	progress_windows_free(w, n);
+	return TDL_OK;
+}
+
+/* The tummy time of child c on day, and whether the guidance applies. */
+int tummy_get(sqlite3 *db, const struct child *c, day_t day, int correct_until_months,
+	      struct tummy *out, struct tdl_err *err)
+{
+	struct child_age a;
+	int mobile, rc;
+
+	memset(out, 0, sizeof *out);
+	out->target = TUMMY_WHO_MINUTES;
+	if (day < c->born)
+		return TDL_OK;
+	child_age(c, day, correct_until_months, &a);
+	if (a.use_months >= TUMMY_MOBILE_MONTHS)
+		return TDL_OK;
+	if ((rc = tummy_mobile(db, c, &mobile, err)) || mobile)
+		return rc;
+	rc = activity_tummy_minutes(db, c->id, day, &out->minutes, err);
+	out->applies = rc == TDL_OK;
+	return rc;
+}
+
+/* The tummy-time line, or "" when the guidance does not apply. */
+int tummy_format(const struct tummy *t, char *out, size_t outsz)
+{
+	if (!t->applies) {
+		if (outsz)
+			out[0] = '\0';
+		return 0;
+	}
+	return snprintf(out, outsz, "Tummy time: %d of %d minutes (WHO: at least %d a day, spread out, while awake)",
+			t->minutes, t->target, t->target);
+}
