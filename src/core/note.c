@@ -173,6 +173,43 @@ int note_add(sqlite3 *db, const struct child *c, long long corrects, struct sess
 	return rc;
 }
 
+/* Fill the note elem from the current row (a db_rows fill). */
+static int note_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct session_note *x = elem;
+
+	(void)ctx;
+	x->id = sqlite3_column_int64(st, 0);
+	snprintf(x->note_uuid, sizeof x->note_uuid, "%s", (const char *)sqlite3_column_text(st, 1));
+	x->version = sqlite3_column_int(st, 2);
+	x->day = db_column_day(st, 3);
+	x->minutes = sqlite3_column_int(st, 4);
+	x->discipline = db_column_dup(st, 5);
+	x->subjective = db_column_dup(st, 6);
+	x->objective = db_column_dup(st, 7);
+	x->assessment = db_column_dup(st, 8);
+	x->plan = db_column_dup(st, 9);
+	x->created_at = db_column_dup(st, 10);
+	x->created_by = db_column_dup(st, 11);
+	return 0;
+}
+
+/* Free a note's strings (a db_rows drop). */
+static void note_drop(void *elem)
+{
+	struct session_note *x = elem;
+
+	free(x->discipline);
+	free(x->subjective);
+	free(x->objective);
+	free(x->assessment);
+	free(x->plan);
+	free(x->created_at);
+	free(x->created_by);
+}
+
+static const struct db_rows note_rows = { sizeof(struct session_note), note_from_row, note_drop, "the notes" };
+
 /* A child's notes, newest first. */
 int note_list(sqlite3 *db, const struct child *c, int all, struct session_note **out, int *n,
 	      struct tdl_err *err)
@@ -182,58 +219,22 @@ int note_list(sqlite3 *db, const struct child *c, int all, struct session_note *
 		" assessment, plan, created_at, created_by FROM session_note n WHERE child_id = ?1"
 		" AND (?2 OR version = (SELECT max(version) FROM session_note s WHERE s.note_uuid = n.note_uuid))"
 		" ORDER BY day DESC, note_uuid, version DESC", err);
-	struct session_note *arr = NULL;
-	int cnt = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	sqlite3_bind_int64(st, 1, c->id);
-	sqlite3_bind_int(st, 2, all);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct session_note *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g), *x;
-
-		if (!g)
-			break;
-		arr = g;
-		x = &arr[cnt++];
-		memset(x, 0, sizeof *x);
-		x->id = sqlite3_column_int64(st, 0);
-		snprintf(x->note_uuid, sizeof x->note_uuid, "%s", (const char *)sqlite3_column_text(st, 1));
-		x->version = sqlite3_column_int(st, 2);
-		if (date_parse((const char *)sqlite3_column_text(st, 3), &x->day))
-			x->day = 0;
-		x->minutes = sqlite3_column_int(st, 4);
-		x->discipline = db_column_dup(st, 5);
-		x->subjective = db_column_dup(st, 6);
-		x->objective = db_column_dup(st, 7);
-		x->assessment = db_column_dup(st, 8);
-		x->plan = db_column_dup(st, 9);
-		x->created_at = db_column_dup(st, 10);
-		x->created_by = db_column_dup(st, 11);
+	if (st) {
+		sqlite3_bind_int64(st, 1, c->id);
+		sqlite3_bind_int(st, 2, all);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		note_free(arr, cnt);
-		return db_fail(db, "cannot read the notes", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	rc = db_rows_read(db, st, &note_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* Free notes. */
 void note_free(struct session_note *n, int count)
 {
-	for (int i = 0; i < count; i++) {
-		free(n[i].discipline);
-		free(n[i].subjective);
-		free(n[i].objective);
-		free(n[i].assessment);
-		free(n[i].plan);
-		free(n[i].created_at);
-		free(n[i].created_by);
-	}
+	for (int i = 0; i < count; i++)
+		note_drop(&n[i]);
 	free(n);
 }
