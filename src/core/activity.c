@@ -142,7 +142,7 @@ int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day, 
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);
-	db_bind_text(st, 4, d);
+	db_bind_day(st, 4, day);
 	db_bind_text(st, 5, activity_result_name(r));
 	if (minutes > 0)
 		sqlite3_bind_int(st, 6, minutes);
@@ -341,15 +341,13 @@ int activity_tummy_minutes(sqlite3 *db, long long child_id, day_t day, int *minu
 				      " JOIN activity a ON a.id = l.activity_id WHERE l.child_id = ?1"
 				      " AND l.day = ?2 AND l.deleted_at IS NULL AND l.result <> 'skipped'"
 				      " AND ' ' || COALESCE(a.tags, '') || ' ' LIKE '% tummy-time %'", err);
-	char d[11];
 	int rc;
 
 	*minutes = 0;
 	if (!st)
 		return TDL_EDATA;
-	date_format(day, d);
 	sqlite3_bind_int64(st, 1, child_id);
-	db_bind_text(st, 2, d);
+	db_bind_day(st, 2, day);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*minutes = sqlite3_column_int(st, 0);

@@ -46,14 +46,13 @@ int appointment_validate(const struct appointment *a, struct tdl_err *err)
 int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char now[21], d[11], tm[6];
+	char now[21], tm[6];
 	int rc = appointment_validate(a, err);
 
 	if (rc)
 		return rc;
 	db_uuid(a->uuid);
 	db_now(now);
-	date_format(a->day, d);
 	appointment_format_time(a->time, tm);
 	rc = child_write_begin(db, c, "INSERT INTO appointment(uuid, child_id, day, time, minutes, title, place,"
 			       " with_whom, created_at, created_by, updated_at, updated_by)"
@@ -62,7 +61,7 @@ int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, s
 		return rc;
 	db_bind_text(st, 1, a->uuid);
 	sqlite3_bind_int64(st, 2, c->id);
-	db_bind_text(st, 3, d);
+	db_bind_day(st, 3, a->day);
 	db_bind_text(st, 4, tm);
 	sqlite3_bind_int(st, 5, a->minutes);
 	db_bind_text(st, 6, a->title);
@@ -90,17 +89,16 @@ static int appointment_check(sqlite3 *db, const struct appointment *a, int versi
 	sqlite3_stmt *st = db_prepare(db, "SELECT version, updated_by, updated_at, deleted_by, deleted_at,"
 				      " ?2 IS NOT NULL AND day = ?2 AND time = ?3 AND minutes = ?4 AND title = ?5"
 				      " AND place IS ?6 AND with_whom IS ?7 FROM appointment WHERE id = ?1", err);
-	char d[11], tm[6];
+	char tm[6];
 	struct db_row row;
 	int rc;
 
 	*same = 0;
 	if (!st)
 		return TDL_EDATA;
-	date_format(a->day, d);
 	appointment_format_time(a->time, tm);
 	sqlite3_bind_int64(st, 1, a->id);
-	db_bind_text(st, 2, a->title ? d : NULL);
+	db_bind_day_opt(st, 2, a->title != NULL, a->day);
 	db_bind_text(st, 3, tm);
 	sqlite3_bind_int(st, 4, a->minutes);
 	db_bind_text(st, 5, a->title);
@@ -124,11 +122,10 @@ static int appointment_check(sqlite3 *db, const struct appointment *a, int versi
 /* Bind an appointment's fields to ?1..?6 of an UPDATE or INSERT. */
 static void appointment_bind(sqlite3_stmt *st, const struct appointment *a)
 {
-	char d[11], tm[6];
+	char tm[6];
 
-	date_format(a->day, d);
 	appointment_format_time(a->time, tm);
-	db_bind_text(st, 1, d);
+	db_bind_day(st, 1, a->day);
 	db_bind_text(st, 2, tm);
 	sqlite3_bind_int(st, 3, a->minutes);
 	db_bind_text(st, 4, a->title);

@@ -143,7 +143,7 @@ static int idle_days(sqlite3 *db, long long child_id, day_t today)
 		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 			day_t d;
 
-			if (date_parse((const char *)sqlite3_column_text(st, 0), &d) == 0)
+			if (db_column_day_opt(st, 0, &d))
 				days = today - d;
 		}
 	}

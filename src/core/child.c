@@ -56,15 +56,13 @@ int child_add(sqlite3 *db, const char *name, day_t born, int has_due, day_t due,
 	      struct child *out, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char uuid[37], now[21], b[11], d[11];
+	char uuid[37], now[21];
 	int rc = child_validate(name, born, has_due, due, today, err);
 
 	if (rc)
 		return rc;
 	db_uuid(uuid);
 	db_now(now);
-	date_format(born, b);
-	date_format(due, d);
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	st = db_prepare(db,
@@ -78,8 +76,8 @@ int child_add(sqlite3 *db, const char *name, day_t born, int has_due, day_t due,
 	}
 	db_bind_text(st, 1, uuid);
 	db_bind_text(st, 2, name);
-	db_bind_text(st, 3, b);
-	db_bind_text(st, 4, has_due ? d : NULL);
+	db_bind_day(st, 3, born);
+	db_bind_day_opt(st, 4, has_due, due);
 	db_bind_text(st, 5, now);
 	db_bind_text(st, 6, db_user());
 	rc = sqlite3_step(st);
@@ -158,7 +156,7 @@ int child_write_begin(sqlite3 *db, const struct child *c, const char *sql, sqlit
 static int child_compare(sqlite3 *db, const struct child *c, int *same, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char b[11], d[11], when[24];
+	char when[24];
 	int rc = child_check_present(db, c, err);
 
 	*same = 0;
@@ -168,12 +166,10 @@ static int child_compare(sqlite3 *db, const struct child *c, int *same, struct t
 			" FROM child WHERE id = ?1", err);
 	if (!st)
 		return TDL_EDATA;
-	date_format(c->born, b);
-	date_format(c->due, d);
 	sqlite3_bind_int64(st, 1, c->id);
 	db_bind_text(st, 2, c->name);
-	db_bind_text(st, 3, b);
-	db_bind_text(st, 4, c->has_due ? d : NULL);
+	db_bind_day(st, 3, c->born);
+	db_bind_day_opt(st, 4, c->has_due, c->due);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		rc = db_fail(db, "cannot read the child", err);
 	} else if (sqlite3_column_int(st, 0) != c->version) {
@@ -192,7 +188,7 @@ static int child_compare(sqlite3 *db, const struct child *c, int *same, struct t
 int child_update(sqlite3 *db, struct child *c, day_t today, int *changed, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char now[21], b[11], d[11];
+	char now[21];
 	int same, rc = child_validate(c->name, c->born, c->has_due, c->due, today, err);
 
 	if (changed)
@@ -200,8 +196,6 @@ int child_update(sqlite3 *db, struct child *c, day_t today, int *changed, struct
 	if (rc)
 		return rc;
 	db_now(now);
-	date_format(c->born, b);
-	date_format(c->due, d);
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	rc = child_compare(db, c, &same, err);
@@ -217,8 +211,8 @@ int child_update(sqlite3 *db, struct child *c, day_t today, int *changed, struct
 		return TDL_EDATA;
 	}
 	db_bind_text(st, 1, c->name);
-	db_bind_text(st, 2, b);
-	db_bind_text(st, 3, c->has_due ? d : NULL);
+	db_bind_day(st, 2, c->born);
+	db_bind_day_opt(st, 3, c->has_due, c->due);
 	db_bind_text(st, 4, now);
 	db_bind_text(st, 5, db_user());
 	sqlite3_bind_int64(st, 6, c->id);

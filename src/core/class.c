@@ -79,10 +79,9 @@ int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t
 {
 	struct class_info k;
 	sqlite3_stmt *st;
-	char uuid[37], now[21], d[11];
+	char uuid[37], now[21];
 	int rc;
 
-	date_format(day, d);
 	rc = date_check_past(day, today, "the date watched", err);
 	if (rc)
 		return rc;
@@ -99,7 +98,7 @@ int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);
-	db_bind_text(st, 4, d);
+	db_bind_day(st, 4, day);
 	db_bind_text(st, 5, now);
 	db_bind_text(st, 6, db_user());
 	return db_write_end(db, st, "cannot save", err);

@@ -250,7 +250,7 @@ static void ics_event(struct buf *out, sqlite3_stmt *st)
 	day_t day;
 	int time, minutes = sqlite3_column_int(st, 3);
 
-	if (date_parse((const char *)sqlite3_column_text(st, 1), &day) ||
+	if (!db_column_day_opt(st, 1, &day) ||
 	    appointment_parse_time((const char *)sqlite3_column_text(st, 2), &time))
 		return;
 	if (minutes < 1 || minutes > 24 * 60)

@@ -22,14 +22,13 @@ int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_targe
 	     long long *id, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char uuid[37], now[21], d[11];
+	char uuid[37], now[21];
 	int rc = text_check(text, "the goal", GOAL_TEXT_MAX, 1, err);
 
 	if (rc)
 		return rc;
 	db_uuid(uuid);
 	db_now(now);
-	date_format(target, d);
 	rc = child_write_begin(db, c, "INSERT INTO goal(uuid, child_id, text, target, created_at, created_by,"
 			       " updated_at, updated_by) VALUES(?1,?2,?3,?4,?5,?6,?5,?6)", &st, err);
 	if (rc)
@@ -37,7 +36,7 @@ int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_targe
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, text);
-	db_bind_text(st, 4, has_target ? d : NULL);
+	db_bind_day_opt(st, 4, has_target, target);
 	db_bind_text(st, 5, now);
 	db_bind_text(st, 6, db_user());
 	rc = db_write_end(db, st, "cannot save the goal", err);

@@ -157,7 +157,7 @@ int milestone_log(sqlite3 *db, const struct child *c, const char *id, enum ms_st
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);
 	db_bind_text(st, 4, milestone_status_name(status));
-	db_bind_text(st, 5, has_date ? d : NULL);
+	db_bind_day_opt(st, 5, has_date, date);
 	db_bind_text(st, 6, note && *note ? note : NULL);
 	db_bind_text(st, 7, now);
 	db_bind_text(st, 8, db_user());

@@ -36,9 +36,9 @@ struct note_base {
 };
 
 /* Bind a note's date, minutes, discipline and SOAP fields to ?3..?9. */
-static void note_bind_fields(sqlite3_stmt *st, const struct session_note *n, const char *d)
+static void note_bind_fields(sqlite3_stmt *st, const struct session_note *n)
 {
-	db_bind_text(st, 3, d);
+	db_bind_day(st, 3, n->day);
 	sqlite3_bind_int(st, 4, n->minutes);
 	db_bind_text(st, 5, n->discipline && *n->discipline ? n->discipline : NULL);
 	db_bind_text(st, 6, n->subjective);
@@ -49,7 +49,7 @@ static void note_bind_fields(sqlite3_stmt *st, const struct session_note *n, con
 
 /* Inside the write: the note holding row `row` for this child, its newest version and author. */
 static int note_base_read(sqlite3 *db, long long row, long long child_id, const struct session_note *n,
-			  const char *d, char uuid[37], struct note_base *b, struct tdl_err *err)
+			  char uuid[37], struct note_base *b, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT r.note_uuid, r.version, m.version, m.created_by, m.created_at,"
 				      " r.day = ?3 AND r.minutes = ?4 AND (?5 IS NULL OR r.discipline IS ?5)"
@@ -64,7 +64,7 @@ static int note_base_read(sqlite3 *db, long long row, long long child_id, const 
 		return TDL_EDATA;
 	sqlite3_bind_int64(st, 1, row);
 	sqlite3_bind_int64(st, 2, child_id);
-	note_bind_fields(st, n, d);
+	note_bind_fields(st, n);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		snprintf(uuid, 37, "%s", (const char *)sqlite3_column_text(st, 0));
@@ -86,9 +86,9 @@ static int note_base_read(sqlite3 *db, long long row, long long child_id, const 
 
 /* Inside the write: refuse a correction of a version that is no longer the newest. */
 static int note_base_check(sqlite3 *db, long long row, long long child_id, struct session_note *n,
-			   const char *d, struct note_base *b, struct tdl_err *err)
+			   struct note_base *b, struct tdl_err *err)
 {
-	int rc = note_base_read(db, row, child_id, n, d, n->note_uuid, b, err);
+	int rc = note_base_read(db, row, child_id, n, n->note_uuid, b, err);
 
 	if (rc)
 		return rc;
@@ -100,7 +100,7 @@ static int note_base_check(sqlite3 *db, long long row, long long child_id, struc
 
 /* Insert version `version` of note n for child c; fills n->id. */
 static int note_insert(sqlite3 *db, const struct child *c, struct session_note *n, int version,
-		       const char *d, const char *discipline, struct tdl_err *err)
+		       const char *discipline, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO session_note(uuid, note_uuid, version, child_id, day, minutes,"
 				      " discipline, subjective, objective, assessment, plan, created_at, created_by)"
@@ -114,7 +114,7 @@ static int note_insert(sqlite3 *db, const struct child *c, struct session_note *
 	db_now(now);
 	db_bind_text(st, 1, uuid);
 	db_bind_text(st, 2, n->note_uuid);
-	note_bind_fields(st, n, d);
+	note_bind_fields(st, n);
 	db_bind_text(st, 5, discipline && *discipline ? discipline : NULL);
 	sqlite3_bind_int(st, 10, version);
 	sqlite3_bind_int64(st, 11, c->id);
@@ -133,7 +133,6 @@ int note_add(sqlite3 *db, const struct child *c, long long corrects, struct sess
 {
 	struct note_base b;
 	const char *discipline = n->discipline;
-	char d[11];
 	int rc = note_validate(n, c->born, err);
 
 	if (changed)
@@ -142,13 +141,12 @@ int note_add(sqlite3 *db, const struct child *c, long long corrects, struct sess
 		rc = date_check_past(n->day, today, "the session date", err);
 	if (rc)
 		return rc;
-	date_format(n->day, d);
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	memset(&b, 0, sizeof b);
 	rc = child_check_present(db, c, err);
 	if (!rc && corrects)
-		rc = note_base_check(db, corrects, c->id, n, d, &b, err);
+		rc = note_base_check(db, corrects, c->id, n, &b, err);
 	if (rc || b.same) {
 		db_rollback(db);
 		if (!rc) {
@@ -161,7 +159,7 @@ int note_add(sqlite3 *db, const struct child *c, long long corrects, struct sess
 		db_uuid(n->note_uuid);
 	else if (!discipline || !*discipline)
 		discipline = b.discipline; /* a correction that does not name one keeps it */
-	rc = note_insert(db, c, n, b.version + 1, d, discipline, err);
+	rc = note_insert(db, c, n, b.version + 1, discipline, err);
 	if (rc) {
 		db_rollback(db);
 		return rc;

@@ -18,7 +18,7 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 {
 	struct activity a;
 	sqlite3_stmt *st;
-	char uuid[37], now[21], s[11], e[11];
+	char uuid[37], now[21];
 	int rc;
 
 	if (times < 1 || times > 20)
@@ -33,8 +33,6 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 	activity_clear(&a);
 	db_uuid(uuid);
 	db_now(now);
-	date_format(start, s);
-	date_format(stop, e);
 	rc = child_write_begin(db, c, "INSERT INTO program(uuid, child_id, activity_id, times, per, start, stop,"
 			       " created_at, created_by) VALUES(?,?,?,?,?,?,?,?,?)", &st, err);
 	if (rc)
@@ -44,8 +42,8 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 	db_bind_text(st, 3, activity_id);
 	sqlite3_bind_int(st, 4, times);
 	db_bind_text(st, 5, per_week ? "week" : "day");
-	db_bind_text(st, 6, s);
-	db_bind_text(st, 7, has_stop ? e : NULL);
+	db_bind_day(st, 6, start);
+	db_bind_day_opt(st, 7, has_stop, stop);
 	db_bind_text(st, 8, now);
 	db_bind_text(st, 9, db_user());
 	rc = db_write_end(db, st, "cannot save the program", err);
@@ -57,18 +55,19 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 }
 
 /* Inside a write: refuse when entry id is gone, already ended, past `version`
- * (0: any), or starts after `d`. */
-static int program_check(sqlite3 *db, long long id, int version, const char *d, struct tdl_err *err)
+ * (0: any), or starts after `day`. */
+static int program_check(sqlite3 *db, long long id, int version, day_t day, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT version, created_by, created_at, ended_by, ended_at,"
 				      " start <= ?2 FROM program WHERE id = ?1", err);
 	struct db_row row;
+	char d[11];
 	int rc;
 
 	if (!st)
 		return TDL_EDATA;
 	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, d);
+	db_bind_day(st, 2, day);
 	rc = db_row_read(db, st, &row, err);
 	if (rc)
 		return rc;
@@ -80,6 +79,7 @@ static int program_check(sqlite3 *db, long long id, int version, const char *d, 
 	if (version > 0 && row.version != version)
 		return err_set(err, TDL_EINPUT, "program entry %lld was changed meanwhile (version %d); nothing was "
 			       "changed: look at the home program again", id, row.version);
+	date_format(day, d);
 	if (!row.same)
 		return err_set(err, TDL_EINPUT, "program entry %lld starts after %s: end it on or after its start",
 			       id, d);
@@ -90,14 +90,13 @@ static int program_check(sqlite3 *db, long long id, int version, const char *d, 
 int program_end(sqlite3 *db, long long id, int version, day_t day, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char now[21], d[11];
+	char now[21];
 	int rc;
 
 	db_now(now);
-	date_format(day, d);
 	if (db_begin(db, err))
 		return TDL_EDATA;
-	rc = program_check(db, id, version, d, err);
+	rc = program_check(db, id, version, day, err);
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -109,7 +108,7 @@ int program_end(sqlite3 *db, long long id, int version, day_t day, struct tdl_er
 		db_rollback(db);
 		return TDL_EDATA;
 	}
-	db_bind_text(st, 1, d);
+	db_bind_day(st, 1, day);
 	db_bind_text(st, 2, now);
 	db_bind_text(st, 3, db_user());
 	sqlite3_bind_int64(st, 4, id);

@@ -352,16 +352,13 @@ static int activity_minutes_by_domain(struct rep *r)
 		" FROM activity_log l LEFT JOIN activity a ON a.id = l.activity_id"
 		" WHERE l.child_id = ?1 AND l.day BETWEEN ?2 AND ?3 AND l.deleted_at IS NULL"
 		" GROUP BY 1 ORDER BY 3 DESC, 1", r->err);
-	char f[11], t[11];
 	int rc;
 
 	if (!st)
 		return TDL_EDATA;
-	date_format(r->from, f);
-	date_format(r->today, t);
 	sqlite3_bind_int64(st, 1, r->c->id);
-	db_bind_text(st, 2, f);
-	db_bind_text(st, 3, t);
+	db_bind_day(st, 2, r->from);
+	db_bind_day(st, 3, r->today);
 	report_heading(r, 3, "Minutes by area");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		report_itemf(r, "%s: %d minutes in %d tries", (const char *)sqlite3_column_text(st, 0),
