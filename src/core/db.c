@@ -70,6 +70,8 @@ int db_exec(sqlite3 *db, const char *sql, struct tdl_err *err)
 	return TDL_OK;
 }
 
+/* The process's one write guard, set once by main for a clinic (db_set_write_guard):
+ * every connection the process opens answers to the same membership check. */
 static int (*write_guard)(void *ctx, struct tdl_err *err);
 static void *write_guard_ctx;
 
@@ -350,7 +352,7 @@ void db_close(sqlite3 *db)
 /* The Unix login of the person running toddle. */
 const char *db_user(void)
 {
-	static char name[64];
+	static char name[64]; /* a cache: the login cannot change while toddle runs */
 	struct passwd *pw;
 
 	if (name[0])
