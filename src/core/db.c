@@ -494,8 +494,10 @@ static int rows_grow(const struct db_rows *how, char **rows, int cnt, int *cap)
 
 	if (cnt < *cap)
 		return 0;
+	if (*cap > INT_MAX / 2)
+		return -1;
 	want = *cap ? *cap * 2 : 16;
-	if (want <= *cap || (size_t)want > SIZE_MAX / how->size)
+	if ((size_t)want > SIZE_MAX / how->size)
 		return -1;
 	grown = realloc(*rows, (size_t)want * how->size);
 	if (!grown)
