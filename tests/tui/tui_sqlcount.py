@@ -29,9 +29,11 @@ DOWNS = 4
 
 
 def skip(reason):
+    """Skip the whole script. tap-driver.sh reads the plan '1..0 # SKIP' as a skip
+    but reports any non-zero exit (77 included) as an error, so the exit is 0."""
     print("1..0 # SKIP %s" % reason)
     sys.stdout.flush()
-    sys.exit(77)
+    sys.exit(0)
 
 
 def check_setup():
