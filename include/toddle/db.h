@@ -3,6 +3,8 @@
 #define TODDLE_DB_H
 
 #include <sqlite3.h>
+#include <stddef.h>
+#include "toddle/date.h"
 #include "toddle/err.h"
 
 /* The newest schema version this program knows (PRAGMA user_version). */
@@ -88,6 +90,37 @@ int db_bind_text(sqlite3_stmt *st, int i, const char *s);
 
 /* Duplicate column i of the current row as a heap string ("" for NULL). */
 char *db_column_dup(sqlite3_stmt *st, int i);
+
+/* Bind day d as YYYY-MM-DD to parameter i. */
+int db_bind_day(sqlite3_stmt *st, int i, day_t d);
+
+/* Bind day d to parameter i when has is true, else SQL NULL. */
+int db_bind_day_opt(sqlite3_stmt *st, int i, int has, day_t d);
+
+/* Column i of the current row as a day: 0 when it is NULL or not a date. */
+day_t db_column_day(sqlite3_stmt *st, int i);
+
+/* Column i as a day into *out; 1 when it holds a date, else 0 (and *out = 0). */
+int db_column_day_opt(sqlite3_stmt *st, int i, day_t *out);
+
+/* How db_rows_read turns the rows of one query into an array. */
+struct db_rows {
+	size_t size;        /* bytes per element */
+	/* Fill the zeroed elem from the current row of st; nonzero: out of memory. */
+	int (*fill)(sqlite3_stmt *st, void *elem, void *ctx);
+	/* Free what fill put in elem (not elem itself); NULL when there is nothing. */
+	void (*drop)(void *elem);
+	const char *what;   /* what the rows are, for messages: "the notes" */
+};
+
+/* Step st (already bound) to the end and collect one element per row into a
+ * new array (*out, *n; NULL and 0 when there are no rows) that the caller
+ * frees with drop on each element and free(). st is always finalized; a
+ * NULL st (db_prepare failed and said why) returns TDL_EDATA. On
+ * failure nothing is kept, *out is NULL, and err says "cannot read WHAT: why"
+ * or "out of memory while reading WHAT" (TDL_EDATA). */
+int db_rows_read(sqlite3 *db, sqlite3_stmt *st, const struct db_rows *how, void *ctx, void **out,
+		 int *n, struct tdl_err *err);
 
 /* Read a value from the meta table into out; 0 if found. */
 int db_meta_get(sqlite3 *db, const char *key, char *out, size_t outsz);

@@ -50,6 +50,9 @@ int milestone_log(sqlite3 *db, const struct child *c, const char *id, enum ms_st
 /* The text of one checklist item into out; 0 when it exists. */
 int milestone_text(sqlite3 *db, const char *id, char *out, size_t outsz);
 
+/* Free the strings of one entry (not the entry). */
+void milestone_entry_clear(struct milestone_entry *e);
+
 /* Free an array from milestone_list or milestone_range. */
 void milestone_entries_free(struct milestone_entry *e, int n);
 

@@ -8,51 +8,45 @@
 #define ACT_COLS "id, title, domain, discipline, materials, steps, why, builds, easier," \
 		 " harder, safety, tags, week_from, week_to, minutes"
 
-/* Fill a from a row of ACT_COLS. */
-static void act_from_row(sqlite3_stmt *st, struct activity *a)
+/* Fill the activity elem from a row of ACT_COLS (a db_rows fill). */
+static int act_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 {
+	struct activity *a = elem;
 	char **f[] = { &a->id, &a->title, &a->domain, &a->discipline, &a->materials, &a->steps,
 		       &a->why, &a->builds, &a->easier, &a->harder, &a->safety, &a->tags };
 
+	(void)ctx;
 	for (int i = 0; i < 12; i++)
 		*f[i] = db_column_dup(st, i);
 	a->week_from = sqlite3_column_int(st, 12);
 	a->week_to = sqlite3_column_int(st, 13);
 	a->minutes = sqlite3_column_int(st, 14);
+	return 0;
 }
+
+/* Free an activity's strings (a db_rows drop). */
+static void act_drop(void *elem)
+{
+	activity_clear(elem);
+}
+
+static const struct db_rows act_rows = { sizeof(struct activity), act_from_row, act_drop, "the activities" };
 
 /* Run an activity query with its week and domain bound. */
 static int activity_query(sqlite3 *db, const char *sql, int week, const char *domain,
 			  struct activity **out, int *n, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, err);
-	struct activity *arr = NULL;
-	int cnt = 0, cap = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	sqlite3_bind_int(st, 1, week);
-	db_bind_text(st, 2, domain);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			struct activity *g = realloc(arr, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *g);
-
-			if (!g)
-				break;
-			arr = g;
-		}
-		act_from_row(st, &arr[cnt++]);
+	if (st) {
+		sqlite3_bind_int(st, 1, week);
+		db_bind_text(st, 2, domain);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		activity_free_all(arr, cnt);
-		return db_fail(db, "cannot read the activities", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	rc = db_rows_read(db, st, &act_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* Activities whose weeks include `week`. */
@@ -85,7 +79,7 @@ int activity_get(sqlite3 *db, const char *id, struct activity *out, struct tdl_e
 	db_bind_text(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		act_from_row(st, out);
+		act_from_row(st, out, NULL);
 		rc = TDL_OK;
 	} else if (rc == SQLITE_DONE) {
 		rc = err_set(err, TDL_EINPUT, "no activity '%.64s': see 'toddle week' for this week's", id);
@@ -154,7 +148,7 @@ int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day, 
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);
-	db_bind_text(st, 4, d);
+	db_bind_day(st, 4, day);
 	db_bind_text(st, 5, activity_result_name(r));
 	if (minutes > 0)
 		sqlite3_bind_int(st, 6, minutes);
@@ -168,9 +162,12 @@ int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day, 
 	"COALESCE(l.updated_by, l.created_by), COALESCE(a.tags, ''), l.day, l.result, COALESCE(l.minutes, 0), " \
 	"l.version"
 
-/* Fill e from a row of ENTRY_COLS. */
-static void entry_from_row(sqlite3_stmt *st, struct activity_entry *e)
+/* Fill the entry elem from a row of ENTRY_COLS (a db_rows fill). */
+static int entry_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 {
+	struct activity_entry *e = elem;
+
+	(void)ctx;
 	memset(e, 0, sizeof *e);
 	e->id = sqlite3_column_int64(st, 0);
 	e->activity_id = db_column_dup(st, 1);
@@ -178,13 +175,23 @@ static void entry_from_row(sqlite3_stmt *st, struct activity_entry *e)
 	e->note = db_column_dup(st, 3);
 	e->who = db_column_dup(st, 4);
 	e->tags = db_column_dup(st, 5);
-	if (date_parse((const char *)sqlite3_column_text(st, 6), &e->day))
-		e->day = 0;
+	e->day = db_column_day(st, 6);
 	if (activity_result_parse((const char *)sqlite3_column_text(st, 7), &e->result))
 		e->result = ACT_DONE;
 	e->minutes = sqlite3_column_int(st, 8);
 	e->version = sqlite3_column_int(st, 9);
+	return 0;
 }
+
+/* Free an entry's strings (a db_rows drop). */
+static void entry_drop(void *elem)
+{
+	activity_entry_clear(elem);
+}
+
+static const struct db_rows entry_rows = {
+	sizeof(struct activity_entry), entry_from_row, entry_drop, "the activity log"
+};
 
 /* The log entries of a child from..to. */
 int activity_entries(sqlite3 *db, const struct child *c, day_t from, day_t to,
@@ -193,35 +200,17 @@ int activity_entries(sqlite3 *db, const struct child *c, day_t from, day_t to,
 	sqlite3_stmt *st = db_prepare(db, "SELECT " ENTRY_COLS " FROM activity_log l"
 				      " LEFT JOIN activity a ON a.id = l.activity_id WHERE l.child_id = ?1"
 				      " AND l.day BETWEEN ?2 AND ?3 AND l.deleted_at IS NULL ORDER BY l.day, l.id", err);
-	struct activity_entry *arr = NULL;
-	char f[11], t[11];
-	int cnt = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	date_format(from, f);
-	date_format(to, t);
-	sqlite3_bind_int64(st, 1, c->id);
-	db_bind_text(st, 2, f);
-	db_bind_text(st, 3, t);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct activity_entry *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g);
-
-		if (!g)
-			break;
-		arr = g;
-		entry_from_row(st, &arr[cnt++]);
+	if (st) {
+		sqlite3_bind_int64(st, 1, c->id);
+		db_bind_day(st, 2, from);
+		db_bind_day(st, 3, to);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		activity_entries_free(arr, cnt);
-		return db_fail(db, "cannot read the activity log", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	rc = db_rows_read(db, st, &entry_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* One log entry by its row id. */
@@ -238,7 +227,7 @@ int activity_entry_get(sqlite3 *db, long long id, struct activity_entry *out, st
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		entry_from_row(st, out);
+		entry_from_row(st, out, NULL);
 		rc = TDL_OK;
 	} else {
 		rc = rc == SQLITE_DONE ? err_set(err, TDL_EINPUT, "that entry was removed meanwhile")
@@ -358,15 +347,13 @@ int activity_tummy_minutes(sqlite3 *db, long long child_id, day_t day, int *minu
 				      " JOIN activity a ON a.id = l.activity_id WHERE l.child_id = ?1"
 				      " AND l.day = ?2 AND l.deleted_at IS NULL AND l.result <> 'skipped'"
 				      " AND ' ' || COALESCE(a.tags, '') || ' ' LIKE '% tummy-time %'", err);
-	char d[11];
 	int rc;
 
 	*minutes = 0;
 	if (!st)
 		return TDL_EDATA;
-	date_format(day, d);
 	sqlite3_bind_int64(st, 1, child_id);
-	db_bind_text(st, 2, d);
+	db_bind_day(st, 2, day);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*minutes = sqlite3_column_int(st, 0);

@@ -46,14 +46,13 @@ int appointment_validate(const struct appointment *a, struct tdl_err *err)
 int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char now[21], d[11], tm[6];
+	char now[21], tm[6];
 	int rc = appointment_validate(a, err);
 
 	if (rc)
 		return rc;
 	db_uuid(a->uuid);
 	db_now(now);
-	date_format(a->day, d);
 	appointment_format_time(a->time, tm);
 	rc = child_write_begin(db, c, "INSERT INTO appointment(uuid, child_id, day, time, minutes, title, place,"
 			       " with_whom, created_at, created_by, updated_at, updated_by)"
@@ -62,7 +61,7 @@ int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, s
 		return rc;
 	db_bind_text(st, 1, a->uuid);
 	sqlite3_bind_int64(st, 2, c->id);
-	db_bind_text(st, 3, d);
+	db_bind_day(st, 3, a->day);
 	db_bind_text(st, 4, tm);
 	sqlite3_bind_int(st, 5, a->minutes);
 	db_bind_text(st, 6, a->title);
@@ -90,17 +89,16 @@ static int appointment_check(sqlite3 *db, const struct appointment *a, int versi
 	sqlite3_stmt *st = db_prepare(db, "SELECT version, updated_by, updated_at, deleted_by, deleted_at,"
 				      " ?2 IS NOT NULL AND day = ?2 AND time = ?3 AND minutes = ?4 AND title = ?5"
 				      " AND place IS ?6 AND with_whom IS ?7 FROM appointment WHERE id = ?1", err);
-	char d[11], tm[6];
+	char tm[6];
 	struct db_row row;
 	int rc;
 
 	*same = 0;
 	if (!st)
 		return TDL_EDATA;
-	date_format(a->day, d);
 	appointment_format_time(a->time, tm);
 	sqlite3_bind_int64(st, 1, a->id);
-	db_bind_text(st, 2, a->title ? d : NULL);
+	db_bind_day_opt(st, 2, a->title != NULL, a->day);
 	db_bind_text(st, 3, tm);
 	sqlite3_bind_int(st, 4, a->minutes);
 	db_bind_text(st, 5, a->title);
@@ -124,11 +122,10 @@ static int appointment_check(sqlite3 *db, const struct appointment *a, int versi
 /* Bind an appointment's fields to ?1..?6 of an UPDATE or INSERT. */
 static void appointment_bind(sqlite3_stmt *st, const struct appointment *a)
 {
-	char d[11], tm[6];
+	char tm[6];
 
-	date_format(a->day, d);
 	appointment_format_time(a->time, tm);
-	db_bind_text(st, 1, d);
+	db_bind_day(st, 1, a->day);
 	db_bind_text(st, 2, tm);
 	sqlite3_bind_int(st, 3, a->minutes);
 	db_bind_text(st, 4, a->title);
@@ -206,72 +203,71 @@ int appointment_delete(sqlite3 *db, long long id, int version, struct tdl_err *e
 	return db_write_end_one(db, st, "cannot remove the appointment", APPOINTMENT_GONE, err);
 }
 
+#define APPT_SELECT "SELECT a.id, a.child_id, a.uuid, a.day, a.time, a.minutes, a.title," \
+	" COALESCE(a.place, ''), COALESCE(a.with_whom, ''), c.name, a.version" \
+	" FROM appointment a JOIN child c ON c.id = a.child_id"
+
+/* Fill the appointment elem from a row of APPT_SELECT (a db_rows fill). */
+static int appt_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct appointment *a = elem;
+
+	(void)ctx;
+	a->id = sqlite3_column_int64(st, 0);
+	a->child_id = sqlite3_column_int64(st, 1);
+	snprintf(a->uuid, sizeof a->uuid, "%s", (const char *)sqlite3_column_text(st, 2));
+	a->day = db_column_day(st, 3);
+	if (appointment_parse_time((const char *)sqlite3_column_text(st, 4), &a->time))
+		a->time = 0;
+	a->minutes = sqlite3_column_int(st, 5);
+	a->title = db_column_dup(st, 6);
+	a->place = db_column_dup(st, 7);
+	a->with_whom = db_column_dup(st, 8);
+	a->child_name = db_column_dup(st, 9);
+	a->version = sqlite3_column_int(st, 10);
+	return 0;
+}
+
+/* Free an appointment's strings (a db_rows drop). */
+static void appt_drop(void *elem)
+{
+	struct appointment *a = elem;
+
+	free(a->title);
+	free(a->place);
+	free(a->with_whom);
+	free(a->child_name);
+}
+
+static const struct db_rows appt_rows = { sizeof(struct appointment), appt_from_row, appt_drop, "the appointments" };
+
 /* Appointments from..to for a child (child_id < 0: everyone). */
 int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,
 		     struct appointment **out, int *n, struct tdl_err *err)
 {
-#define APPT_SELECT "SELECT a.id, a.child_id, a.uuid, a.day, a.time, a.minutes, a.title," \
-	" COALESCE(a.place, ''), COALESCE(a.with_whom, ''), c.name, a.version" \
-	" FROM appointment a JOIN child c ON c.id = a.child_id"
 	/* one statement per case, so each uses its index: (child_id, day) or (day, time) */
 	sqlite3_stmt *st = db_prepare(db, child_id >= 0
 		? APPT_SELECT " WHERE a.child_id = ?1 AND a.day BETWEEN ?2 AND ?3 AND a.deleted_at IS NULL"
 		  " ORDER BY a.day, a.time, a.id"
 		: APPT_SELECT " WHERE ?1 < 0 AND a.day BETWEEN ?2 AND ?3 AND a.deleted_at IS NULL"
 		  " ORDER BY a.day, a.time, a.id", err);
-	struct appointment *arr = NULL;
-	char f[11], t[11];
-	int cnt = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	date_format(from, f);
-	date_format(to, t);
-	sqlite3_bind_int64(st, 1, child_id);
-	db_bind_text(st, 2, f);
-	db_bind_text(st, 3, t);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct appointment *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g), *a;
-
-		if (!g)
-			break;
-		arr = g;
-		a = &arr[cnt++];
-		memset(a, 0, sizeof *a);
-		a->id = sqlite3_column_int64(st, 0);
-		a->child_id = sqlite3_column_int64(st, 1);
-		snprintf(a->uuid, sizeof a->uuid, "%s", (const char *)sqlite3_column_text(st, 2));
-		if (date_parse((const char *)sqlite3_column_text(st, 3), &a->day))
-			a->day = 0;
-		if (appointment_parse_time((const char *)sqlite3_column_text(st, 4), &a->time))
-			a->time = 0;
-		a->minutes = sqlite3_column_int(st, 5);
-		a->title = db_column_dup(st, 6);
-		a->place = db_column_dup(st, 7);
-		a->with_whom = db_column_dup(st, 8);
-		a->child_name = db_column_dup(st, 9);
-		a->version = sqlite3_column_int(st, 10);
+	if (st) {
+		sqlite3_bind_int64(st, 1, child_id);
+		db_bind_day(st, 2, from);
+		db_bind_day(st, 3, to);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		appointment_free_all(arr, cnt);
-		return db_fail(db, "cannot read the appointments", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	rc = db_rows_read(db, st, &appt_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* Free an array of appointments. */
 void appointment_free_all(struct appointment *a, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(a[i].title);
-		free(a[i].place);
-		free(a[i].with_whom);
-		free(a[i].child_name);
-	}
+	for (int i = 0; i < n; i++)
+		appt_drop(&a[i]);
 	free(a);
 }

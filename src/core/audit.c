@@ -5,6 +5,34 @@
 #include "toddle/audit.h"
 #include "toddle/db.h"
 
+/* Fill the audit row elem from the current row (a db_rows fill). */
+static int audit_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct audit_row *r = elem;
+
+	(void)ctx;
+	r->at = db_column_dup(st, 0);
+	r->who = db_column_dup(st, 1);
+	r->child = db_column_dup(st, 2);
+	r->action = db_column_dup(st, 3);
+	r->detail = db_column_dup(st, 4);
+	return 0;
+}
+
+/* Free an audit row's strings (a db_rows drop). */
+static void audit_drop(void *elem)
+{
+	struct audit_row *r = elem;
+
+	free(r->at);
+	free(r->who);
+	free(r->child);
+	free(r->action);
+	free(r->detail);
+}
+
+static const struct db_rows audit_rows = { sizeof(struct audit_row), audit_from_row, audit_drop, "the audit trail" };
+
 /* Changes for a child (or all) from a day on, oldest first. */
 int audit_list(sqlite3 *db, long long child_id, int has_since, day_t since, struct audit_row **out,
 	       int *n, struct tdl_err *err)
@@ -13,50 +41,23 @@ int audit_list(sqlite3 *db, long long child_id, int has_since, day_t since, stru
 		"SELECT a.at, a.who, COALESCE(c.name, '(deleted ' || a.child_id || ')', '-'), a.action, a.detail"
 		" FROM audit a LEFT JOIN child c ON c.id = a.child_id"
 		" WHERE (?1 < 0 OR a.child_id = ?1) AND (?2 IS NULL OR a.at >= ?2) ORDER BY a.id", err);
-	struct audit_row *arr = NULL;
-	char d[11];
-	int cnt = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	date_format(since, d);
-	sqlite3_bind_int64(st, 1, child_id);
-	db_bind_text(st, 2, has_since ? d : NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct audit_row *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g);
-
-		if (!g)
-			break;
-		arr = g;
-		arr[cnt].at = db_column_dup(st, 0);
-		arr[cnt].who = db_column_dup(st, 1);
-		arr[cnt].child = db_column_dup(st, 2);
-		arr[cnt].action = db_column_dup(st, 3);
-		arr[cnt].detail = db_column_dup(st, 4);
-		cnt++;
+	if (st) {
+		sqlite3_bind_int64(st, 1, child_id);
+		db_bind_day_opt(st, 2, has_since, since);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		audit_free(arr, cnt);
-		return db_fail(db, "cannot read the audit trail", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	rc = db_rows_read(db, st, &audit_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* Free audit rows. */
 void audit_free(struct audit_row *r, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(r[i].at);
-		free(r[i].who);
-		free(r[i].child);
-		free(r[i].action);
-		free(r[i].detail);
-	}
+	for (int i = 0; i < n; i++)
+		audit_drop(&r[i]);
 	free(r);
 }
 

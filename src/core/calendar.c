@@ -15,27 +15,48 @@ int calendar_marks(sqlite3 *db, long long child_id, day_t from, int ndays, unsig
 		" AND deleted_at IS NULL"
 		" UNION ALL SELECT day, 4 FROM appointment WHERE child_id=?1 AND day BETWEEN ?2 AND ?3"
 		" AND deleted_at IS NULL", err);
-	char a[11], b[11];
 	int rc;
 
 	memset(marks, 0, (size_t)ndays);
 	if (!st)
 		return TDL_EDATA;
-	date_format(from, a);
-	date_format(from + ndays - 1, b);
 	sqlite3_bind_int64(st, 1, child_id);
-	db_bind_text(st, 2, a);
-	db_bind_text(st, 3, b);
+	db_bind_day(st, 2, from);
+	db_bind_day(st, 3, from + ndays - 1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		day_t d;
 
-		if (date_parse((const char *)sqlite3_column_text(st, 0), &d) == 0 && d >= from &&
-		    d < from + ndays)
+		if (db_column_day_opt(st, 0, &d) && d >= from && d < from + ndays)
 			marks[d - from] |= (unsigned char)sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot read the calendar", err);
 }
+
+/* Fill the calendar entry elem from the current row (a db_rows fill). */
+static int entry_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct cal_entry *e = elem;
+
+	(void)ctx;
+	e->kind = sqlite3_column_int(st, 0);
+	e->id = sqlite3_column_int64(st, 3);
+	e->text = db_column_dup(st, 1);
+	e->who = db_column_dup(st, 2);
+	e->version = sqlite3_column_int(st, 5);
+	return 0;
+}
+
+/* Free a calendar entry's strings (a db_rows drop). */
+static void entry_drop(void *elem)
+{
+	struct cal_entry *e = elem;
+
+	free(e->text);
+	free(e->who);
+}
+
+static const struct db_rows entry_rows = { sizeof(struct cal_entry), entry_from_row, entry_drop, "the calendar" };
 
 /* Entries logged on one day for a child. */
 int calendar_day(sqlite3 *db, long long child_id, day_t day, struct cal_entry **out, int *n,
@@ -56,46 +77,22 @@ int calendar_day(sqlite3 *db, long long child_id, day_t day, struct cal_entry **
 		"   COALESCE(l.updated_by, l.created_by), l.id, 2, l.version"
 		" FROM activity_log l LEFT JOIN activity a ON a.id = l.activity_id"
 		" WHERE l.child_id=?1 AND l.day=?2 AND l.deleted_at IS NULL ORDER BY 5, 2, 4", err);
-	struct cal_entry *arr = NULL;
-	char d[11];
-	int cnt = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	date_format(day, d);
-	sqlite3_bind_int64(st, 1, child_id);
-	db_bind_text(st, 2, d);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cal_entry *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g);
-
-		if (!g)
-			break;
-		arr = g;
-		arr[cnt].kind = sqlite3_column_int(st, 0);
-		arr[cnt].id = sqlite3_column_int64(st, 3);
-		arr[cnt].text = db_column_dup(st, 1);
-		arr[cnt].who = db_column_dup(st, 2);
-		arr[cnt].version = sqlite3_column_int(st, 5);
-		cnt++;
+	if (st) {
+		sqlite3_bind_int64(st, 1, child_id);
+		db_bind_day(st, 2, day);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		calendar_entries_free(arr, cnt);
-		return db_fail(db, "cannot read the calendar", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	rc = db_rows_read(db, st, &entry_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* Free entries from calendar_day. */
 void calendar_entries_free(struct cal_entry *e, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(e[i].text);
-		free(e[i].who);
-	}
+	for (int i = 0; i < n; i++)
+		entry_drop(&e[i]);
 	free(e);
 }

@@ -143,7 +143,7 @@ static int idle_days(sqlite3 *db, long long child_id, day_t today)
 		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 			day_t d;
 
-			if (date_parse((const char *)sqlite3_column_text(st, 0), &d) == 0)
+			if (db_column_day_opt(st, 0, &d))
 				days = today - d;
 		}
 	}
@@ -151,14 +151,13 @@ static int idle_days(sqlite3 *db, long long child_id, day_t today)
 	return days;
 }
 
-static enum caseload_sort sort_key;
-
-static int cmp_rows(const void *pa, const void *pb)
+/* Order two caseload rows by the key ctx points to, then by name (for qsort_r). */
+static int cmp_rows(const void *pa, const void *pb, void *ctx)
 {
 	const struct caseload_row *a = pa, *b = pb;
 	int d = 0;
 
-	switch (sort_key) {
+	switch (*(const enum caseload_sort *)ctx) {
 	case SORT_AGE:
 		d = b->age.days - a->age.days;
 		break;
@@ -240,8 +239,7 @@ int caseload_list(sqlite3 *db, const char *therapist, day_t today, int correct_u
 		cnt++;
 	}
 	free(all);
-	sort_key = sort;
-	qsort(rows, (size_t)cnt, sizeof *rows, cmp_rows);
+	qsort_r(rows, (size_t)cnt, sizeof *rows, cmp_rows, &sort);
 	*out = rows;
 	*n = cnt;
 	err_clear(err);

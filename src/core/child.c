@@ -33,19 +33,20 @@ int child_validate(const char *name, day_t born, int has_due, day_t due, day_t t
 	return TDL_OK;
 }
 
-/* Fill c from a row of "id, uuid, name, born, due, version". */
-static void child_from_row(sqlite3_stmt *st, struct child *c)
+/* Fill the child elem from a row of "id, uuid, name, born, due, version" (a db_rows fill). */
+static int child_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 {
-	const char *due = (const char *)sqlite3_column_text(st, 4);
+	struct child *c = elem;
 
+	(void)ctx;
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
 	snprintf(c->uuid, sizeof c->uuid, "%s", (const char *)sqlite3_column_text(st, 1));
 	snprintf(c->name, sizeof c->name, "%s", (const char *)sqlite3_column_text(st, 2));
-	if (date_parse((const char *)sqlite3_column_text(st, 3), &c->born))
-		c->born = 0;
-	c->has_due = due && date_parse(due, &c->due) == 0;
+	c->born = db_column_day(st, 3);
+	c->has_due = db_column_day_opt(st, 4, &c->due);
 	c->version = sqlite3_column_int(st, 5);
+	return 0;
 }
 
 #define CHILD_COLS "id, uuid, name, born, due, version"
@@ -55,15 +56,13 @@ int child_add(sqlite3 *db, const char *name, day_t born, int has_due, day_t due,
 	      struct child *out, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char uuid[37], now[21], b[11], d[11];
+	char uuid[37], now[21];
 	int rc = child_validate(name, born, has_due, due, today, err);
 
 	if (rc)
 		return rc;
 	db_uuid(uuid);
 	db_now(now);
-	date_format(born, b);
-	date_format(due, d);
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	st = db_prepare(db,
@@ -77,14 +76,14 @@ int child_add(sqlite3 *db, const char *name, day_t born, int has_due, day_t due,
 	}
 	db_bind_text(st, 1, uuid);
 	db_bind_text(st, 2, name);
-	db_bind_text(st, 3, b);
-	db_bind_text(st, 4, has_due ? d : NULL);
+	db_bind_day(st, 3, born);
+	db_bind_day_opt(st, 4, has_due, due);
 	db_bind_text(st, 5, now);
 	db_bind_text(st, 6, db_user());
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		if (out)
-			child_from_row(st, out);
+			child_from_row(st, out, NULL);
 		rc = TDL_OK;
 	} else if (rc == SQLITE_CONSTRAINT_UNIQUE || sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE) {
 		rc = err_set(err, TDL_EINPUT, "there is already a child called %s: use another name", name);
@@ -157,7 +156,7 @@ int child_write_begin(sqlite3 *db, const struct child *c, const char *sql, sqlit
 static int child_compare(sqlite3 *db, const struct child *c, int *same, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char b[11], d[11], when[24];
+	char when[24];
 	int rc = child_check_present(db, c, err);
 
 	*same = 0;
@@ -167,12 +166,10 @@ static int child_compare(sqlite3 *db, const struct child *c, int *same, struct t
 			" FROM child WHERE id = ?1", err);
 	if (!st)
 		return TDL_EDATA;
-	date_format(c->born, b);
-	date_format(c->due, d);
 	sqlite3_bind_int64(st, 1, c->id);
 	db_bind_text(st, 2, c->name);
-	db_bind_text(st, 3, b);
-	db_bind_text(st, 4, c->has_due ? d : NULL);
+	db_bind_day(st, 3, c->born);
+	db_bind_day_opt(st, 4, c->has_due, c->due);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		rc = db_fail(db, "cannot read the child", err);
 	} else if (sqlite3_column_int(st, 0) != c->version) {
@@ -191,7 +188,7 @@ static int child_compare(sqlite3 *db, const struct child *c, int *same, struct t
 int child_update(sqlite3 *db, struct child *c, day_t today, int *changed, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char now[21], b[11], d[11];
+	char now[21];
 	int same, rc = child_validate(c->name, c->born, c->has_due, c->due, today, err);
 
 	if (changed)
@@ -199,8 +196,6 @@ int child_update(sqlite3 *db, struct child *c, day_t today, int *changed, struct
 	if (rc)
 		return rc;
 	db_now(now);
-	date_format(c->born, b);
-	date_format(c->due, d);
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	rc = child_compare(db, c, &same, err);
@@ -216,8 +211,8 @@ int child_update(sqlite3 *db, struct child *c, day_t today, int *changed, struct
 		return TDL_EDATA;
 	}
 	db_bind_text(st, 1, c->name);
-	db_bind_text(st, 2, b);
-	db_bind_text(st, 3, c->has_due ? d : NULL);
+	db_bind_day(st, 2, c->born);
+	db_bind_day_opt(st, 3, c->has_due, c->due);
 	db_bind_text(st, 4, now);
 	db_bind_text(st, 5, db_user());
 	sqlite3_bind_int64(st, 6, c->id);
@@ -244,38 +239,17 @@ int child_update(sqlite3 *db, struct child *c, day_t today, int *changed, struct
 	return rc;
 }
 
+static const struct db_rows child_rows = { sizeof(struct child), child_from_row, NULL, "the children" };
+
 /* All children, by name. */
 int child_list(sqlite3 *db, struct child **out, int *n, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT " CHILD_COLS " FROM child ORDER BY name COLLATE NOCASE, id", err);
-	struct child *arr = NULL;
-	int cap = 0, cnt = 0, rc;
+	void *rows;
+	int rc = db_rows_read(db, st, &child_rows, NULL, &rows, n, err);
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			struct child *grown = realloc(arr, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *arr);
-
-			if (!grown) {
-				free(arr);
-				sqlite3_finalize(st);
-				return err_set(err, TDL_EDATA, "out of memory");
-			}
-			arr = grown;
-		}
-		child_from_row(st, &arr[cnt++]);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(arr);
-		return db_fail(db, "cannot read the children", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	*out = rows;
+	return rc;
 }
 
 /* Find by exact id or name; with name NULL, the only child. */

@@ -8,18 +8,29 @@
 	" c.week_from, c.week_to, c.minutes," \
 	" (SELECT count(*) FROM class_log l WHERE l.class_id = c.id AND l.child_id = ?1)"
 
-/* Fill k from a row of CLASS_COLS. */
-static void class_from_row(sqlite3_stmt *st, struct class_info *k)
+/* Fill the class elem from a row of CLASS_COLS (a db_rows fill). */
+static int class_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 {
+	struct class_info *k = elem;
 	char **f[] = { &k->id, &k->title, &k->audience, &k->sections, &k->steps, &k->video, &k->source };
 
+	(void)ctx;
 	for (int i = 0; i < 7; i++)
 		*f[i] = db_column_dup(st, i);
 	k->week_from = sqlite3_column_int(st, 7);
 	k->week_to = sqlite3_column_int(st, 8);
 	k->minutes = sqlite3_column_int(st, 9);
 	k->watched = sqlite3_column_int(st, 10);
+	return 0;
 }
+
+/* Free a class's strings (a db_rows drop). */
+static void class_drop(void *elem)
+{
+	class_clear(elem);
+}
+
+static const struct db_rows class_rows = { sizeof(struct class_info), class_from_row, class_drop, "the classes" };
 
 /* All classes by age. */
 int class_list(sqlite3 *db, const struct child *c, struct class_info **out, int *n,
@@ -27,32 +38,14 @@ int class_list(sqlite3 *db, const struct child *c, struct class_info **out, int 
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT " CLASS_COLS " FROM class c"
 				      " ORDER BY c.week_from, c.week_to, c.sort", err);
-	struct class_info *arr = NULL;
-	int cnt = 0, cap = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	sqlite3_bind_int64(st, 1, c ? c->id : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			struct class_info *g = realloc(arr, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *g);
-
-			if (!g)
-				break;
-			arr = g;
-		}
-		class_from_row(st, &arr[cnt++]);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		class_free_all(arr, cnt);
-		return db_fail(db, "cannot read the classes", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	if (st)
+		sqlite3_bind_int64(st, 1, c ? c->id : -1);
+	rc = db_rows_read(db, st, &class_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* One class by id. */
@@ -69,7 +62,7 @@ int class_get(sqlite3 *db, const char *id, const struct child *c, struct class_i
 	db_bind_text(st, 2, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		class_from_row(st, out);
+		class_from_row(st, out, NULL);
 		rc = TDL_OK;
 	} else if (rc == SQLITE_DONE) {
 		rc = err_set(err, TDL_EINPUT, "no class '%.64s': see 'toddle class list'", id);
@@ -86,10 +79,9 @@ int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t
 {
 	struct class_info k;
 	sqlite3_stmt *st;
-	char uuid[37], now[21], d[11];
+	char uuid[37], now[21];
 	int rc;
 
-	date_format(day, d);
 	rc = date_check_past(day, today, "the date watched", err);
 	if (rc)
 		return rc;
@@ -106,7 +98,7 @@ int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);
-	db_bind_text(st, 4, d);
+	db_bind_day(st, 4, day);
 	db_bind_text(st, 5, now);
 	db_bind_text(st, 6, db_user());
 	return db_write_end(db, st, "cannot save", err);

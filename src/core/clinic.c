@@ -13,20 +13,8 @@
 #include <unistd.h>
 #include "toddle/clinic.h"
 #include "toddle/db.h"
+#include "toddle/file.h"
 #include "toddle/priv.h"
-
-/* The folder part of a path. */
-static void dir_of(const char *path, char *out, size_t outsz)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		snprintf(out, outsz, ".");
-	else if (slash == path)
-		snprintf(out, outsz, "/");
-	else
-		snprintf(out, outsz, "%.*s", (int)(slash - path), path);
-}
 
 /* The data group (the face makes it first when missing); its gid in *gid. */
 static int data_group_check(const char *name, gid_t *gid, struct tdl_err *err)
@@ -48,11 +36,9 @@ static int data_group_check(const char *name, gid_t *gid, struct tdl_err *err)
 /* Write the system settings file (root's, 0644) atomically. */
 static int system_file_write(const char *path, const char *text, struct tdl_err *err)
 {
-	char dir[PATH_MAX], tmp[PATH_MAX + 8];
-	size_t len = strlen(text);
-	int fd;
+	char dir[PATH_MAX];
 
-	dir_of(path, dir, sizeof dir);
+	file_folder(path, dir, sizeof dir);
 	for (char *p = dir + 1;; p++) {
 		char c = *p;
 
@@ -65,25 +51,7 @@ static int system_file_write(const char *path, const char *text, struct tdl_err 
 		if (!c)
 			break;
 	}
-	snprintf(tmp, sizeof tmp, "%s.new", path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-	if (fd < 0)
-		return err_set(err, TDL_EDATA, "cannot write %s: %s", tmp, strerror(errno));
-	if (write(fd, text, len) != (ssize_t)len || fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
-		int e = errno;
-
-		close(fd);
-		unlink(tmp);
-		return err_set(err, TDL_EDATA, "cannot write %s: %s", tmp, strerror(e));
-	}
-	close(fd);
-	if (rename(tmp, path) != 0) {
-		int e = errno;
-
-		unlink(tmp);
-		return err_set(err, TDL_EDATA, "cannot write %s: %s", path, strerror(e));
-	}
-	return TDL_OK;
+	return file_write_atomic(path, text, strlen(text), 0644, err);
 }
 
 /* Make the installed program setgid to the data group, or say how to. */
@@ -293,7 +261,7 @@ int clinic_check_setup(const struct settings *s, const char *system_file, const 
 	if (system_check(s, system_file, out, &n) || groups_check(s, out, &n, &gid))
 		return n;
 	file_check(out, &n, installed, "installed program", gid, s->data_group, 02755, 0);
-	dir_of(s->database, dir, sizeof dir);
+	file_folder(s->database, dir, sizeof dir);
 	file_check(out, &n, dir, "clinic folder", gid, s->data_group, 02770, 0);
 	file_check(out, &n, s->database, "clinic database", gid, s->data_group, 0660, 0);
 	snprintf(side, sizeof side, "%s-wal", s->database);
@@ -347,7 +315,7 @@ int clinic_check(const char *db_path, const struct settings *s, struct tdl_err *
 	if (getuid() != 0 && !have_group(g->gr_gid))
 		return err_set(err, TDL_EDATA, "this toddle cannot open the clinic's records: it is not installed setgid "
 			       "to group %.60s (an admin runs 'toddle clinic check' to see how to fix it)", group);
-	dir_of(db_path, dir, sizeof dir);
+	file_folder(db_path, dir, sizeof dir);
 	if (stat(dir, &ds) != 0)
 		return err_set(err, TDL_EDATA, "cannot read the clinic folder %s: %s", dir, strerror(errno));
 	if (ds.st_mode & 0007)

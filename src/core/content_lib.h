@@ -4,6 +4,7 @@
 #define TODDLE_CONTENT_LIB_H
 
 #include <stddef.h>
+#include <sqlite3.h>
 #include "toddle/content.h"
 
 /* One record, owning its strings. */
@@ -19,6 +20,30 @@ struct lib {
 	struct rec *recs;
 	int n, cap;
 };
+
+/* One type of record: everything about it in one row (content_types.c). */
+struct content_type {
+	const char *type;
+	/* Allowed keys, NULL-terminated: "key!" required, "key*" required and
+	 * repeatable, "key+" repeatable, plain "key" optional. */
+	const char *const *keys;
+	/* Check the id; NULL: lower-case letters, digits and '-'. */
+	int (*check_id)(const struct rec *r, struct tdl_err *err);
+	/* Check the values beyond their keys; NULL: nothing more. */
+	int (*check)(const struct rec *r, struct tdl_err *err);
+	/* A key whose space separated ids must name records of ref_type; NULL: none. */
+	const char *ref_key, *ref_type;
+	/* The statement that stores a record, and how a record is bound to it
+	 * (sort: the record's place in the library). */
+	const char *sql;
+	void (*bind)(sqlite3_stmt *s, const struct rec *r, int sort);
+};
+
+/* Every type in the order they are stored; ends with a row whose type is NULL. */
+extern const struct content_type content_types[];
+
+/* The row of a type name, or NULL. */
+const struct content_type *content_type_find(const char *type);
 
 /* The first value of key in r, or NULL. */
 const char *rec_get(const struct rec *r, const char *key);

@@ -43,115 +43,17 @@ static int stamp_dir(const char *dir, unsigned long long *h, struct tdl_err *err
 	return TDL_OK;
 }
 
-/* Insert one record with the statement for its type. */
-static int bind_rec(sqlite3_stmt *s, const struct rec *r, int sort)
+/* Store one record with its type's statement; 0 on success. */
+static int store_rec(sqlite3_stmt *s, const struct content_type *t, const struct rec *r, int sort)
 {
-	int from = 0, to = 0;
-	double x;
-	char *a = NULL, *b = NULL;
+	int rc;
 
-	if (!strcmp(r->type, "week")) {
-		sqlite3_bind_int(s, 1, atoi(r->id));
-		db_bind_text(s, 2, rec_get(r, "title"));
-		db_bind_text(s, 3, rec_get(r, "typical"));
-		db_bind_text(s, 4, rec_get(r, "focus"));
-		db_bind_text(s, 5, rec_get(r, "can_wait"));
-		db_bind_text(s, 6, rec_get(r, "source"));
-	} else if (!strcmp(r->type, "activity")) {
-		static const char *const k[] = { "title", "domain", "discipline", "materials", "why",
-			"builds", "easier", "harder", "safety", "tags" };
-
-		rules_range(rec_get(r, "weeks"), 104, &from, &to);
-		db_bind_text(s, 1, r->id);
-		for (int i = 0; i < 10; i++)
-			db_bind_text(s, 2 + i, rec_get(r, k[i]));
-		sqlite3_bind_int(s, 12, from);
-		sqlite3_bind_int(s, 13, to);
-		sqlite3_bind_int(s, 14, atoi(rec_get(r, "minutes")));
-		db_bind_text(s, 15, a = rec_join(r, "step"));
-		db_bind_text(s, 16, r->file);
-	} else if (!strcmp(r->type, "milestone")) {
-		db_bind_text(s, 1, r->id);
-		sqlite3_bind_int(s, 2, atoi(rec_get(r, "age_months")));
-		db_bind_text(s, 3, rec_get(r, "domain"));
-		db_bind_text(s, 4, rec_get(r, "text"));
-		db_bind_text(s, 5, rec_get(r, "source"));
-		sqlite3_bind_int(s, 6, sort);
-	} else if (!strcmp(r->type, "window")) {
-		db_bind_text(s, 1, r->id);
-		db_bind_text(s, 2, rec_get(r, "text"));
-		rules_decimal(rec_get(r, "p1_months"), 0, 72, &x);
-		sqlite3_bind_double(s, 3, x);
-		rules_decimal(rec_get(r, "p99_months"), 0, 72, &x);
-		sqlite3_bind_double(s, 4, x);
-		db_bind_text(s, 5, rec_get(r, "criteria"));
-		db_bind_text(s, 6, rec_get(r, "source"));
-		sqlite3_bind_int(s, 7, sort);
-	} else if (!strcmp(r->type, "guide")) {
-		db_bind_text(s, 1, r->id);
-		db_bind_text(s, 2, rec_get(r, "title"));
-		db_bind_text(s, 3, rec_get(r, "discipline"));
-		db_bind_text(s, 4, a = rec_join(r, "para"));
-		db_bind_text(s, 5, rec_get(r, "source"));
-		sqlite3_bind_int(s, 6, sort);
-	} else if (!strcmp(r->type, "concern")) {
-		db_bind_text(s, 1, r->id);
-		db_bind_text(s, 2, rec_get(r, "title"));
-		db_bind_text(s, 3, rec_get(r, "helps"));
-		db_bind_text(s, 4, rec_get(r, "about"));
-		db_bind_text(s, 5, rec_get(r, "domains"));
-		sqlite3_bind_int(s, 6, sort);
-	} else if (!strcmp(r->type, "sign")) {
-		db_bind_text(s, 1, r->id);
-		db_bind_text(s, 2, rec_get(r, "concern"));
-		sqlite3_bind_int(s, 3, atoi(rec_get(r, "age_months")));
-		db_bind_text(s, 4, rec_get(r, "text"));
-		db_bind_text(s, 5, rec_get(r, "source"));
-		sqlite3_bind_int(s, 6, sort);
-	} else if (!strcmp(r->type, "class")) {
-		rules_range(rec_get(r, "weeks"), 260, &from, &to);
-		db_bind_text(s, 1, r->id);
-		db_bind_text(s, 2, rec_get(r, "title"));
-		db_bind_text(s, 3, rec_get(r, "audience"));
-		sqlite3_bind_int(s, 4, from);
-		sqlite3_bind_int(s, 5, to);
-		sqlite3_bind_int(s, 6, atoi(rec_get(r, "minutes")));
-		db_bind_text(s, 7, a = rec_join(r, "read"));
-		db_bind_text(s, 8, b = rec_join(r, "try"));
-		db_bind_text(s, 9, rec_get(r, "video"));
-		db_bind_text(s, 10, rec_get(r, "source"));
-		sqlite3_bind_int(s, 11, sort);
-	} else { /* video: fills in a class's link */
-		db_bind_text(s, 1, rec_get(r, "url"));
-		db_bind_text(s, 2, r->id);
-	}
-	{
-		int rc = sqlite3_step(s);
-
-		sqlite3_reset(s);
-		sqlite3_clear_bindings(s);
-		free(a);
-		free(b);
-		return rc == SQLITE_DONE ? 0 : -1;
-	}
+	t->bind(s, r, sort);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
-
-/* Record types in the order they are stored, with their statements. */
-static const struct {
-	const char *type, *sql;
-} stores[] = {
-	{ "week", "INSERT INTO week_note VALUES(?,?,?,?,?,?)" },
-	{ "milestone", "INSERT INTO milestone VALUES(?,?,?,?,?,?)" },
-	{ "activity", "INSERT INTO activity(id, title, domain, discipline, materials, why, builds, easier,"
-		      " harder, safety, tags, week_from, week_to, minutes, steps, file)"
-		      " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
-	{ "window", "INSERT INTO who_window VALUES(?,?,?,?,?,?,?)" },
-	{ "guide", "INSERT INTO guide VALUES(?,?,?,?,?,?)" },
-	{ "concern", "INSERT INTO concern VALUES(?,?,?,?,?,?)" },
-	{ "sign", "INSERT INTO sign VALUES(?,?,?,?,?,?)" },
-	{ "class", "INSERT INTO class VALUES(?,?,?,?,?,?,?,?,?,?,?)" },
-	{ "video", "UPDATE class SET video=? WHERE id=?" },
-};
 
 /* Replace the library tables with l and record the stamp, inside the caller's transaction. */
 static int lib_store(sqlite3 *db, const struct lib *l, const char *stamp, struct tdl_err *err)
@@ -160,13 +62,13 @@ static int lib_store(sqlite3 *db, const struct lib *l, const char *stamp, struct
 			 "DELETE FROM who_window; DELETE FROM guide; DELETE FROM concern;"
 			 "DELETE FROM sign; DELETE FROM class;", err);
 
-	for (size_t t = 0; t < sizeof stores / sizeof stores[0] && !rc; t++) {
-		sqlite3_stmt *st = db_prepare(db, stores[t].sql, err);
+	for (const struct content_type *t = content_types; t->type && !rc; t++) {
+		sqlite3_stmt *st = db_prepare(db, t->sql, err);
 
 		if (!st)
 			return TDL_EDATA;
 		for (int i = 0; i < l->n && !rc; i++)
-			if (!strcmp(l->recs[i].type, stores[t].type) && bind_rec(st, &l->recs[i], i))
+			if (!strcmp(l->recs[i].type, t->type) && store_rec(st, t, &l->recs[i], i))
 				rc = db_fail(db, "cannot store the content library", err);
 		sqlite3_finalize(st);
 	}

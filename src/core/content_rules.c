@@ -1,46 +1,9 @@
-/* The rules every content record must follow, by type, and across records. */
+/* The rules every content record follows: its keys and id (each type's own rules
+ * are its row in content_types.c), and the rules across records. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "content_lib.h"
-#include "toddle/week.h"
-
-/* Keys each type allows: '!' required, '*' required and repeatable, '+' repeatable. */
-static const char *const week_keys[] = { "title!", "typical!", "focus!", "can_wait!", "source!", NULL };
-static const char *const activity_keys[] = { "title!", "weeks!", "domain!", "discipline!", "minutes!",
-	"materials!", "step*", "why!", "builds!", "easier!", "harder!", "safety", "tags", NULL };
-static const char *const milestone_keys[] = { "age_months!", "domain!", "text!", "source!", NULL };
-static const char *const window_keys[] = { "text!", "p1_months!", "p99_months!", "criteria!", "source!", NULL };
-static const char *const guide_keys[] = { "title!", "discipline!", "para*", "source!", NULL };
-static const char *const concern_keys[] = { "title!", "helps!", "about!", "domains!", NULL };
-static const char *const sign_keys[] = { "concern!", "age_months!", "text!", "source!", NULL };
-static const char *const class_keys[] = { "title!", "audience!", "weeks!", "minutes!", "read*", "try*",
-	"video", "source!", NULL };
-static const char *const video_keys[] = { "url!", NULL };
-
-static const struct {
-	const char *type;
-	const char *const *keys;
-} types[] = {
-	{ "week", week_keys }, { "activity", activity_keys }, { "milestone", milestone_keys },
-	{ "window", window_keys }, { "guide", guide_keys }, { "concern", concern_keys },
-	{ "sign", sign_keys }, { "class", class_keys }, { "video", video_keys },
-};
-
-static const char *const activity_domains[] = { "gross-motor", "fine-motor", "sensory", "communication",
-	"social-emotional", "cognitive", "daily-routines", NULL };
-static const char *const disciplines[] = { "pt", "ot", "speech", "general", NULL };
-static const char *const milestone_domains[] = { "social-emotional", "language", "cognitive",
-	"movement", NULL };
-static const int checklist_ages[] = { 2, 4, 6, 9, 12, 15, 18, 24, 30, 36, 48, 60, 0 };
-
-static int in_list(const char *v, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(v, *list))
-			return 1;
-	return 0;
-}
 
 /* A whole number in [min, max], or -1. */
 int rules_num(const char *v, int min, int max)
@@ -131,85 +94,25 @@ static int id_ok(const char *id)
 	return 1;
 }
 
-/* Say which value of r broke which rule, quoting the value. */
-static int bad(const struct rec *r, const char *key, const char *rule, struct tdl_err *err)
-{
-	return err_set(err, TDL_EINPUT, "%s:%d: %s '%s': %s = '%.60s': %s", r->file, rec_line(r, key),
-		       r->type, r->id, key, rec_get(r, key) ? rec_get(r, key) : "", rule);
-}
-
-/* Values of the types with more than keys to check. */
-static int check_values(const struct rec *r, struct tdl_err *err)
-{
-	int from, to, age;
-	double p1, p99;
-
-	if (!strcmp(r->type, "activity")) {
-		if (rules_range(rec_get(r, "weeks"), WEEK_MAX, &from, &to))
-			return bad(r, "weeks", "'weeks' must be a range like 4-8 within 0-104", err);
-		if (!in_list(rec_get(r, "domain"), activity_domains))
-			return bad(r, "domain", "unknown domain (see content/FORMAT)", err);
-		if (!in_list(rec_get(r, "discipline"), disciplines))
-			return bad(r, "discipline", "discipline must be pt, ot, speech or general", err);
-		if (rules_num(rec_get(r, "minutes"), 1, 60) < 0)
-			return bad(r, "minutes", "minutes must be 1 to 60", err);
-	} else if (!strcmp(r->type, "milestone")) {
-		int known = 0;
-
-		age = rules_num(rec_get(r, "age_months"), 1, 72);
-		for (int i = 0; checklist_ages[i]; i++)
-			known |= checklist_ages[i] == age;
-		if (!known)
-			return bad(r, "age_months", "age_months must be a CDC checklist age (2, 4, 6, 9, 12, 15, 18, 24, 30, 36, 48 or 60)", err);
-		if (!in_list(rec_get(r, "domain"), milestone_domains))
-			return bad(r, "domain", "domain must be social-emotional, language, cognitive or movement", err);
-	} else if (!strcmp(r->type, "window")) {
-		if (rules_decimal(rec_get(r, "p1_months"), 0, 72, &p1) ||
-		    rules_decimal(rec_get(r, "p99_months"), 0, 72, &p99) || p99 <= p1)
-			return bad(r, "p1_months", "p1_months and p99_months must be months like 3.8 and 9.2, in order", err);
-	} else if (!strcmp(r->type, "guide")) {
-		if (!in_list(rec_get(r, "discipline"), disciplines))
-			return bad(r, "discipline", "discipline must be pt, ot, speech or general", err);
-	} else if (!strcmp(r->type, "concern")) {
-		if (!in_list(rec_get(r, "helps"), disciplines))
-			return bad(r, "helps", "helps must be pt, ot, speech or general", err);
-	} else if (!strcmp(r->type, "sign")) {
-		if (rules_num(rec_get(r, "age_months"), 0, 72) < 0)
-			return bad(r, "age_months", "age_months must be 0 to 72", err);
-	} else if (!strcmp(r->type, "class")) {
-		if (rules_range(rec_get(r, "weeks"), 260, &from, &to))
-			return bad(r, "weeks", "'weeks' must be a range like 0-12 within 0-260", err);
-		if (rules_num(rec_get(r, "minutes"), 1, 60) < 0)
-			return bad(r, "minutes", "minutes must be 1 to 60", err);
-		for (int i = 0; i < r->nfields; i++)
-			if (!strcmp(r->keys[i], "read") && !strstr(r->values[i], ": "))
-				return err_set(err, TDL_EINPUT, "%s:%d: class '%s': a 'read' line must be 'Heading: text'",
-					       r->file, r->lines[i], r->id);
-	}
-	return TDL_OK;
-}
-
 /* Check one record's keys and values by its type. */
 int rules_check_rec(const struct rec *r, struct tdl_err *err)
 {
-	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
-		if (strcmp(r->type, types[i].type))
-			continue;
-		if (!strcmp(r->type, "week")) {
-			if (rules_num(r->id, 0, WEEK_MAX) < 0)
-				return err_set(err, TDL_EINPUT, "%s:%d: week '%s' must be a number from 0 to %d, without leading zeros",
-					       r->file, r->line, r->id, WEEK_MAX);
-		} else if (!id_ok(r->id)) {
-			return err_set(err, TDL_EINPUT, "%s:%d: id '%.64s' may hold only a-z, 0-9 and '-'",
-				       r->file, r->line, r->id);
-		}
-		if (check_keys(r, types[i].keys, err))
+	const struct content_type *t = content_type_find(r->type);
+
+	if (!t)
+		return err_set(err, TDL_EINPUT,
+			       "%s:%d: unknown record type '%.20s' (see content/FORMAT for the types)",
+			       r->file, r->line, r->type);
+	if (t->check_id) {
+		if (t->check_id(r, err))
 			return TDL_EINPUT;
-		return check_values(r, err);
+	} else if (!id_ok(r->id)) {
+		return err_set(err, TDL_EINPUT, "%s:%d: id '%.64s' may hold only a-z, 0-9 and '-'",
+			       r->file, r->line, r->id);
 	}
-	return err_set(err, TDL_EINPUT,
-		       "%s:%d: unknown record type '%.20s' (see content/FORMAT for the types)",
-		       r->file, r->line, r->type);
+	if (check_keys(r, t->keys, err))
+		return TDL_EINPUT;
+	return t->check ? t->check(r, err) : TDL_OK;
 }
 
 /* Index of the record of a type and id, or -1 (a linear scan: libraries are small). */
@@ -243,6 +146,7 @@ int rules_cross_check(const struct lib *l, struct tdl_err *err)
 {
 	for (int i = 0; i < l->n; i++) {
 		const struct rec *r = &l->recs[i];
+		const struct content_type *t;
 		int j = find(l, r->type, r->id, strlen(r->id));
 
 		if (j != i) {
@@ -253,9 +157,8 @@ int rules_cross_check(const struct lib *l, struct tdl_err *err)
 								 : "is defined twice; first at",
 				       o->file, o->line);
 		}
-		if (!strcmp(r->type, "activity") && check_refs(l, r, "builds", "milestone", err))
-			return TDL_EINPUT;
-		if (!strcmp(r->type, "sign") && check_refs(l, r, "concern", "concern", err))
+		t = content_type_find(r->type);
+		if (t && t->ref_key && check_refs(l, r, t->ref_key, t->ref_type, err))
 			return TDL_EINPUT;
 		if (!strcmp(r->type, "video")) {
 			int c = find(l, "class", r->id, strlen(r->id));

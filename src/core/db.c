@@ -70,6 +70,8 @@ int db_exec(sqlite3 *db, const char *sql, struct tdl_err *err)
 	return TDL_OK;
 }
 
+/* The process's one write guard, set once by main for a clinic (db_set_write_guard):
+ * every connection the process opens answers to the same membership check. */
 static int (*write_guard)(void *ctx, struct tdl_err *err);
 static void *write_guard_ctx;
 
@@ -350,7 +352,7 @@ void db_close(sqlite3 *db)
 /* The Unix login of the person running toddle. */
 const char *db_user(void)
 {
-	static char name[64];
+	static char name[64]; /* a cache: the login cannot change while toddle runs */
 	struct passwd *pw;
 
 	if (name[0])
@@ -442,6 +444,104 @@ char *db_column_dup(sqlite3_stmt *st, int i)
 	const unsigned char *t = sqlite3_column_text(st, i);
 
 	return strdup(t ? (const char *)t : "");
+}
+
+/* Bind day d as YYYY-MM-DD to parameter i. */
+int db_bind_day(sqlite3_stmt *st, int i, day_t d)
+{
+	char buf[11];
+
+	date_format(d, buf);
+	return sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* Bind day d to parameter i, or SQL NULL when there is none. */
+int db_bind_day_opt(sqlite3_stmt *st, int i, int has, day_t d)
+{
+	return has ? db_bind_day(st, i, d) : sqlite3_bind_null(st, i);
+}
+
+/* Column i as a day: 0 for NULL or a value that is not a date. */
+day_t db_column_day(sqlite3_stmt *st, int i)
+{
+	day_t d;
+
+	return db_column_day_opt(st, i, &d) ? d : 0;
+}
+
+/* Column i as a day into *out; 1 when it holds a date. */
+int db_column_day_opt(sqlite3_stmt *st, int i, day_t *out)
+{
+	if (date_parse((const char *)sqlite3_column_text(st, i), out) == 0)
+		return 1;
+	*out = 0;
+	return 0;
+}
+
+/* Free the first n elements of rows (each with how->drop) and the array. */
+static void rows_free(const struct db_rows *how, char *rows, int n)
+{
+	for (int i = 0; how->drop && i < n; i++)
+		how->drop(rows + (size_t)i * how->size);
+	free(rows);
+}
+
+/* Make room for one more element in *rows (capacity *cap, doubling); 0 on success. */
+static int rows_grow(const struct db_rows *how, char **rows, int cnt, int *cap)
+{
+	char *grown;
+	int want;
+
+	if (cnt < *cap)
+		return 0;
+	if (*cap > INT_MAX / 2)
+		return -1;
+	want = *cap ? *cap * 2 : 16;
+	if ((size_t)want > SIZE_MAX / how->size)
+		return -1;
+	grown = realloc(*rows, (size_t)want * how->size);
+	if (!grown)
+		return -1;
+	*rows = grown;
+	*cap = want;
+	return 0;
+}
+
+/* Step st to the end, filling one element per row; always finalizes st. */
+int db_rows_read(sqlite3 *db, sqlite3_stmt *st, const struct db_rows *how, void *ctx, void **out,
+		 int *n, struct tdl_err *err)
+{
+	char *rows = NULL, what[160];
+	int cnt = 0, cap = 0, rc = SQLITE_DONE, oom = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return TDL_EDATA; /* db_prepare said why */
+	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		void *elem;
+
+		if (rows_grow(how, &rows, cnt, &cap)) {
+			oom = 1;
+			break;
+		}
+		elem = rows + (size_t)cnt * how->size;
+		memset(elem, 0, how->size);
+		cnt++;
+		oom = how->fill(st, elem, ctx) != 0;
+	}
+	if (oom || rc != SQLITE_DONE) {
+		snprintf(what, sizeof what, "cannot read %s", how->what);
+		rc = oom ? err_set(err, TDL_EDATA, "out of memory while reading %s", how->what)
+			 : db_fail(db, what, err);
+		sqlite3_finalize(st);
+		rows_free(how, rows, cnt);
+		return rc;
+	}
+	sqlite3_finalize(st);
+	*out = rows;
+	*n = cnt;
+	return TDL_OK;
 }
 
 /* Read a value from the meta table. */

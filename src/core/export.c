@@ -8,6 +8,42 @@
 #include "toddle/db.h"
 #include "toddle/export.h"
 
+/* Fill the milestone record elem from the current row (a db_rows fill). */
+static int record_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct milestone_record *r = elem;
+
+	(void)ctx;
+	r->id = sqlite3_column_int64(st, 0);
+	r->item = db_column_dup(st, 1);
+	if (milestone_status_parse((const char *)sqlite3_column_text(st, 2), &r->status))
+		r->status = MS_NONE;
+	r->has_date = db_column_day_opt(st, 3, &r->observed);
+	r->domain = db_column_dup(st, 4);
+	r->text = db_column_dup(st, 5);
+	r->note = db_column_dup(st, 6);
+	r->who = db_column_dup(st, 7);
+	r->at = db_column_dup(st, 8);
+	return 0;
+}
+
+/* Free a milestone record's strings (a db_rows drop). */
+static void record_drop(void *elem)
+{
+	struct milestone_record *r = elem;
+
+	free(r->item);
+	free(r->domain);
+	free(r->text);
+	free(r->note);
+	free(r->who);
+	free(r->at);
+}
+
+static const struct db_rows record_rows = {
+	sizeof(struct milestone_record), record_from_row, record_drop, "the milestones"
+};
+
 /* Every milestone record of a child, oldest first. */
 int milestone_records(sqlite3 *db, const struct child *c, struct milestone_record **out, int *n,
 		      struct tdl_err *err)
@@ -17,62 +53,21 @@ int milestone_records(sqlite3 *db, const struct child *c, struct milestone_recor
 		" COALESCE(m.text, w.text, l.milestone_id), COALESCE(l.note, ''), l.created_by, l.created_at"
 		" FROM milestone_log l LEFT JOIN milestone m ON m.id = l.milestone_id"
 		" LEFT JOIN who_window w ON w.id = l.milestone_id WHERE l.child_id = ?1 ORDER BY l.id", err);
-	struct milestone_record *arr = NULL;
-	int cnt = 0, cap = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	sqlite3_bind_int64(st, 1, c->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *obs = (const char *)sqlite3_column_text(st, 3);
-		struct milestone_record *r;
-
-		if (cnt == cap) {
-			struct milestone_record *g = realloc(arr, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *g);
-
-			if (!g) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			arr = g;
-		}
-		r = &arr[cnt++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		r->item = db_column_dup(st, 1);
-		if (milestone_status_parse((const char *)sqlite3_column_text(st, 2), &r->status))
-			r->status = MS_NONE;
-		r->has_date = obs && date_parse(obs, &r->observed) == 0;
-		r->domain = db_column_dup(st, 4);
-		r->text = db_column_dup(st, 5);
-		r->note = db_column_dup(st, 6);
-		r->who = db_column_dup(st, 7);
-		r->at = db_column_dup(st, 8);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		milestone_records_free(arr, cnt);
-		return rc == SQLITE_NOMEM ? err_set(err, TDL_EDATA, "out of memory reading the milestones")
-					  : db_fail(db, "cannot read the milestones", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	if (st)
+		sqlite3_bind_int64(st, 1, c->id);
+	rc = db_rows_read(db, st, &record_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* Free an array from milestone_records. */
 void milestone_records_free(struct milestone_record *r, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(r[i].item);
-		free(r[i].domain);
-		free(r[i].text);
-		free(r[i].note);
-		free(r[i].who);
-		free(r[i].at);
-	}
+	for (int i = 0; i < n; i++)
+		record_drop(&r[i]);
 	free(r);
 }
 
@@ -255,7 +250,7 @@ static void ics_event(struct buf *out, sqlite3_stmt *st)
 	day_t day;
 	int time, minutes = sqlite3_column_int(st, 3);
 
-	if (date_parse((const char *)sqlite3_column_text(st, 1), &day) ||
+	if (!db_column_day_opt(st, 1, &day) ||
 	    appointment_parse_time((const char *)sqlite3_column_text(st, 2), &time))
 		return;
 	if (minutes < 1 || minutes > 24 * 60)

@@ -4,18 +4,13 @@
 #include "toddle/db.h"
 #include "toddle/progress.h"
 
-/* Append one flag; the strings are copied. */
-static int flag_add(struct flag **arr, int *n, enum flag_kind kind, sqlite3_stmt *st)
+/* Fill the flag elem from a row of a flag query; ctx holds its kind (a db_rows fill). */
+static int flag_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 {
-	struct flag *g = realloc(*arr, (size_t)(*n + 1) * sizeof *g), *f;
+	struct flag *f = elem;
 	const char *status = (const char *)sqlite3_column_text(st, 3);
 
-	if (!g)
-		return -1;
-	*arr = g;
-	f = &g[(*n)++];
-	memset(f, 0, sizeof *f);
-	f->kind = kind;
+	f->kind = *(const enum flag_kind *)ctx;
 	f->id = db_column_dup(st, 0);
 	f->text = db_column_dup(st, 1);
 	f->domain = db_column_dup(st, 2);
@@ -27,6 +22,20 @@ static int flag_add(struct flag **arr, int *n, enum flag_kind kind, sqlite3_stmt
 	f->helps = db_column_dup(st, 7);
 	return 0;
 }
+
+/* Free a flag's strings (a db_rows drop). */
+static void flag_drop(void *elem)
+{
+	struct flag *f = elem;
+
+	free(f->id);
+	free(f->text);
+	free(f->domain);
+	free(f->area);
+	free(f->helps);
+}
+
+static const struct db_rows flag_rows = { sizeof(struct flag), flag_from_row, flag_drop, "the list" };
 
 /* Columns every flag query returns: id, text, domain, status, age, p99, area, helps.
  * The area is the most specific concern (fewest domains, then library order) that names the item's domain. */
@@ -65,6 +74,25 @@ static const char *const queries[] = {
 	" ORDER BY w.p99",
 };
 
+/* Move the np flags of part to the end of *arr (*n of them); frees part. */
+static int flags_append(struct flag **arr, int *n, struct flag *part, int np, struct tdl_err *err)
+{
+	struct flag *g;
+
+	if (!np)
+		return TDL_OK;
+	g = realloc(*arr, (size_t)(*n + np) * sizeof *g);
+	if (!g) {
+		flags_free(part, np);
+		return err_set(err, TDL_EDATA, "out of memory while reading the list");
+	}
+	memcpy(g + *n, part, (size_t)np * sizeof *g);
+	free(part);
+	*arr = g;
+	*n += np;
+	return TDL_OK;
+}
+
 /* The "worth talking about" list on day `today`. */
 int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
 		  struct flag **out, int *n, struct tdl_err *err)
@@ -76,27 +104,22 @@ int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_u
 	*out = NULL;
 	*n = 0;
 	child_age(c, today, correct_until_months, &a);
-	for (int k = 0; k < 3; k++) {
+	for (enum flag_kind k = 0; k < 3; k++) {
 		sqlite3_stmt *st = db_prepare(db, queries[k], err);
-		int rc;
+		void *part;
+		int np, rc;
 
-		if (!st) {
-			flags_free(arr, cnt);
-			return TDL_EDATA;
+		if (st) {
+			sqlite3_bind_int64(st, 1, c->id);
+			sqlite3_bind_int(st, 2, a.use_months);
+			sqlite3_bind_int(st, 3, a.use_days);
 		}
-		sqlite3_bind_int64(st, 1, c->id);
-		sqlite3_bind_int(st, 2, a.use_months);
-		sqlite3_bind_int(st, 3, a.use_days);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			if (flag_add(&arr, &cnt, (enum flag_kind)k, st)) {
-				sqlite3_finalize(st);
-				flags_free(arr, cnt);
-				return err_set(err, TDL_EDATA, "out of memory");
-			}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		rc = db_rows_read(db, st, &flag_rows, &k, &part, &np, err);
+		if (!rc)
+			rc = flags_append(&arr, &cnt, part, np, err);
+		if (rc) {
 			flags_free(arr, cnt);
-			return db_fail(db, "cannot work out the list", err);
+			return rc;
 		}
 	}
 	*out = arr;
@@ -107,12 +130,7 @@ int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_u
 /* Free a flag list. */
 void flags_free(struct flag *f, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(f[i].id);
-		free(f[i].text);
-		free(f[i].domain);
-		free(f[i].area);
-		free(f[i].helps);
-	}
+	for (int i = 0; i < n; i++)
+		flag_drop(&f[i]);
 	free(f);
 }

@@ -28,14 +28,13 @@ int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_targe
 	     long long *id, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char uuid[37], now[21], d[11];
+	char uuid[37], now[21];
 	int rc = text_check(text, "the goal", GOAL_TEXT_MAX, 1, err);
 
 	if (rc)
 		return rc;
 	db_uuid(uuid);
 	db_now(now);
-	date_format(target, d);
 	rc = child_write_begin(db, c, "INSERT INTO goal(uuid, child_id, text, target, created_at, created_by,"
 			       " updated_at, updated_by) VALUES(?1,?2,?3,?4,?5,?6,?5,?6)", &st, err);
 	if (rc)
@@ -43,7 +42,7 @@ int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_targe
 	db_bind_text(st, 1, uuid);
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, text);
-	db_bind_text(st, 4, has_target ? d : NULL);
+	db_bind_day_opt(st, 4, has_target, target);
 	db_bind_text(st, 5, now);
 	db_bind_text(st, 6, db_user());
 	rc = db_write_end(db, st, "cannot save the goal", err);
@@ -117,52 +116,52 @@ int goal_set(sqlite3 *db, long long id, int version, const char *status, int *ch
 	return rc;
 }
 
+/* Fill the goal elem from the current row (a db_rows fill). */
+static int goal_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct goal *g = elem;
+
+	(void)ctx;
+	g->id = sqlite3_column_int64(st, 0);
+	g->text = db_column_dup(st, 1);
+	g->status = db_column_dup(st, 2);
+	g->created_by = db_column_dup(st, 3);
+	g->has_target = db_column_day_opt(st, 4, &g->target);
+	g->version = sqlite3_column_int(st, 5);
+	return 0;
+}
+
+/* Free a goal's strings (a db_rows drop). */
+static void goal_drop(void *elem)
+{
+	struct goal *g = elem;
+
+	free(g->text);
+	free(g->status);
+	free(g->created_by);
+}
+
+static const struct db_rows goal_rows = { sizeof(struct goal), goal_from_row, goal_drop, "the goals" };
+
 /* A child's goals, open ones first. */
 int goal_list(sqlite3 *db, const struct child *c, struct goal **out, int *n, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, text, status, created_by, target, version FROM goal WHERE child_id = ?"
 				      " ORDER BY status <> 'open', COALESCE(target, '9999'), id", err);
-	struct goal *arr = NULL;
-	int cnt = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	sqlite3_bind_int64(st, 1, c->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct goal *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g);
-		const char *t = (const char *)sqlite3_column_text(st, 4);
-
-		if (!g)
-			break;
-		arr = g;
-		memset(&arr[cnt], 0, sizeof arr[cnt]);
-		arr[cnt].id = sqlite3_column_int64(st, 0);
-		arr[cnt].text = db_column_dup(st, 1);
-		arr[cnt].status = db_column_dup(st, 2);
-		arr[cnt].created_by = db_column_dup(st, 3);
-		arr[cnt].has_target = t && date_parse(t, &arr[cnt].target) == 0;
-		arr[cnt].version = sqlite3_column_int(st, 5);
-		cnt++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		goal_free(arr, cnt);
-		return db_fail(db, "cannot read the goals", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	if (st)
+		sqlite3_bind_int64(st, 1, c->id);
+	rc = db_rows_read(db, st, &goal_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* Free goals. */
 void goal_free(struct goal *g, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(g[i].text);
-		free(g[i].status);
-		free(g[i].created_by);
-	}
+	for (int i = 0; i < n; i++)
+		goal_drop(&g[i]);
 	free(g);
 }

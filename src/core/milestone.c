@@ -31,6 +31,36 @@ const char *milestone_status_name(enum ms_status st)
 	return st >= MS_NONE && st <= MS_NOT_YET ? status_names[st] : "-";
 }
 
+/* Fill the entry elem from a row of milestone_range's query (a db_rows fill). */
+static int entry_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct milestone_entry *e = elem;
+	const char *status = (const char *)sqlite3_column_text(st, 5);
+
+	(void)ctx;
+	e->id = db_column_dup(st, 0);
+	e->domain = db_column_dup(st, 1);
+	e->text = db_column_dup(st, 2);
+	e->source = db_column_dup(st, 3);
+	e->age_months = sqlite3_column_int(st, 4);
+	if (!status || milestone_status_parse(status, &e->status))
+		e->status = MS_NONE;
+	e->has_date = db_column_day_opt(st, 6, &e->observed);
+	e->note = db_column_dup(st, 7);
+	e->who = db_column_dup(st, 8);
+	return 0;
+}
+
+/* Free an entry's strings (a db_rows drop). */
+static void entry_drop(void *elem)
+{
+	milestone_entry_clear(elem);
+}
+
+static const struct db_rows entry_rows = {
+	sizeof(struct milestone_entry), entry_from_row, entry_drop, "the milestones"
+};
+
 /* Items from age `from` to `to` with the latest record of each for child c. */
 int milestone_range(sqlite3 *db, const struct child *c, int from, int to,
 		    struct milestone_entry **out, int *n, struct tdl_err *err)
@@ -41,77 +71,38 @@ int milestone_range(sqlite3 *db, const struct child *c, int from, int to,
 		"  SELECT id FROM milestone_log WHERE child_id=?1 AND milestone_id=m.id"
 		"  ORDER BY id DESC LIMIT 1)"
 		" WHERE m.age_months BETWEEN ?2 AND ?3 ORDER BY m.age_months, m.sort", err);
-	struct milestone_entry *arr = NULL;
-	int cnt = 0, cap = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	sqlite3_bind_int64(st, 1, c ? c->id : -1);
-	sqlite3_bind_int(st, 2, from);
-	sqlite3_bind_int(st, 3, to);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct milestone_entry *e;
-		const char *status = (const char *)sqlite3_column_text(st, 5);
-		const char *obs = (const char *)sqlite3_column_text(st, 6);
-
-		if (cnt == cap) {
-			struct milestone_entry *g = realloc(arr, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *g);
-
-			if (!g)
-				break;
-			arr = g;
-		}
-		e = &arr[cnt++];
-		memset(e, 0, sizeof *e);
-		e->id = db_column_dup(st, 0);
-		e->domain = db_column_dup(st, 1);
-		e->text = db_column_dup(st, 2);
-		e->source = db_column_dup(st, 3);
-		e->age_months = sqlite3_column_int(st, 4);
-		if (!status || milestone_status_parse(status, &e->status))
-			e->status = MS_NONE;
-		e->has_date = obs && date_parse(obs, &e->observed) == 0;
-		e->note = db_column_dup(st, 7);
-		e->who = db_column_dup(st, 8);
+	if (st) {
+		sqlite3_bind_int64(st, 1, c ? c->id : -1);
+		sqlite3_bind_int(st, 2, from);
+		sqlite3_bind_int(st, 3, to);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		milestone_entries_free(arr, cnt);
-		return db_fail(db, "cannot read the milestones", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	rc = db_rows_read(db, st, &entry_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
+
+/* Fill the int elem from column 0 (a db_rows fill). */
+static int age_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	(void)ctx;
+	*(int *)elem = sqlite3_column_int(st, 0);
+	return 0;
+}
+
+static const struct db_rows age_rows = { sizeof(int), age_from_row, NULL, "the milestones" };
 
 /* Checklist ages present in the library, ascending. */
 int milestone_ages(sqlite3 *db, int **out, int *n, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT DISTINCT age_months FROM milestone ORDER BY 1", err);
-	int *arr = NULL, cnt = 0, rc;
+	void *rows;
+	int rc = db_rows_read(db, st, &age_rows, NULL, &rows, n, err);
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g);
-
-		if (!g)
-			break;
-		arr = g;
-		arr[cnt++] = sqlite3_column_int(st, 0);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(arr);
-		return db_fail(db, "cannot read the milestones", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	*out = rows;
+	return rc;
 }
 
 /* Items up to age_months and those of the next checklist age. */
@@ -172,7 +163,7 @@ int milestone_log(sqlite3 *db, const struct child *c, const char *id, enum ms_st
 	sqlite3_bind_int64(st, 2, c->id);
 	db_bind_text(st, 3, id);
 	db_bind_text(st, 4, milestone_status_name(status));
-	db_bind_text(st, 5, has_date ? d : NULL);
+	db_bind_day_opt(st, 5, has_date, date);
 	db_bind_text(st, 6, note && *note ? note : NULL);
 	db_bind_text(st, 7, now);
 	db_bind_text(st, 8, db_user());
@@ -197,16 +188,21 @@ int milestone_text(sqlite3 *db, const char *id, char *out, size_t outsz)
 	return rc;
 }
 
+/* Free the strings of one entry. */
+void milestone_entry_clear(struct milestone_entry *e)
+{
+	free(e->id);
+	free(e->domain);
+	free(e->text);
+	free(e->source);
+	free(e->note);
+	free(e->who);
+}
+
 /* Free an array from milestone_list or milestone_range. */
 void milestone_entries_free(struct milestone_entry *e, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(e[i].id);
-		free(e[i].domain);
-		free(e[i].text);
-		free(e[i].source);
-		free(e[i].note);
-		free(e[i].who);
-	}
+	for (int i = 0; i < n; i++)
+		milestone_entry_clear(&e[i]);
 	free(e);
 }

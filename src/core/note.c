@@ -37,9 +37,9 @@ struct note_base {
 };
 
 /* Bind a note's date, minutes, discipline and SOAP fields to ?3..?9. */
-static void note_bind_fields(sqlite3_stmt *st, const struct session_note *n, const char *d)
+static void note_bind_fields(sqlite3_stmt *st, const struct session_note *n)
 {
-	db_bind_text(st, 3, d);
+	db_bind_day(st, 3, n->day);
 	sqlite3_bind_int(st, 4, n->minutes);
 	db_bind_text(st, 5, n->discipline && *n->discipline ? n->discipline : NULL);
 	db_bind_text(st, 6, n->subjective);
@@ -50,7 +50,7 @@ static void note_bind_fields(sqlite3_stmt *st, const struct session_note *n, con
 
 /* Inside the write: the note holding row `row` for this child, its newest version and author. */
 static int note_base_read(sqlite3 *db, long long row, long long child_id, const struct session_note *n,
-			  const char *d, char uuid[37], struct note_base *b, struct tdl_err *err)
+			  char uuid[37], struct note_base *b, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT r.note_uuid, r.version, m.version, m.created_by, m.created_at,"
 				      " r.day = ?3 AND r.minutes = ?4 AND (?5 IS NULL OR r.discipline IS ?5)"
@@ -65,7 +65,7 @@ static int note_base_read(sqlite3 *db, long long row, long long child_id, const 
 		return TDL_EDATA;
 	sqlite3_bind_int64(st, 1, row);
 	sqlite3_bind_int64(st, 2, child_id);
-	note_bind_fields(st, n, d);
+	note_bind_fields(st, n);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		snprintf(uuid, 37, "%s", (const char *)sqlite3_column_text(st, 0));
@@ -87,9 +87,9 @@ static int note_base_read(sqlite3 *db, long long row, long long child_id, const 
 
 /* Inside the write: refuse a correction of a version that is no longer the newest. */
 static int note_base_check(sqlite3 *db, long long row, long long child_id, struct session_note *n,
-			   const char *d, struct note_base *b, struct tdl_err *err)
+			   struct note_base *b, struct tdl_err *err)
 {
-	int rc = note_base_read(db, row, child_id, n, d, n->note_uuid, b, err);
+	int rc = note_base_read(db, row, child_id, n, n->note_uuid, b, err);
 
 	if (rc)
 		return rc;
@@ -101,7 +101,7 @@ static int note_base_check(sqlite3 *db, long long row, long long child_id, struc
 
 /* Insert version `version` of note n for child c; fills n->id. */
 static int note_insert(sqlite3 *db, const struct child *c, struct session_note *n, int version,
-		       const char *d, const char *discipline, struct tdl_err *err)
+		       const char *discipline, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO session_note(uuid, note_uuid, version, child_id, day, minutes,"
 				      " discipline, subjective, objective, assessment, plan, created_at, created_by)"
@@ -115,7 +115,7 @@ static int note_insert(sqlite3 *db, const struct child *c, struct session_note *
 	db_now(now);
 	db_bind_text(st, 1, uuid);
 	db_bind_text(st, 2, n->note_uuid);
-	note_bind_fields(st, n, d);
+	note_bind_fields(st, n);
 	db_bind_text(st, 5, discipline && *discipline ? discipline : NULL);
 	sqlite3_bind_int(st, 10, version);
 	sqlite3_bind_int64(st, 11, c->id);
@@ -134,7 +134,6 @@ int note_add(sqlite3 *db, const struct child *c, long long corrects, struct sess
 {
 	struct note_base b;
 	const char *discipline = n->discipline;
-	char d[11];
 	int rc = note_validate(n, c->born, err);
 
 	if (changed)
@@ -143,13 +142,12 @@ int note_add(sqlite3 *db, const struct child *c, long long corrects, struct sess
 		rc = date_check_past(n->day, today, "the session date", err);
 	if (rc)
 		return rc;
-	date_format(n->day, d);
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	memset(&b, 0, sizeof b);
 	rc = child_check_present(db, c, err);
 	if (!rc && corrects)
-		rc = note_base_check(db, corrects, c->id, n, d, &b, err);
+		rc = note_base_check(db, corrects, c->id, n, &b, err);
 	if (rc || b.same) {
 		db_rollback(db);
 		if (!rc) {
@@ -162,7 +160,7 @@ int note_add(sqlite3 *db, const struct child *c, long long corrects, struct sess
 		db_uuid(n->note_uuid);
 	else if (!discipline || !*discipline)
 		discipline = b.discipline; /* a correction that does not name one keeps it */
-	rc = note_insert(db, c, n, b.version + 1, d, discipline, err);
+	rc = note_insert(db, c, n, b.version + 1, discipline, err);
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -174,6 +172,43 @@ int note_add(sqlite3 *db, const struct child *c, long long corrects, struct sess
 	return rc;
 }
 
+/* Fill the note elem from the current row (a db_rows fill). */
+static int note_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct session_note *x = elem;
+
+	(void)ctx;
+	x->id = sqlite3_column_int64(st, 0);
+	snprintf(x->note_uuid, sizeof x->note_uuid, "%s", (const char *)sqlite3_column_text(st, 1));
+	x->version = sqlite3_column_int(st, 2);
+	x->day = db_column_day(st, 3);
+	x->minutes = sqlite3_column_int(st, 4);
+	x->discipline = db_column_dup(st, 5);
+	x->subjective = db_column_dup(st, 6);
+	x->objective = db_column_dup(st, 7);
+	x->assessment = db_column_dup(st, 8);
+	x->plan = db_column_dup(st, 9);
+	x->created_at = db_column_dup(st, 10);
+	x->created_by = db_column_dup(st, 11);
+	return 0;
+}
+
+/* Free a note's strings (a db_rows drop). */
+static void note_drop(void *elem)
+{
+	struct session_note *x = elem;
+
+	free(x->discipline);
+	free(x->subjective);
+	free(x->objective);
+	free(x->assessment);
+	free(x->plan);
+	free(x->created_at);
+	free(x->created_by);
+}
+
+static const struct db_rows note_rows = { sizeof(struct session_note), note_from_row, note_drop, "the notes" };
+
 /* A child's notes, newest first. */
 int note_list(sqlite3 *db, const struct child *c, int all, struct session_note **out, int *n,
 	      struct tdl_err *err)
@@ -183,58 +218,22 @@ int note_list(sqlite3 *db, const struct child *c, int all, struct session_note *
 		" assessment, plan, created_at, created_by FROM session_note n WHERE child_id = ?1"
 		" AND (?2 OR version = (SELECT max(version) FROM session_note s WHERE s.note_uuid = n.note_uuid))"
 		" ORDER BY day DESC, note_uuid, version DESC", err);
-	struct session_note *arr = NULL;
-	int cnt = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	sqlite3_bind_int64(st, 1, c->id);
-	sqlite3_bind_int(st, 2, all);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct session_note *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g), *x;
-
-		if (!g)
-			break;
-		arr = g;
-		x = &arr[cnt++];
-		memset(x, 0, sizeof *x);
-		x->id = sqlite3_column_int64(st, 0);
-		snprintf(x->note_uuid, sizeof x->note_uuid, "%s", (const char *)sqlite3_column_text(st, 1));
-		x->version = sqlite3_column_int(st, 2);
-		if (date_parse((const char *)sqlite3_column_text(st, 3), &x->day))
-			x->day = 0;
-		x->minutes = sqlite3_column_int(st, 4);
-		x->discipline = db_column_dup(st, 5);
-		x->subjective = db_column_dup(st, 6);
-		x->objective = db_column_dup(st, 7);
-		x->assessment = db_column_dup(st, 8);
-		x->plan = db_column_dup(st, 9);
-		x->created_at = db_column_dup(st, 10);
-		x->created_by = db_column_dup(st, 11);
+	if (st) {
+		sqlite3_bind_int64(st, 1, c->id);
+		sqlite3_bind_int(st, 2, all);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		note_free(arr, cnt);
-		return db_fail(db, "cannot read the notes", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	rc = db_rows_read(db, st, &note_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* Free notes. */
 void note_free(struct session_note *n, int count)
 {
-	for (int i = 0; i < count; i++) {
-		free(n[i].discipline);
-		free(n[i].subjective);
-		free(n[i].objective);
-		free(n[i].assessment);
-		free(n[i].plan);
-		free(n[i].created_at);
-		free(n[i].created_by);
-	}
+	for (int i = 0; i < count; i++)
+		note_drop(&n[i]);
 	free(n);
 }

@@ -37,7 +37,7 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 {
 	struct activity a;
 	sqlite3_stmt *st;
-	char uuid[37], now[21], s[11], e[11];
+	char uuid[37], now[21];
 	int rc;
 
 	if (times < PROGRAM_TIMES_MIN || times > PROGRAM_TIMES_MAX)
@@ -53,8 +53,6 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 	activity_clear(&a);
 	db_uuid(uuid);
 	db_now(now);
-	date_format(start, s);
-	date_format(stop, e);
 	rc = child_write_begin(db, c, "INSERT INTO program(uuid, child_id, activity_id, times, per, start, stop,"
 			       " created_at, created_by) VALUES(?,?,?,?,?,?,?,?,?)", &st, err);
 	if (rc)
@@ -64,8 +62,8 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 	db_bind_text(st, 3, activity_id);
 	sqlite3_bind_int(st, 4, times);
 	db_bind_text(st, 5, per_week ? "week" : "day");
-	db_bind_text(st, 6, s);
-	db_bind_text(st, 7, has_stop ? e : NULL);
+	db_bind_day(st, 6, start);
+	db_bind_day_opt(st, 7, has_stop, stop);
 	db_bind_text(st, 8, now);
 	db_bind_text(st, 9, db_user());
 	rc = db_write_end(db, st, "cannot save the program", err);
@@ -77,18 +75,19 @@ int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int
 }
 
 /* Inside a write: refuse when entry id is gone, already ended, past `version`
- * (0: any), or starts after `d`. */
-static int program_check(sqlite3 *db, long long id, int version, const char *d, struct tdl_err *err)
+ * (0: any), or starts after `day`. */
+static int program_check(sqlite3 *db, long long id, int version, day_t day, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT version, created_by, created_at, ended_by, ended_at,"
 				      " start <= ?2 FROM program WHERE id = ?1", err);
 	struct db_row row;
+	char d[11];
 	int rc;
 
 	if (!st)
 		return TDL_EDATA;
 	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, d);
+	db_bind_day(st, 2, day);
 	rc = db_row_read(db, st, &row, err);
 	if (rc)
 		return rc;
@@ -100,6 +99,7 @@ static int program_check(sqlite3 *db, long long id, int version, const char *d, 
 	if (version > 0 && row.version != version)
 		return err_set(err, TDL_EINPUT, "program entry %lld was changed meanwhile (version %d); nothing was "
 			       "changed: look at the home program again", id, row.version);
+	date_format(day, d);
 	if (!row.same)
 		return err_set(err, TDL_EINPUT, "program entry %lld starts after %s: end it on or after its start",
 			       id, d);
@@ -110,14 +110,13 @@ static int program_check(sqlite3 *db, long long id, int version, const char *d, 
 int program_end(sqlite3 *db, long long id, int version, day_t day, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
-	char now[21], d[11];
+	char now[21];
 	int rc;
 
 	db_now(now);
-	date_format(day, d);
 	if (db_begin(db, err))
 		return TDL_EDATA;
-	rc = program_check(db, id, version, d, err);
+	rc = program_check(db, id, version, day, err);
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -129,7 +128,7 @@ int program_end(sqlite3 *db, long long id, int version, day_t day, struct tdl_er
 		db_rollback(db);
 		return TDL_EDATA;
 	}
-	db_bind_text(st, 1, d);
+	db_bind_day(st, 1, day);
 	db_bind_text(st, 2, now);
 	db_bind_text(st, 3, db_user());
 	sqlite3_bind_int64(st, 4, id);
@@ -149,24 +148,66 @@ static void overlap(const struct program *p, day_t monday, day_t *from, day_t *t
 static int done_between(sqlite3 *db, long long child_id, const char *activity_id, day_t from, day_t to)
 {
 	sqlite3_stmt *st = NULL;
-	char f[11], t[11];
 	int n = 0;
 
 	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM activity_log WHERE child_id = ?1 AND activity_id = ?2"
 			       " AND day BETWEEN ?3 AND ?4 AND deleted_at IS NULL AND result <> 'skipped'",
 			       -1, &st, NULL) != SQLITE_OK)
 		return 0;
-	date_format(from, f);
-	date_format(to, t);
 	sqlite3_bind_int64(st, 1, child_id);
 	db_bind_text(st, 2, activity_id);
-	db_bind_text(st, 3, f);
-	db_bind_text(st, 4, t);
+	db_bind_day(st, 3, from);
+	db_bind_day(st, 4, to);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return n;
 }
+
+/* What program_from_row needs besides the row: the week and whose it is. */
+struct program_week {
+	sqlite3 *db;
+	long long child_id;
+	day_t monday;
+};
+
+/* Fill the program elem from the current row, with its week's counts (a db_rows fill). */
+static int program_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	const struct program_week *w = ctx;
+	struct program *p = elem;
+	day_t from, to;
+	int days;
+
+	p->id = sqlite3_column_int64(st, 0);
+	p->activity_id = db_column_dup(st, 1);
+	p->title = db_column_dup(st, 2);
+	p->created_by = db_column_dup(st, 3);
+	p->times = sqlite3_column_int(st, 4);
+	p->per_week = !strcmp((const char *)sqlite3_column_text(st, 5), "week");
+	p->start = db_column_day(st, 6);
+	p->has_stop = db_column_day_opt(st, 7, &p->stop);
+	p->version = sqlite3_column_int(st, 8);
+	overlap(p, w->monday, &from, &to);
+	days = to >= from ? to - from + 1 : 0;
+	p->planned = p->per_week ? (p->times * days + 6) / 7 : p->times * days;
+	p->done = days ? done_between(w->db, w->child_id, p->activity_id, from, to) : 0;
+	return 0;
+}
+
+/* Free a program entry's strings (a db_rows drop). */
+static void program_drop(void *elem)
+{
+	struct program *p = elem;
+
+	free(p->activity_id);
+	free(p->title);
+	free(p->created_by);
+}
+
+static const struct db_rows program_rows = {
+	sizeof(struct program), program_from_row, program_drop, "the home program"
+};
 
 /* The child's program entries for a week, with planned and done. */
 int program_list(sqlite3 *db, const struct child *c, day_t monday, int all, struct program **out,
@@ -177,54 +218,19 @@ int program_list(sqlite3 *db, const struct child *c, day_t monday, int all, stru
 		" p.start, p.stop, p.version FROM program p LEFT JOIN activity a ON a.id = p.activity_id"
 		" WHERE p.child_id = ?1 AND (?2 OR (p.start <= ?4 AND (p.stop IS NULL OR p.stop >= ?3)))"
 		" ORDER BY p.start, p.id", err);
-	struct program *arr = NULL;
-	char m[11], s[11];
-	int cnt = 0, rc;
+	struct program_week w = { db, c->id, monday };
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	date_format(monday, m);
-	date_format(monday + 6, s);
-	sqlite3_bind_int64(st, 1, c->id);
-	sqlite3_bind_int(st, 2, all);
-	db_bind_text(st, 3, m);
-	db_bind_text(st, 4, s);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct program *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g), *p;
-		const char *stop = (const char *)sqlite3_column_text(st, 7);
-		day_t from, to;
-		int days;
-
-		if (!g)
-			break;
-		arr = g;
-		p = &arr[cnt++];
-		memset(p, 0, sizeof *p);
-		p->id = sqlite3_column_int64(st, 0);
-		p->activity_id = db_column_dup(st, 1);
-		p->title = db_column_dup(st, 2);
-		p->created_by = db_column_dup(st, 3);
-		p->times = sqlite3_column_int(st, 4);
-		p->per_week = !strcmp((const char *)sqlite3_column_text(st, 5), "week");
-		if (date_parse((const char *)sqlite3_column_text(st, 6), &p->start))
-			p->start = 0;
-		p->has_stop = stop && date_parse(stop, &p->stop) == 0;
-		p->version = sqlite3_column_int(st, 8);
-		overlap(p, monday, &from, &to);
-		days = to >= from ? to - from + 1 : 0;
-		p->planned = p->per_week ? (p->times * days + 6) / 7 : p->times * days;
-		p->done = days ? done_between(db, c->id, p->activity_id, from, to) : 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, c->id);
+		sqlite3_bind_int(st, 2, all);
+		db_bind_day(st, 3, monday);
+		db_bind_day(st, 4, monday + 6);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		program_free(arr, cnt);
-		return db_fail(db, "cannot read the home program", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	rc = db_rows_read(db, st, &program_rows, &w, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* Planned and done for the whole program in a week. */
@@ -248,10 +254,7 @@ int program_adherence(sqlite3 *db, const struct child *c, day_t monday, int *pla
 /* Free program entries. */
 void program_free(struct program *p, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(p[i].activity_id);
-		free(p[i].title);
-		free(p[i].created_by);
-	}
+	for (int i = 0; i < n; i++)
+		program_drop(&p[i]);
 	free(p);
 }

@@ -14,6 +14,38 @@ double progress_age_months(int days)
 	return days / DAYS_PER_MONTH;
 }
 
+/* Fill the WHO window elem from the current row (a db_rows fill). */
+static int window_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct who_window *w = elem;
+	const char *status = (const char *)sqlite3_column_text(st, 6);
+
+	(void)ctx;
+	w->id = db_column_dup(st, 0);
+	w->text = db_column_dup(st, 1);
+	w->criteria = db_column_dup(st, 2);
+	w->source = db_column_dup(st, 3);
+	w->p1 = sqlite3_column_double(st, 4);
+	w->p99 = sqlite3_column_double(st, 5);
+	if (!status || milestone_status_parse(status, &w->status))
+		w->status = MS_NONE;
+	w->has_date = db_column_day_opt(st, 7, &w->day);
+	return 0;
+}
+
+/* Free a WHO window's strings (a db_rows drop). */
+static void window_drop(void *elem)
+{
+	struct who_window *w = elem;
+
+	free(w->id);
+	free(w->text);
+	free(w->criteria);
+	free(w->source);
+}
+
+static const struct db_rows window_rows = { sizeof(struct who_window), window_from_row, window_drop, "the WHO windows" };
+
 /* The six WHO windows with the child's records. */
 int progress_windows(sqlite3 *db, const struct child *c, struct who_window **out, int *n,
 		     struct tdl_err *err)
@@ -22,43 +54,35 @@ int progress_windows(sqlite3 *db, const struct child *c, struct who_window **out
 		"SELECT w.id, w.text, w.criteria, w.source, w.p1, w.p99, l.status, l.observed"
 		" FROM who_window w LEFT JOIN milestone_log l ON l.id = " LATEST("w.id")
 		" ORDER BY w.sort", err);
-	struct who_window *arr = NULL;
-	int cnt = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	sqlite3_bind_int64(st, 1, c ? c->id : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct who_window *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g), *w;
-		const char *status = (const char *)sqlite3_column_text(st, 6);
-		const char *obs = (const char *)sqlite3_column_text(st, 7);
-
-		if (!g)
-			break;
-		arr = g;
-		w = &arr[cnt++];
-		memset(w, 0, sizeof *w);
-		w->id = db_column_dup(st, 0);
-		w->text = db_column_dup(st, 1);
-		w->criteria = db_column_dup(st, 2);
-		w->source = db_column_dup(st, 3);
-		w->p1 = sqlite3_column_double(st, 4);
-		w->p99 = sqlite3_column_double(st, 5);
-		if (!status || milestone_status_parse(status, &w->status))
-			w->status = MS_NONE;
-		w->has_date = obs && date_parse(obs, &w->day) == 0;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		progress_windows_free(arr, cnt);
-		return db_fail(db, "cannot read the WHO windows", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	if (st)
+		sqlite3_bind_int64(st, 1, c ? c->id : -1);
+	rc = db_rows_read(db, st, &window_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
+
+/* Fill the progress elem from the current row (a db_rows fill). */
+static int progress_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct progress *p = elem;
+
+	(void)ctx;
+	p->domain = db_column_dup(st, 0);
+	p->achieved = sqlite3_column_int(st, 1);
+	p->total = sqlite3_column_int(st, 2);
+	return 0;
+}
+
+/* Free a progress row's string (a db_rows drop). */
+static void progress_drop(void *elem)
+{
+	free(((struct progress *)elem)->domain);
+}
+
+static const struct db_rows progress_rows = { sizeof(struct progress), progress_from_row, progress_drop, "the progress" };
 
 /* Achieved and total checklist items up to age_months, by domain. */
 int progress_by_domain(sqlite3 *db, const struct child *c, int age_months, struct progress **out,
@@ -68,35 +92,46 @@ int progress_by_domain(sqlite3 *db, const struct child *c, int age_months, struc
 		"SELECT m.domain, sum(l.status IS 'achieved'), count(*) FROM milestone m"
 		" LEFT JOIN milestone_log l ON l.id = " LATEST("m.id")
 		" WHERE m.age_months <= ?2 GROUP BY m.domain ORDER BY min(m.sort)", err);
-	struct progress *arr = NULL;
-	int cnt = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	sqlite3_bind_int64(st, 1, c->id);
-	sqlite3_bind_int(st, 2, age_months);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct progress *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g);
-
-		if (!g)
-			break;
-		arr = g;
-		arr[cnt].domain = db_column_dup(st, 0);
-		arr[cnt].achieved = sqlite3_column_int(st, 1);
-		arr[cnt].total = sqlite3_column_int(st, 2);
-		cnt++;
+	if (st) {
+		sqlite3_bind_int64(st, 1, c->id);
+		sqlite3_bind_int(st, 2, age_months);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		progress_free(arr, cnt);
-		return db_fail(db, "cannot read the progress", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	rc = db_rows_read(db, st, &progress_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
+
+/* Fill the entry elem from a row of progress_history's query (a db_rows fill). */
+static int history_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct milestone_entry *e = elem;
+
+	(void)ctx;
+	e->id = db_column_dup(st, 0);
+	if (milestone_status_parse((const char *)sqlite3_column_text(st, 1), &e->status))
+		e->status = MS_NONE;
+	e->has_date = db_column_day_opt(st, 2, &e->observed);
+	e->note = db_column_dup(st, 3);
+	e->who = db_column_dup(st, 4);
+	e->text = db_column_dup(st, 5);
+	e->domain = db_column_dup(st, 6);
+	e->age_months = sqlite3_column_int(st, 7);
+	e->source = strdup("");
+	return 0;
+}
+
+/* Free an entry's strings (a db_rows drop). */
+static void history_drop(void *elem)
+{
+	milestone_entry_clear(elem);
+}
+
+static const struct db_rows history_rows = {
+	sizeof(struct milestone_entry), history_from_row, history_drop, "the history"
+};
 
 /* Every record of one item for a child, oldest first. */
 int progress_history(sqlite3 *db, const struct child *c, const char *id,
@@ -108,59 +143,30 @@ int progress_history(sqlite3 *db, const struct child *c, const char *id,
 		" COALESCE(m.age_months, 0) FROM milestone_log l"
 		" LEFT JOIN milestone m ON m.id = l.milestone_id LEFT JOIN who_window w ON w.id = l.milestone_id"
 		" WHERE l.child_id = ?1 AND l.milestone_id = ?2 ORDER BY l.id", err);
-	struct milestone_entry *arr = NULL;
-	int cnt = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return TDL_EDATA;
-	sqlite3_bind_int64(st, 1, c->id);
-	db_bind_text(st, 2, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct milestone_entry *g = realloc(arr, (size_t)(cnt + 1) * sizeof *g), *e;
-		const char *obs = (const char *)sqlite3_column_text(st, 2);
-
-		if (!g)
-			break;
-		arr = g;
-		e = &arr[cnt++];
-		memset(e, 0, sizeof *e);
-		e->id = db_column_dup(st, 0);
-		if (milestone_status_parse((const char *)sqlite3_column_text(st, 1), &e->status))
-			e->status = MS_NONE;
-		e->has_date = obs && date_parse(obs, &e->observed) == 0;
-		e->note = db_column_dup(st, 3);
-		e->who = db_column_dup(st, 4);
-		e->text = db_column_dup(st, 5);
-		e->domain = db_column_dup(st, 6);
-		e->age_months = sqlite3_column_int(st, 7);
-		e->source = strdup("");
+	if (st) {
+		sqlite3_bind_int64(st, 1, c->id);
+		db_bind_text(st, 2, id);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		milestone_entries_free(arr, cnt);
-		return db_fail(db, "cannot read the history", err);
-	}
-	*out = arr;
-	*n = cnt;
-	return TDL_OK;
+	rc = db_rows_read(db, st, &history_rows, NULL, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
+/* Free WHO windows. */
 void progress_windows_free(struct who_window *w, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(w[i].id);
-		free(w[i].text);
-		free(w[i].criteria);
-		free(w[i].source);
-	}
+	for (int i = 0; i < n; i++)
+		window_drop(&w[i]);
 	free(w);
 }
 
+/* Free progress rows. */
 void progress_free(struct progress *p, int n)
 {
 	for (int i = 0; i < n; i++)
-		free(p[i].domain);
+		progress_drop(&p[i]);
 	free(p);
 }

@@ -1,12 +1,8 @@
-/* A child's report as text, Markdown or one printable HTML page; never a diagnosis. */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
+/* A child's report: its sections for each reader, in the order that reader wants them;
+ * never a diagnosis. The formats are report_render.c's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "toddle/activity.h"
 #include "toddle/audit.h"
 #include "toddle/db.h"
@@ -21,127 +17,6 @@
 #include "report_parts.h"
 
 static const char calm_line[] = "Talk this over with your child's doctor; it is not a diagnosis.";
-
-static const char html_head[] =
-	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	"<style>\n"
-	"body{font-family:Georgia,'Times New Roman',serif;color:#111;background:#fff;"
-	"max-width:46em;margin:2em auto;padding:0 1em;line-height:1.45}\n"
-	"h1{font-size:1.6em;border-bottom:2px solid #333;padding-bottom:.2em}\n"
-	"h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #999}\n"
-	"h3{font-size:1.05em;margin-bottom:.3em}\n"
-	"ul{padding-left:1.4em}li{margin:.15em 0}\n"
-	"footer{margin-top:2em;border-top:1px solid #999;font-size:.9em;color:#333}\n"
-	"@media print{body{max-width:none;margin:0;font-size:11pt}"
-	"h2,h3{break-after:avoid}li{break-inside:avoid}@page{margin:18mm}}\n"
-	"</style>\n";
-
-/* Append s as the format wants stored text: escaped for HTML, sanitised otherwise. */
-static void put(struct rep *r, const char *s)
-{
-	char *clean;
-
-	if (r->fmt == REPORT_HTML) {
-		buf_html(r->b, s);
-		return;
-	}
-	clean = text_sanitize_dup(s ? s : "");
-	if (!clean)
-		r->b->failed = 1;
-	buf_add(r->b, clean);
-	free(clean);
-}
-
-/* Close an open list. */
-void report_list_end(struct rep *r)
-{
-	if (!r->in_list)
-		return;
-	buf_add(r->b, r->fmt == REPORT_HTML ? "</ul>\n" : "\n");
-	r->in_list = 0;
-}
-
-/* A heading of level 1 to 3 with stored or fixed text. */
-void report_heading(struct rep *r, int level, const char *title)
-{
-	static const char *const marks[] = { "", "# ", "## ", "### " };
-
-	report_list_end(r);
-	if (r->fmt == REPORT_HTML) {
-		buf_printf(r->b, "<h%d>", level);
-		put(r, title);
-		buf_printf(r->b, "</h%d>\n", level);
-		return;
-	}
-	if (r->fmt == REPORT_MD) {
-		buf_add(r->b, marks[level]);
-		put(r, title);
-		buf_add(r->b, "\n\n");
-		return;
-	}
-	put(r, title);
-	buf_add(r->b, "\n");
-	if (level < 3) {
-		for (int i = text_width(title); i > 0; i--)
-			buf_add(r->b, level == 1 ? "=" : "-");
-		buf_add(r->b, "\n");
-	}
-	buf_add(r->b, "\n");
-}
-
-/* Start a list item; its text follows through put, then item_end. */
-static void item(struct rep *r)
-{
-	if (!r->in_list && r->fmt == REPORT_HTML)
-		buf_add(r->b, "<ul>\n");
-	r->in_list = 1;
-	buf_add(r->b, r->fmt == REPORT_HTML ? "<li>" : r->fmt == REPORT_MD ? "- " : "  - ");
-}
-
-/* End a list item. */
-static void item_end(struct rep *r)
-{
-	buf_add(r->b, r->fmt == REPORT_HTML ? "</li>\n" : "\n");
-}
-
-/* A list item of formatted text. */
-void report_itemf(struct rep *r, const char *fmt, ...)
-{
-	struct buf t;
-	va_list ap;
-
-	buf_init(&t);
-	va_start(ap, fmt);
-	buf_vprintf(&t, fmt, ap);
-	va_end(ap);
-	if (t.failed)
-		r->b->failed = 1;
-	item(r);
-	put(r, buf_str(&t));
-	item_end(r);
-	buf_free(&t);
-}
-
-/* A paragraph of formatted text. */
-void report_para(struct rep *r, const char *fmt, ...)
-{
-	struct buf t;
-	va_list ap;
-
-	report_list_end(r);
-	buf_init(&t);
-	va_start(ap, fmt);
-	buf_vprintf(&t, fmt, ap);
-	va_end(ap);
-	if (t.failed)
-		r->b->failed = 1;
-	buf_add(r->b, r->fmt == REPORT_HTML ? "<p>" : "");
-	put(r, buf_str(&t));
-	buf_add(r->b, r->fmt == REPORT_HTML ? "</p>\n" : "\n\n");
-	buf_free(&t);
-}
 
 /* A checklist domain as people say it. */
 static const char *domain_title(const char *d)
@@ -352,16 +227,13 @@ static int activity_minutes_by_domain(struct rep *r)
 		" FROM activity_log l LEFT JOIN activity a ON a.id = l.activity_id"
 		" WHERE l.child_id = ?1 AND l.day BETWEEN ?2 AND ?3 AND l.deleted_at IS NULL"
 		" GROUP BY 1 ORDER BY 3 DESC, 1", r->err);
-	char f[11], t[11];
 	int rc;
 
 	if (!st)
 		return TDL_EDATA;
-	date_format(r->from, f);
-	date_format(r->today, t);
 	sqlite3_bind_int64(st, 1, r->c->id);
-	db_bind_text(st, 2, f);
-	db_bind_text(st, 3, t);
+	db_bind_day(st, 2, r->from);
+	db_bind_day(st, 3, r->today);
 	report_heading(r, 3, "Minutes by area");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		report_itemf(r, "%s: %d minutes in %d tries", (const char *)sqlite3_column_text(st, 0),
@@ -563,15 +435,9 @@ int report_build(sqlite3 *db, const struct child *c, day_t today, int correct_un
 	if (r.from < c->born && c->born <= today)
 		r.from = c->born;
 	child_age(c, today, correct_until_months, &r.age);
-	if (fmt == REPORT_HTML) {
-		buf_add(out, html_head);
-		buf_add(out, "<title>");
-		buf_html(out, c->name);
-		buf_add(out, ": report</title>\n</head>\n<body>\n<main>\n");
-	}
+	report_page_begin(&r);
 	rc = report_sections(&r);
-	if (fmt == REPORT_HTML)
-		buf_add(out, "</main>\n</body>\n</html>\n");
+	report_page_end(&r);
 	return rc ? rc : buf_status(out, err);
 }
 
@@ -600,60 +466,16 @@ int report_audience_parse(const char *s, enum report_audience *out)
 	return -1;
 }
 
-/* Write all of b to fd; 0 or -1 with errno set. */
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-/* Write b to path atomically: path.tmp in the same folder, fsync, rename; mode 0600. */
-static int write_atomic(const char *path, const struct buf *b, struct tdl_err *err)
-{
-	char tmp[4096];
-	int fd, saved;
-
-	if (b->failed)
-		return buf_status(b, err);
-	if (!path || !*path || (size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp)
-		return err_set(err, TDL_EINPUT, "the output file name is empty or too long");
-	if (unlink(tmp) && errno != ENOENT)
-		return err_set(err, TDL_EDATA, "cannot replace %.200s: %s", tmp, strerror(errno));
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return err_set(err, TDL_EDATA, "cannot write %.200s: %s", tmp, strerror(errno));
-	if (fchmod(fd, 0600) || write_all(fd, buf_str(b), b->len) || fsync(fd)) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		return err_set(err, TDL_EDATA, "cannot write %.200s: %s", tmp, strerror(saved));
-	}
-	if (close(fd) || rename(tmp, path)) {
-		saved = errno;
-		unlink(tmp);
-		return err_set(err, TDL_EDATA, "cannot write %.200s: %s", path, strerror(saved));
-	}
-	file_sync_folder(path);
-	return TDL_OK;
-}
-
 /* Write b to the file the person named, as the person (never with toddle's
  * clinic group): atomically, mode 0600. */
 int report_write_file(const char *path, const struct buf *b, struct tdl_err *err)
 {
 	int rc;
 
+	if (b->failed)
+		return buf_status(b, err);
 	priv_suspend();
-	rc = write_atomic(path, b, err);
+	rc = file_write_atomic(path, buf_str(b), b->len, 0600, err);
 	priv_resume();
 	return rc;
 }

@@ -23,7 +23,7 @@ struct rep {
 /* Close an open list. */
 void report_list_end(struct rep *r);
 
-/* A heading of level 1 or 2. */
+/* A heading of level 1 to 3. */
 void report_heading(struct rep *r, int level, const char *title);
 
 /* One list item, formatted; stored text is escaped for the format. */
@@ -31,6 +31,12 @@ void report_itemf(struct rep *r, const char *fmt, ...) __attribute__((format(pri
 
 /* One paragraph, formatted. */
 void report_para(struct rep *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Open the page (HTML: its head and title); a no-op for text and Markdown. */
+void report_page_begin(struct rep *r);
+
+/* Close the page that report_page_begin opened. */
+void report_page_end(struct rep *r);
 
 /* The therapy sections: goals, home program adherence by week, session notes. */
 int report_care_sections(struct rep *r);

@@ -440,7 +440,7 @@ static int load_personal(struct settings *s, const struct settings *sys, const c
 /* Defaults, then the system file, the user's file and `extra`. */
 int settings_load(struct settings *s, const char *extra, struct tdl_err *err)
 {
-	static struct settings sys;
+	struct settings sys;
 	char user[SETTINGS_PATH_MAX];
 	int rc, warned = 0;
 

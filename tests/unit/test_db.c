@@ -374,6 +374,73 @@ START_TEST(open_read_only)
 }
 END_TEST
 
+/* ---- db_rows_read ------------------------------------------------------------ */
+
+/* What the test fill and drop saw: fail on row fail_at (1-based; 0 never), count drops. */
+struct rows_probe {
+	int fail_at, filled, dropped;
+};
+
+/* Copy column 0 into a heap string; fail on the probe's row. */
+static int probe_fill(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct rows_probe *p = ctx;
+
+	*(char **)elem = db_column_dup(st, 0);
+	p->filled++;
+	return p->fail_at && p->filled == p->fail_at;
+}
+
+static struct rows_probe *probe_now;
+
+/* Free the string and count the drop. */
+static void probe_drop(void *elem)
+{
+	free(*(char **)elem);
+	probe_now->dropped++;
+}
+
+static const struct db_rows probe_rows = { sizeof(char *), probe_fill, probe_drop, "the numbers" };
+
+START_TEST(rows_read_grows_and_cleans_up)
+{
+	char path[PATH_MAX];
+	struct tdl_err err = { "" };
+	sqlite3 *db = open_new(path, sizeof path);
+	const char *sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 100)"
+			  " SELECT x FROM n";
+	struct rows_probe p = { 0, 0, 0 };
+	void *rows;
+	int n, rc;
+
+	probe_now = &p;
+	rc = db_rows_read(db, db_prepare(db, sql, &err), &probe_rows, &p, &rows, &n, &err);
+	ck_assert_msg(rc == TDL_OK && n == 100, "100 rows: rc %d n %d (%s)", rc, n, err.msg);
+	ck_assert_msg(!strcmp(((char **)rows)[0], "1") && !strcmp(((char **)rows)[99], "100"),
+		      "rows out of order: %s .. %s", ((char **)rows)[0], ((char **)rows)[99]);
+	for (int i = 0; i < n; i++)
+		probe_drop(&((char **)rows)[i]);
+	free(rows);
+
+	p = (struct rows_probe){ 40, 0, 0 };
+	rc = db_rows_read(db, db_prepare(db, sql, &err), &probe_rows, &p, &rows, &n, &err);
+	ck_assert_msg(rc == TDL_EDATA && !rows && n == 0, "a fill out of memory: rc %d n %d", rc, n);
+	ck_assert_msg(!strcmp(err.msg, "out of memory while reading the numbers"), "message: %s", err.msg);
+	ck_assert_msg(p.dropped == 40, "%d of the 40 rows filled were dropped", p.dropped);
+
+	p = (struct rows_probe){ 0, 0, 0 };
+	rc = db_rows_read(db, db_prepare(db, "SELECT abs(-9223372036854775807 - 1)", &err), &probe_rows, &p,
+			  &rows, &n, &err);
+	ck_assert_msg(rc == TDL_EDATA && !rows && n == 0 && strstr(err.msg, "cannot read the numbers: "),
+		      "an SQL error while stepping: rc %d, %s", rc, err.msg);
+
+	rc = db_rows_read(db, NULL, &probe_rows, &p, &rows, &n, &err);
+	ck_assert_msg(rc == TDL_EDATA && !rows && n == 0, "no statement: rc %d", rc);
+	ck_assert_msg(sqlite3_next_stmt(db, NULL) == NULL, "a statement was left unfinalized");
+	db_close(db);
+}
+END_TEST
+
 /* ---- children --------------------------------------------------------------- */
 
 START_TEST(child_add_list_find)
@@ -714,6 +781,7 @@ static Suite *db_suite(void)
 	TU_CASE(s, open_foreign_unmarked_database);
 	TU_CASE(s, open_folder_refused);
 	TU_CASE(s, open_read_only);
+	TU_CASE(s, rows_read_grows_and_cleans_up);
 	TU_CASE(s, child_add_list_find);
 	TU_CASE(s, child_find_without_name);
 	TU_CASE(s, child_duplicate_refused);

@@ -1,0 +1,182 @@
+#!/usr/bin/python3
+"""How many SQL statements the full-screen view runs: for its first frame, for a Down in
+the week view and for ']' (next week), counted by the preload shim tests/sqlcount.
+
+The counts are printed as TAP diagnostics. The bounds asserted are today's numbers with
+some room: they catch a change that makes a step run many more statements, and are meant
+to be tightened as the week view reads less. The first frame must also not grow with the
+data: one child with nothing logged costs what thirty children with 200 activities each do.
+The one-second PRAGMA data_version poll is left out of every count (it depends on time).
+"""
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tuitest  # noqa: E402  (skips with exit 77 when pexpect/pyte are missing)
+from tuitest import run_case, start, CaseFailed, TODDLE  # noqa: E402
+
+SHIM = os.path.join(os.path.dirname(TODDLE), "tests", "sqlcount", "sqlcount.so")
+
+# Today's counts (16, 5 and 8) plus room; lower them when the week view reads less.
+FIRST_FRAME_MAX = 21
+DOWN_MAX = 7
+NEXT_WEEK_MAX = 12
+DOWNS = 4
+
+
+def skip(reason):
+    """Skip the whole script. tap-driver.sh reads the plan '1..0 # SKIP' as a skip
+    but reports any non-zero exit (77 included) as an error, so the exit is 0."""
+    print("1..0 # SKIP %s" % reason)
+    sys.stdout.flush()
+    sys.exit(0)
+
+
+def check_setup():
+    """Skip when the shim cannot be preloaded into this toddle."""
+    if not os.access(SHIM, os.R_OK):
+        skip("the shim %s is not built (make check builds it)" % SHIM)
+    try:
+        ldd = subprocess.run(["ldd", TODDLE], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             universal_newlines=True)
+    except OSError as e:
+        skip("cannot run ldd to see how toddle is linked (%s)" % e)
+    if "asan" in ldd.stdout:
+        skip("toddle is built with AddressSanitizer, which must come first in the preload list")
+    if "libsqlite3" not in ldd.stdout:
+        skip("toddle does not link libsqlite3 dynamically, so the shim cannot count its statements")
+
+
+class Counter:
+    """The shim's log for one session: statements counted, the data_version poll left out."""
+
+    def __init__(self, scratch):
+        self.path = os.path.join(scratch.dir, "sqlcount.log")
+
+    def env(self):
+        return {"LD_PRELOAD": SHIM, "SQLCOUNT_FILE": self.path}
+
+    def lines(self):
+        try:
+            with open(self.path, encoding="utf-8", errors="replace") as f:
+                return [x for x in f.read().split("\n") if x and "PRAGMA data_version" not in x]
+        except FileNotFoundError:
+            return []
+
+    def count(self):
+        return len(self.lines())
+
+
+def quiet(t, counter, still=0.4, limit=5):
+    """Wait until neither the screen nor the statement count changed for `still` s."""
+    end = time.monotonic() + limit
+    last, since = counter.count(), time.monotonic()
+    while time.monotonic() < end:
+        t.pump(0.05)
+        now = counter.count()
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= still:
+            break
+    return counter.count()
+
+
+def first_frame(s, tuis):
+    """Start toddle under the shim on s's database; the statements of its first frame."""
+    c = Counter(s)
+    t = start(s, tuis, extra_env=c.env())
+    t.wait_for("Week 11")
+    t.wait_for("Mia")
+    return t, c, quiet(t, c)
+
+
+def add_activities(s, per_child):
+    """Log per_child activities for every child straight into the database file."""
+    import sqlite3
+    con = sqlite3.connect(s.db, timeout=5)
+    try:
+        acts = [r[0] for r in con.execute("SELECT id FROM activity ORDER BY id")]
+        kids = con.execute("SELECT id, born FROM child").fetchall()
+        if not acts or not kids:
+            raise CaseFailed("setup: no activities or children in the database")
+        rows = []
+        for kid, born in kids:
+            for i in range(per_child):
+                day = "2026-%02d-%02d" % (9 + (i % 3) // 2, 11 + i % 18)
+                rows.append((str(uuid.uuid4()), kid, acts[i % len(acts)], max(day, born),
+                             ("done", "hard", "skipped")[i % 3], 5 + i % 20,
+                             "2026-11-20T10:00:00Z", "tester"))
+        con.executemany("INSERT INTO activity_log(uuid, child_id, activity_id, day, result, minutes,"
+                        " created_at, created_by) VALUES(?,?,?,?,?,?,?,?)", rows)
+        con.commit()
+    finally:
+        con.close()
+
+
+def case_steps(s, tuis):
+    s.add_child("Mia", "2026-09-10")
+    t, c, first = first_frame(s, tuis)
+    top = t.screen_text()
+    downs = []
+    for _ in range(DOWNS):
+        before = c.count()
+        t.send("down")
+        downs.append(quiet(t, c) - before)
+    t.expect(t.screen_text() != top, "%d Downs did not move the week view: the counts are not of it"
+             % DOWNS)
+    before = c.count()
+    t.send("]")
+    t.wait_for("Week 12")
+    nxt = quiet(t, c) - before
+    tuitest_tap.diag("first frame: %d statements; Down: %s; next week: %d"
+                     % (first, ", ".join(str(d) for d in downs), nxt))
+    t.expect(first <= FIRST_FRAME_MAX, "the first frame ran %d statements (at most %d expected)"
+             % (first, FIRST_FRAME_MAX), c.lines()[:first])
+    t.expect(max(downs) <= DOWN_MAX, "a Down in the week view ran %d statements (at most %d expected)"
+             % (max(downs), DOWN_MAX))
+    t.expect(nxt <= NEXT_WEEK_MAX, "']' (next week) ran %d statements (at most %d expected)"
+             % (nxt, NEXT_WEEK_MAX), c.lines()[-nxt:] if nxt else [])
+
+
+def case_data_size(s, tuis):
+    s.add_child("Mia", "2026-09-10")
+    t, c, small = first_frame(s, tuis)
+    small_lines = c.lines()
+    t.send("q")
+    t.wait_exit()
+    os.remove(c.path)
+    for i in range(29):
+        s.add_child("Pat %02d" % i, "2025-%02d-15" % (1 + i % 12))
+    add_activities(s, 200)
+    t, c, big = first_frame(s, tuis)
+    tuitest_tap.diag("first frame with 1 child: %d statements; with 30 children and 200 activities "
+                     "each: %d" % (small, big))
+    t.expect(big == small, "the first frame ran %d statements with 30 children and 6000 activities "
+             "but %d with one child" % (big, small),
+             ["one child: " + x for x in small_lines] + ["thirty: " + x for x in c.lines()])
+
+
+CASES = [
+    ("statements for the first frame, a Down and the next week stay within today's bounds", case_steps),
+    ("the first frame runs as many statements for 30 children with 200 activities each as for one",
+     case_data_size),
+]
+
+tuitest_tap = None
+
+
+def main():
+    global tuitest_tap
+    check_setup()
+    tuitest_tap = tuitest.Tap(len(CASES))
+    for desc, func in CASES:
+        run_case(tuitest_tap, desc, func, timeout_hint=30)
+    tuitest_tap.done()
+
+
+if __name__ == "__main__":
+    main()
