@@ -37,9 +37,17 @@ const char *activity_result_name(enum act_result r);
 /* "done", "hard", "skipped", NULL: entry i is result i + ACT_DONE. */
 const char *const *activity_result_choices(void);
 
+/* One try of an activity, to log. */
+struct activity_done {
+	const char *id;           /* the activity */
+	day_t day;
+	enum act_result result;
+	int minutes;              /* 0: not given */
+	const char *note;         /* may be NULL */
+};
+
 /* Log that an activity was tried on a day. */
-int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day,
-		 enum act_result r, int minutes, const char *note, day_t today,
+int activity_log(sqlite3 *db, const struct child *c, const struct activity_done *e, day_t today,
 		 struct tdl_err *err);
 
 /* One logged try of an activity. */

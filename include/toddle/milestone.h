@@ -42,9 +42,17 @@ int milestone_range(sqlite3 *db, const struct child *c, int from_months, int to_
 /* Checklist ages present in the library, ascending; *out for free(). */
 int milestone_ages(sqlite3 *db, int **out, int *n, struct tdl_err *err);
 
+/* What was seen of one checklist item (or WHO window), to log. */
+struct milestone_seen {
+	const char *id;
+	enum ms_status status;
+	int has_date;             /* else: no date given */
+	day_t date;
+	const char *note;         /* may be NULL */
+};
+
 /* Record a status for one item; a new record never overwrites an old one. */
-int milestone_log(sqlite3 *db, const struct child *c, const char *id, enum ms_status st,
-		  int has_date, day_t date, const char *note, day_t today,
+int milestone_log(sqlite3 *db, const struct child *c, const struct milestone_seen *m, day_t today,
 		  struct tdl_err *err);
 
 /* The text of one checklist item into out; 0 when it exists. */

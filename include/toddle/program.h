@@ -21,9 +21,18 @@ struct program {
 	int version;
 };
 
+/* A home program entry to add: an activity, how often, from when (until when). */
+struct program_plan {
+	const char *activity_id;
+	int times, per_week;      /* times a day, or a week when per_week */
+	day_t start;
+	int has_stop;
+	day_t stop;
+};
+
 /* Add an activity to a child's home program from start (to stop, when has_stop). */
-int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int times, int per_week,
-		day_t start, int has_stop, day_t stop, long long *id, struct tdl_err *err);
+int program_add(sqlite3 *db, const struct child *c, const struct program_plan *p, long long *id,
+		struct tdl_err *err);
 
 /* End a program entry read at `version` (0: the current one) on a day; an
  * entry already ended is refused naming who ended it and when. */

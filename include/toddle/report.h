@@ -18,11 +18,20 @@ int report_format_parse(const char *s, enum report_format *out);
 /* Parse "parent", "doctor", "therapist" or "school". */
 int report_audience_parse(const char *s, enum report_audience *out);
 
+/* What report to build: its format and reader, today, and from when. */
+struct report_request {
+	enum report_format format;
+	enum report_audience audience;
+	day_t today;
+	int correct_until_months;
+	int has_since;            /* else: everything */
+	day_t since;
+};
+
 /* Append the report of child c on day `today` to out. Activities and notes
  * cover since..today (without has_since: the last REPORT_DEFAULT_DAYS days).
  * Every stored text is sanitised, and escaped for HTML. Never a diagnosis. */
-int report_build(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
-		 enum report_format fmt, enum report_audience who, int has_since, day_t since,
+int report_build(sqlite3 *db, const struct child *c, const struct report_request *rq,
 		 struct buf *out, struct tdl_err *err);
 
 /* Write b to path atomically: path.tmp in the same folder, fsync, rename; mode 0600. */

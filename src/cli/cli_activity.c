@@ -133,7 +133,8 @@ static int activity_log_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(rc, err.msg);
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;
-	rc = activity_log(app->db, &c, pos[0], on, r, (int)minutes, v[4], app->today, &err);
+	rc = activity_log(app->db, &c, &(struct activity_done){
+			.id = pos[0], .day = on, .result = r, .minutes = (int)minutes, .note = v[4] }, app->today, &err);
 	return rc ? cli_fail(rc, err.msg) : 0;
 }
 

@@ -246,7 +246,9 @@ int cli_program_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(1, "program add: --per must be day or week");
 	if (cli_date(app, "--from", v[4], &from) || (v[5] && cli_date(app, "--to", v[5], &to)))
 		return 1;
-	rc = program_add(app->db, &c, v[1], (int)times, per_week, from, v[5] != NULL, to, &id, &err);
+	rc = program_add(app->db, &c, &(struct program_plan){
+			.activity_id = v[1], .times = (int)times, .per_week = per_week,
+			.start = from, .has_stop = v[5] != NULL, .stop = to }, &id, &err);
 	if (rc)
 		return cli_fail(rc, err.msg);
 	printf("%lld\n", id);

@@ -96,7 +96,8 @@ static int milestone_log_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(rc, err.msg);
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;
-	rc = milestone_log(app->db, &c, pos[0], st, 1, on, v[3], app->today, &err);
+	rc = milestone_log(app->db, &c, &(struct milestone_seen){
+			.id = pos[0], .status = st, .has_date = 1, .date = on, .note = v[3] }, app->today, &err);
 	return rc ? cli_fail(rc, err.msg) : 0;
 }
 

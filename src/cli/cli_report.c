@@ -82,8 +82,9 @@ int cli_report_cmd(struct app *app, int argc, char **argv)
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;
 	buf_init(&b);
-	rc = report_build(app->db, &c, app->today, app->set.correct_until_months, fmt, aud, v[3] != NULL,
-			  since, &b, &err);
+	rc = report_build(app->db, &c, &(struct report_request){
+			.today = app->today, .correct_until_months = app->set.correct_until_months,
+			.format = fmt, .audience = aud, .has_since = v[3] != NULL, .since = since }, &b, &err);
 	if (!rc && v[4])
 		rc = report_write_file(v[4], &b, &err);
 	if (rc)

@@ -116,9 +116,13 @@ const char *activity_result_name(enum act_result r)
 }
 
 /* Log that an activity was tried on a day. */
-int activity_log(sqlite3 *db, const struct child *c, const char *id, day_t day, enum act_result r,
-		 int minutes, const char *note, day_t today, struct tdl_err *err)
+int activity_log(sqlite3 *db, const struct child *c, const struct activity_done *e, day_t today,
+		 struct tdl_err *err)
 {
+	const char *id = e->id, *note = e->note;
+	enum act_result r = e->result;
+	int minutes = e->minutes;
+	day_t day = e->day;
 	struct activity a;
 	sqlite3_stmt *st;
 	char uuid[37], now[21], d[11];

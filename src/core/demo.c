@@ -33,12 +33,18 @@ int demo_populate(sqlite3 *db, day_t today, struct tdl_err *err)
 		return rc;
 	/* Logs name library items: without a library they are skipped, not fatal. */
 	for (unsigned i = 0; i < sizeof ms / sizeof ms[0]; i++)
-		milestone_log(db, &mia, ms[i].id, ms[i].st, 1, today - ms[i].ago, NULL, today, NULL);
+		milestone_log(db, &mia, &(struct milestone_seen){
+				.id = ms[i].id, .status = ms[i].st, .has_date = 1,
+				.date = today - ms[i].ago, .note = NULL }, today, NULL);
 	for (unsigned i = 0; i < sizeof acts / sizeof acts[0]; i++)
-		activity_log(db, &mia, acts[i].id, today - acts[i].ago, acts[i].r, acts[i].min,
-			     NULL, today, NULL);
-	milestone_log(db, &leo, "cdc-2m-se-smiles-back", MS_ACHIEVED, 1, today - 20,
-		      "First real smile at bath time", today, NULL);
-	activity_log(db, &leo, "tummy-on-chest", today - 1, ACT_DONE, 10, NULL, today, NULL);
+		activity_log(db, &mia, &(struct activity_done){
+				.id = acts[i].id, .day = today - acts[i].ago, .result = acts[i].r,
+				.minutes = acts[i].min, .note = NULL }, today, NULL);
+	milestone_log(db, &leo, &(struct milestone_seen){
+			.id = "cdc-2m-se-smiles-back", .status = MS_ACHIEVED, .has_date = 1,
+			.date = today - 20, .note = "First real smile at bath time" }, today, NULL);
+	activity_log(db, &leo, &(struct activity_done){
+			.id = "tummy-on-chest", .day = today - 1, .result = ACT_DONE, .minutes = 10,
+			.note = NULL }, today, NULL);
 	return TDL_OK;
 }

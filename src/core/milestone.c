@@ -123,9 +123,13 @@ int milestone_list(sqlite3 *db, const struct child *c, int age_months,
 }
 
 /* Record a status for one item; earlier records stay as history. */
-int milestone_log(sqlite3 *db, const struct child *c, const char *id, enum ms_status status,
-		  int has_date, day_t date, const char *note, day_t today, struct tdl_err *err)
+int milestone_log(sqlite3 *db, const struct child *c, const struct milestone_seen *m, day_t today,
+		  struct tdl_err *err)
 {
+	const char *id = m->id, *note = m->note;
+	enum ms_status status = m->status;
+	int has_date = m->has_date;
+	day_t date = m->date;
 	sqlite3_stmt *st;
 	char uuid[37], now[21], d[11];
 	int rc;

@@ -32,9 +32,12 @@ day_t program_monday(day_t day)
 }
 
 /* Add an activity to a child's home program. */
-int program_add(sqlite3 *db, const struct child *c, const char *activity_id, int times, int per_week,
-		day_t start, int has_stop, day_t stop, long long *id, struct tdl_err *err)
+int program_add(sqlite3 *db, const struct child *c, const struct program_plan *p, long long *id,
+		struct tdl_err *err)
 {
+	const char *activity_id = p->activity_id;
+	int times = p->times, per_week = p->per_week, has_stop = p->has_stop;
+	day_t start = p->start, stop = p->stop;
 	struct activity a;
 	sqlite3_stmt *st;
 	char uuid[37], now[21];

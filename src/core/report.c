@@ -419,22 +419,21 @@ static int report_sections(struct rep *r)
 }
 
 /* Append the report of child c on day `today` to out. */
-int report_build(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
-		 enum report_format fmt, enum report_audience who, int has_since, day_t since,
+int report_build(sqlite3 *db, const struct child *c, const struct report_request *rq,
 		 struct buf *out, struct tdl_err *err)
 {
-	struct rep r = { .db = db, .c = c, .today = today, .fmt = fmt, .who = who,
-			 .correct_until = correct_until_months, .b = out, .err = err };
+	struct rep r = { .db = db, .c = c, .today = rq->today, .fmt = rq->format, .who = rq->audience,
+			 .correct_until = rq->correct_until_months, .b = out, .err = err };
 	int rc;
 
-	if (fmt > REPORT_HTML || who > REPORT_SCHOOL)
+	if (rq->format > REPORT_HTML || rq->audience > REPORT_SCHOOL)
 		return err_set(err, TDL_EINPUT, "report: unknown format or reader");
-	r.from = has_since ? since : today - REPORT_DEFAULT_DAYS;
-	if (r.from > today)
+	r.from = rq->has_since ? rq->since : rq->today - REPORT_DEFAULT_DAYS;
+	if (r.from > rq->today)
 		return err_set(err, TDL_EINPUT, "the period starts after today: give a --since day up to today");
-	if (r.from < c->born && c->born <= today)
+	if (r.from < c->born && c->born <= rq->today)
 		r.from = c->born;
-	child_age(c, today, correct_until_months, &r.age);
+	child_age(c, rq->today, rq->correct_until_months, &r.age);
 	report_page_begin(&r);
 	rc = report_sections(&r);
 	report_page_end(&r);

@@ -171,7 +171,9 @@ static int save_program(struct tui *t, struct form_state *f)
 		return form_refuse(t, 2, "From: write it as YYYY-MM-DD");
 	if (form_date(f, 3, 1, &to, &has_to))
 		return form_refuse(t, 3, "To: write it as YYYY-MM-DD or leave it empty");
-	rc = program_add(t->app->db, &f->child, f->item_id, times, f->choice[1] == 1, from, has_to, to, NULL, &err);
+	rc = program_add(t->app->db, &f->child, &(struct program_plan){
+			.activity_id = f->item_id, .times = times, .per_week = f->choice[1] == 1,
+			.start = from, .has_stop = has_to, .stop = to }, NULL, &err);
 	if (rc)
 		return form_refuse_model(t, strstr(err.msg, "end") ? 3 : strstr(err.msg, "start") ? 2 : 0, &err, NULL);
 	form_close(t);

@@ -65,7 +65,9 @@ static int save_milestone(struct tui *t, struct form_state *f)
 		return form_refuse(t, 1, "Date seen: write it as YYYY-MM-DD, like 2026-03-14");
 	if (text_check(f->value[2], "Note", MILESTONE_NOTE_MAX, 0, &err))
 		return form_refuse(t, 2, err.msg);
-	rc = milestone_log(t->app->db, &f->child, f->item_id, st, 1, d, f->value[2], t->app->today, &err);
+	rc = milestone_log(t->app->db, &f->child, &(struct milestone_seen){
+			.id = f->item_id, .status = st, .has_date = 1, .date = d,
+			.note = f->value[2] }, t->app->today, &err);
 	if (rc)
 		return form_refuse_model(t, strstr(err.msg, "date") ? 1 : 0, &err, NULL);
 	form_close(t);
@@ -91,7 +93,9 @@ static int save_activity(struct tui *t, struct form_state *f)
 		return form_refuse(t, 2, "Minutes: a whole number from 0 to 600");
 	if (text_check(f->value[3], "Note", ACTIVITY_NOTE_MAX, 0, &err))
 		return form_refuse(t, 3, err.msg);
-	rc = activity_log(t->app->db, &f->child, f->item_id, d, r, (int)minutes, f->value[3], t->app->today, &err);
+	rc = activity_log(t->app->db, &f->child, &(struct activity_done){
+			.id = f->item_id, .day = d, .result = r, .minutes = (int)minutes,
+			.note = f->value[3] }, t->app->today, &err);
 	if (rc)
 		return form_refuse_model(t, strstr(err.msg, "date") ? 1 : 0, &err, NULL);
 	form_close(t);

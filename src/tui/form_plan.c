@@ -165,8 +165,11 @@ static int save_report(struct tui *t, struct form_state *f)
 	if (text_check(f->value[2], "File", 1000, 1, &err))
 		return form_refuse(t, 2, err.msg);
 	buf_init(&b);
-	rc = report_build(t->app->db, &f->child, t->app->today, t->app->set.correct_until_months,
-			  formats[f->choice[0]], whom[f->choice[1]], 0, 0, &b, &err);
+	rc = report_build(t->app->db, &f->child, &(struct report_request){
+			.today = t->app->today,
+			.correct_until_months = t->app->set.correct_until_months,
+			.format = formats[f->choice[0]], .audience = whom[f->choice[1]],
+			.has_since = 0, .since = 0 }, &b, &err);
 	if (!rc)
 		rc = report_write_file(f->value[2], &b, &err);
 	buf_free(&b);

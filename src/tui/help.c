@@ -60,8 +60,9 @@ int overlay_doc_key(struct tui *t, enum action a)
 			const struct activity *act = &t->wv.acts[t->doc.sel];
 			struct tdl_err err;
 
-			if (activity_log(t->app->db, tui_child(t), act->id, t->app->today, ACT_DONE,
-					 act->minutes, NULL, t->app->today, &err))
+			if (activity_log(t->app->db, tui_child(t), &(struct activity_done){
+					.id = act->id, .day = t->app->today, .result = ACT_DONE,
+					.minutes = act->minutes, .note = NULL }, t->app->today, &err))
 				tui_message(t, T_ERROR, "%s", err.msg);
 			else
 				tui_message(t, T_OK, "Logged as done today: %s (%d min).", act->title, act->minutes);

@@ -585,12 +585,12 @@ START_TEST(milestone_unknown_refused)
 	struct child c = add_child(db, "Ada", BORN);
 	int rc;
 
-	rc = milestone_log(db, &c, "no-such-milestone", MS_ACHIEVED, 1, TODAY, NULL, TODAY, &err);
+	rc = milestone_log(db, &c, &(struct milestone_seen){ .id = "no-such-milestone", .status = MS_ACHIEVED, .has_date = 1, .date = TODAY, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_EINPUT, "an unknown milestone id: rc %d, expected TDL_EINPUT", rc);
 	ck_assert_msg(strstr(err.msg, "no-such-milestone") != NULL, "message: %s", err.msg);
-	rc = milestone_log(db, &c, MS_ID, MS_NONE, 0, 0, NULL, TODAY, &err);
+	rc = milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_NONE, .has_date = 0, .date = 0, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_EINPUT, "status none: rc %d", rc);
-	rc = milestone_log(db, &c, MS_ID, MS_ACHIEVED, 0, 0, "bad \033[31m note", TODAY, &err);
+	rc = milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_ACHIEVED, .has_date = 0, .date = 0, .note = "bad \033[31m note" }, TODAY, &err);
 	ck_assert_msg(rc == TDL_EINPUT, "a note with ESC: rc %d", rc);
 	ck_assert_msg(query_int(db, "SELECT count(*) FROM milestone_log") == 0,
 		      "a refused milestone was written");
@@ -609,12 +609,12 @@ START_TEST(milestone_history)
 	struct milestone_entry *e;
 	int n, rc, found = 0;
 
-	rc = milestone_log(db, &c, MS_ID, MS_EMERGING, 1, D(2026, 10, 1), "a little", TODAY, &err);
+	rc = milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_EMERGING, .has_date = 1, .date = D(2026, 10, 1), .note = "a little" }, TODAY, &err);
 	ck_assert_msg(rc == TDL_OK, "first log: %s", err.msg);
-	rc = milestone_log(db, &c, MS_ID, MS_ACHIEVED, 1, D(2026, 10, 20), "now 'every' time", TODAY,
+	rc = milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_ACHIEVED, .has_date = 1, .date = D(2026, 10, 20), .note = "now 'every' time" }, TODAY,
 			   &err);
 	ck_assert_msg(rc == TDL_OK, "second log: %s", err.msg);
-	rc = milestone_log(db, &other, MS_ID, MS_NOT_YET, 0, 0, NULL, TODAY, &err);
+	rc = milestone_log(db, &other, &(struct milestone_seen){ .id = MS_ID, .status = MS_NOT_YET, .has_date = 0, .date = 0, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_OK, "other child's log: %s", err.msg);
 	ck_assert_msg(query_int(db, "SELECT count(*) FROM milestone_log WHERE child_id=1") == 2,
 		      "two logs should keep two rows, found %d",
@@ -660,17 +660,17 @@ START_TEST(milestone_date_bounds)
 	struct child c = add_child(db, "Ada", BORN);
 	int rc;
 
-	rc = milestone_log(db, &c, MS_ID, MS_ACHIEVED, 1, BORN - 1, NULL, TODAY, &err);
+	rc = milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_ACHIEVED, .has_date = 1, .date = BORN - 1, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_EINPUT && strstr(err.msg, "before"),
 		      "a date before birth: rc %d (%s)", rc, err.msg);
-	rc = milestone_log(db, &c, MS_ID, MS_ACHIEVED, 1, TODAY + 1, NULL, TODAY, &err);
+	rc = milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_ACHIEVED, .has_date = 1, .date = TODAY + 1, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_EINPUT && strstr(err.msg, "future"), "a future date: rc %d (%s)", rc,
 		      err.msg);
 	ck_assert_msg(query_int(db, "SELECT count(*) FROM milestone_log") == 0,
 		      "a refused date was written");
-	rc = milestone_log(db, &c, MS_ID, MS_ACHIEVED, 1, BORN, NULL, TODAY, &err);
+	rc = milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_ACHIEVED, .has_date = 1, .date = BORN, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_OK, "the birth day itself: %s", err.msg);
-	rc = milestone_log(db, &c, MS_ID, MS_ACHIEVED, 1, TODAY, NULL, TODAY, &err);
+	rc = milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_ACHIEVED, .has_date = 1, .date = TODAY, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_OK, "today: %s", err.msg);
 	db_close(db);
 }
@@ -686,27 +686,27 @@ START_TEST(activity_refusals)
 	struct child c = add_child(db, "Ada", BORN);
 	int rc;
 
-	rc = activity_log(db, &c, "no-such-activity", TODAY, ACT_DONE, 5, NULL, TODAY, &err);
+	rc = activity_log(db, &c, &(struct activity_done){ .id = "no-such-activity", .day = TODAY, .result = ACT_DONE, .minutes = 5, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_EINPUT && strstr(err.msg, "no-such-activity"),
 		      "an unknown activity: rc %d (%s)", rc, err.msg);
-	rc = activity_log(db, &c, ACT_ID, TODAY + 1, ACT_DONE, 5, NULL, TODAY, &err);
+	rc = activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = TODAY + 1, .result = ACT_DONE, .minutes = 5, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_EINPUT && strstr(err.msg, "future"), "a future day: rc %d (%s)", rc,
 		      err.msg);
-	rc = activity_log(db, &c, ACT_ID, BORN - 1, ACT_DONE, 5, NULL, TODAY, &err);
+	rc = activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = BORN - 1, .result = ACT_DONE, .minutes = 5, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_EINPUT, "a day before birth: rc %d", rc);
-	rc = activity_log(db, &c, ACT_ID, TODAY, ACT_DONE, 601, NULL, TODAY, &err);
+	rc = activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = TODAY, .result = ACT_DONE, .minutes = 601, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_EINPUT && strstr(err.msg, "600"), "601 minutes: rc %d (%s)", rc,
 		      err.msg);
-	rc = activity_log(db, &c, ACT_ID, TODAY, ACT_DONE, -1, NULL, TODAY, &err);
+	rc = activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = TODAY, .result = ACT_DONE, .minutes = -1, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_EINPUT, "-1 minutes: rc %d", rc);
-	rc = activity_log(db, &c, ACT_ID, TODAY, ACT_DONE, 5, "\xff\xfe", TODAY, &err);
+	rc = activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = TODAY, .result = ACT_DONE, .minutes = 5, .note = "\xff\xfe" }, TODAY, &err);
 	ck_assert_msg(rc == TDL_EINPUT, "a note that is not UTF-8: rc %d", rc);
 	ck_assert_msg(query_int(db, "SELECT count(*) FROM activity_log") == 0,
 		      "a refused activity was written");
 	expect_no_transaction(db, "refused activities");
-	rc = activity_log(db, &c, ACT_ID, TODAY, ACT_HARD, 600, "long day", TODAY, &err);
+	rc = activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = TODAY, .result = ACT_HARD, .minutes = 600, .note = "long day" }, TODAY, &err);
 	ck_assert_msg(rc == TDL_OK, "600 minutes must be allowed: %s", err.msg);
-	rc = activity_log(db, &c, ACT_ID, TODAY, ACT_SKIPPED, 0, NULL, TODAY, &err);
+	rc = activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = TODAY, .result = ACT_SKIPPED, .minutes = 0, .note = NULL }, TODAY, &err);
 	ck_assert_msg(rc == TDL_OK, "0 minutes must be allowed: %s", err.msg);
 	ck_assert_msg(query_int(db, "SELECT count(*) FROM activity_log WHERE minutes IS NULL") == 1,
 		      "0 minutes should be stored as unknown (NULL)");
@@ -728,12 +728,12 @@ START_TEST(calendar_entries)
 	struct cal_entry *e;
 	int n, rc;
 
-	ck_assert_int_eq(milestone_log(db, &c, MS_ID, MS_ACHIEVED, 1, nov1, "first time", TODAY, &err), 0);
-	ck_assert_int_eq(milestone_log(db, &c, MS_ID, MS_EMERGING, 0, 0, NULL, TODAY, &err), 0);
-	ck_assert_int_eq(activity_log(db, &c, ACT_ID, nov1, ACT_DONE, 5, NULL, TODAY, &err), 0);
-	ck_assert_int_eq(activity_log(db, &c, "tummy-across-lap", nov3, ACT_HARD, 0, NULL, TODAY, &err), 0);
-	ck_assert_int_eq(activity_log(db, &other, ACT_ID, D(2026, 11, 2), ACT_DONE, 5, NULL, TODAY, &err), 0);
-	ck_assert_int_eq(milestone_log(db, &other, MS_ID, MS_ACHIEVED, 1, nov1, NULL, TODAY, &err), 0);
+	ck_assert_int_eq(milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_ACHIEVED, .has_date = 1, .date = nov1, .note = "first time" }, TODAY, &err), 0);
+	ck_assert_int_eq(milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_EMERGING, .has_date = 0, .date = 0, .note = NULL }, TODAY, &err), 0);
+	ck_assert_int_eq(activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = nov1, .result = ACT_DONE, .minutes = 5, .note = NULL }, TODAY, &err), 0);
+	ck_assert_int_eq(activity_log(db, &c, &(struct activity_done){ .id = "tummy-across-lap", .day = nov3, .result = ACT_HARD, .minutes = 0, .note = NULL }, TODAY, &err), 0);
+	ck_assert_int_eq(activity_log(db, &other, &(struct activity_done){ .id = ACT_ID, .day = D(2026, 11, 2), .result = ACT_DONE, .minutes = 5, .note = NULL }, TODAY, &err), 0);
+	ck_assert_int_eq(milestone_log(db, &other, &(struct milestone_seen){ .id = MS_ID, .status = MS_ACHIEVED, .has_date = 1, .date = nov1, .note = NULL }, TODAY, &err), 0);
 
 	memset(marks, 0xff, sizeof marks);
 	rc = calendar_marks(db, c.id, nov1 - 1, 5, marks, &err);

@@ -123,7 +123,7 @@ static void log_ms(sqlite3 *db, const struct child *c, const char *id, enum ms_s
 		   int has_date, day_t date, const char *note)
 {
 	struct tdl_err err = { "" };
-	int rc = milestone_log(db, c, id, st, has_date, date, note, LATER, &err);
+	int rc = milestone_log(db, c, &(struct milestone_seen){ .id = id, .status = st, .has_date = has_date, .date = date, .note = note }, LATER, &err);
 
 	ck_assert_msg(rc == TDL_OK, "milestone_log(%s, %s) failed: rc %d: %s", id,
 		      milestone_status_name(st), rc, err.msg);

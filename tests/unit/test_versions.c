@@ -208,9 +208,9 @@ START_TEST(note_for_deleted_child_refused)
 	ck_assert_msg(strstr(err.msg, "UTC") && err_is_conflict(&err), "the refusal should say when: %s", err.msg);
 	ck_assert_msg(query_int(db, "SELECT count(*) FROM session_note") == 0, "a note reached another child");
 	/* the other writes that are about a child say the same */
-	rc = milestone_log(db, &mia, MS_ID, MS_ACHIEVED, 1, TODAY, NULL, TODAY, &err);
+	rc = milestone_log(db, &mia, &(struct milestone_seen){ .id = MS_ID, .status = MS_ACHIEVED, .has_date = 1, .date = TODAY, .note = NULL }, TODAY, &err);
 	expect_refused(db, rc, &err, before, want, "a milestone for a deleted child");
-	rc = activity_log(db, &mia, ACT_ID, TODAY, ACT_DONE, 5, NULL, TODAY, &err);
+	rc = activity_log(db, &mia, &(struct activity_done){ .id = ACT_ID, .day = TODAY, .result = ACT_DONE, .minutes = 5, .note = NULL }, TODAY, &err);
 	expect_refused(db, rc, &err, before, want, "an activity for a deleted child");
 	rc = goal_add(db, &mia, "Rolls over", 0, 0, NULL, &err);
 	expect_refused(db, rc, &err, before, want, "a goal for a deleted child");
@@ -232,7 +232,7 @@ START_TEST(activity_entry_stale_refused)
 	long long before;
 	int changed = -1, rc;
 
-	ck_assert_int_eq(activity_log(db, &c, ACT_ID, TODAY, ACT_DONE, 5, "ok", TODAY, &err), TDL_OK);
+	ck_assert_int_eq(activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = TODAY, .result = ACT_DONE, .minutes = 5, .note = "ok" }, TODAY, &err), TDL_OK);
 	ck_assert_int_eq(activity_entry_get(db, 1, &e, &err), TDL_OK);
 	ck_assert_msg(e.version == 1, "a new entry is version %d", e.version);
 	activity_entry_clear(&e);
@@ -294,7 +294,7 @@ START_TEST(program_end_twice_refused)
 	long long id, before;
 	int n, rc;
 
-	ck_assert_int_eq(program_add(db, &c, ACT_ID, 2, 0, TODAY - 7, 0, 0, &id, &err), TDL_OK);
+	ck_assert_int_eq(program_add(db, &c, &(struct program_plan){ .activity_id = ACT_ID, .times = 2, .per_week = 0, .start = TODAY - 7, .has_stop = 0, .stop = 0 }, &id, &err), TDL_OK);
 	ck_assert_int_eq(program_list(db, &c, program_monday(TODAY), 1, &p, &n, &err), TDL_OK);
 	ck_assert_msg(n == 1 && p[0].version == 1, "program_list: %d entries, version %d", n, n ? p[0].version : -1);
 	program_free(p, n);
@@ -395,10 +395,10 @@ START_TEST(future_dates_one_rule)
 	rc = note_add(db, &c, 0, &n, TODAY, &changed, &err);
 	expect_refused(db, rc, &err, before, "session date 2026-11-27 is in the future (today is 2026-11-26)",
 		       "a note dated tomorrow");
-	rc = milestone_log(db, &c, MS_ID, MS_ACHIEVED, 1, TODAY + 1, NULL, TODAY, &err);
+	rc = milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_ACHIEVED, .has_date = 1, .date = TODAY + 1, .note = NULL }, TODAY, &err);
 	expect_refused(db, rc, &err, before, "date seen 2026-11-27 is in the future (today is 2026-11-26)",
 		       "a milestone seen tomorrow");
-	rc = activity_log(db, &c, ACT_ID, TODAY + 1, ACT_DONE, 5, NULL, TODAY, &err);
+	rc = activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = TODAY + 1, .result = ACT_DONE, .minutes = 5, .note = NULL }, TODAY, &err);
 	expect_refused(db, rc, &err, before, "activity date 2026-11-27 is in the future (today is 2026-11-26)",
 		       "an activity done tomorrow");
 	rc = class_mark_watched(db, &c, CLASS_ID, TODAY + 1, TODAY, &err);
@@ -407,9 +407,9 @@ START_TEST(future_dates_one_rule)
 	/* today itself is fine for each, and plans may be in the future */
 	n.day = TODAY;
 	ck_assert_msg(note_add(db, &c, 0, &n, TODAY, &changed, &err) == TDL_OK, "a note today: %s", err.msg);
-	ck_assert_msg(milestone_log(db, &c, MS_ID, MS_ACHIEVED, 1, TODAY, NULL, TODAY, &err) == TDL_OK,
+	ck_assert_msg(milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_ACHIEVED, .has_date = 1, .date = TODAY, .note = NULL }, TODAY, &err) == TDL_OK,
 		      "a milestone today: %s", err.msg);
-	ck_assert_msg(activity_log(db, &c, ACT_ID, TODAY, ACT_DONE, 5, NULL, TODAY, &err) == TDL_OK,
+	ck_assert_msg(activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = TODAY, .result = ACT_DONE, .minutes = 5, .note = NULL }, TODAY, &err) == TDL_OK,
 		      "an activity today: %s", err.msg);
 	ck_assert_msg(class_mark_watched(db, &c, CLASS_ID, TODAY, TODAY, &err) == TDL_OK, "a class today: %s",
 		      err.msg);

@@ -67,7 +67,7 @@ static void log_act(sqlite3 *db, const struct child *c, const char *id, day_t da
 		    int minutes)
 {
 	struct tdl_err err = { "" };
-	int rc = activity_log(db, c, id, day, r, minutes, NULL, LATER, &err);
+	int rc = activity_log(db, c, &(struct activity_done){ .id = id, .day = day, .result = r, .minutes = minutes, .note = NULL }, LATER, &err);
 
 	ck_assert_msg(rc == TDL_OK, "activity_log(%s, %d min) failed: %s", id, minutes, err.msg);
 }
@@ -182,12 +182,12 @@ START_TEST(tummy_until_mobile)
 	load(db, &c, TODAY, -1, &v, tc);
 	ck_assert_msg(v.tummy.applies && tummy_of(&v)[0], "%s: at 8 months, not crawling: no tummy line", tc);
 	week_view_free(&v);
-	ck_assert_msg(milestone_log(db, &c, "who-crawling", MS_EMERGING, 0, 0, NULL, LATER, &err) == TDL_OK,
+	ck_assert_msg(milestone_log(db, &c, &(struct milestone_seen){ .id = "who-crawling", .status = MS_EMERGING, .has_date = 0, .date = 0, .note = NULL }, LATER, &err) == TDL_OK,
 		      "%s: milestone_log emerging: %s", tc, err.msg);
 	load(db, &c, TODAY, -1, &v, tc);
 	ck_assert_msg(v.tummy.applies, "%s: crawling only emerging: the tummy line went away", tc);
 	week_view_free(&v);
-	ck_assert_msg(milestone_log(db, &c, "who-crawling", MS_ACHIEVED, 0, 0, NULL, LATER, &err) == TDL_OK,
+	ck_assert_msg(milestone_log(db, &c, &(struct milestone_seen){ .id = "who-crawling", .status = MS_ACHIEVED, .has_date = 0, .date = 0, .note = NULL }, LATER, &err) == TDL_OK,
 		      "%s: milestone_log achieved: %s", tc, err.msg);
 	load(db, &c, TODAY, -1, &v, tc);
 	ck_assert_msg(!v.tummy.applies && tummy_of(&v)[0] == '\0',
@@ -272,7 +272,7 @@ START_TEST(appointments_program)
 		a.with_whom = "";
 		ck_assert_msg(appointment_add(db, &c, &a, &err) == TDL_OK, "%s: appointment_add: %s", tc, err.msg);
 	}
-	ck_assert_msg(program_add(db, &c, TUMMY_ID, 2, 0, D(2026, 11, 23), 0, 0, NULL, &err) == TDL_OK,
+	ck_assert_msg(program_add(db, &c, &(struct program_plan){ .activity_id = TUMMY_ID, .times = 2, .per_week = 0, .start = D(2026, 11, 23), .has_stop = 0, .stop = 0 }, NULL, &err) == TDL_OK,
 		      "%s: program_add: %s", tc, err.msg);
 	log_act(db, &c, TUMMY_ID, TODAY, ACT_DONE, 5);
 	load(db, &c, TODAY, -1, &v, tc);
