@@ -46,7 +46,8 @@ int progress_windows(sqlite3 *db, const struct child *c, struct who_window **out
 int progress_by_domain(sqlite3 *db, const struct child *c, int age_months, struct progress **out,
 		       int *n, struct tdl_err *err);
 
-/* Every record of one item for a child, oldest first (status, date, note, who). */
+/* Every record of one item (id NULL: of every item) for a child, oldest first
+ * (status, date, note, who). */
 int progress_history(sqlite3 *db, const struct child *c, const char *id,
 		     struct milestone_entry **out, int *n, struct tdl_err *err);
 

@@ -4,29 +4,39 @@
 #include <string.h>
 #include "cli/cli.h"
 #include "toddle/milestone.h"
-#include "toddle/progress.h"
+#include "toddle/milestone_view.h"
 #include "toddle/text.h"
 
 /* The "worth talking about" items: ID, KIND, STATUS, AREA, WHO HELPS, TEXT. */
-static int flagged_list(struct app *app, const struct child *c)
+static void flagged_print(const struct milestone_view *v)
 {
-	static const char *const kinds[] = { "lost-skill", "checklist", "who-window" };
-	struct tdl_err err;
-	struct flag *f;
-	int n, rc = flags_compute(app->db, c, app->today, app->set.correct_until_months, &f, &n, &err);
+	for (int i = 0; i < v->nflags; i++) {
+		const struct flag *f = &v->flags[i];
 
-	if (rc)
-		return cli_fail(rc, err.msg);
-	for (int i = 0; i < n; i++) {
-		cli_put(f[i].id);
-		printf("\t%s\t%s\t", kinds[f[i].kind], milestone_status_name(f[i].status));
-		cli_put(f[i].area);
-		printf("\t%s\t", f[i].helps);
-		cli_put(f[i].text);
+		cli_put(f->id);
+		printf("\t%s\t%s\t", milestone_view_flag_kind(f->kind), milestone_status_name(f->status));
+		cli_put(f->area);
+		printf("\t%s\t", f->helps);
+		cli_put(f->text);
 		putchar('\n');
 	}
-	flags_free(f, n);
-	return 0;
+}
+
+/* The checklist items through the one the child is working towards: ID, STATUS, DATE or -, TEXT. */
+static void items_print(const struct milestone_view *v)
+{
+	char d[11];
+
+	for (int i = 0; i < v->nitems; i++) {
+		const struct milestone_entry *e = &v->items[i];
+
+		if (e->has_date)
+			date_format(e->observed, d);
+		cli_put(e->id);
+		printf("\t%s\t%s\t", milestone_status_name(e->status), e->has_date ? d : "-");
+		cli_put(e->text);
+		putchar('\n');
+	}
 }
 
 /* toddle milestone list [--child NAME] [--flagged]: ID, STATUS, DATE or -, TEXT */
@@ -37,32 +47,25 @@ static int milestone_list_cmd(struct app *app, int argc, char **argv)
 		{ "flagged", no_argument, NULL, 1 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[2], *pos[1], d[11];
+	const struct milestone_view_ask ask = { .up_to = 1, .correct_until_months = app->set.correct_until_months };
+	struct milestone_view v;
+	char *v_[2], *pos[1];
 	struct tdl_err err;
 	struct child c;
-	struct child_age a;
-	struct milestone_entry *e;
-	int npos, n, rc;
+	int npos, rc;
 
-	if (cli_parse("milestone list", argc, argv, opts, v, pos, 0, 0, &npos))
+	if (cli_parse("milestone list", argc, argv, opts, v_, pos, 0, 0, &npos))
 		return 1;
-	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
+	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v_[0], &c)))
 		return rc;
-	if (v[1])
-		return flagged_list(app, &c);
-	child_age(&c, app->today, app->set.correct_until_months, &a);
-	rc = milestone_list(app->db, &c, a.use_months, &e, &n, &err);
+	rc = milestone_view_load(app->db, &c, app->today, &ask, &v, &err);
 	if (rc)
 		return cli_fail(rc, err.msg);
-	for (int i = 0; i < n; i++) {
-		if (e[i].has_date)
-			date_format(e[i].observed, d);
-		cli_put(e[i].id);
-		printf("\t%s\t%s\t", milestone_status_name(e[i].status), e[i].has_date ? d : "-");
-		cli_put(e[i].text);
-		putchar('\n');
-	}
-	milestone_entries_free(e, n);
+	if (v_[1])
+		flagged_print(&v);
+	else
+		items_print(&v);
+	milestone_view_free(&v);
 	return 0;
 }
 

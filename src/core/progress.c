@@ -142,7 +142,7 @@ int progress_history(sqlite3 *db, const struct child *c, const char *id,
 		" COALESCE(m.text, w.text, l.milestone_id), COALESCE(m.domain, 'movement'),"
 		" COALESCE(m.age_months, 0) FROM milestone_log l"
 		" LEFT JOIN milestone m ON m.id = l.milestone_id LEFT JOIN who_window w ON w.id = l.milestone_id"
-		" WHERE l.child_id = ?1 AND l.milestone_id = ?2 ORDER BY l.id", err);
+		" WHERE l.child_id = ?1 AND (?2 IS NULL OR l.milestone_id = ?2) ORDER BY l.id", err);
 	void *rows;
 	int rc;
 
