@@ -80,6 +80,15 @@ struct doc {
 
 struct form_state;
 
+/* The side pane's menu: libmenu's menu, its items, their labels, its subwindow. */
+struct menu_pane {
+	MENU *menu;
+	ITEM **items;
+	char **labels;
+	int nitems;
+	WINDOW *sub;
+};
+
 struct tui {
 	struct app *app;
 	int rows, cols, too_small, ascii;
@@ -87,9 +96,7 @@ struct tui {
 	PANEL *p_title, *p_side, *p_main, *p_status;
 	WINDOW *over;          /* modal overlay window (help, detail, form) */
 	PANEL *p_over;
-	MENU *menu;
-	ITEM **items;
-	int nitems;
+	struct menu_pane menu; /* the side pane's libmenu menu and what it owns */
 	enum view view;
 	enum focus focus;
 	enum modal modal;
