@@ -158,8 +158,8 @@ int menu_pane_key(struct tui *t, enum action a)
 	case MI_VIEW_GUIDE:
 	case MI_VIEW_CASELOAD:
 	case MI_VIEW_RECORD:
-		t->view = (enum view)kind; /* the views come first, in their enum order */
-		break;
+		tui_view_show(t, (enum view)kind); /* the views come first, in their enum order */
+		return R_DRAW | R_RELOAD;
 	case MI_ADD:
 		return form_child_open(t, 0);
 	case MI_SEP:
@@ -168,8 +168,4 @@ int menu_pane_key(struct tui *t, enum action a)
 		tui_select_child(t, (int)(kind - MI_CHILD0));
 		return R_MENU | R_RELOAD;
 	}
-	t->focus = F_MAIN;
-	t->doc.sel = -1;
-	t->doc.top = 0;
-	return R_DRAW | R_RELOAD;
 }
