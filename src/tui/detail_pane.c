@@ -1,20 +1,64 @@
-/* The activity detail overlay: steps, why it helps, and what it builds toward. */
+/* The activity detail overlay: steps, why it helps, and what it builds toward,
+ * for the activity selected in the week pane. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include "tui/tui.h"
+#include "tui/pane.h"
 
-/* Build the detail document for one activity. */
-void detail_build(struct tui *t, const struct activity *a)
+/* The detail overlay's own state. */
+struct detail_state {
+	int act;                          /* the week pane's activity shown */
+	char (*builds)[300];              /* the milestones it builds toward, read at load */
+	int nbuilds;
+};
+
+/* Read the milestones the selected activity builds toward; -1 when none is selected. */
+static int detail_load(struct tui *t, void *state)
 {
-	int h, width, k = 1;
+	struct detail_state *s = state;
+	const struct activity *a = week_pane_activity(t, t->doc.sel);
+
+	s->nbuilds = 0;
+	if (!a)
+		return -1;
+	s->act = t->doc.sel;
+	for (const char *p = a->builds; p && *p;) {
+		size_t len = strcspn(p, " ,");
+		char id[80], (*g)[300] = realloc(s->builds, (size_t)(s->nbuilds + 1) * sizeof *g);
+
+		if (!g)
+			break;
+		s->builds = g;
+		snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
+		if (len && milestone_text(t->app->db, id, s->builds[s->nbuilds], sizeof s->builds[0]) == 0)
+			s->nbuilds++;
+		p += len;
+		p += strspn(p, " ,");
+	}
+	return 0;
+}
+
+/* Free the milestones read. */
+static void detail_free(void *state)
+{
+	struct detail_state *s = state;
+
+	free(s->builds);
+	s->builds = NULL;
+	s->nbuilds = 0;
+}
+
+/* Draw the detail document for the activity. */
+static void detail_draw(struct tui *t, void *state, WINDOW *w, int height, int wd)
+{
+	struct detail_state *st = state;
+	const struct activity *a = week_pane_activity(t, st->act);
+	int width = wd - 4, k = 1;
 	char ms[300];
 
-	getmaxyx(t->over, h, width);
-	(void)h;
-	width -= 4;
 	doc_reset(&t->over_doc);
-	t->over_doc.sel = -1;
-	t->over_doc.top = 0;
+	if (!a)
+		return;
 	doc_wrap(&t->over_doc, T_HEADING, -1, "", a->title, width);
 	snprintf(ms, sizeof ms, "%s · %s · weeks %d-%d · about %d minutes", a->domain,
 		 a->discipline, a->week_from, a->week_to, a->minutes);
@@ -48,17 +92,48 @@ void detail_build(struct tui *t, const struct activity *a)
 	}
 	if (a->builds && *a->builds) {
 		doc_add(&t->over_doc, T_HEADING, -1, "Builds toward");
-		for (const char *p = a->builds; *p;) {
-			size_t len = strcspn(p, " ,");
-			char id[80];
-
-			snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
-			if (len && milestone_text(t->app->db, id, ms, sizeof ms) == 0)
-				doc_wrap(&t->over_doc, T_NORMAL, -1, "  - ", ms, width);
-			p += len;
-			p += strspn(p, " ,");
-		}
+		for (int i = 0; i < st->nbuilds; i++)
+			doc_wrap(&t->over_doc, T_NORMAL, -1, "  - ", st->builds[i], width);
 	}
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
 	doc_add(&t->over_doc, T_DIM, -1, "d: done today   o: log with how it went   Esc: close");
+	pane_doc_draw(t, &t->over_doc, w, height, wd);
 }
+
+/* Keys while an activity is open: done today, log it, or scroll and close. */
+static int detail_key(struct tui *t, void *state, enum action a)
+{
+	struct detail_state *s = state;
+	const struct activity *act = week_pane_activity(t, s->act);
+	struct tdl_err err;
+
+	switch (a) {
+	case DO_DONE:
+		if (!act || !tui_child(t))
+			return R_NONE;
+		if (activity_log(t->app->db, tui_child(t), &(struct activity_done){
+				.id = act->id, .day = t->app->today, .result = ACT_DONE,
+				.minutes = act->minutes, .note = NULL }, t->app->today, &err))
+			tui_message(t, T_ERROR, "%s", err.msg);
+		else
+			tui_message(t, T_OK, "Logged as done today: %s (%d min).", act->title, act->minutes);
+		return R_RELOAD;
+	case DO_LOG:
+		if (!act)
+			return R_NONE;
+		tui_overlay_hide(t);
+		return form_activity_open(t, act, t->app->today);
+	default:
+		return overlay_doc_key(t, a);
+	}
+}
+
+const struct pane_ops detail_overlay = {
+	.title = "Activity",
+	.hints = HP_DETAIL,
+	.state_size = sizeof(struct detail_state),
+	.load = detail_load,
+	.draw = detail_draw,
+	.key = detail_key,
+	.free = detail_free,
+};

@@ -8,6 +8,7 @@
 #include "toddle/program.h"
 #include "toddle/text.h"
 #include "tui/form.h"
+#include "tui/pane.h"
 
 /* Refuse field i of f: "<label>: a whole number from <min> to <max>". */
 static int refuse_range(struct tui *t, int i, const char *label, int min, int max)
@@ -205,7 +206,7 @@ int form_program_open(struct tui *t, const struct activity *a)
 /* Keep the caseload's search text. */
 static int save_search(struct tui *t, struct form_state *f)
 {
-	snprintf(t->filter, sizeof t->filter, "%.79s", f->value[0]);
+	caseload_pane_set_filter(t, f->value[0]);
 	form_close(t);
 	t->doc.sel = -1;
 	return R_DRAW;
@@ -220,6 +221,6 @@ int form_search_open(struct tui *t)
 		return R_NONE;
 	form_no_child(f);
 	snprintf(f->intro, sizeof f->intro, "Part of a name; leave it empty to see everyone.");
-	form_field(f, "Name", FK_TEXT, 30, 60, NULL, t->filter);
+	form_field(f, "Name", FK_TEXT, 30, 60, NULL, caseload_pane_filter(t));
 	return form_show(t);
 }

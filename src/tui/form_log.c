@@ -4,6 +4,7 @@
 #include <string.h>
 #include "toddle/text.h"
 #include "tui/form.h"
+#include "tui/pane.h"
 
 /* Check and save the child form. */
 static int save_child(struct tui *t, struct form_state *f)
@@ -43,7 +44,7 @@ static int save_child(struct tui *t, struct form_state *f)
 		tui_message(t, T_OK, "Saved %s.", c.name);
 	else
 		tui_message(t, T_DIM, "Nothing changed: %s already has these details.", c.name);
-	t->week_locked = 0;
+	week_pane_today(t);
 	/* show the new child */
 	tui_reload(t);
 	for (int i = 0; i < t->nchildren; i++)

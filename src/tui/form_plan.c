@@ -8,6 +8,7 @@
 #include "toddle/report.h"
 #include "toddle/text.h"
 #include "tui/form.h"
+#include "tui/pane.h"
 
 
 /* Check and save the appointment form (fields: title, date, time, minutes, place, with). */
@@ -36,7 +37,7 @@ static int save_appointment(struct tui *t, struct form_state *f)
 	if (rc)
 		return form_refuse_model(t, strstr(err.msg, "place") ? 4 : strstr(err.msg, "with") ? 5 : 0, &err,
 					 "Esc, then open the day again to see the appointment as it is now");
-	t->cal_day = a.day;
+	calendar_pane_set_day(t, a.day);
 	form_close(t);
 	if (changed)
 		tui_message(t, T_OK, "Saved the appointment.");

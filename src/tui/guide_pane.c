@@ -1,8 +1,19 @@
 /* The guidance pane: who helps with what, and when to talk to the doctor. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "toddle/guide.h"
-#include "tui/tui.h"
+#include "tui/pane.h"
+
+/* The guidance pane's own state: the topics, and each concern's signs, read at load. */
+struct guide_state {
+	struct guide_topic *g;
+	int n;
+	struct guide_signs_of {
+		struct guide_sign *s;
+		int n;
+	} *signs;               /* one per topic; empty for topics that are not concerns */
+};
 
 /* Add each line of a newline-separated text as a wrapped paragraph. */
 static void add_paras(struct doc *d, const char *text, int width)
@@ -18,34 +29,61 @@ static void add_paras(struct doc *d, const char *text, int width)
 }
 
 /* Add the signs of one concern, with their sources. */
-static void add_signs(struct tui *t, const char *concern, int width)
+static void add_signs(struct tui *t, const struct guide_signs_of *g, int width)
 {
-	struct guide_sign *s;
-	struct tdl_err err;
-	int n;
-
-	if (guide_signs(t->app->db, concern, &s, &n, &err)) {
-		tui_message(t, T_ERROR, "%s", err.msg);
-		return;
+	for (int i = 0; i < g->n; i++) {
+		doc_wrap(&t->doc, T_NORMAL, -1, "  - ", g->s[i].text, width);
+		doc_wrap(&t->doc, T_DIM, -1, "    source: ", g->s[i].source, width);
 	}
-	for (int i = 0; i < n; i++) {
-		doc_wrap(&t->doc, T_NORMAL, -1, "  - ", s[i].text, width);
-		doc_wrap(&t->doc, T_DIM, -1, "    source: ", s[i].source, width);
-	}
-	guide_signs_free(s, n);
 }
 
-/* Build the guidance document. */
-void guide_pane_build(struct tui *t)
+/* Free what load read. */
+static void guide_free(void *state)
 {
-	struct guide_topic *g;
+	struct guide_state *s = state;
+
+	for (int i = 0; s->signs && i < s->n; i++)
+		guide_signs_free(s->signs[i].s, s->signs[i].n);
+	free(s->signs);
+	s->signs = NULL;
+	guide_topics_free(s->g, s->n);
+	s->g = NULL;
+	s->n = 0;
+}
+
+/* Read the topics, and the signs of each concern. */
+static int guide_load(struct tui *t, void *state)
+{
+	struct guide_state *s = state;
 	struct tdl_err err;
-	int width = getmaxx(t->main) - 4, n, last_concern = 0;
+
+	guide_free(s);
+	if (guide_topics(t->app->db, &s->g, &s->n, &err)) {
+		tui_message(t, T_ERROR, "%s", err.msg);
+		s->g = NULL, s->n = 0;
+		return 0;
+	}
+	s->signs = calloc((size_t)s->n + 1, sizeof *s->signs);
+	for (int i = 0; s->signs && i < s->n; i++)
+		if (!strcmp(s->g[i].kind, "concern") &&
+		    guide_signs(t->app->db, s->g[i].id, &s->signs[i].s, &s->signs[i].n, &err)) {
+			tui_message(t, T_ERROR, "%s", err.msg);
+			s->signs[i].s = NULL, s->signs[i].n = 0;
+		}
+	return 0;
+}
+
+/* Draw the guidance document from what load read. */
+static void guide_draw(struct tui *t, void *state, WINDOW *w, int height, int wd)
+{
+	struct guide_state *s = state;
+	const struct guide_topic *g = s->g;
+	int width = wd - 4, n = s->n, last_concern = 0;
 
 	doc_reset(&t->doc);
 	t->doc.sel = -1;
-	if (guide_topics(t->app->db, &g, &n, &err)) {
-		tui_message(t, T_ERROR, "%s", err.msg);
+	if (!g) {
+		pane_doc_draw(t, &t->doc, w, height, wd);
 		return;
 	}
 	doc_wrap(&t->doc, T_DIM, -1, "",
@@ -69,19 +107,21 @@ void guide_pane_build(struct tui *t)
 
 			guide_helps_line(g[i].discipline, who, sizeof who);
 			doc_wrap(&t->doc, T_DIM, -1, "  ", who, width);
-			add_signs(t, g[i].id, width);
+			if (s->signs)
+				add_signs(t, &s->signs[i], width);
 		}
 	}
 	if (n == 0)
 		doc_add(&t->doc, T_DIM, -1, "The library has no guidance loaded.");
-	guide_topics_free(g, n);
+	pane_doc_draw(t, &t->doc, w, height, wd);
 }
 
 /* Handle a key in the guidance pane: it only scrolls. */
-int guide_pane_key(struct tui *t, enum action a)
+static int guide_key(struct tui *t, void *state, enum action a)
 {
 	int h = getmaxy(t->main) - 2;
 
+	(void)state;
 	switch (a) {
 	case DO_UP:
 	case DO_DOWN:
@@ -101,3 +141,13 @@ int guide_pane_key(struct tui *t, enum action a)
 		return R_NONE;
 	}
 }
+
+const struct pane_ops guide_pane = {
+	.title = "Who helps, and when to talk to the doctor",
+	.hints = HP_GUIDE,
+	.state_size = sizeof(struct guide_state),
+	.load = guide_load,
+	.draw = guide_draw,
+	.key = guide_key,
+	.free = guide_free,
+};

@@ -1,37 +1,31 @@
-/* Overlays that show a document: help (made from the action table) and details. */
-#include "tui/tui.h"
+/* The help overlay (made from the action table), and the keys every
+ * document overlay shares. */
+#include "tui/pane.h"
 
-/* Open the help overlay. */
-int help_open(struct tui *t)
+/* Draw the help, made from the key table for this width. */
+static void help_draw(struct tui *t, void *state, WINDOW *w, int height, int width)
 {
-	int h, w;
-
-	if (overlay_open(t, t->rows - 4, 72))
-		return R_NONE;
-	getmaxyx(t->over, h, w);
-	(void)h;
-	keys_help(&t->over_doc, w - 4);
-	t->over_doc.sel = -1;
-	t->over_doc.top = 0;
-	t->modal = M_HELP;
-	return R_DRAW;
+	(void)state;
+	keys_help(&t->over_doc, width - 4);
+	pane_doc_draw(t, &t->over_doc, w, height, width);
 }
 
-/* Draw the overlay's document in its box. */
-void overlay_doc_draw(struct tui *t, const char *title)
+/* Keys while the help is open. */
+static int help_key(struct tui *t, void *state, enum action a)
 {
-	int h, w;
-
-	if (!t->over)
-		return;
-	getmaxyx(t->over, h, w);
-	werase(t->over);
-	draw_box(t, t->over, title, 1);
-	doc_draw(&t->over_doc, t->over, 1, 2, h - 2, w - 4, 1);
-	wnoutrefresh(t->over);
+	(void)state;
+	return overlay_doc_key(t, a);
 }
 
-/* Keys while a document overlay is open: scroll, log (details), close. */
+const struct pane_ops help_overlay = {
+	.title = "Help",
+	.hints = HP_HELP,
+	.width = 72,
+	.draw = help_draw,
+	.key = help_key,
+};
+
+/* Keys while a document overlay is open: scroll and close. */
 int overlay_doc_key(struct tui *t, enum action a)
 {
 	int h, w;
@@ -55,33 +49,11 @@ int overlay_doc_key(struct tui *t, enum action a)
 	case DO_HOME:
 		t->over_doc.top = 0;
 		return R_DRAW;
-	case DO_DONE:
-		if (t->modal == M_DETAIL && t->doc.sel >= 0 && t->doc.sel < t->wv.nacts && tui_child(t)) {
-			const struct activity *act = &t->wv.acts[t->doc.sel];
-			struct tdl_err err;
-
-			if (activity_log(t->app->db, tui_child(t), &(struct activity_done){
-					.id = act->id, .day = t->app->today, .result = ACT_DONE,
-					.minutes = act->minutes, .note = NULL }, t->app->today, &err))
-				tui_message(t, T_ERROR, "%s", err.msg);
-			else
-				tui_message(t, T_OK, "Logged as done today: %s (%d min).", act->title, act->minutes);
-			return R_RELOAD;
-		}
-		return R_NONE;
-	case DO_LOG:
-		if (t->modal == M_DETAIL && t->doc.sel >= 0 && t->doc.sel < t->wv.nacts) {
-			overlay_close(t);
-			t->modal = M_NONE;
-			return form_activity_open(t, &t->wv.acts[t->doc.sel], t->app->today);
-		}
-		return R_NONE;
 	case DO_QUIT:
 	case DO_BACK:
 	case DO_OPEN:
 	case DO_HELP:
-		overlay_close(t);
-		t->modal = M_NONE;
+		tui_overlay_hide(t);
 		return R_DRAW;
 	default:
 		return R_NONE;

@@ -13,7 +13,7 @@
 #include "toddle/appointment.h"
 #include "toddle/db.h"
 #include "toddle/text.h"
-#include "tui/tui.h"
+#include "tui/pane.h"
 
 static volatile sig_atomic_t got_signal;
 
@@ -59,47 +59,75 @@ struct child *tui_child(struct tui *t)
 	return t->cur >= 0 && t->cur < t->nchildren ? &t->children[t->cur] : NULL;
 }
 
+/* Back to today in every pane that keeps a place (the week, the checklist, the calendar day). */
+static void panes_reset(struct tui *t)
+{
+	for (int p = 0; p < P_COUNT; p++)
+		if (pane_table[p]->reset && pane_table[p]->state_size && p < (int)V_COUNT)
+			pane_table[p]->reset(t, t->pane[p].state);
+}
+
 /* Show another child, back at their own week. */
 void tui_select_child(struct tui *t, int idx)
 {
 	if (idx < 0 || idx >= t->nchildren)
 		return;
 	t->cur = idx;
-	t->week_locked = 0;
-	t->ms_check = 0;
 	t->doc.sel = -1;
 	t->doc.top = 0;
-	t->cal_day = t->app->today;
+	panes_reset(t);
+	for (int p = 0; p < P_COUNT; p++)
+		t->pane[p].stale = 1;
 }
 
-/* The checklist age to show first: the latest one reached, or the first. */
-static int checklist_for(struct tui *t, int months)
+/* Show a view in the main pane, with nothing selected yet. */
+void tui_view_show(struct tui *t, enum view v)
 {
-	struct tdl_err err;
-	int *ages, n, pick = 0;
-
-	if (milestone_ages(t->app->db, &ages, &n, &err) || n == 0)
-		return 2;
-	pick = ages[0];
-	for (int i = 0; i < n; i++)
-		if (ages[i] <= months)
-			pick = ages[i];
-	free(ages);
-	return pick;
+	t->view = v;
+	t->focus = F_MAIN;
+	t->doc.sel = -1;
+	t->doc.top = 0;
 }
 
-/* Re-read children and the shown child's week and milestones. */
+/* Open an overlay pane over the views; it is read before it is drawn. */
+int tui_overlay_show(struct tui *t, enum modal m)
+{
+	int p = pane_of_modal(m);
+	const struct pane_ops *ops;
+
+	if (p < 0)
+		return R_NONE;
+	ops = pane_table[p];
+	if (overlay_open(t, t->rows - 4, ops->width ? ops->width : t->cols - 8))
+		return R_NONE;
+	t->modal = m;
+	t->over_doc.sel = -1;
+	t->over_doc.top = 0;
+	if (ops->reset)
+		ops->reset(t, t->pane[p].state);
+	t->pane[p].stale = 1;
+	return R_DRAW;
+}
+
+/* Close the open overlay. */
+void tui_overlay_hide(struct tui *t)
+{
+	overlay_close(t);
+	t->modal = M_NONE;
+}
+
+/* Re-read children (and the whole database, for the shown child) from the next draw on. */
 int tui_reload(struct tui *t)
 {
 	return tui_reload_with(t, 1);
 }
 
 /* The same, re-reading the list of children only when asked (at clinic scale
- * it is a thousand rows, and a step to the next week does not change it). */
+ * it is a thousand rows, and a step to the next week does not change it).
+ * The panes are marked stale; each reads again before it is next drawn. */
 int tui_reload_with(struct tui *t, int children)
 {
 	struct tdl_err err;
-	struct child *c;
 	long long keep = tui_child(t) ? tui_child(t)->id : -1;
 	int rc;
 
@@ -117,37 +145,40 @@ int tui_reload_with(struct tui *t, int children)
 	for (int i = 0; i < t->nchildren; i++)
 		if (t->children[i].id == keep)
 			t->cur = i;
-	week_view_free(&t->wv);
-	milestone_entries_free(t->ms, t->nms);
-	t->ms = NULL;
-	t->nms = 0;
-	class_free_all(t->classes, t->nclasses);
-	t->classes = NULL;
-	t->nclasses = 0;
-	c = tui_child(t);
-	if (class_list(t->app->db, c, &t->classes, &t->nclasses, &err))
-		tui_message(t, T_ERROR, "%s", err.msg);
-	if (c) {
-		if (week_view_load(t->app->db, c, t->app->today, t->week_locked ? t->week : -1,
-				   t->app->set.correct_until_months, &t->wv, &err))
-			tui_message(t, T_ERROR, "%s", err.msg);
-		t->week = t->wv.week;
-		t->ms_age = t->wv.age.use_months;
-		if (!t->ms_check)
-			t->ms_check = checklist_for(t, t->ms_age);
-		if (milestone_range(t->app->db, c, t->ms_check, t->ms_check, &t->ms, &t->nms, &err))
-			tui_message(t, T_ERROR, "%s", err.msg);
-	}
+	for (int p = 0; p < P_COUNT; p++)
+		t->pane[p].stale = 1;
 	t->data_version = db_data_version(t->app->db);
-	t->cases_fresh = 0;
 	return R_DRAW;
+}
+
+/* Read one pane if it is stale; -1 when an overlay has nothing to show. */
+static int pane_load(struct tui *t, enum pane_id p)
+{
+	const struct pane_ops *ops = pane_table[p];
+
+	if (!t->pane[p].stale)
+		return 0;
+	t->pane[p].stale = 0;
+	return ops->load ? ops->load(t, t->pane[p].state) : 0;
+}
+
+/* Read what is about to be shown: the week (the title bar shows the child's
+ * age from it), the view, and the open overlay. */
+static void panes_load(struct tui *t)
+{
+	int over = pane_of_modal(t->modal);
+
+	pane_load(t, P_WEEK);
+	pane_load(t, (enum pane_id)t->view);
+	if (over >= 0 && pane_load(t, (enum pane_id)over) < 0)
+		tui_overlay_hide(t);
 }
 
 /* The title bar: who and how old, and where help is. */
 static void draw_title(struct tui *t)
 {
 	char line[400];
-	const struct week_view *v = &t->wv;
+	const struct week_view *v = week_pane_view(t);
 
 	if (tui_child(t)) {
 		if (v->age.corrected)
@@ -176,26 +207,13 @@ static void draw_title(struct tui *t)
 /* Where the status line's key hints are for: the open window, the menu or the view. */
 static enum hint_place hint_place_of(const struct tui *t)
 {
-	static const enum hint_place views[] = {
-		[V_WEEK] = HP_WEEK, [V_MILESTONES] = HP_MILESTONES, [V_CALENDAR] = HP_CALENDAR,
-		[V_CLASSES] = HP_CLASSES, [V_GUIDE] = HP_GUIDE, [V_CASELOAD] = HP_CASELOAD,
-		[V_RECORD] = HP_RECORD,
-	};
+	int over = pane_of_modal(t->modal);
 
-	switch (t->modal) {
-	case M_FORM:
+	if (t->modal == M_FORM)
 		return HP_FORM;
-	case M_DETAIL:
-		return HP_DETAIL;
-	case M_DAY:
-		return HP_DAY;
-	case M_CLASS:
-		return HP_CLASS;
-	case M_HELP:
-		return HP_HELP;
-	default:
-		return t->focus == F_MENU ? HP_MENU : views[t->view];
-	}
+	if (over >= 0)
+		return pane_table[over]->hints;
+	return t->focus == F_MENU ? HP_MENU : pane_table[t->view]->hints;
 }
 
 /* Key hints (made from the key table) for where the person is, or the latest message. */
@@ -212,35 +230,34 @@ static void draw_status(struct tui *t)
 	draw_text(t->status, 0, 0, t->cols, t->msg[0] ? t->msg_role : T_DIM, clean);
 }
 
-/* The main pane for the current view. */
+/* The main pane: the view's pane, or the welcome when it needs a child and there is none. */
 static void draw_main(struct tui *t)
 {
-	static const char *const titles[] = { "This week", "Milestones", "Calendar", "Classes",
-					      "Who helps, and when to talk to the doctor", "Caseload",
-					      "Record" };
+	const struct pane_ops *ops = pane_table[t->view];
 	int h, w;
 
 	getmaxyx(t->main, h, w);
 	werase(t->main);
-	draw_box(t, t->main, titles[t->view], t->focus == F_MAIN);
-	if (t->view == V_CALENDAR && tui_child(t)) {
-		calendar_pane_draw(t);
-	} else {
-		if (t->view == V_MILESTONES && tui_child(t))
-			milestone_pane_build(t);
-		else if (t->view == V_CLASSES)
-			class_pane_build(t);
-		else if (t->view == V_GUIDE)
-			guide_pane_build(t);
-		else if (t->view == V_CASELOAD)
-			caseload_pane_build(t);
-		else if (t->view == V_RECORD && tui_child(t))
-			record_pane_build(t);
-		else
-			week_pane_build(t);
-		doc_draw(&t->doc, t->main, 1, 2, h - 2, w - 4, t->focus == F_MAIN);
-	}
+	draw_box(t, t->main, ops->title, t->focus == F_MAIN);
+	if (ops->needs_child && !tui_child(t))
+		week_pane_welcome(t, t->main, h, w);
+	else
+		ops->draw(t, t->pane[t->view].state, t->main, h, w);
 	wnoutrefresh(t->main);
+}
+
+/* The open overlay pane in its box. */
+static void draw_overlay(struct tui *t)
+{
+	int p = pane_of_modal(t->modal), h, w;
+
+	if (p < 0 || !t->over)
+		return;
+	getmaxyx(t->over, h, w);
+	werase(t->over);
+	draw_box(t, t->over, pane_table[p]->title, 1);
+	pane_table[p]->draw(t, t->pane[p].state, t->over, h, w);
+	wnoutrefresh(t->over);
 }
 
 /* Redraw everything that is shown; ncurses sends only what changed. */
@@ -269,83 +286,76 @@ static void draw_all(struct tui *t)
 	draw_status(t);
 	if (t->modal == M_FORM)
 		form_draw(t);
-	else if (t->modal == M_HELP)
-		overlay_doc_draw(t, "Help");
-	else if (t->modal == M_DETAIL)
-		overlay_doc_draw(t, "Activity");
-	else if (t->modal == M_CLASS)
-		overlay_doc_draw(t, "Class");
-	else if (t->modal == M_DAY) {
-		day_build(t);
-		overlay_doc_draw(t, "Day");
-	}
+	else
+		draw_overlay(t);
 	update_panels();
 	if (t->modal == M_FORM && form_window(t))
 		wnoutrefresh(form_window(t));
 	doupdate();
 }
 
-/* Re-lay the screen for a new size, keeping an open form. */
+/* Re-lay the screen for a new size, keeping an open form or overlay (re-read
+ * before it is drawn: it closes if what it showed has gone). */
 static void relayout(struct tui *t)
 {
 	enum modal m = t->modal;
+	struct doc keep = t->over_doc;
 
 	if (m == M_FORM)
 		form_suspend(t); /* keeps the typed text */
 	layout_make(t);
 	t->doc.top = 0; /* lines were re-wrapped: scroll back to the selection */
-	if (m == M_CLASS) {
-		t->modal = M_NONE;
-		if (!t->too_small && t->doc.sel >= 0 && t->doc.sel < t->nclasses &&
-		    overlay_open(t, t->rows - 4, t->cols - 8) == 0) {
-			int top = t->over_doc.top;
-
-			class_detail_build(t, &t->classes[t->doc.sel]);
-			t->over_doc.top = top;
-			t->modal = M_CLASS;
-		}
-	} else if (m == M_DAY) {
-		t->modal = M_NONE;
-		if (!t->too_small && overlay_open(t, t->rows - 4, t->cols - 8) == 0)
-			t->modal = M_DAY;
-	} else if (m == M_HELP) {
-		t->modal = M_NONE;
+	if (m == M_FORM) {
 		if (!t->too_small)
-			help_open(t);
-	} else if (m == M_DETAIL) {
+			form_resume(t);
+	} else if (m != M_NONE) {
 		t->modal = M_NONE;
-		if (!t->too_small && t->doc.sel >= 0 && t->doc.sel < t->wv.nacts &&
-		    overlay_open(t, t->rows - 4, t->cols - 8) == 0) {
-			int top = t->over_doc.top;
-
-			detail_build(t, &t->wv.acts[t->doc.sel]);
-			t->over_doc.top = top;
-			t->modal = M_DETAIL;
+		if (!t->too_small && tui_overlay_show(t, m) == R_DRAW) {
+			t->over_doc.top = m == M_HELP ? 0 : keep.top;
+			t->over_doc.sel = keep.sel;
 		}
-	} else if (m == M_FORM && !t->too_small) {
-		form_resume(t);
 	}
 	clearok(curscr, TRUE);
+}
+
+/* Views in the order of their keys. */
+static enum view view_of(enum action a)
+{
+	switch (a) {
+	case DO_VIEW_MILESTONES:
+		return V_MILESTONES;
+	case DO_VIEW_CALENDAR:
+		return V_CALENDAR;
+	case DO_VIEW_CLASSES:
+		return V_CLASSES;
+	case DO_VIEW_GUIDE:
+		return V_GUIDE;
+	case DO_VIEW_CASELOAD:
+		return V_CASELOAD;
+	case DO_VIEW_RECORD:
+		return V_RECORD;
+	default:
+		return V_WEEK;
+	}
 }
 
 /* Route one action to the open overlay, the menu or the view. */
 static int dispatch(struct tui *t, enum action a)
 {
+	int over = pane_of_modal(t->modal);
+	const struct pane_ops *ops = pane_table[t->view];
+
 	if (a == DO_REDRAW) {
 		clearok(curscr, TRUE);
 		return R_DRAW;
 	}
-	if (t->modal == M_HELP || t->modal == M_DETAIL)
-		return overlay_doc_key(t, a);
-	if (t->modal == M_CLASS)
-		return class_overlay_key(t, a);
-	if (t->modal == M_DAY)
-		return day_key(t, a);
+	if (over >= 0)
+		return pane_table[over]->key(t, t->pane[over].state, a);
 	switch (a) {
 	case DO_QUIT:
 		return R_QUIT;
 	case DO_HELP:
-		return help_open(t);
+		return tui_overlay_show(t, M_HELP);
 	case DO_FOCUS:
 		t->focus = t->focus == F_MENU ? F_MAIN : F_MENU;
 		return R_MENU | R_DRAW;
@@ -356,12 +366,7 @@ static int dispatch(struct tui *t, enum action a)
 	case DO_VIEW_GUIDE:
 	case DO_VIEW_CASELOAD:
 	case DO_VIEW_RECORD:
-		t->view = a == DO_VIEW_WEEK ? V_WEEK : a == DO_VIEW_MILESTONES ? V_MILESTONES
-			: a == DO_VIEW_CALENDAR ? V_CALENDAR : a == DO_VIEW_CLASSES ? V_CLASSES
-			: a == DO_VIEW_GUIDE ? V_GUIDE : a == DO_VIEW_CASELOAD ? V_CASELOAD : V_RECORD;
-		t->focus = F_MAIN;
-		t->doc.sel = -1;
-		t->doc.top = 0;
+		tui_view_show(t, view_of(a));
 		return R_DRAW; /* the menu's highlight follows in menu_pane_draw, no rebuild */
 	case DO_ADD_CHILD:
 		return form_child_open(t, 0);
@@ -374,21 +379,9 @@ static int dispatch(struct tui *t, enum action a)
 	}
 	if (t->focus == F_MENU)
 		return menu_pane_key(t, a);
-	if (t->view == V_CLASSES)
-		return class_pane_key(t, a);
-	if (t->view == V_GUIDE)
-		return guide_pane_key(t, a);
-	if (t->view == V_CASELOAD)
-		return caseload_pane_key(t, a);
-	if (!tui_child(t))
+	if (ops->needs_child && !tui_child(t))
 		return a == DO_OPEN || a == DO_LOG ? form_child_open(t, 0) : R_NONE;
-	if (t->view == V_WEEK)
-		return week_pane_key(t, a);
-	if (t->view == V_MILESTONES)
-		return milestone_pane_key(t, a);
-	if (t->view == V_RECORD)
-		return record_pane_key(t, a);
-	return calendar_pane_key(t, a);
+	return ops->key(t, t->pane[t->view].state, a);
 }
 
 /* True when the terminal has gone (the pty closed under us). */
@@ -487,6 +480,29 @@ static long elapsed_ms(const struct timespec *t0)
 	return (now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
+/* Give every pane its state, zeroed, at today's place. */
+static int panes_new(struct tui *t)
+{
+	for (int p = 0; p < P_COUNT; p++) {
+		t->pane[p].stale = 1;
+		if (pane_table[p]->state_size && !(t->pane[p].state = calloc(1, pane_table[p]->state_size)))
+			return -1;
+	}
+	panes_reset(t);
+	return 0;
+}
+
+/* Free every pane's state and what it holds. */
+static void panes_free(struct tui *t)
+{
+	for (int p = 0; p < P_COUNT; p++) {
+		if (t->pane[p].state && pane_table[p]->free)
+			pane_table[p]->free(t->pane[p].state);
+		free(t->pane[p].state);
+		t->pane[p].state = NULL;
+	}
+}
+
 /* Free what the loop holds. */
 static void tui_free(struct tui *t)
 {
@@ -495,11 +511,7 @@ static void tui_free(struct tui *t)
 	doc_free(&t->doc);
 	doc_free(&t->over_doc);
 	free(t->children);
-	week_view_free(&t->wv);
-	milestone_entries_free(t->ms, t->nms);
-	class_free_all(t->classes, t->nclasses);
-	day_free(t);
-	care_free(t);
+	panes_free(t);
 }
 
 /* Run the full-screen interface; returns the exit status. */
@@ -516,7 +528,6 @@ int tui_run(struct app *app)
 	t.cur = -1;
 	t.focus = F_MAIN;
 	t.doc.sel = -1;
-	t.cal_day = app->today;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "toddle: the full-screen view needs a terminal; for scripts use the commands (toddle --help)\n");
 		return 1;
@@ -526,9 +537,15 @@ int tui_run(struct app *app)
 		fprintf(stderr, "toddle: %s\n", err.msg);
 		return rc;
 	}
+	if (panes_new(&t)) {
+		fprintf(stderr, "toddle: out of memory\n");
+		panes_free(&t);
+		return 1;
+	}
 	signals_install();
 	scr = screen_start(&t, why, sizeof why);
 	if (!scr) {
+		panes_free(&t);
 		fprintf(stderr, "toddle: %s\n", why);
 		return 1;
 	}
@@ -546,8 +563,10 @@ int tui_run(struct app *app)
 			flags |= tui_reload_with(&t, (flags & R_MENU) != 0);
 		if ((flags & R_MENU) && !t.too_small)
 			menu_pane_build(&t);
-		if (flags)
+		if (flags) {
+			panes_load(&t);
 			draw_all(&t);
+		}
 		flags = R_NONE;
 		if (t.modal == M_FORM && t.too_small == 0 && !form_window(&t))
 			form_resume(&t);

@@ -11,31 +11,26 @@ enum { MI_VIEW_WEEK, MI_VIEW_MS, MI_VIEW_CAL, MI_VIEW_CLASSES, MI_VIEW_GUIDE, MI
 
 #define MI_FIRST_CHILD_ROW 8 /* menu row of the first child */
 
-static char **labels;
-static int nlabels;
-static WINDOW *sub;
-
 /* Free the menu, its items and their labels. */
 void menu_pane_free(struct tui *t)
 {
-	if (t->menu) {
-		unpost_menu(t->menu);
-		free_menu(t->menu);
-		t->menu = NULL;
+	if (t->menu.menu) {
+		unpost_menu(t->menu.menu);
+		free_menu(t->menu.menu);
+		t->menu.menu = NULL;
 	}
-	if (sub)
-		delwin(sub);
-	sub = NULL;
-	for (int i = 0; i < t->nitems; i++)
-		free_item(t->items[i]);
-	free(t->items);
-	t->items = NULL;
-	t->nitems = 0;
-	for (int i = 0; i < nlabels; i++)
-		free(labels[i]);
-	free(labels);
-	labels = NULL;
-	nlabels = 0;
+	if (t->menu.sub)
+		delwin(t->menu.sub);
+	t->menu.sub = NULL;
+	for (int i = 0; i < t->menu.nitems; i++) {
+		free_item(t->menu.items[i]);
+		free(t->menu.labels[i]);
+	}
+	free(t->menu.items);
+	t->menu.items = NULL;
+	t->menu.nitems = 0;
+	free(t->menu.labels);
+	t->menu.labels = NULL;
 }
 
 /* Add one item with a label we own and a kind. */
@@ -54,8 +49,8 @@ static void add_item(struct tui *t, const char *label, long kind)
 		return;
 	}
 	set_item_userptr(it, (void *)kind);
-	labels[nlabels++] = copy;
-	t->items[t->nitems++] = it;
+	t->menu.labels[t->menu.nitems] = copy; /* labels and items share their index */
+	t->menu.items[t->menu.nitems++] = it;
 	if (kind == MI_SEP)
 		item_opts_off(it, O_SELECTABLE);
 }
@@ -69,9 +64,9 @@ int menu_pane_build(struct tui *t)
 	menu_pane_free(t);
 	if (!t->side)
 		return -1;
-	t->items = calloc((size_t)total + 1, sizeof *t->items);
-	labels = calloc((size_t)total, sizeof *labels);
-	if (!t->items || !labels)
+	t->menu.items = calloc((size_t)total + 1, sizeof *t->menu.items);
+	t->menu.labels = calloc((size_t)total, sizeof *t->menu.labels);
+	if (!t->menu.items || !t->menu.labels)
 		return -1;
 	add_item(t, "This week", MI_VIEW_WEEK);
 	add_item(t, "Milestones", MI_VIEW_MS);
@@ -87,39 +82,39 @@ int menu_pane_build(struct tui *t)
 		add_item(t, label, MI_CHILD0 + i);
 	}
 	add_item(t, "+ Add a child", MI_ADD);
-	t->menu = new_menu(t->items);
-	if (!t->menu)
+	t->menu.menu = new_menu(t->menu.items);
+	if (!t->menu.menu)
 		return -1;
 	getmaxyx(t->side, h, w);
-	set_menu_win(t->menu, t->side);
-	sub = derwin(t->side, h - 2, w - 2, 1, 1);
-	if (!sub)
+	set_menu_win(t->menu.menu, t->side);
+	t->menu.sub = derwin(t->side, h - 2, w - 2, 1, 1);
+	if (!t->menu.sub)
 		return -1;
-	set_menu_sub(t->menu, sub);
-	set_menu_format(t->menu, h - 2, 1);
-	set_menu_mark(t->menu, "");
-	set_menu_fore(t->menu, theme_attr(t->focus == F_MENU ? T_SELECTED : T_SELECTED_DIM));
-	set_menu_back(t->menu, theme_attr(T_NORMAL));
-	set_menu_grey(t->menu, theme_attr(T_DIM));
-	menu_opts_off(t->menu, O_SHOWDESC);
+	set_menu_sub(t->menu.menu, t->menu.sub);
+	set_menu_format(t->menu.menu, h - 2, 1);
+	set_menu_mark(t->menu.menu, "");
+	set_menu_fore(t->menu.menu, theme_attr(t->focus == F_MENU ? T_SELECTED : T_SELECTED_DIM));
+	set_menu_back(t->menu.menu, theme_attr(T_NORMAL));
+	set_menu_grey(t->menu.menu, theme_attr(T_DIM));
+	menu_opts_off(t->menu.menu, O_SHOWDESC);
 	sel = (int)t->view; /* the views come first, in their enum order */
 	if (t->focus == F_MENU && t->cur >= 0)
 		sel = MI_FIRST_CHILD_ROW + t->cur;
-	set_current_item(t->menu, t->items[sel < t->nitems ? sel : 0]);
-	post_menu(t->menu);
+	set_current_item(t->menu.menu, t->menu.items[sel < t->menu.nitems ? sel : 0]);
+	post_menu(t->menu.menu);
 	return 0;
 }
 
 /* Draw the menu pane's frame around the posted menu. */
 void menu_pane_draw(struct tui *t)
 {
-	if (!t->side || !t->menu)
+	if (!t->side || !t->menu.menu)
 		return;
-	if (t->focus != F_MENU && (int)t->view < t->nitems && current_item(t->menu) != t->items[t->view])
-		set_current_item(t->menu, t->items[t->view]); /* the view shown, without a rebuild */
-	set_menu_fore(t->menu, theme_attr(t->focus == F_MENU ? T_SELECTED : T_SELECTED_DIM));
+	if (t->focus != F_MENU && (int)t->view < t->menu.nitems && current_item(t->menu.menu) != t->menu.items[t->view])
+		set_current_item(t->menu.menu, t->menu.items[t->view]); /* the view shown, without a rebuild */
+	set_menu_fore(t->menu.menu, theme_attr(t->focus == F_MENU ? T_SELECTED : T_SELECTED_DIM));
 	draw_box(t, t->side, "toddle", t->focus == F_MENU);
-	wnoutrefresh(menu_sub(t->menu));
+	wnoutrefresh(menu_sub(t->menu.menu));
 }
 
 /* Handle a key while the menu has focus. */
@@ -128,24 +123,24 @@ int menu_pane_key(struct tui *t, enum action a)
 	ITEM *cur;
 	long kind;
 
-	if (!t->menu)
+	if (!t->menu.menu)
 		return R_NONE;
 	switch (a) {
 	case DO_UP:
-		menu_driver(t->menu, REQ_UP_ITEM);
-		if (!(item_opts(current_item(t->menu)) & O_SELECTABLE))
-			menu_driver(t->menu, REQ_UP_ITEM);
+		menu_driver(t->menu.menu, REQ_UP_ITEM);
+		if (!(item_opts(current_item(t->menu.menu)) & O_SELECTABLE))
+			menu_driver(t->menu.menu, REQ_UP_ITEM);
 		return R_DRAW;
 	case DO_DOWN:
-		menu_driver(t->menu, REQ_DOWN_ITEM);
-		if (!(item_opts(current_item(t->menu)) & O_SELECTABLE))
-			menu_driver(t->menu, REQ_DOWN_ITEM);
+		menu_driver(t->menu.menu, REQ_DOWN_ITEM);
+		if (!(item_opts(current_item(t->menu.menu)) & O_SELECTABLE))
+			menu_driver(t->menu.menu, REQ_DOWN_ITEM);
 		return R_DRAW;
 	case DO_HOME:
-		menu_driver(t->menu, REQ_FIRST_ITEM);
+		menu_driver(t->menu.menu, REQ_FIRST_ITEM);
 		return R_DRAW;
 	case DO_END:
-		menu_driver(t->menu, REQ_LAST_ITEM);
+		menu_driver(t->menu.menu, REQ_LAST_ITEM);
 		return R_DRAW;
 	case DO_OPEN:
 	case DO_RIGHT:
@@ -153,30 +148,18 @@ int menu_pane_key(struct tui *t, enum action a)
 	default:
 		return R_NONE;
 	}
-	cur = current_item(t->menu);
+	cur = current_item(t->menu.menu);
 	kind = cur ? (long)item_userptr(cur) : MI_SEP;
 	switch (kind) {
 	case MI_VIEW_WEEK:
-		t->view = V_WEEK;
-		break;
 	case MI_VIEW_MS:
-		t->view = V_MILESTONES;
-		break;
 	case MI_VIEW_CAL:
-		t->view = V_CALENDAR;
-		break;
 	case MI_VIEW_CLASSES:
-		t->view = V_CLASSES;
-		break;
 	case MI_VIEW_GUIDE:
-		t->view = V_GUIDE;
-		break;
 	case MI_VIEW_CASELOAD:
-		t->view = V_CASELOAD;
-		break;
 	case MI_VIEW_RECORD:
-		t->view = V_RECORD;
-		break;
+		tui_view_show(t, (enum view)kind); /* the views come first, in their enum order */
+		return R_DRAW | R_RELOAD;
 	case MI_ADD:
 		return form_child_open(t, 0);
 	case MI_SEP:
@@ -185,8 +168,4 @@ int menu_pane_key(struct tui *t, enum action a)
 		tui_select_child(t, (int)(kind - MI_CHILD0));
 		return R_MENU | R_RELOAD;
 	}
-	t->focus = F_MAIN;
-	t->doc.sel = -1;
-	t->doc.top = 0;
-	return R_DRAW | R_RELOAD;
 }

@@ -6,9 +6,32 @@
 #include <string.h>
 #include "toddle/guide.h"
 #include "toddle/progress.h"
-#include "tui/tui.h"
+#include "toddle/week_view.h"
+#include "tui/pane.h"
 
 #define AXIS_MONTHS 24
+
+/* One checklist item's history, read at load. */
+struct ms_history {
+	struct milestone_entry *h;
+	int n;
+};
+
+/* The milestone pane's own state: all read at load, so drawing and moving read nothing. */
+struct ms_state {
+	int check;                    /* the checklist age shown; 0: pick the latest reached */
+	int age;                      /* the child's checklist age (from the week view) */
+	int *ages, nages;             /* the library's checklist ages */
+	struct milestone_entry *ms;   /* the items of the checklist shown */
+	struct ms_history *hist;      /* and each item's history */
+	int nms;
+	struct flag *flags;           /* worth talking about */
+	int nflags;
+	struct who_window *win;       /* the WHO motor windows */
+	int nwin;
+	struct progress *prog;        /* achieved by domain */
+	int nprog;
+};
 
 /* The mark for a status, in UTF-8 or plain ASCII. */
 static const char *status_mark(struct tui *t, enum ms_status st)
@@ -20,15 +43,15 @@ static const char *status_mark(struct tui *t, enum ms_status st)
 }
 
 /* The checklist items, with the selected one's history under it. */
-static void build_checklist(struct tui *t, const struct child *c, int width)
+static void build_checklist(struct tui *t, const struct ms_state *s, int width)
 {
 	const char *last_domain = "";
 
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
-	doc_add(&t->doc, T_HEADING, -1, "By %d months%s   ([ earlier  ] later)", t->ms_check,
-		t->ms_check > t->ms_age ? " (coming next)" : "");
-	for (int i = 0; i < t->nms; i++) {
-		const struct milestone_entry *e = &t->ms[i];
+	doc_add(&t->doc, T_HEADING, -1, "By %d months%s   ([ earlier  ] later)", s->check,
+		s->check > s->age ? " (coming next)" : "");
+	for (int i = 0; i < s->nms; i++) {
+		const struct milestone_entry *e = &s->ms[i];
 		char line[400], d[11] = "", prefix[16];
 
 		if (strcmp(e->domain, last_domain)) {
@@ -41,39 +64,29 @@ static void build_checklist(struct tui *t, const struct child *c, int width)
 		snprintf(prefix, sizeof prefix, "  %s ", status_mark(t, e->status));
 		doc_wrap(&t->doc, e->status == MS_ACHIEVED ? T_OK : T_NORMAL, i, prefix, line, width);
 		if (i == t->doc.sel) {
-			struct milestone_entry *h;
-			struct tdl_err err;
-			int nh;
+			const struct milestone_entry *h = s->hist[i].h;
 
-			if (progress_history(t->app->db, c, e->id, &h, &nh, &err) == 0) {
-				for (int k = 0; k < nh; k++) {
-					char hd[11] = "-", hl[2300];
+			for (int k = 0; k < s->hist[i].n; k++) {
+				char hd[11] = "-", hl[2300];
 
-					if (h[k].has_date)
-						date_format(h[k].observed, hd);
-					snprintf(hl, sizeof hl, "%s %s, by %s%s%s", hd, milestone_status_name(h[k].status),
-						 h[k].who, h[k].note[0] ? ": " : "", h[k].note);
-					doc_wrap(&t->doc, T_DIM, i, "        ", hl, width);
-				}
-				milestone_entries_free(h, nh);
+				if (h[k].has_date)
+					date_format(h[k].observed, hd);
+				snprintf(hl, sizeof hl, "%s %s, by %s%s%s", hd, milestone_status_name(h[k].status),
+					 h[k].who, h[k].note[0] ? ": " : "", h[k].note);
+				doc_wrap(&t->doc, T_DIM, i, "        ", hl, width);
 			}
 		}
 	}
-	if (t->nms == 0)
+	if (s->nms == 0)
 		doc_add(&t->doc, T_DIM, -1, "The library has no milestones loaded.");
 }
 
 /* The "worth talking about" list, calmly. */
-static void build_flags(struct tui *t, const struct child *c, int width)
+static void build_flags(struct tui *t, const struct ms_state *s, const struct child *c, int width)
 {
-	struct flag *f;
-	struct tdl_err err;
-	int n;
+	const struct flag *f = s->flags;
+	int n = s->nflags;
 
-	if (flags_compute(t->app->db, c, t->app->today, t->app->set.correct_until_months, &f, &n, &err)) {
-		tui_message(t, T_ERROR, "%s", err.msg);
-		return;
-	}
 	if (n) {
 		char line[600];
 
@@ -107,7 +120,6 @@ static void build_flags(struct tui *t, const struct child *c, int width)
 			doc_wrap(&t->doc, f[j].kind == FLAG_LOST ? T_ERROR : T_DIM, -1, "    - ", line, width);
 		}
 	}
-	flags_free(f, n);
 }
 
 /* One WHO window as a bar on the 0-24 month axis, with the child's age marked. */
@@ -129,16 +141,15 @@ static void window_bar(struct tui *t, const struct who_window *w, double age, in
 }
 
 /* The six WHO windows as bars, with the child's age and any dates reached. */
-static void build_windows(struct tui *t, const struct child *c, int width)
+static void build_windows(struct tui *t, const struct ms_state *s, const struct child *c, int width)
 {
-	struct who_window *w;
+	const struct who_window *w = s->win;
 	struct child_age a;
-	struct tdl_err err;
-	int n, cols = width - 22 - 14;
+	int n = s->nwin, cols = width - 22 - 14;
 	double age;
 	char axis[200], line[600], bar[400];
 
-	if (progress_windows(t->app->db, c, &w, &n, &err) || n == 0)
+	if (n == 0)
 		return;
 	if (cols < 12)
 		cols = 12;
@@ -172,99 +183,185 @@ static void build_windows(struct tui *t, const struct child *c, int width)
 	snprintf(line, sizeof line, "| marks %s now: %.1f months%s. Wide windows are normal.", c->name, age,
 		 a.corrected ? " (corrected)" : "");
 	doc_wrap(&t->doc, T_DIM, -1, "", line, width);
-	progress_windows_free(w, n);
 }
 
 /* Achieved of all items up to the child's checklist age, by domain. */
-static void build_progress(struct tui *t, const struct child *c)
+static void build_progress(struct tui *t, const struct ms_state *s)
 {
-	struct progress *p;
-	struct tdl_err err;
-	int n;
+	const struct progress *p = s->prog;
 
-	if (progress_by_domain(t->app->db, c, t->ms_age, &p, &n, &err) || n == 0)
+	if (s->nprog == 0)
 		return;
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
-	doc_add(&t->doc, T_HEADING, -1, "Progress up to %d months", t->ms_age);
-	for (int i = 0; i < n; i++)
+	doc_add(&t->doc, T_HEADING, -1, "Progress up to %d months", s->age);
+	for (int i = 0; i < s->nprog; i++)
 		doc_add(&t->doc, T_NORMAL, -1, "  %-18s %d of %d achieved", p[i].domain, p[i].achieved, p[i].total);
-	progress_free(p, n);
 }
 
-/* Build the milestone document for the shown child. */
-void milestone_pane_build(struct tui *t)
+/* Draw the milestone document for the shown child from what load read. */
+static void ms_draw(struct tui *t, void *state, WINDOW *w, int height, int width)
 {
+	struct ms_state *s = state;
 	struct child *c = tui_child(t);
-	int width = getmaxx(t->main) - 4;
+	int tw = width - 4;
 
 	doc_reset(&t->doc);
-	if (!c)
-		return;
-	if (t->doc.sel >= t->nms)
-		t->doc.sel = t->nms - 1;
+	if (t->doc.sel >= s->nms)
+		t->doc.sel = s->nms - 1;
 	doc_add(&t->doc, T_DIM, -1, "%s achieved  %s emerging  %s not yet  %s not recorded",
 		status_mark(t, MS_ACHIEVED), status_mark(t, MS_EMERGING), status_mark(t, MS_NOT_YET),
 		status_mark(t, MS_NONE));
-	build_checklist(t, c, width);
-	build_flags(t, c, width);
-	build_windows(t, c, width);
-	build_progress(t, c);
+	build_checklist(t, s, tw);
+	build_flags(t, s, c, tw);
+	build_windows(t, s, c, tw);
+	build_progress(t, s);
+	pane_doc_draw(t, &t->doc, w, height, width);
+}
+
+/* Free what load read. */
+static void ms_free(void *state)
+{
+	struct ms_state *s = state;
+
+	for (int i = 0; s->hist && i < s->nms; i++)
+		milestone_entries_free(s->hist[i].h, s->hist[i].n);
+	free(s->hist);
+	s->hist = NULL;
+	milestone_entries_free(s->ms, s->nms);
+	s->ms = NULL;
+	s->nms = 0;
+	free(s->ages);
+	s->ages = NULL;
+	s->nages = 0;
+	flags_free(s->flags, s->nflags);
+	s->flags = NULL;
+	s->nflags = 0;
+	progress_windows_free(s->win, s->nwin);
+	s->win = NULL;
+	s->nwin = 0;
+	progress_free(s->prog, s->nprog);
+	s->prog = NULL;
+	s->nprog = 0;
+}
+
+/* The checklist age to show first: the latest one reached, or the first. */
+static int checklist_for(const struct ms_state *s)
+{
+	int pick;
+
+	if (s->nages == 0)
+		return 2;
+	pick = s->ages[0];
+	for (int i = 0; i < s->nages; i++)
+		if (s->ages[i] <= s->age)
+			pick = s->ages[i];
+	return pick;
+}
+
+/* Read each checklist item's history, so that moving the cursor reads nothing. */
+static void load_histories(struct tui *t, struct ms_state *s, const struct child *c)
+{
+	struct tdl_err err;
+
+	s->hist = calloc((size_t)s->nms + 1, sizeof *s->hist);
+	for (int i = 0; s->hist && i < s->nms; i++)
+		if (progress_history(t->app->db, c, s->ms[i].id, &s->hist[i].h, &s->hist[i].n, &err))
+			s->hist[i].n = 0, s->hist[i].h = NULL;
+}
+
+/* Read the checklist shown, its histories, the flags, the WHO windows and progress. */
+static int ms_load(struct tui *t, void *state)
+{
+	struct ms_state *s = state;
+	struct child *c = tui_child(t);
+	struct tdl_err err;
+
+	ms_free(s);
+	if (!c)
+		return 0;
+	s->age = week_pane_view(t)->age.use_months;
+	if (milestone_ages(t->app->db, &s->ages, &s->nages, &err))
+		s->ages = NULL, s->nages = 0;
+	if (!s->check)
+		s->check = checklist_for(s);
+	if (milestone_range(t->app->db, c, s->check, s->check, &s->ms, &s->nms, &err))
+		tui_message(t, T_ERROR, "%s", err.msg);
+	load_histories(t, s, c);
+	if (flags_compute(t->app->db, c, t->app->today, t->app->set.correct_until_months, &s->flags,
+			  &s->nflags, &err)) {
+		tui_message(t, T_ERROR, "%s", err.msg);
+		s->flags = NULL, s->nflags = 0;
+	}
+	if (progress_windows(t->app->db, c, &s->win, &s->nwin, &err))
+		s->win = NULL, s->nwin = 0;
+	if (progress_by_domain(t->app->db, c, s->age, &s->prog, &s->nprog, &err))
+		s->prog = NULL, s->nprog = 0;
+	return 0;
+}
+
+/* Back to the checklist for the child's age. */
+static void ms_reset(struct tui *t, void *state)
+{
+	struct ms_state *s = state;
+
+	(void)t;
+	s->check = 0;
 }
 
 /* Move to the previous or next checklist age. */
-static int step_age(struct tui *t, int dir)
+static int step_age(struct tui *t, struct ms_state *s, int dir)
 {
-	int *ages, n, target = -1;
-	struct tdl_err err;
+	int target = -1;
 
-	if (milestone_ages(t->app->db, &ages, &n, &err))
-		return R_NONE;
-	for (int i = 0; i < n; i++)
-		if (ages[i] == t->ms_check && i + dir >= 0 && i + dir < n)
-			target = ages[i + dir];
-	free(ages);
+	for (int i = 0; i < s->nages; i++)
+		if (s->ages[i] == s->check && i + dir >= 0 && i + dir < s->nages)
+			target = s->ages[i + dir];
 	if (target < 0)
 		return R_NONE;
-	t->ms_check = target;
+	s->check = target;
 	t->doc.sel = -1;
 	t->doc.top = 0;
 	return R_RELOAD;
 }
 
 /* Handle a key in the milestone pane. */
-int milestone_pane_key(struct tui *t, enum action a)
+static int ms_key(struct tui *t, void *state, enum action a)
 {
+	struct ms_state *s = state;
 	int h = getmaxy(t->main) - 2;
 
-	if ((a == DO_OPEN || a == DO_LOG) && t->doc.sel < 0)
-		doc_move(&t->doc, 0, h);
-	if (doc_nav(&t->doc, a, h))
+	if (pane_nav(&t->doc, a, h, NAV_PICK(DO_OPEN) | NAV_PICK(DO_LOG), NAV_HOME | NAV_END_LINE))
 		return R_DRAW;
 	switch (a) {
-	case DO_HOME:
-		t->doc.sel = -1;
-		t->doc.top = 0;
-		return R_DRAW;
-	case DO_END:
-		doc_scroll(&t->doc, t->doc.n, h);
-		return R_DRAW;
 	case DO_PREV:
 	case DO_LEFT:
-		return step_age(t, -1);
+		return step_age(t, s, -1);
 	case DO_NEXT:
 	case DO_RIGHT:
-		return step_age(t, 1);
+		return step_age(t, s, 1);
 	case DO_TODAY:
-		t->ms_check = 0;
+		s->check = 0;
 		t->doc.sel = -1;
 		t->doc.top = 0;
 		return R_RELOAD;
 	case DO_OPEN:
 	case DO_LOG:
-		if (t->doc.sel >= 0 && t->doc.sel < t->nms)
-			return form_milestone_open(t, &t->ms[t->doc.sel]);
+		if (t->doc.sel >= 0 && t->doc.sel < s->nms)
+			return form_milestone_open(t, &s->ms[t->doc.sel]);
 		return R_NONE;
 	default:
 		return R_NONE;
 	}
 }
+
+const struct pane_ops milestone_pane = {
+	.title = "Milestones",
+	.hints = HP_MILESTONES,
+	.state_size = sizeof(struct ms_state),
+	.needs_child = 1,
+	.reset = ms_reset,
+	.load = ms_load,
+	.draw = ms_draw,
+	.key = ms_key,
+	.free = ms_free,
+};

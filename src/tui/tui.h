@@ -52,9 +52,22 @@ enum hint_place {
 	HP_FORM = 1 << 12, HP_CHOICE = 1 << 13,
 };
 
-enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD };
+enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD, V_COUNT };
 enum focus { F_MENU, F_MAIN };
 enum modal { M_NONE, M_HELP, M_DETAIL, M_CLASS, M_DAY, M_FORM };
+
+/* Every pane in pane.h's table: the views (in enum view's order), then the overlays. */
+enum pane_id {
+	P_WEEK = V_WEEK, P_MILESTONES = V_MILESTONES, P_CALENDAR = V_CALENDAR, P_CLASSES = V_CLASSES,
+	P_GUIDE = V_GUIDE, P_CASELOAD = V_CASELOAD, P_RECORD = V_RECORD,
+	P_HELP, P_DETAIL, P_CLASS, P_DAY, P_COUNT
+};
+
+/* One pane's private state (its own struct, opaque here) and whether to re-read it. */
+struct pane_slot {
+	void *state;
+	int stale;     /* 1 until loaded since the database or the shown child last changed */
+};
 
 /* Colour and attribute roles, named by meaning. */
 enum role {
@@ -80,6 +93,15 @@ struct doc {
 
 struct form_state;
 
+/* The side pane's menu: libmenu's menu, its items, their labels, its subwindow. */
+struct menu_pane {
+	MENU *menu;
+	ITEM **items;
+	char **labels;
+	int nitems;
+	WINDOW *sub;
+};
+
 struct tui {
 	struct app *app;
 	int rows, cols, too_small, ascii;
@@ -87,40 +109,19 @@ struct tui {
 	PANEL *p_title, *p_side, *p_main, *p_status;
 	WINDOW *over;          /* modal overlay window (help, detail, form) */
 	PANEL *p_over;
-	MENU *menu;
-	ITEM **items;
-	int nitems;
+	struct menu_pane menu; /* the side pane's libmenu menu and what it owns */
 	enum view view;
 	enum focus focus;
 	enum modal modal;
 	struct child *children;
 	int nchildren, cur;    /* cur: index of the shown child, -1 if none */
-	int week;              /* the week shown in the week pane */
-	int week_locked;       /* 1 once the user moved away from the child's week */
-	struct week_view wv;   /* the week pane's view, read at reload; drawing reads only this */
-	struct class_info *classes;
-	int nclasses;
-	struct milestone_entry *ms;
-	int nms, ms_age;       /* ms_age: the checklist age shown */
-	day_t cal_day;         /* the calendar cursor */
-	struct doc doc;        /* the main pane's document */
-	struct doc over_doc;   /* the overlay's document (help, detail, day) */
-	struct cal_entry *day; /* the open day's entries */
-	int nday;
-	long long confirm_id;  /* an entry waiting for a second x to be removed */
-	int ms_check;          /* the checklist age shown in the milestone pane */
-	struct caseload_row *cases;
-	int ncases, case_sort, case_all;
-	int cases_fresh;       /* 1 while t->cases matches the database, sort and scope */
-	char filter[80];       /* caseload search */
-	long long *rec_ids;    /* record pane: what each item is (kind << 56 | row id) */
-	int *rec_vers;         /* and the version it was read at */
-	int nrec;
+	struct doc doc;        /* the main pane's document, built by the shown pane */
+	struct doc over_doc;   /* the overlay's document (help, detail, class, day) */
+	struct pane_slot pane[P_COUNT]; /* each pane's private state (pane.h has the table) */
 	struct form_state *form;
 	char msg[300];
 	int msg_role;
 	int data_version;
-	int flags;
 };
 
 /* keys.c */
@@ -165,49 +166,12 @@ int tui_reload_with(struct tui *t, int children);
 struct child *tui_child(struct tui *t);
 int tui_hung_up(void);
 void tui_select_child(struct tui *t, int idx);
-
-/* week_pane.c */
-void week_pane_build(struct tui *t);
-int week_pane_key(struct tui *t, enum action a);
-
-/* detail_pane.c */
-void detail_build(struct tui *t, const struct activity *a);
-
-/* milestone_pane.c */
-void milestone_pane_build(struct tui *t);
-int milestone_pane_key(struct tui *t, enum action a);
-
-/* calendar_pane.c */
-void calendar_pane_draw(struct tui *t);
-int calendar_pane_key(struct tui *t, enum action a);
-
-/* day_pane.c */
-void day_build(struct tui *t);
-int day_key(struct tui *t, enum action a);
-void day_free(struct tui *t);
-void tummy_line(struct tui *t, day_t day, char *out, size_t outsz);
-
-/* class_pane.c */
-void class_pane_build(struct tui *t);
-int class_pane_key(struct tui *t, enum action a);
-int class_overlay_key(struct tui *t, enum action a);
-void class_detail_build(struct tui *t, const struct class_info *k);
-
-/* guide_pane.c */
-void guide_pane_build(struct tui *t);
-int guide_pane_key(struct tui *t, enum action a);
-
-/* care_pane.c */
-void caseload_pane_build(struct tui *t);
-int caseload_pane_key(struct tui *t, enum action a);
-void record_pane_build(struct tui *t);
-int record_pane_key(struct tui *t, enum action a);
-void care_free(struct tui *t);
+void tui_view_show(struct tui *t, enum view v);
+int tui_overlay_show(struct tui *t, enum modal m);
+void tui_overlay_hide(struct tui *t);
 
 /* help.c */
-int help_open(struct tui *t);
 int overlay_doc_key(struct tui *t, enum action a);
-void overlay_doc_draw(struct tui *t, const char *title);
 
 /* form.c */
 int form_child_open(struct tui *t, int edit);

@@ -1,33 +1,21 @@
-/* The week pane: the weekly note and the week's activities, drawn from the
- * week view read at reload (this file reads no database). */
+/* The week pane: the weekly note and the week's activities. Its load reads the
+ * week view (built once in core); drawing reads only that view. */
 #include <stdio.h>
 #include <string.h>
 #include "toddle/week_view.h"
-#include "tui/tui.h"
+#include "tui/pane.h"
 
-/* Usable text width of the main pane. */
-static int pane_width(struct tui *t)
-{
-	int h, w;
-
-	getmaxyx(t->main, h, w);
-	(void)h;
-	return w - 4;
-}
-
-/* Height of the main pane's inside. */
-static int pane_height(struct tui *t)
-{
-	int h, w;
-
-	getmaxyx(t->main, h, w);
-	(void)w;
-	return h - 2;
-}
+/* The week pane's own state. */
+struct week_state {
+	struct week_view wv; /* read at load; drawing reads only this */
+	int week;            /* the week shown */
+	int locked;          /* 1 once the person moved away from the child's own week */
+};
 
 /* The welcome text when there is no child yet. */
 static void build_welcome(struct tui *t, int width)
 {
+	doc_reset(&t->doc);
 	doc_add(&t->doc, T_HEADING, -1, "Welcome to toddle");
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 	doc_wrap(&t->doc, T_NORMAL, -1, "",
@@ -38,9 +26,8 @@ static void build_welcome(struct tui *t, int width)
 }
 
 /* The home program from the child's therapist, with this week's count. */
-static void build_program(struct tui *t, int width)
+static void build_program(struct tui *t, const struct week_view *v, int width)
 {
-	const struct week_view *v = &t->wv;
 	char line[WEEK_VIEW_LINE_MAX];
 
 	if (v->nprog == 0)
@@ -53,9 +40,8 @@ static void build_program(struct tui *t, int width)
 }
 
 /* Today's and tomorrow's appointments and today's tummy time, for the child. */
-static void build_upcoming(struct tui *t, int width)
+static void build_upcoming(struct tui *t, const struct week_view *v, int width)
 {
-	const struct week_view *v = &t->wv;
 	char line[WEEK_VIEW_LINE_MAX];
 
 	for (int i = 0; i < v->nappts; i++) {
@@ -64,13 +50,12 @@ static void build_upcoming(struct tui *t, int width)
 	}
 	if (week_view_tummy_line(v, line, sizeof line) > 0)
 		doc_wrap(&t->doc, T_DIM, -1, "", line, width);
-	build_program(t, width);
+	build_program(t, v, width);
 }
 
 /* The weekly note's three parts, or the sentence for a week without one. */
-static void build_note(struct tui *t, int width)
+static void build_note(struct tui *t, const struct week_view *v, int width)
 {
-	const struct week_view *v = &t->wv;
 
 	if (!v->has_note) {
 		char line[200];
@@ -87,100 +72,158 @@ static void build_note(struct tui *t, int width)
 	doc_wrap(&t->doc, T_NORMAL, -1, "  ", v->note.can_wait, width);
 }
 
-/* Build the week document for the shown child from the view read at reload. */
-void week_pane_build(struct tui *t)
+/* The welcome, drawn in place of a pane that needs a child when there is none. */
+void week_pane_welcome(struct tui *t, WINDOW *w, int height, int width)
 {
-	const struct week_view *v = &t->wv;
+	build_welcome(t, width - 4);
+	pane_doc_draw(t, &t->doc, w, height, width);
+}
+
+/* Draw the week for the shown child from the view read at load. */
+static void week_draw(struct tui *t, void *state, WINDOW *w, int height, int width)
+{
+	struct week_state *s = state;
+	const struct week_view *v = &s->wv;
 	char line[WEEK_VIEW_LINE_MAX];
-	int width = pane_width(t);
+	int tw = width - 4;
 
 	doc_reset(&t->doc);
-	if (!tui_child(t)) {
-		build_welcome(t, width);
-		return;
-	}
 	week_view_title_line(v, line, sizeof line);
 	doc_add(&t->doc, T_HEADING, -1, "%s", line);
 	if (week_view_corrected_line(v, line, sizeof line) > 0)
-		doc_wrap(&t->doc, T_DIM, -1, "", line, width);
+		doc_wrap(&t->doc, T_DIM, -1, "", line, tw);
 	if (v->week != v->own_week)
 		doc_add(&t->doc, T_DIM, -1, "(%s is in week %d: press t to go back)", v->child.name, v->own_week);
-	build_upcoming(t, width);
+	build_upcoming(t, v, tw);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
-	build_note(t, width);
+	build_note(t, v, tw);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 	doc_add(&t->doc, T_HEADING, -1, "Activities to try (%d)", v->nacts);
 	for (int i = 0; i < v->nacts; i++) {
 		week_view_activity_line(v, i, line, sizeof line);
-		doc_wrap(&t->doc, T_NORMAL, i, "  ", line, width);
+		doc_wrap(&t->doc, T_NORMAL, i, "  ", line, tw);
 	}
 	if (t->doc.sel >= v->nacts)
 		t->doc.sel = v->nacts - 1;
+	pane_doc_draw(t, &t->doc, w, height, width);
+}
+
+/* Read the shown child's week: their own, or the one the person moved to. */
+static int week_load(struct tui *t, void *state)
+{
+	struct week_state *s = state;
+	struct child *c = tui_child(t);
+	struct tdl_err err;
+
+	week_view_free(&s->wv);
+	if (!c)
+		return 0;
+	if (week_view_load(t->app->db, c, t->app->today, s->locked ? s->week : -1,
+			   t->app->set.correct_until_months, &s->wv, &err))
+		tui_message(t, T_ERROR, "%s", err.msg);
+	s->week = s->wv.week;
+	return 0;
+}
+
+/* Back to the child's own week. */
+static void week_reset(struct tui *t, void *state)
+{
+	struct week_state *s = state;
+
+	(void)t;
+	s->locked = 0;
+}
+
+/* Free the week view. */
+static void week_free(void *state)
+{
+	struct week_state *s = state;
+
+	week_view_free(&s->wv);
+}
+
+/* The week view read at the last load. */
+const struct week_view *week_pane_view(struct tui *t)
+{
+	struct week_state *s = pane_state(t, P_WEEK);
+
+	return &s->wv;
+}
+
+/* Activity i of the week shown, or NULL. */
+const struct activity *week_pane_activity(struct tui *t, int i)
+{
+	const struct week_view *v = week_pane_view(t);
+
+	return i >= 0 && i < v->nacts ? &v->acts[i] : NULL;
+}
+
+/* Go back to the child's own week at the next load. */
+void week_pane_today(struct tui *t)
+{
+	week_reset(t, pane_state(t, P_WEEK));
 }
 
 /* Open the selected activity's details. */
 static int open_detail(struct tui *t)
 {
-	if (t->doc.sel < 0 || t->doc.sel >= t->wv.nacts)
+	if (!week_pane_activity(t, t->doc.sel))
 		return R_NONE;
-	if (overlay_open(t, t->rows - 4, t->cols - 8))
-		return R_NONE;
-	detail_build(t, &t->wv.acts[t->doc.sel]);
-	t->modal = M_DETAIL;
-	return R_DRAW;
+	return tui_overlay_show(t, M_DETAIL);
 }
 
 /* Show another week. */
-static int go_week(struct tui *t, int week)
+static int go_week(struct tui *t, struct week_state *s, int week)
 {
 	if (week < 0 || week > WEEK_MAX)
 		return R_NONE;
-	t->week = week;
-	t->week_locked = 1;
+	s->week = week;
+	s->locked = 1;
 	t->doc.sel = -1;
 	t->doc.top = 0;
 	return R_RELOAD;
 }
 
 /* Handle a key in the week pane. */
-int week_pane_key(struct tui *t, enum action a)
+static int week_key(struct tui *t, void *state, enum action a)
 {
-	int h = pane_height(t);
+	struct week_state *s = state;
+	const struct activity *act;
+	int h = getmaxy(t->main) - 2;
 
-	if ((a == DO_OPEN || a == DO_LOG) && t->doc.sel < 0)
-		doc_move(&t->doc, 0, h);
-	if (doc_nav(&t->doc, a, h))
+	if (pane_nav(&t->doc, a, h, NAV_PICK(DO_OPEN) | NAV_PICK(DO_LOG) | NAV_PICK(DO_PROGRAM),
+		     NAV_HOME | NAV_END_ITEM))
 		return R_DRAW;
+	act = week_pane_activity(t, t->doc.sel);
 	switch (a) {
-	case DO_HOME:
-		t->doc.top = 0;
-		t->doc.sel = -1;
-		return R_DRAW;
-	case DO_END:
-		doc_move(&t->doc, t->wv.nacts, h);
-		return R_DRAW;
 	case DO_LEFT:
 	case DO_PREV:
-		return go_week(t, t->week - 1);
+		return go_week(t, s, s->week - 1);
 	case DO_RIGHT:
 	case DO_NEXT:
-		return go_week(t, t->week + 1);
+		return go_week(t, s, s->week + 1);
 	case DO_TODAY:
-		t->week_locked = 0;
+		s->locked = 0;
 		return R_RELOAD;
 	case DO_OPEN:
 		return open_detail(t);
 	case DO_LOG:
-		if (t->doc.sel >= 0 && t->doc.sel < t->wv.nacts)
-			return form_activity_open(t, &t->wv.acts[t->doc.sel], t->app->today);
-		return R_NONE;
+		return act ? form_activity_open(t, act, t->app->today) : R_NONE;
 	case DO_PROGRAM:
-		if (t->doc.sel < 0)
-			doc_move(&t->doc, 0, h);
-		if (t->doc.sel >= 0 && t->doc.sel < t->wv.nacts)
-			return form_program_open(t, &t->wv.acts[t->doc.sel]);
-		return R_NONE;
+		return act ? form_program_open(t, act) : R_NONE;
 	default:
 		return R_NONE;
 	}
 }
+
+const struct pane_ops week_pane = {
+	.title = "This week",
+	.hints = HP_WEEK,
+	.state_size = sizeof(struct week_state),
+	.needs_child = 1,
+	.reset = week_reset,
+	.load = week_load,
+	.draw = week_draw,
+	.key = week_key,
+	.free = week_free,
+};

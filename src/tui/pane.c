@@ -1,0 +1,63 @@
+/* The pane table, and what every pane shares: list keys and drawing a document. */
+#include "tui/pane.h"
+
+const struct pane_ops *const pane_table[P_COUNT] = {
+	[P_WEEK] = &week_pane, [P_MILESTONES] = &milestone_pane, [P_CALENDAR] = &calendar_pane,
+	[P_CLASSES] = &class_pane, [P_GUIDE] = &guide_pane, [P_CASELOAD] = &caseload_pane,
+	[P_RECORD] = &record_pane, [P_HELP] = &help_overlay, [P_DETAIL] = &detail_overlay,
+	[P_CLASS] = &class_overlay, [P_DAY] = &day_overlay,
+};
+
+/* The pane that an open overlay is, or -1 for none (or a form). */
+int pane_of_modal(enum modal m)
+{
+	switch (m) {
+	case M_HELP:
+		return P_HELP;
+	case M_DETAIL:
+		return P_DETAIL;
+	case M_CLASS:
+		return P_CLASS;
+	case M_DAY:
+		return P_DAY;
+	default:
+		return -1;
+	}
+}
+
+/* A pane's state, for the small functions by which panes ask each other. */
+void *pane_state(struct tui *t, enum pane_id p)
+{
+	return t->pane[p].state;
+}
+
+/* The list keys every list pane shares; R_DRAW when the key moved. */
+int pane_nav(struct doc *d, enum action a, int height, unsigned long long picks, int nav)
+{
+	if ((picks & NAV_PICK(a)) && d->sel < 0)
+		doc_move(d, 0, height);
+	if (doc_nav(d, a, height))
+		return R_DRAW;
+	if (a == DO_HOME && (nav & NAV_HOME)) {
+		d->sel = -1;
+		d->top = 0;
+		return R_DRAW;
+	}
+	if (a == DO_END && (nav & NAV_END_ITEM)) {
+		doc_move(d, d->nitems, height);
+		return R_DRAW;
+	}
+	if (a == DO_END && (nav & NAV_END_LINE)) {
+		doc_scroll(d, d->n, height);
+		return R_DRAW;
+	}
+	return R_NONE;
+}
+
+/* The main pane's document drawn inside its box. */
+void pane_doc_draw(struct tui *t, struct doc *d, WINDOW *w, int height, int width)
+{
+	doc_draw(d, w, 1, 2, height - 2, width - 4, w == t->over || t->focus == F_MAIN);
+}
+
+_Static_assert(DO_COUNT <= 64, "NAV_PICK keeps one bit per action");

@@ -1,0 +1,71 @@
+/* Panes as units (after tig's struct view_ops): each pane is one file that
+ * exports its table of functions and keeps its state private. The loop reads
+ * the database only through load, and draws only through draw. */
+#ifndef TODDLE_TUI_PANE_H
+#define TODDLE_TUI_PANE_H
+
+#include "tui/tui.h"
+
+struct pane_ops {
+	const char *title;
+	enum hint_place hints;
+	size_t state_size;   /* the loop allocates this much, zeroed, for the pane's state */
+	int needs_child;     /* with no child shown, the welcome is drawn and Enter adds one */
+	int width;           /* overlays: the window's width (0: the screen's, less 8) */
+	/* back to the child's own week, age or day: at start and when the child changes */
+	void (*reset)(struct tui *t, void *state);
+	/* read the database into state: on a reload (R_RELOAD), on entering the pane
+	 * when it is stale, and when the child changes; -1: an overlay has nothing to show */
+	int (*load)(struct tui *t, void *state);
+	/* draw into w (height x width, the box is the loop's) from state alone, never SQLite */
+	void (*draw)(struct tui *t, void *state, WINDOW *w, int height, int width);
+	/* handle one action; returns reaction flags (R_NONE, R_DRAW, R_RELOAD, R_MENU, R_QUIT) */
+	int (*key)(struct tui *t, void *state, enum action a);
+	/* free what state holds (not state itself) */
+	void (*free)(void *state);
+};
+
+extern const struct pane_ops week_pane, milestone_pane, calendar_pane, class_pane, guide_pane,
+	caseload_pane, record_pane, help_overlay, detail_overlay, class_overlay, day_overlay;
+
+/* pane.c: the table, one entry per enum pane_id. */
+extern const struct pane_ops *const pane_table[P_COUNT];
+
+/* The pane that an open overlay is, or -1 for none (or a form). */
+int pane_of_modal(enum modal m);
+
+/* A pane's state, for the small functions by which panes ask each other. */
+void *pane_state(struct tui *t, enum pane_id p);
+
+/* The list keys every list pane shares (Up, Down, PgUp, PgDn, and Home and End
+ * as nav says). An action in picks first selects the top item when none is.
+ * Returns R_DRAW when the key was a move, else R_NONE. */
+enum { NAV_HOME = 1, NAV_END_ITEM = 2, NAV_END_LINE = 4 };
+#define NAV_PICK(a) (1ULL << (a))
+int pane_nav(struct doc *d, enum action a, int height, unsigned long long picks, int nav);
+
+/* The main pane's document drawn inside its box. */
+void pane_doc_draw(struct tui *t, struct doc *d, WINDOW *w, int height, int width);
+
+/* week_pane.c: the week view read at the last load (the title bar, the day and
+ * detail overlays and the milestone pane read the child's age and activities) */
+const struct week_view *week_pane_view(struct tui *t);
+const struct activity *week_pane_activity(struct tui *t, int i);
+void week_pane_today(struct tui *t);
+void week_pane_welcome(struct tui *t, WINDOW *w, int height, int width);
+
+/* calendar_pane.c: the calendar's cursor (the day overlay shows that day) */
+day_t calendar_pane_day(struct tui *t);
+void calendar_pane_set_day(struct tui *t, day_t day);
+
+/* class_pane.c: class i of the list, or NULL */
+const struct class_info *class_pane_class(struct tui *t, int i);
+
+/* caseload_pane.c: the caseload's search text */
+const char *caseload_pane_filter(struct tui *t);
+void caseload_pane_set_filter(struct tui *t, const char *text);
+
+/* day_pane.c: the tummy-time line for a day (reads the database: loads only) */
+void tummy_line(struct tui *t, day_t day, char *out, size_t outsz);
+
+#endif
