@@ -18,6 +18,10 @@ struct clinic_plan {
 	const char *system_file;  /* the system settings file */
 };
 
+/* Refuse a set-up that cannot work (not root, no staff group, staff and data
+ * the same group, a database already there), before anything is made. */
+int clinic_plan_check(const struct clinic_plan *p, struct tdl_err *err);
+
 /* Set up a clinic as root: the data group (made if missing), DIR (root:data,
  * 2770) and DIR/toddle.db (0660), the installed program setgid to the data
  * group, and the system settings file when there is none. Each step done is

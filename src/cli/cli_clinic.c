@@ -58,7 +58,10 @@ static int clinic_init_cmd(struct app *app, int argc, char **argv)
 	plan.system_file = settings_system_path();
 	buf_init(&done);
 	buf_init(&todo);
-	if (getuid() == 0 && !getgrnam(plan.data_group) && data_group_make(plan.data_group, &done, &err))
+	/* nothing is made (not even the data group) for a set-up that cannot work */
+	if ((rc = clinic_plan_check(&plan, &err)))
+		return cli_fail(rc, err.msg);
+	if (!getgrnam(plan.data_group) && data_group_make(plan.data_group, &done, &err))
 		return cli_fail(2, err.msg);
 	rc = clinic_init(&plan, &done, &todo, &err);
 	fputs(buf_str(&done), stdout);

@@ -112,14 +112,11 @@ static int clinic_files_make(const struct clinic_plan *p, gid_t gid, const char 
 	return TDL_OK;
 }
 
-/* Set up a clinic as root. */
-int clinic_init(const struct clinic_plan *p, struct buf *done, struct buf *todo, struct tdl_err *err)
+/* Refuse a set-up that cannot work, before anything is made. */
+int clinic_plan_check(const struct clinic_plan *p, struct tdl_err *err)
 {
 	char db[PATH_MAX];
 	struct stat st;
-	struct buf lines;
-	gid_t gid = 0;
-	int rc;
 
 	if (getuid() != 0 || geteuid() != 0)
 		return err_set(err, TDL_EINPUT, "clinic init makes groups, folders and a setgid program: run it as root "
@@ -135,6 +132,21 @@ int clinic_init(const struct clinic_plan *p, struct buf *done, struct buf *todo,
 	if (stat(db, &st) == 0)
 		return err_set(err, TDL_EINPUT, "there is a clinic database at %s already: 'toddle clinic check' "
 			       "looks at its set-up", db);
+	return TDL_OK;
+}
+
+/* Set up a clinic as root. */
+int clinic_init(const struct clinic_plan *p, struct buf *done, struct buf *todo, struct tdl_err *err)
+{
+	char db[PATH_MAX];
+	struct stat st;
+	struct buf lines;
+	gid_t gid = 0;
+	int rc = clinic_plan_check(p, err);
+
+	if (rc)
+		return rc;
+	snprintf(db, sizeof db, "%s/toddle.db", p->dir);
 	rc = data_group_check(p->data_group, &gid, err);
 	if (!rc)
 		rc = clinic_files_make(p, gid, db, done, err);

@@ -77,11 +77,12 @@ crun() {
 }
 
 # ---- clinic init ---------------------------------------------------------------
-"$TODDLE" clinic init "$TMP/c2" --group "$NOGROUP" >"$TMP/out" 2>"$TMP/err"; rc=$?
-if [ $rc -eq 1 ] && grep -q "$NOGROUP" "$TMP/err" && [ ! -e "$TMP/c2" ]; then
-	ok "clinic init with a missing group is refused (exit 1), names the group, and makes nothing"
-else not_ok "clinic init with a missing group is refused (exit 1), names the group, and makes nothing" \
-	"exit $rc" "stderr: $(cat "$TMP/err")" "folder made: $( [ -e "$TMP/c2" ] && echo yes || echo no)"; fi
+"$TODDLE" clinic init "$TMP/c2" --group "$NOGROUP" --data-group "${NOGROUP}d" >"$TMP/out" 2>"$TMP/err"; rc=$?
+if [ $rc -eq 1 ] && grep -q "$NOGROUP" "$TMP/err" && [ ! -e "$TMP/c2" ] && ! getent group "${NOGROUP}d" >/dev/null; then
+	ok "clinic init with a missing group is refused (exit 1), names the group, and makes nothing (not even the data group)"
+else not_ok "clinic init with a missing group is refused (exit 1), names the group, and makes nothing (not even the data group)" \
+	"exit $rc" "stderr: $(cat "$TMP/err")" "folder made: $( [ -e "$TMP/c2" ] && echo yes || echo no)" \
+	"data group made: $(getent group "${NOGROUP}d" || echo no)"; groupdel "${NOGROUP}d" 2>/dev/null; fi
 "$TODDLE" clinic init relative/dir --group "${STAFF:-users}" >"$TMP/out" 2>"$TMP/err"; rc=$?
 if [ $rc -eq 1 ] && grep -q "absolute" "$TMP/err" && [ ! -e relative ]; then
 	ok "clinic init with a relative folder is refused (exit 1) and asks for an absolute path"
