@@ -112,8 +112,8 @@ static const struct hint hints[] = {
 	{ HP_WEEK | HP_CLASSES | HP_GUIDE | HP_MENU, DO_FOCUS, 0, "menu" },
 	{ HP_DETAIL | HP_CLASS | HP_DAY | HP_HELP, DO_BACK, 0, "close" },
 	{ HP_CHOICE, DO_CHOICE_NEXT, 0, "change" },
-	{ HP_FORM, DO_FORM_NEXT, 0, "next field" },
-	{ HP_FORM | HP_CHOICE, DO_FORM_ENTER, 0, "save on the last field" },
+	{ HP_FORM, DO_FORM_NEXT, 0, "next" },
+	{ HP_FORM | HP_CHOICE, DO_FORM_ENTER, 0, "save on the last" },
 	{ HP_FORM | HP_CHOICE, DO_FORM_SAVE, 0, "save" },
 	{ HP_FORM | HP_CHOICE, DO_BACK, 0, "cancel" },
 };
