@@ -9,35 +9,12 @@
 #include "toddle/db.h"
 #include "toddle/milestone_view.h"
 #include "util.h"
+#include "dbutil.h"
 
 #define D(y, m, d) date_from_ymd((y), (m), (d))
 #define TODAY D(2026, 11, 26)
 #define LATER D(2030, 1, 1)
 #define CU 24
-
-/* A new database in the test folder with the shipped library loaded. */
-static sqlite3 *open_with_content(void)
-{
-	char path[PATH_MAX];
-	sqlite3 *db = NULL;
-	struct tdl_err err = { "" };
-	int reloaded = -1;
-
-	tu_path(path, sizeof path, "toddle.db");
-	ck_assert_msg(db_open(path, 1, &db, &err) == TDL_OK, "db_open: %s", err.msg);
-	ck_assert_msg(content_sync(db, TOP_SRCDIR "/content", &reloaded, &err) == TDL_OK, "content: %s", err.msg);
-	return db;
-}
-
-/* A child born on born; fails the test on error. */
-static struct child add_child(sqlite3 *db, const char *name, day_t born)
-{
-	struct tdl_err err = { "" };
-	struct child c;
-
-	ck_assert_msg(child_add(db, name, born, 0, 0, LATER, &c, &err) == TDL_OK, "child_add: %s", err.msg);
-	return c;
-}
 
 /* The view of c today; fails the test on error. */
 static void load(sqlite3 *db, const struct child *c, int check_age, int up_to, struct milestone_view *v)
@@ -51,8 +28,8 @@ static void load(sqlite3 *db, const struct child *c, int check_age, int up_to, s
 /* A 5-month-old is shown the 4-month checklist; [ and ] step through the library's ages. */
 START_TEST(checklist_age_and_steps)
 {
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Mia", TODAY - 160);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Mia", TODAY - 160, 0, 0, LATER);
 	struct milestone_view v;
 
 	load(db, &c, 0, 0, &v);
@@ -72,8 +49,8 @@ END_TEST
 /* up_to lists every item through the checklist the child is working towards. */
 START_TEST(up_to_next_checklist)
 {
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Mia", TODAY - 160);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Mia", TODAY - 160, 0, 0, LATER);
 	struct milestone_view v;
 	int max = 0;
 
@@ -91,8 +68,8 @@ END_TEST
 /* Every record is in the history, and a lost skill is worded once, calmly. */
 START_TEST(history_and_flags)
 {
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Mia", TODAY - 160);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Mia", TODAY - 160, 0, 0, LATER);
 	struct milestone_view v;
 	struct tdl_err err = { "" };
 	char line[600];

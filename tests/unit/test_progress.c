@@ -12,6 +12,7 @@
 #include "toddle/milestone.h"
 #include "toddle/progress.h"
 #include "util.h"
+#include "dbutil.h"
 
 #define D(y, m, d) date_from_ymd((y), (m), (d))
 #define BORN D(2026, 1, 15)
@@ -90,33 +91,6 @@ static void query_text(sqlite3 *db, const char *sql, char *out, size_t outsz)
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-}
-
-/* A new database in the test folder with the shipped library loaded. */
-static sqlite3 *open_with_content(void)
-{
-	char path[PATH_MAX];
-	sqlite3 *db = NULL;
-	struct tdl_err err = { "" };
-	int reloaded = -1, rc;
-
-	tu_path(path, sizeof path, "toddle.db");
-	rc = db_open(path, 1, &db, &err);
-	ck_assert_msg(rc == TDL_OK && db, "db_open(%s, create) failed: %s", path, err.msg);
-	rc = content_sync(db, TOP_SRCDIR "/content", &reloaded, &err);
-	ck_assert_msg(rc == TDL_OK && reloaded == 1,
-		      "content_sync of the shipped library: rc %d reloaded %d: %s", rc, reloaded, err.msg);
-	return db;
-}
-
-static struct child add_child(sqlite3 *db, const char *name, day_t born, int has_due, day_t due)
-{
-	struct child c;
-	struct tdl_err err = { "" };
-	int rc = child_add(db, name, born, has_due, due, LATER, &c, &err);
-
-	ck_assert_msg(rc == TDL_OK, "child_add(%s) failed: %s", name, err.msg);
-	return c;
 }
 
 static void log_ms(sqlite3 *db, const struct child *c, const char *id, enum ms_status st,
@@ -201,8 +175,8 @@ static int count_kind(const struct flag *f, int n, enum flag_kind k)
 START_TEST(checklist_boundary)
 {
 	const char *tc = "checklist_boundary";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Ada", BORN, 0, 0);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Ada", BORN, 0, 0, LATER);
 	struct ids two = query_ids(db, "SELECT id FROM milestone WHERE age_months = 2 ORDER BY sort");
 	struct ids four = query_ids(db, "SELECT id FROM milestone WHERE age_months = 4 ORDER BY sort");
 	day_t before = D(2026, 4, 14), at = D(2026, 4, 15);
@@ -274,8 +248,8 @@ END_TEST
 START_TEST(corrected_boundary)
 {
 	const char *tc = "corrected_boundary";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Ben", BORN, 1, BORN + PRETERM_SHIFT);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Ben", BORN, 1, BORN + PRETERM_SHIFT, LATER);
 	struct ids two = query_ids(db, "SELECT id FROM milestone WHERE age_months = 2 ORDER BY sort");
 	day_t at = D(2026, 4, 15), first = 0;
 	struct child_age a;
@@ -320,7 +294,7 @@ START_TEST(corrected_boundary)
 
 	/* Born at 32+3 weeks: only completed weeks count, so the boundary is the same day. */
 	{
-		struct child c3 = add_child(db, "Bea", BORN, 1, BORN + PRETERM_SHIFT - 3);
+		struct child c3 = tu_add_child(db, "Bea", BORN, 1, BORN + PRETERM_SHIFT - 3, LATER);
 
 		child_age(&c3, first, CU, &a);
 		ck_assert_msg(a.ga_weeks == 32 && a.ga_days == 3 && a.corrected && a.cdays == first - BORN - PRETERM_SHIFT,
@@ -379,9 +353,9 @@ static int first_window_day(double p99)
 START_TEST(window_boundary)
 {
 	const char *tc = "window_boundary";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Cleo", BORN, 0, 0);
-	struct child p = add_child(db, "Dan", BORN, 1, BORN + PRETERM_SHIFT);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Cleo", BORN, 0, 0, LATER);
+	struct child p = tu_add_child(db, "Dan", BORN, 1, BORN + PRETERM_SHIFT, LATER);
 	double p99 = query_double(db, "SELECT p99 FROM who_window WHERE id = 'who-walking-alone'");
 	int days = first_window_day(p99), i, n;
 	struct child_age a;
@@ -431,8 +405,8 @@ END_TEST
 START_TEST(lost_skill)
 {
 	const char *tc = "lost_skill";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Eve", BORN, 0, 0);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Eve", BORN, 0, 0, LATER);
 	struct ids six = query_ids(db, "SELECT id FROM milestone WHERE age_months = 6 ORDER BY sort");
 	struct ids two = query_ids(db, "SELECT id FROM milestone WHERE age_months = 2 ORDER BY sort");
 	day_t three = D(2026, 4, 15), late = D(2026, 12, 1);
@@ -489,8 +463,8 @@ END_TEST
 START_TEST(flag_areas)
 {
 	const char *tc = "flag_areas";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Finn", BORN, 0, 0);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Finn", BORN, 0, 0, LATER);
 	char mv[200], lang[200], cog[200];
 	int seen_mv = 0, seen_lang = 0, seen_cog = 0, seen_win = 0, n;
 	struct flag *f;
@@ -581,9 +555,9 @@ static void check_progress(sqlite3 *db, const struct child *c, int age, const ch
 START_TEST(progress_domains)
 {
 	const char *tc = "progress_domains";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Gus", BORN, 0, 0);
-	struct child other = add_child(db, "Hal", BORN, 0, 0);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Gus", BORN, 0, 0, LATER);
+	struct child other = tu_add_child(db, "Hal", BORN, 0, 0, LATER);
 
 	/* movement: 2m achieved; 4m emerging; 9m achieved (beyond age 6) */
 	log_ms(db, &c, "cdc-2m-mp-lifts-head", MS_ACHIEVED, 0, 0, NULL);
@@ -635,9 +609,9 @@ START_TEST(windows_list)
 	const char *tc = "windows_list";
 	static const char *const order[] = { "who-sitting", "who-standing-assisted", "who-crawling",
 		"who-walking-assisted", "who-standing-alone", "who-walking-alone" };
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Ivy", BORN, 0, 0);
-	struct child other = add_child(db, "Jo", BORN, 0, 0);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Ivy", BORN, 0, 0, LATER);
+	struct child other = tu_add_child(db, "Jo", BORN, 0, 0, LATER);
 	struct who_window *w;
 	struct tdl_err err = { "" };
 	int n, rc;
@@ -691,9 +665,9 @@ START_TEST(item_history)
 {
 	const char *tc = "item_history";
 	const char *id = "cdc-2m-se-calms";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Kit", BORN, 0, 0);
-	struct child other = add_child(db, "Lou", BORN, 0, 0);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Kit", BORN, 0, 0, LATER);
+	struct child other = tu_add_child(db, "Lou", BORN, 0, 0, LATER);
 	struct milestone_entry *e;
 	struct tdl_err err = { "" };
 	char text[300];
@@ -786,9 +760,9 @@ static void expect_list(const struct flag *f, int n, const struct ids *lost, con
 START_TEST(stable_list)
 {
 	const char *tc = "stable_list";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Max", BORN, 0, 0);
-	struct child b = add_child(db, "Nia", BORN, 0, 0);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Max", BORN, 0, 0, LATER);
+	struct child b = tu_add_child(db, "Nia", BORN, 0, 0, LATER);
 	struct ids none = { NULL, 0 };
 	struct ids cl = query_ids(db, "SELECT id FROM milestone WHERE age_months BETWEEN 2 AND 18"
 				  " ORDER BY age_months, sort");

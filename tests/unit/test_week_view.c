@@ -12,6 +12,7 @@
 #include "toddle/program.h"
 #include "toddle/week_view.h"
 #include "util.h"
+#include "dbutil.h"
 
 #define D(y, m, d) date_from_ymd((y), (m), (d))
 #define TODAY D(2026, 11, 26)  /* a Thursday */
@@ -21,33 +22,6 @@
 #define TUMMY_TEXT "Tummy time: %d of 30 minutes (WHO: at least 30 a day, spread out, while awake)"
 
 /* ---- helpers -------------------------------------------------------------- */
-
-/* A new database in the test folder with the shipped library loaded. */
-static sqlite3 *open_with_content(void)
-{
-	char path[PATH_MAX];
-	sqlite3 *db = NULL;
-	struct tdl_err err = { "" };
-	int reloaded = -1, rc;
-
-	tu_path(path, sizeof path, "toddle.db");
-	rc = db_open(path, 1, &db, &err);
-	ck_assert_msg(rc == TDL_OK && db, "db_open(%s, create) failed: %s", path, err.msg);
-	rc = content_sync(db, TOP_SRCDIR "/content", &reloaded, &err);
-	ck_assert_msg(rc == TDL_OK && reloaded == 1,
-		      "content_sync of the shipped library: rc %d reloaded %d: %s", rc, reloaded, err.msg);
-	return db;
-}
-
-static struct child add_child(sqlite3 *db, const char *name, day_t born, int has_due, day_t due)
-{
-	struct child c;
-	struct tdl_err err = { "" };
-	int rc = child_add(db, name, born, has_due, due, LATER, &c, &err);
-
-	ck_assert_msg(rc == TDL_OK, "child_add(%s) failed: %s", name, err.msg);
-	return c;
-}
 
 /* The view of c on day (week -1: the child's own); fails the test on error. */
 static void load(sqlite3 *db, const struct child *c, day_t day, int week, struct week_view *v,
@@ -86,8 +60,8 @@ static const char *tummy_of(const struct week_view *v)
 START_TEST(term_age)
 {
 	const char *tc = "term_age";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Cy", D(2026, 9, 10), 0, 0);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Cy", D(2026, 9, 10), 0, 0, LATER);
 	struct week_view v;
 	char line[WEEK_VIEW_LINE_MAX], want[WEEK_VIEW_LINE_MAX];
 
@@ -112,8 +86,8 @@ END_TEST
 START_TEST(preterm_age)
 {
 	const char *tc = "preterm_age";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Ada", D(2026, 7, 1), 1, D(2026, 8, 26)); /* born at 32 weeks */
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Ada", D(2026, 7, 1), 1, D(2026, 8, 26), LATER); /* born at 32 weeks */
 	struct week_view v;
 	char line[WEEK_VIEW_LINE_MAX];
 	const char *want = "Ada: 4 months (21 weeks); corrected age 13 weeks 1 day (born at 32 weeks)";
@@ -143,8 +117,8 @@ END_TEST
 START_TEST(tummy_minutes)
 {
 	const char *tc = "tummy_minutes";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Cy", D(2026, 9, 10), 0, 0);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Cy", D(2026, 9, 10), 0, 0, LATER);
 	struct week_view v;
 	char want[200];
 
@@ -173,9 +147,9 @@ END_TEST
 START_TEST(tummy_until_mobile)
 {
 	const char *tc = "tummy_until_mobile";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Cy", D(2026, 3, 1), 0, 0);
-	struct child old = add_child(db, "Old", D(2025, 11, 1), 0, 0);   /* 12 months on TODAY */
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Cy", D(2026, 3, 1), 0, 0, LATER);
+	struct child old = tu_add_child(db, "Old", D(2025, 11, 1), 0, 0, LATER);   /* 12 months on TODAY */
 	struct tdl_err err = { "" };
 	struct week_view v;
 
@@ -227,8 +201,8 @@ static void expect_acts(sqlite3 *db, const struct week_view *v, int week, const 
 START_TEST(week_activities)
 {
 	const char *tc = "week_activities";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Cy", D(2026, 9, 10), 0, 0);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Cy", D(2026, 9, 10), 0, 0, LATER);
 	struct week_view v;
 	char line[WEEK_VIEW_LINE_MAX], want[WEEK_VIEW_LINE_MAX];
 
@@ -254,8 +228,8 @@ END_TEST
 START_TEST(appointments_program)
 {
 	const char *tc = "appointments_program";
-	sqlite3 *db = open_with_content();
-	struct child c = add_child(db, "Cy", D(2026, 9, 10), 0, 0);
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Cy", D(2026, 9, 10), 0, 0, LATER);
 	struct tdl_err err = { "" };
 	struct appointment a = { .minutes = 30 };
 	struct week_view v;
