@@ -7,6 +7,7 @@
 #include "toddle/appointment.h"
 #include "toddle/program.h"
 #include "toddle/tummy.h"
+#include "toddle/week_view.h"
 #include "tui/pane.h"
 
 /* The tummy-time line for a day (worded in core), or "" when it does not apply. */

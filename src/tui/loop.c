@@ -13,6 +13,7 @@
 #include "toddle/appointment.h"
 #include "toddle/db.h"
 #include "toddle/text.h"
+#include "toddle/week_view.h"
 #include "tui/pane.h"
 
 static volatile sig_atomic_t got_signal;
@@ -62,8 +63,8 @@ struct child *tui_child(struct tui *t)
 /* Back to today in every pane that keeps a place (the week, the checklist, the calendar day). */
 static void panes_reset(struct tui *t)
 {
-	for (int p = 0; p < P_COUNT; p++)
-		if (pane_table[p]->reset && pane_table[p]->state_size && p < (int)V_COUNT)
+	for (int p = 0; p < (int)V_COUNT; p++)
+		if (pane_table[p]->reset && pane_table[p]->state_size)
 			pane_table[p]->reset(t, t->pane[p].state);
 }
 

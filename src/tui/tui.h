@@ -14,7 +14,6 @@
 #include "toddle/class.h"
 #include "toddle/child.h"
 #include "toddle/milestone.h"
-#include "toddle/week_view.h"
 
 #define TUI_MIN_COLS 60
 #define TUI_MIN_ROWS 18
