@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include "toddle/appointment.h"
@@ -422,6 +423,20 @@ static SCREEN *screen_start(struct tui *t, char *why, size_t whysz)
 	return s;
 }
 
+/* Let Ctrl-S and Ctrl-Q reach toddle (Ctrl-S saves a form) instead of
+ * pausing the terminal's output; ncurses keeps this as the program's mode and
+ * gives the shell its own settings back at the end. */
+static void flow_control_off(void)
+{
+	struct termios tio;
+
+	if (tcgetattr(STDIN_FILENO, &tio) == 0 && (tio.c_iflag & IXON)) {
+		tio.c_iflag &= (tcflag_t)~IXON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+	}
+	def_prog_mode();
+}
+
 /* Terminal modes for the loop. */
 static void screen_modes(struct tui *t)
 {
@@ -430,6 +445,7 @@ static void screen_modes(struct tui *t)
 	cbreak();
 	noecho();
 	nonl();
+	flow_control_off();
 	curs_set(0);
 	if (!enc || !*enc)
 		set_escdelay(t->app->set.escdelay_ms);

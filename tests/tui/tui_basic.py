@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """End-to-end tests of toddle's full-screen view: first screen, forms, views, help, quit."""
 import os
+import termios
 import re
 import sys
 
@@ -190,6 +191,26 @@ def case_help(s, tuis):
     t.wait_for("Week 11")
 
 
+def case_ctrl_s(s, tuis):
+    s.add_child("Mia", "2026-09-10")
+    t = start(s, tuis)
+    t.wait_for("Week 11")
+    t.send("a")
+    t.wait_for("Dates as YYYY-MM-DD")
+    t.type("Kai")
+    t.send("tab")
+    t.type("2026-10-02")
+    t.wait_for("2026-10-02")
+    t.child.send(b"\x13")      # Ctrl-S, from the Born field: the terminal must not swallow it (XOFF)
+    t.wait_for("Saved Kai")
+    rows = s.query("SELECT name, born FROM child WHERE name = 'Kai'")
+    t.expect(rows == [("Kai", "2026-10-02")], "Ctrl-S did not save Kai", ["rows: %r" % rows])
+    t.send("q")
+    t.expect(t.wait_exit(5) == 0, "toddle did not quit with status 0")
+    attrs = termios.tcgetattr(t.child.child_fd)
+    t.expect(attrs[0] & termios.IXON, "the terminal's flow control (IXON) was not given back at exit")
+
+
 def case_quit(s, tuis):
     s.add_child("Mia", "2026-09-10")
     t = start(s, tuis)
@@ -234,6 +255,7 @@ CASES = [
     ("log the first milestone from the milestone view", case_milestone),
     ("log an activity from its details in the week pane", case_activity),
     ("? shows help with the keys, Esc closes it", case_help),
+    ("Ctrl-S saves a form from any field (flow control off while toddle runs, back after)", case_ctrl_s),
     ("q quits with status 0 and leaves the terminal sane", case_quit),
     ("calendar: month, Right moves the day, ] next month", case_calendar),
 ]
