@@ -187,6 +187,21 @@ static const char *const steps[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
 	"CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
+	/* 7: a milestone entry can be corrected or removed by adding a row that names it
+	 * (corrects); the old row stays, so the history shows what was changed, by whom
+	 * and when. One correction per entry: a second one started from the same entry
+	 * is stale and refused by the index. milestone_live holds the entries in force. */
+	"ALTER TABLE milestone_log ADD COLUMN corrects INTEGER REFERENCES milestone_log(id);"
+	"ALTER TABLE milestone_log ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 CHECK(removed IN (0, 1));"
+	"CREATE UNIQUE INDEX milestone_log_corrects ON milestone_log(corrects) WHERE corrects IS NOT NULL;"
+	"DROP TRIGGER audit_milestone;"
+	"CREATE TRIGGER audit_milestone AFTER INSERT ON milestone_log BEGIN INSERT INTO audit(at, who, child_id, action, detail)"
+	"  VALUES(NEW.created_at, NEW.created_by, NEW.child_id, CASE WHEN NEW.removed THEN 'milestone removed'"
+	"  WHEN NEW.corrects IS NOT NULL THEN 'milestone corrected' ELSE 'milestone logged' END,"
+	"  NEW.milestone_id || ': ' || NEW.status || COALESCE(' on ' || NEW.observed, '')"
+	"  || COALESCE(' (entry ' || NEW.corrects || ')', '')); END;"
+	"CREATE VIEW milestone_live AS SELECT * FROM milestone_log l WHERE l.removed = 0"
+	"  AND NOT EXISTS (SELECT 1 FROM milestone_log x WHERE x.corrects = l.id);",
 };
 
 /* The SQL that brings version n-1 to n, or NULL past the newest. */
