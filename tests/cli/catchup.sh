@@ -4,7 +4,7 @@
 # with no record in force: ID, CHECKLIST_AGE, TEXT, tab separated.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 
-plan 13
+plan 17
 
 run child add Mia --born 2026-08-26 >/dev/null      # 3 months on 2026-11-26
 run child add Ned --born 2026-08-27 >/dev/null      # 2 months 30 days
@@ -56,3 +56,23 @@ check_rc "--flagged with --unanswered: exit 1" 1
 check_err "--flagged with --unanswered: one line saying to give one" "give one of them"
 if [ "$(db_dump)" = "$before" ]; then ok "the refusals changed nothing"
 else not_ok "the refusals changed nothing"; fi
+
+# the report says how much is unanswered, once, beside the progress, not among the concerns
+run milestone list --child Mia --unanswered
+left=$(printf '%s\n' "$out" | grep -c .)
+run report --child Mia --for doctor
+line=$(printf '%s\n' "$out" | grep '^Not answered yet: ')
+if [ "$line" = "Not answered yet: $left of the 11 items of the 2-month checklist, recorded neither as seen nor as not yet." ]; then
+	ok "the doctor's report: one line, $left of the 11 items not answered yet"
+else not_ok "the doctor's report: one line, $left of the 11 items not answered yet" "$line"; fi
+concerns=$(printf '%s\n' "$out" | sed -n '/^Worth talking about$/,/^Milestones achieved$/p')
+if [ -n "$concerns" ] && ! printf '%s\n' "$concerns" | grep -q 'Not answered yet'; then
+	ok "the line is not in the doctor's list of concerns"
+else not_ok "the line is not in the doctor's list of concerns" "$concerns"; fi
+run report --child Mia --for school
+if [ "$rc" -eq 0 ] && ! printf '%s\n' "$out" | grep -q 'Not answered yet'; then ok "the school's report leaves it out"
+else not_ok "the school's report leaves it out" "exit $rc" "$out"; fi
+run report --child Leo --for parent
+if printf '%s\n' "$out" | grep -qx 'Not answered yet: 11 of the 11 items of the 2-month checklist, recorded neither as seen nor as not yet.'; then
+	ok "the parent's report has the line too (Leo, by corrected age: the 2-month checklist)"
+else not_ok "the parent's report has the line too" "$(printf '%s\n' "$out" | grep 'answered')"; fi
