@@ -149,9 +149,9 @@ static void draw_intro(struct tui *t, struct catchup_state *s, int width)
 
 	doc_add(&t->over_doc, T_HEADING, -1, "A quick catch-up");
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
-	snprintf(line, sizeof line, "%s is past %d checklist%s (%d to %d months) with nothing recorded yet: "
-		 "%d items.", s->child.name, s->nlists, s->nlists == 1 ? "" : "s", s->items[0].age_months,
-		 s->items[s->n - 1].age_months, s->n);
+	snprintf(line, sizeof line, "%s is past %d checklist%s (%d to %d months) with %d item%s not answered "
+		 "yet.", s->child.name, s->nlists, s->nlists == 1 ? "" : "s", s->items[0].age_months,
+		 s->items[s->n - 1].age_months, s->n, s->n == 1 ? "" : "s");
 	doc_wrap(&t->over_doc, T_NORMAL, -1, "", line, width);
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
 	doc_wrap(&t->over_doc, T_NORMAL, -1, "",

@@ -132,6 +132,8 @@ def case_hang_up_keeps_answers(s, tuis):
     t.wait_for("The 4-month checklist")
     t.type("n")
     t.wait_for("○")
+    t.resize(70, 20)                           # the session survives a resize
+    t.wait_all(["The 4-month checklist (2 of 3)", "○"])
     before = len(unanswered(s, "Ada"))
     t.child.kill(1)                            # the SSH session drops
     t.wait_exit()
@@ -158,7 +160,8 @@ CASES = [
      % KEYS_MAX, case_twenty_months),
     ("the catch-up is offered after adding a child past 2 months; ? saves nothing, s skips, q leaves",
      case_offered_after_adding),
-    ("each answer is saved at once: a hang-up mid-way loses nothing", case_hang_up_keeps_answers),
+    ("each answer is saved at once: the session survives a resize, a hang-up loses nothing",
+     case_hang_up_keeps_answers),
     ("60 columns without UTF-8: the invitation wraps whole and the marks are plain", case_plain_terminal),
 ]
 
