@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "toddle/catchup.h"
 #include "toddle/milestone.h"
 #include "toddle/milestone_view.h"
 #include "toddle/text.h"
@@ -66,6 +67,50 @@ static int milestone_list_cmd(struct app *app, int argc, char **argv)
 	else
 		items_print(&v);
 	milestone_view_free(&v);
+	return 0;
+}
+
+/* toddle milestone list [--child NAME] --unanswered: ID, CHECKLIST_AGE, TEXT of the
+ * items of passed checklist ages with no answer (an invitation, not a concern) */
+static int milestone_unanswered_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "child", required_argument, NULL, 0 },
+		{ "unanswered", no_argument, NULL, 1 },
+		{ "flagged", no_argument, NULL, 2 },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct catchup_item *it;
+	char *v[3], *pos[1];
+	struct tdl_err err;
+	struct child c;
+	int npos, n, rc;
+
+	if (cli_parse("milestone list", argc, argv, opts, v, pos, 0, 0, &npos))
+		return 1;
+	if (v[2])
+		return cli_fail(1, "milestone list: --flagged and --unanswered are two lists: give one of them");
+	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
+		return rc;
+	rc = catchup_items(app->db, &c, app->today, app->set.correct_until_months, &it, &n, &err);
+	if (rc)
+		return cli_fail(rc, err.msg);
+	for (int i = 0; i < n; i++) {
+		cli_put(it[i].id);
+		printf("\t%d\t", it[i].age_months);
+		cli_put(it[i].text);
+		putchar('\n');
+	}
+	catchup_items_free(it, n);
+	return 0;
+}
+
+/* True when argv holds the word w (an option that picks another command). */
+static int has_word(int argc, char **argv, const char *w)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], w))
+			return 1;
 	return 0;
 }
 
@@ -149,6 +194,8 @@ static int milestone_catalog_cmd(struct app *app, int argc, char **argv)
 /* toddle milestone SUBCOMMAND */
 int cli_milestone_cmd(struct app *app, int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "list") && has_word(argc - 1, argv + 1, "--unanswered"))
+		return milestone_unanswered_cmd(app, argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return milestone_list_cmd(app, argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "log"))

@@ -216,7 +216,7 @@ static int section_progress(struct rep *r)
 	}
 	report_list_end(r);
 	progress_free(p, n);
-	return TDL_OK;
+	return r->who == REPORT_SCHOOL ? TDL_OK : report_unanswered(r);
 }
 
 /* Tries and minutes by activity domain in the period (for the therapist). */

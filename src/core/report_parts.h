@@ -38,6 +38,9 @@ void report_page_begin(struct rep *r);
 /* Close the page that report_page_begin opened. */
 void report_page_end(struct rep *r);
 
+/* report_catchup.c: one line on how much of the passed checklists has no answer yet. */
+int report_unanswered(struct rep *r);
+
 /* The therapy sections: goals, home program adherence by week, session notes. */
 int report_care_sections(struct rep *r);
 

@@ -12,7 +12,7 @@ static int save_child(struct tui *t, struct form_state *f)
 	struct tdl_err err;
 	struct child c;
 	day_t born = 0, due = 0;
-	int has_due, given, changed = 1, rc;
+	int has_due, given, changed = 1, rc, added = f->row_id == 0;
 
 	if (text_check(f->value[0], "Name", CHILD_NAME_MAX, 1, &err))
 		return form_refuse(t, 0, err.msg);
@@ -50,7 +50,8 @@ static int save_child(struct tui *t, struct form_state *f)
 	for (int i = 0; i < t->nchildren; i++)
 		if (t->children[i].id == c.id)
 			tui_select_child(t, i);
-	return R_RELOAD | R_MENU | R_DRAW;
+	/* a child who starts late: offer to go through the checklists they have passed */
+	return R_RELOAD | R_MENU | R_DRAW | (added ? catchup_open(t, 1) : R_NONE);
 }
 
 /* Check and save the milestone form. */

@@ -54,6 +54,12 @@ static const struct binding table[] = {
 	{ DO_MINE, KM_MAIN, { 'A' }, "caseload: mine or all children" },
 	{ DO_GOAL, KM_MAIN, { 'G' }, "add a goal for the shown child" },
 	{ DO_PROGRAM, KM_MAIN, { 'P' }, "add the selected activity to the child's home program" },
+	{ DO_CATCHUP, KM_MAIN, { 'C' }, "catch up: go through the passed checklists not answered yet" },
+	{ DO_ANSWER_YES, KM_CATCHUP, { 'y' }, "yes, seen (saved at once, without a date)" },
+	{ DO_ANSWER_NOT_YET, KM_CATCHUP, { 'n' }, "not yet (saved at once, dated today)" },
+	{ DO_ANSWER_UNSURE, KM_CATCHUP, { '?' }, "not sure: nothing is saved, the item stays unanswered" },
+	{ DO_ALL_YES, KM_CATCHUP, { 'a' }, "yes to every item of this checklist not answered yet" },
+	{ DO_SKIP_AGE, KM_CATCHUP, { 's' }, "skip this checklist for now" },
 	{ DO_CHOICE_NEXT, KM_CHOICE, { ' ', KEY_RIGHT }, "on a choice: the next one" },
 	{ DO_CHOICE_PREV, KM_CHOICE, { KEY_LEFT }, "on a choice: the one before" },
 	{ DO_FORM_NEXT, KM_FORM, { '\t', KEY_DOWN }, "next field" },
@@ -116,6 +122,12 @@ static const struct hint hints[] = {
 	{ HP_FORM | HP_CHOICE, DO_FORM_ENTER, 0, "save on the last" },
 	{ HP_FORM | HP_CHOICE, DO_FORM_SAVE, 0, "save" },
 	{ HP_FORM | HP_CHOICE, DO_BACK, 0, "cancel" },
+	{ HP_CATCHUP, DO_ANSWER_YES, 0, "yes" },
+	{ HP_CATCHUP, DO_ANSWER_NOT_YET, 0, "not yet" },
+	{ HP_CATCHUP, DO_ANSWER_UNSURE, 0, "not sure" },
+	{ HP_CATCHUP, DO_ALL_YES, 0, "all yes" },
+	{ HP_CATCHUP, DO_SKIP_AGE, 0, "skip" },
+	{ HP_CATCHUP, DO_BACK, 0, "stop" },
 };
 
 /* The action bound to a key in the keymaps `maps` (is_key: ch is a KEY_* code). */
@@ -186,6 +198,7 @@ static const struct binding *binding_of(enum action a, unsigned maps)
 void keys_hints(enum hint_place place, char *out, size_t outsz)
 {
 	unsigned maps = place & (HP_FORM | HP_CHOICE) ? KM_FORM | KM_CHOICE
+		: place & HP_CATCHUP ? KM_CATCHUP | KM_OVERLAY
 		: place & (HP_DETAIL | HP_CLASS | HP_DAY | HP_HELP) ? KM_OVERLAY : KM_MAIN;
 	size_t used = 0;
 
@@ -232,6 +245,9 @@ void keys_help(struct doc *d, int width)
 	doc_add(d, T_HEADING, -1, "Keys");
 	help_section(d, VIEWS);
 	doc_add(d, T_NORMAL, -1, "%s", "");
+	doc_add(d, T_HEADING, -1, "In the catch-up (C)");
+	help_section(d, KM_CATCHUP);
+	doc_add(d, T_NORMAL, -1, "%s", "");
 	doc_add(d, T_HEADING, -1, "In a form");
 	help_section(d, KM_FORM | KM_CHOICE);
 	doc_wrap(d, T_NORMAL, -1, "  ",
@@ -250,7 +266,8 @@ void keys_print(FILE *out, int man)
 {
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
 		const struct binding *b = &table[i];
-		const char *where = b->maps & VIEWS ? "view" : b->maps & KM_CHOICE ? "choice" : "form";
+		const char *where = b->maps & VIEWS ? "view" : b->maps & KM_CHOICE ? "choice"
+				  : b->maps & KM_CATCHUP ? "catch-up" : "form";
 		char label[64];
 
 		binding_label(b, label, sizeof label);
@@ -261,7 +278,7 @@ void keys_print(FILE *out, int man)
 		fprintf(out, ".TP\n.B \"");
 		for (const char *p = label; *p; p++)
 			fprintf(out, *p == '-' ? "\\-" : *p == '\\' ? "\\e" : "%c", *p);
-		fprintf(out, "\"\n%s%s\n", where[0] == 'v' ? "" : where[0] == 'f' ? "In a form: " : "On a choice: ",
-			b->help);
+		fprintf(out, "\"\n%s%s\n", where[0] == 'v' ? "" : where[0] == 'f' ? "In a form: "
+			: where[0] == 'c' && where[1] == 'a' ? "In the catch-up: " : "On a choice: ", b->help);
 	}
 }

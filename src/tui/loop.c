@@ -376,6 +376,8 @@ static int dispatch(struct tui *t, enum action a)
 		return tui_child(t) ? form_child_open(t, 1) : R_NONE;
 	case DO_REPORT:
 		return tui_child(t) ? form_report_open(t) : R_NONE;
+	case DO_CATCHUP:
+		return tui_child(t) ? catchup_open(t, 0) : R_NONE;
 	default:
 		break;
 	}
@@ -384,6 +386,16 @@ static int dispatch(struct tui *t, enum action a)
 	if (ops->needs_child && !tui_child(t))
 		return a == DO_OPEN || a == DO_LOG ? form_child_open(t, 0) : R_NONE;
 	return ops->key(t, t->pane[t->view].state, a);
+}
+
+/* The action of a key where the person is: an open overlay's own keys first. */
+static enum action key_action(const struct tui *t, int is_key, wint_t ch)
+{
+	int over = pane_of_modal(t->modal);
+	enum action a = over >= 0 && pane_table[over]->keymap
+		? keys_action(pane_table[over]->keymap, is_key, ch) : DO_NONE;
+
+	return a != DO_NONE ? a : keys_action(t->modal == M_NONE ? KM_MAIN : KM_OVERLAY, is_key, ch);
 }
 
 /* True when the terminal has gone (the pty closed under us). */
@@ -611,8 +623,7 @@ int tui_run(struct app *app)
 		if (t.modal == M_FORM)
 			flags = form_key(&t, r == KEY_CODE_YES, ch);
 		else
-			flags = dispatch(&t, keys_action(t.modal == M_NONE ? KM_MAIN : KM_OVERLAY,
-							 r == KEY_CODE_YES, ch)) | R_DRAW;
+			flags = dispatch(&t, key_action(&t, r == KEY_CODE_YES, ch)) | R_DRAW;
 	}
 	/* every end but the person's own quit (a signal, end of input, EIO on the
 	 * terminal: how a hang-up reaches us through a shell) keeps what was typed */

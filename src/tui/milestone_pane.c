@@ -181,6 +181,7 @@ static void ms_draw(struct tui *t, void *state, WINDOW *w, int height, int width
 	doc_add(&t->doc, T_DIM, -1, "%s achieved  %s emerging  %s not yet  %s not recorded",
 		status_mark(t, MS_ACHIEVED), status_mark(t, MS_EMERGING), status_mark(t, MS_NOT_YET),
 		status_mark(t, MS_NONE));
+	catchup_invite(t, &t->doc, tw);
 	build_checklist(t, v, tw);
 	build_flags(t, v, tw);
 	build_windows(t, v, tw);

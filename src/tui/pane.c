@@ -6,6 +6,7 @@ const struct pane_ops *const pane_table[P_COUNT] = {
 	[P_CLASSES] = &class_pane, [P_GUIDE] = &guide_pane, [P_CASELOAD] = &caseload_pane,
 	[P_RECORD] = &record_pane, [P_HELP] = &help_overlay, [P_DETAIL] = &detail_overlay,
 	[P_CLASS] = &class_overlay, [P_DAY] = &day_overlay,
+	[P_CATCHUP] = &catchup_overlay,
 };
 
 /* The pane that an open overlay is, or -1 for none (or a form). */
@@ -20,6 +21,8 @@ int pane_of_modal(enum modal m)
 		return P_CLASS;
 	case M_DAY:
 		return P_DAY;
+	case M_CATCHUP:
+		return P_CATCHUP;
 	default:
 		return -1;
 	}

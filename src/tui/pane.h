@@ -12,6 +12,7 @@ struct pane_ops {
 	size_t state_size;   /* the loop allocates this much, zeroed, for the pane's state */
 	int needs_child;     /* with no child shown, the welcome is drawn and Enter adds one */
 	int width;           /* overlays: the window's width (0: the screen's, less 8) */
+	unsigned keymap;     /* overlays: their own keys (enum keymap), looked up first */
 	/* back to the child's own week, age or day: at start and when the child changes */
 	void (*reset)(struct tui *t, void *state);
 	/* read the database into state: on a reload (R_RELOAD), on entering the pane
@@ -27,6 +28,7 @@ struct pane_ops {
 
 extern const struct pane_ops week_pane, milestone_pane, calendar_pane, class_pane, guide_pane,
 	caseload_pane, record_pane, help_overlay, detail_overlay, class_overlay, day_overlay;
+extern const struct pane_ops catchup_overlay;
 
 /* pane.c: the table, one entry per enum pane_id. */
 extern const struct pane_ops *const pane_table[P_COUNT];
@@ -64,6 +66,13 @@ const struct class_info *class_pane_class(struct tui *t, int i);
 /* caseload_pane.c: the caseload's search text */
 const char *caseload_pane_filter(struct tui *t);
 void caseload_pane_set_filter(struct tui *t, const char *text);
+
+/* catchup_pane.c: go through the passed checklists (offered: just after adding
+ * the child, with a first screen that asks); the invitation line, read with
+ * the week (cheap when nothing changed) and added to a view's document */
+int catchup_open(struct tui *t, int offered);
+void catchup_invite_load(struct tui *t);
+void catchup_invite(struct tui *t, struct doc *d, int width);
 
 /* day_pane.c: the tummy-time line for a day (reads the database: loads only) */
 void tummy_line(struct tui *t, day_t day, char *out, size_t outsz);

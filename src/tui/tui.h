@@ -36,12 +36,14 @@ enum action {
 	DO_VIEW_CASELOAD, DO_VIEW_RECORD, DO_SEARCH, DO_SORT, DO_MINE, DO_GOAL, DO_PROGRAM, DO_EDITOR,
 	DO_FORM_NEXT, DO_FORM_PREV, DO_FORM_ENTER, DO_FORM_SAVE, DO_FORM_RUBOUT, DO_FORM_DELETE,
 	DO_FORM_CLEAR, DO_CHOICE_NEXT, DO_CHOICE_PREV,
+	DO_CATCHUP, DO_ANSWER_YES, DO_ANSWER_NOT_YET, DO_ANSWER_UNSURE, DO_ALL_YES, DO_SKIP_AGE,
 	DO_COUNT
 };
 
 /* Where a key binding applies (bits): the views, an open window over them, a
- * form, and a form's choice field (looked up before the form's own keys). */
-enum keymap { KM_MAIN = 1, KM_OVERLAY = 2, KM_FORM = 4, KM_CHOICE = 8 };
+ * form, and a form's choice field (looked up before the form's own keys); an
+ * overlay's own keys (the catch-up's) are looked up before the window's. */
+enum keymap { KM_MAIN = 1, KM_OVERLAY = 2, KM_FORM = 4, KM_CHOICE = 8, KM_CATCHUP = 16 };
 
 /* Where the status line gives key hints (bits). */
 enum hint_place {
@@ -49,17 +51,20 @@ enum hint_place {
 	HP_GUIDE = 1 << 4, HP_CASELOAD = 1 << 5, HP_RECORD = 1 << 6, HP_MENU = 1 << 7,
 	HP_DETAIL = 1 << 8, HP_DAY = 1 << 9, HP_CLASS = 1 << 10, HP_HELP = 1 << 11,
 	HP_FORM = 1 << 12, HP_CHOICE = 1 << 13,
+	HP_CATCHUP = 1 << 14,
 };
 
 enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD, V_COUNT };
 enum focus { F_MENU, F_MAIN };
-enum modal { M_NONE, M_HELP, M_DETAIL, M_CLASS, M_DAY, M_FORM };
+enum modal { M_NONE, M_HELP, M_DETAIL, M_CLASS, M_DAY, M_FORM, M_CATCHUP };
 
 /* Every pane in pane.h's table: the views (in enum view's order), then the overlays. */
 enum pane_id {
 	P_WEEK = V_WEEK, P_MILESTONES = V_MILESTONES, P_CALENDAR = V_CALENDAR, P_CLASSES = V_CLASSES,
 	P_GUIDE = V_GUIDE, P_CASELOAD = V_CASELOAD, P_RECORD = V_RECORD,
-	P_HELP, P_DETAIL, P_CLASS, P_DAY, P_COUNT
+	P_HELP, P_DETAIL, P_CLASS, P_DAY,
+	P_CATCHUP,
+	P_COUNT
 };
 
 /* One pane's private state (its own struct, opaque here) and whether to re-read it. */

@@ -94,6 +94,7 @@ static void week_draw(struct tui *t, void *state, WINDOW *w, int height, int wid
 		doc_wrap(&t->doc, T_DIM, -1, "", line, tw);
 	if (v->week != v->own_week)
 		doc_add(&t->doc, T_DIM, -1, "(%s is in week %d: press t to go back)", v->child.name, v->own_week);
+	catchup_invite(t, &t->doc, tw);
 	build_upcoming(t, v, tw);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 	build_note(t, v, tw);
@@ -122,6 +123,7 @@ static int week_load(struct tui *t, void *state)
 			   t->app->set.correct_until_months, &s->wv, &err))
 		tui_message(t, T_ERROR, "%s", err.msg);
 	s->week = s->wv.week;
+	catchup_invite_load(t);
 	return 0;
 }
 
