@@ -38,6 +38,30 @@ static void bind_joined(sqlite3_stmt *s, int i, const struct rec *r, const char 
 	free(v);
 }
 
+/* Bind a list of ids separated by spaces or commas as one space between each. */
+static void bind_ids(sqlite3_stmt *s, int i, const char *v)
+{
+	char *out = v ? malloc(strlen(v) + 1) : NULL;
+	size_t o = 0;
+
+	for (const char *p = v; out && *p;) {
+		size_t len = strcspn(p, " ,");
+
+		if (len) {
+			if (o)
+				out[o++] = ' ';
+			memcpy(out + o, p, len);
+			o += len;
+		}
+		p += len;
+		p += strspn(p, " ,");
+	}
+	if (out)
+		out[o] = '\0';
+	db_bind_text(s, i, out);
+	free(out);
+}
+
 /* A week's id is its number. */
 static int week_id(const struct rec *r, struct tdl_err *err)
 {
@@ -151,7 +175,7 @@ static void window_bind(sqlite3_stmt *s, const struct rec *r, int sort)
 	sqlite3_bind_int(s, 7, sort);
 	db_bind_text(s, 8, rec_get(r, "same_as"));
 	db_bind_text(s, 9, rec_get(r, "same_reason"));
-	db_bind_text(s, 10, rec_get(r, "implied_by"));
+	bind_ids(s, 10, rec_get(r, "implied_by"));
 }
 
 /* A guide's discipline. */
