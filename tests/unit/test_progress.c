@@ -848,6 +848,220 @@ START_TEST(stable_list)
 }
 END_TEST
 
+
+/* ---- 10. what is not a concern ------------------------------------------------------ */
+
+START_TEST(not_concerns)
+{
+	const char *tc = "not_concerns";
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Pia", BORN, 0, 0, LATER);
+	day_t twenty = D(2027, 9, 20), i;
+	struct child_age a;
+	struct flag *f;
+	int n;
+
+	child_age(&c, twenty, CU, &a);
+	ck_assert_msg(a.use_months == 20, "%s: age on 2027-09-20 is %d months, expected 20", tc, a.use_months);
+	/* Added at 20 months, nothing answered: no concerns at all. */
+	set_added(db, &c, twenty);
+	f = flags_on(db, &c, twenty, CU, &n, tc);
+	ck_assert_msg(n == 0, "%s: a 20-month-old just added has %d flags (first %s), expected none", tc, n,
+		      n ? f[0].id : "-");
+	flags_free(f, n);
+	/* Answering not yet for a passed item makes it one. */
+	log_ms(db, &c, "cdc-12m-lc-waves-bye", MS_NOT_YET, 1, twenty, NULL);
+	f = flags_on(db, &c, twenty, CU, &n, tc);
+	ck_assert_msg(n == 1, "%s: after one not-yet, %d flags, expected 1", tc, n);
+	expect_flag(f, n, "cdc-12m-lc-waves-bye", FLAG_CHECKLIST, tc, "not yet at 20 months");
+	flags_free(f, n);
+	/* Emerging after the age is not a concern. */
+	log_ms(db, &c, "cdc-12m-lc-names-parent", MS_EMERGING, 1, twenty, NULL);
+	f = flags_on(db, &c, twenty, CU, &n, tc);
+	expect_no_flag(f, n, "cdc-12m-lc-names-parent", tc, "emerging at 20 months");
+	flags_free(f, n);
+	/* A window that closes after the child was added, with no record, is one. */
+	i = D(2027, 6, 1);
+	set_added(db, &c, i);
+	f = flags_on(db, &c, twenty, CU, &n, tc);
+	expect_flag(f, n, "who-walking-alone", FLAG_WINDOW, tc, "added 2027-06-01, before walking alone's p99 closed");
+	expect_no_flag(f, n, "who-walking-assisted", tc, "added 2027-06-01, after walking with help closed (13.7 months)");
+	flags_free(f, n);
+	db_close(db);
+}
+END_TEST
+
+/* ---- 11. a same-day change is a correction, not a lost skill ----------------------- */
+
+START_TEST(same_day_not_lost)
+{
+	const char *tc = "same_day_not_lost";
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Quin", BORN, 0, 0, LATER);
+	struct flag *f;
+	int n;
+
+	log_ms(db, &c, "cdc-6m-se-laughs", MS_ACHIEVED, 1, D(2026, 6, 1), NULL);
+	log_ms(db, &c, "cdc-6m-se-laughs", MS_NOT_YET, 1, D(2026, 6, 1), NULL);
+	f = flags_on(db, &c, D(2026, 6, 20), CU, &n, tc);
+	expect_no_flag(f, n, "cdc-6m-se-laughs", tc, "achieved then not yet on one day, before the age");
+	flags_free(f, n);
+	f = flags_on(db, &c, D(2026, 9, 1), CU, &n, tc);
+	expect_flag(f, n, "cdc-6m-se-laughs", FLAG_CHECKLIST, tc, "same day, then the 6-month age passed");
+	flags_free(f, n);
+	/* Without dates the day logged counts: both today, so no lost skill either. */
+	log_ms(db, &c, "cdc-4m-lc-coos", MS_ACHIEVED, 0, 0, NULL);
+	log_ms(db, &c, "cdc-4m-lc-coos", MS_NOT_YET, 0, 0, NULL);
+	f = flags_on(db, &c, D(2026, 5, 1), CU, &n, tc);
+	ck_assert_msg(count_kind(f, n, FLAG_LOST) == 0, "%s: %d lost skills from same-day entries", tc,
+		      count_kind(f, n, FLAG_LOST));
+	flags_free(f, n);
+	db_close(db);
+}
+END_TEST
+
+/* ---- 12. CDC items and WHO windows of the same criterion, and retired windows ------ */
+
+START_TEST(same_skill_and_retired)
+{
+	const char *tc = "same_skill_and_retired";
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Ray", BORN, 0, 0, LATER);
+	struct milestone_entry *e;
+	struct who_window *w;
+	struct tdl_err err = { "" };
+	struct flag *f;
+	int n, sits = -1;
+
+	set_added(db, &c, BORN);
+	ck_assert_msg(query_int(db, "SELECT count(*) FROM who_window WHERE same_as IS NOT NULL") == 3,
+		      "%s: %d windows name a CDC item, expected 3 (sitting, walking with help, walking alone)", tc,
+		      query_int(db, "SELECT count(*) FROM who_window WHERE same_as IS NOT NULL"));
+	/* The CDC item satisfies the window. */
+	log_ms(db, &c, "cdc-9m-mp-sits-alone", MS_ACHIEVED, 1, D(2026, 8, 1), NULL);
+	ck_assert_int_eq(progress_windows(db, &c, &w, &n, &err), TDL_OK);
+	ck_assert_msg(w[0].status == MS_ACHIEVED && w[0].day == D(2026, 8, 1) &&
+			      !strcmp(w[0].via, "cdc-9m-mp-sits-alone"),
+		      "%s: who-sitting is %s via '%s', expected achieved via cdc-9m-mp-sits-alone", tc,
+		      milestone_status_name(w[0].status), w[0].via);
+	progress_windows_free(w, n);
+	/* The window satisfies the CDC item. */
+	log_ms(db, &c, "who-walking-alone", MS_ACHIEVED, 1, D(2027, 1, 20), NULL);
+	ck_assert_int_eq(milestone_range(db, &c, 18, 18, &e, &n, &err), TDL_OK);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(e[i].id, "cdc-18m-mp-walks-alone"))
+			sits = i;
+	ck_assert_msg(sits >= 0 && e[sits].status == MS_ACHIEVED && !strcmp(e[sits].via, "who-walking-alone"),
+		      "%s: cdc-18m-mp-walks-alone is %s via '%s', expected achieved via who-walking-alone", tc,
+		      sits >= 0 ? milestone_status_name(e[sits].status) : "missing", sits >= 0 ? e[sits].via : "");
+	milestone_entries_free(e, n);
+	/* Walking alone retires crawling, even recorded not yet, and the standing windows. */
+	log_ms(db, &c, "who-crawling", MS_NOT_YET, 1, D(2026, 12, 1), NULL);
+	f = flags_on(db, &c, D(2028, 1, 1), CU, &n, tc);
+	ck_assert_msg(n == 0, "%s: a child who walks and sits has %d flags (first %s), expected none", tc, n,
+		      n ? f[0].id : "-");
+	flags_free(f, n);
+	ck_assert_int_eq(progress_windows(db, &c, &w, &n, &err), TDL_OK);
+	ck_assert_msg(!strcmp(w[2].id, "who-crawling") && w[2].status == MS_NOT_YET &&
+			      !strcmp(w[2].retired_by, "who-walking-alone"),
+		      "%s: %s is %s retired by '%s', expected who-crawling not-yet retired by who-walking-alone", tc,
+		      w[2].id, milestone_status_name(w[2].status), w[2].retired_by);
+	ck_assert_msg(!w[0].retired_by[0], "%s: who-sitting is retired by '%s', expected not retired", tc,
+		      w[0].retired_by);
+	progress_windows_free(w, n);
+	/* Not walking yet: crawling not yet past its window is a concern, once. */
+	{
+		struct child d = tu_add_child(db, "Sam", BORN, 0, 0, LATER);
+
+		set_added(db, &d, BORN);
+		log_ms(db, &d, "who-crawling", MS_NOT_YET, 1, D(2027, 2, 1), NULL);
+		log_ms(db, &d, "cdc-18m-mp-walks-alone", MS_NOT_YET, 1, D(2027, 8, 1), NULL);
+		f = flags_on(db, &d, D(2027, 9, 1), CU, &n, tc);
+		expect_flag(f, n, "who-crawling", FLAG_WINDOW, tc, "crawling not yet at 19 months, not walking");
+		expect_flag(f, n, "who-walking-alone", FLAG_WINDOW, tc, "walking alone not yet at 19 months");
+		expect_no_flag(f, n, "cdc-18m-mp-walks-alone", tc, "the CDC item of the flagged window");
+		flags_free(f, n);
+	}
+	db_close(db);
+}
+END_TEST
+
+/* ---- 13. corrections ------------------------------------------------------------ */
+
+static long long last_entry(sqlite3 *db)
+{
+	return query_int(db, "SELECT max(id) FROM milestone_log");
+}
+
+static int fix(sqlite3 *db, const struct child *c, long long id, int remove, enum ms_status st, struct tdl_err *err)
+{
+	return milestone_correct(db, c, &(struct milestone_fix){ .entry = id, .remove = remove, .status = st }, NULL, err);
+}
+
+START_TEST(corrections)
+{
+	const char *tc = "corrections";
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Tia", BORN, 0, 0, LATER);
+	struct child o = tu_add_child(db, "Uma", BORN, 0, 0, LATER);
+	struct milestone_entry *e;
+	struct tdl_err err = { "" };
+	struct flag *f;
+	long long a, b, made = 0;
+	int n, rows;
+
+	log_ms(db, &c, "cdc-2m-lc-sounds", MS_ACHIEVED, 1, D(2026, 3, 1), "cooing");
+	a = last_entry(db);
+	log_ms(db, &c, "cdc-2m-lc-sounds", MS_NOT_YET, 1, D(2026, 4, 1), NULL);
+	b = last_entry(db);
+	f = flags_on(db, &c, D(2026, 5, 1), CU, &n, tc);
+	expect_flag(f, n, "cdc-2m-lc-sounds", FLAG_LOST, tc, "before the correction");
+	flags_free(f, n);
+
+	/* A mis-tap corrected: the not-yet becomes achieved; nothing is lost. */
+	ck_assert_int_eq(milestone_correct(db, &c, &(struct milestone_fix){ .entry = b, .status = MS_ACHIEVED },
+					   &made, &err), TDL_OK);
+	ck_assert_msg(made == last_entry(db) && made > b, "%s: made %lld, expected the new row", tc, made);
+	f = flags_on(db, &c, D(2026, 5, 1), CU, &n, tc);
+	expect_no_flag(f, n, "cdc-2m-lc-sounds", tc, "after correcting the not-yet to achieved");
+	flags_free(f, n);
+
+	/* Refusals write nothing, each with its reason. */
+	rows = query_int(db, "SELECT count(*) FROM milestone_log");
+	ck_assert_int_eq(fix(db, &c, 9999, 0, MS_EMERGING, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "no milestone entry 9999"), "%s: unknown: '%s'", tc, err.msg);
+	ck_assert_int_eq(fix(db, &c, b, 0, MS_EMERGING, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "already corrected by") && strstr(err.msg, "is in force now"),
+		      "%s: stale: '%s'", tc, err.msg);
+	ck_assert_int_eq(fix(db, &c, made, 0, MS_ACHIEVED, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "nothing to change"), "%s: same status: '%s'", tc, err.msg);
+	ck_assert_int_eq(fix(db, &o, made, 0, MS_EMERGING, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "no milestone entry"), "%s: another child's entry: '%s'", tc, err.msg);
+	ck_assert_int_eq(fix(db, &c, made, 0, MS_NONE, &err), TDL_EINPUT);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM milestone_log"), rows);
+
+	/* Remove the first entry: the old date and note go with the removal row. */
+	ck_assert_int_eq(fix(db, NULL, a, 1, MS_NONE, &err), TDL_OK);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM milestone_log WHERE corrects = (SELECT min(id) FROM milestone_log)"
+				   " AND removed = 1 AND observed = '2026-03-01' AND note = 'cooing'"), 1);
+	ck_assert_int_eq(fix(db, &c, a, 0, MS_EMERGING, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "was removed by"), "%s: removed: '%s'", tc, err.msg);
+	ck_assert_int_eq(fix(db, &c, last_entry(db), 1, MS_NONE, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "only records a removal"), "%s: removal row: '%s'", tc, err.msg);
+
+	/* The history: each entry once, with its state and who changed it. */
+	ck_assert_int_eq(progress_history(db, &c, "cdc-2m-lc-sounds", &e, &n, &err), TDL_OK);
+	ck_assert_msg(n == 3, "%s: history has %d entries, expected 3 (removal rows are not entries)", tc, n);
+	ck_assert_msg(e[0].entry == a && e[0].state == MS_REMOVED && !strcmp(e[0].changed_by, db_user()) &&
+			      e[1].entry == b && e[1].state == MS_CORRECTED && e[2].entry == made &&
+			      e[2].state == MS_IN_FORCE && e[2].status == MS_ACHIEVED && e[2].observed == D(2026, 4, 1),
+		      "%s: history states %d %d %d (entries %lld %lld %lld)", tc, e[0].state, e[1].state, e[2].state,
+		      e[0].entry, e[1].entry, e[2].entry);
+	milestone_entries_free(e, n);
+	db_close(db);
+}
+END_TEST
+
 static Suite *progress_suite(void)
 {
 	Suite *s = suite_create("progress");
@@ -861,6 +1075,10 @@ static Suite *progress_suite(void)
 	TU_CASE(s, windows_list);
 	TU_CASE(s, item_history);
 	TU_CASE(s, stable_list);
+	TU_CASE(s, not_concerns);
+	TU_CASE(s, same_day_not_lost);
+	TU_CASE(s, same_skill_and_retired);
+	TU_CASE(s, corrections);
 	return s;
 }
 
