@@ -31,6 +31,8 @@ static const char usage_text[] =
 	"  milestone list --flagged [--child NAME]   the items worth talking about\n"
 	"  milestone list --unanswered [--child NAME]   ID, CHECKLIST_AGE, TEXT: passed\n"
 	"                                     checklists' items with no answer yet\n"
+	"  milestone list --history ID [--child NAME]   ENTRY_ID, STATUS, DATE, WHO, STATE, NOTE\n"
+	"  milestone correct ENTRY_ID --status S | --remove   correct or remove an entry\n"
 	"  event add [--child NAME] --date D --time HH:MM --title T [--minutes M]\n"
 	"            [--place P] [--with W]\n"
 	"  event list [--child NAME] [--from D] [--to D]   ID, DATE, TIME, TITLE\n"

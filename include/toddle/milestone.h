@@ -11,7 +11,11 @@
 
 enum ms_status { MS_NONE = 0, MS_ACHIEVED, MS_EMERGING, MS_NOT_YET };
 
-/* One checklist item and the child's latest record of it. */
+/* Where one entry of an item's history stands. */
+enum ms_entry_state { MS_IN_FORCE = 0, MS_CORRECTED, MS_REMOVED };
+
+/* One checklist item and the child's latest record of it (in force); or, in
+ * a history, one entry. */
 struct milestone_entry {
 	char *id, *domain, *text, *source;
 	int age_months;
@@ -19,6 +23,12 @@ struct milestone_entry {
 	int has_date;
 	day_t observed;
 	char *note, *who;
+	char *via;               /* the WHO window whose record gives the status, or "" */
+	/* in a history only (else 0 and NULL): */
+	long long entry;         /* the entry's ENTRY_ID */
+	enum ms_entry_state state;
+	char *at;                /* when it was logged (YYYY-MM-DDTHH:MM:SSZ) */
+	char *changed_by, *changed_at; /* who corrected or removed it, and when ("" when in force) */
 };
 
 /* Parse "achieved", "emerging" or "not-yet". */
@@ -54,6 +64,22 @@ struct milestone_seen {
 /* Record a status for one item; a new record never overwrites an old one. */
 int milestone_log(sqlite3 *db, const struct child *c, const struct milestone_seen *m, day_t today,
 		  struct tdl_err *err);
+
+/* A correction of one log entry: the status it should have had, or its removal. */
+struct milestone_fix {
+	long long entry;          /* the ENTRY_ID to correct */
+	int remove;               /* 1: take the entry out (status is not used) */
+	enum ms_status status;
+};
+
+/* Correct or remove one entry by adding a row that names it, keeping the old
+ * date seen and note; the entry stays in the history as corrected or removed.
+ * c: the entry must be this child's (NULL: any child's). *made (may be NULL):
+ * the new row's id. Refused with TDL_EINPUT and nothing saved: no such entry,
+ * a removed entry, one already corrected (says by whom, when, and which entry
+ * is in force now), the status it already has. */
+int milestone_correct(sqlite3 *db, const struct child *c, const struct milestone_fix *fix, long long *made,
+		      struct tdl_err *err);
 
 /* The text of one checklist item into out; 0 when it exists. */
 int milestone_text(sqlite3 *db, const char *id, char *out, size_t outsz);

@@ -54,8 +54,17 @@ int milestone_view_step(const struct milestone_view *v, int dir);
 /* The lines below fill out (outsz bytes) and return the length the whole
  * line needs, as snprintf does. */
 
-/* One earlier record of an item: "2026-10-01 emerging, by alice: a little". */
+/* One earlier record of an item: "2026-10-01 emerging, by alice: a little",
+ * then " (corrected by bob, 2026-11-30 10:12 UTC)" or " (removed by ...)". */
 int milestone_view_history_line(const struct milestone_entry *h, char *out, size_t outsz);
+
+/* The word for an entry's state in lists: in-force, corrected or removed. */
+const char *milestone_entry_state_name(enum ms_entry_state st);
+
+/* Where the child is with one WHO window: "achieved 2026-08-01 (as cdc-9m-mp-sits-alone)",
+ * "passed by a later skill: Walks alone", "emerging", "not yet", "not recorded". */
+int milestone_view_window_state(const struct milestone_view *v, const struct who_window *w, char *out,
+				size_t outsz);
 
 /* A flag's area and who usually helps: "Movement (a physical therapist usually helps)". */
 int milestone_view_area_line(const struct flag *f, char *out, size_t outsz);

@@ -14,9 +14,13 @@
 struct who_window {
 	char *id, *text, *criteria, *source;
 	double p1, p99;          /* months */
-	enum ms_status status;   /* latest record, MS_NONE if none */
+	enum ms_status status;   /* the skill's latest record in force, MS_NONE if none */
 	int has_date;
 	day_t day;               /* when it was seen, if recorded */
+	char *via;               /* the CDC item whose record gives the status, or "" */
+	char *same_as;           /* the CDC item of the same criterion, or "" */
+	char *same_reason;       /* why it is the same skill, or "" */
+	char *retired_by;        /* the later window achieved that retires this one, or "" */
 };
 
 /* Achieved items of the checklists up to an age, per domain. */
@@ -35,10 +39,12 @@ struct flag {
 	char *helps;             /* pt | ot | speech | general */
 	int age_months;          /* checklist age (FLAG_CHECKLIST) */
 	double p99;              /* the window's 99th percentile (FLAG_WINDOW) */
-	enum ms_status status;   /* the latest record */
+	enum ms_status status;   /* the latest record in force (MS_NONE: none) */
+	char *same_as;           /* a window's CDC item of the same criterion, or NULL */
 };
 
-/* The six WHO windows with the child's records; free with progress_windows_free. */
+/* The six WHO windows with the child's records (c NULL: none); a record of the
+ * CDC item of the same criterion counts; free with progress_windows_free. */
 int progress_windows(sqlite3 *db, const struct child *c, struct who_window **out, int *n,
 		     struct tdl_err *err);
 
@@ -46,19 +52,26 @@ int progress_windows(sqlite3 *db, const struct child *c, struct who_window **out
 int progress_by_domain(sqlite3 *db, const struct child *c, int age_months, struct progress **out,
 		       int *n, struct tdl_err *err);
 
-/* Every record of one item (id NULL: of every item) for a child, oldest first
- * (status, date, note, who). */
+/* Every entry of one item (id NULL: of every item) for a child, oldest first,
+ * with its ENTRY_ID and state: in force, corrected or removed, and by whom and
+ * when (the rows that only remove an entry are not listed). */
 int progress_history(sqlite3 *db, const struct child *c, const char *id,
 		     struct milestone_entry **out, int *n, struct tdl_err *err);
 
 /* The child's age in months with a fraction, from days (corrected where it applies). */
 double progress_age_months(int days);
 
-/* The "worth talking about" list on day `today`:
- * - a skill recorded as achieved and later as not yet (always listed);
- * - items of a checklist age the child has passed (completed months greater
- *   than the checklist age) that are not yet or not recorded;
- * - WHO windows whose 99th percentile has passed without the milestone. */
+/* The "worth talking about" list on day `today`: concerns only, read from the
+ * entries in force; a CDC item and its WHO window of the same criterion are
+ * one skill (listed once), and windows retired by a later skill never appear.
+ * - FLAG_LOST: achieved on one day, and the latest entry not yet on a later
+ *   day (a same-day change is a correction);
+ * - FLAG_CHECKLIST: an item of a checklist age the child has passed (completed
+ *   months greater than the checklist age) whose latest entry is not yet;
+ *   an item with no entry is not answered yet, never listed here;
+ * - FLAG_WINDOW: a WHO window whose 99th percentile has passed without the
+ *   skill: with an entry that is not achieved, or with none when the window
+ *   closed after the child was added to toddle. */
 int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
 		  struct flag **out, int *n, struct tdl_err *err);
 

@@ -1,4 +1,4 @@
-/* toddle milestone list | log */
+/* toddle milestone list | log | correct | catalog */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,42 +23,96 @@ static void flagged_print(const struct milestone_view *v)
 	}
 }
 
-/* The checklist items through the one the child is working towards: ID, STATUS, DATE or -, TEXT. */
-static void items_print(const struct milestone_view *v)
+/* One row of the list: ID, STATUS, DATE or -, TEXT and, when another item's
+ * record counts or a later skill retired it, why in brackets. */
+static void row_print(const char *id, enum ms_status st, int has_date, day_t on, const char *text,
+		      const char *why, const char *whyid)
 {
 	char d[11];
 
+	if (has_date)
+		date_format(on, d);
+	cli_put(id);
+	printf("\t%s\t%s\t", milestone_status_name(st), has_date ? d : "-");
+	cli_put(text);
+	if (whyid && *whyid) {
+		printf(" (%s ", why);
+		cli_put(whyid);
+		putchar(')');
+	}
+	putchar('\n');
+}
+
+/* The checklist items through the one the child is working towards, then the
+ * WHO windows, in the same columns. */
+static void items_print(const struct milestone_view *v)
+{
 	for (int i = 0; i < v->nitems; i++) {
 		const struct milestone_entry *e = &v->items[i];
 
-		if (e->has_date)
-			date_format(e->observed, d);
-		cli_put(e->id);
-		printf("\t%s\t%s\t", milestone_status_name(e->status), e->has_date ? d : "-");
-		cli_put(e->text);
-		putchar('\n');
+		row_print(e->id, e->status, e->has_date, e->observed, e->text, "recorded as", e->via);
+	}
+	for (int i = 0; i < v->nwindows; i++) {
+		const struct who_window *w = &v->windows[i];
+		int retired = w->status != MS_ACHIEVED && w->retired_by[0];
+
+		row_print(w->id, w->status, w->has_date, w->day, w->text, retired ? "passed by" : "recorded as",
+			  retired ? w->retired_by : w->via);
 	}
 }
 
-/* toddle milestone list [--child NAME] [--flagged]: ID, STATUS, DATE or -, TEXT */
+/* Every entry of one item, oldest first: ENTRY_ID, STATUS, DATE or -, WHO, STATE, NOTE. */
+static int history_print(struct app *app, const struct child *c, const char *id)
+{
+	struct milestone_entry *e;
+	struct tdl_err err;
+	char text[8], d[11], msg[200];
+	int n, rc;
+
+	if (milestone_text(app->db, id, text, sizeof text)) {
+		snprintf(msg, sizeof msg, "milestone list: no milestone '%.64s': 'toddle milestone catalog' lists the ids", id);
+		return cli_fail(1, msg);
+	}
+	rc = progress_history(app->db, c, id, &e, &n, &err);
+	if (rc)
+		return cli_fail(rc, err.msg);
+	for (int i = 0; i < n; i++) {
+		if (e[i].has_date)
+			date_format(e[i].observed, d);
+		printf("%lld\t%s\t%s\t", e[i].entry, milestone_status_name(e[i].status), e[i].has_date ? d : "-");
+		cli_put(e[i].who);
+		printf("\t%s\t", milestone_entry_state_name(e[i].state));
+		cli_put(e[i].note);
+		putchar('\n');
+	}
+	milestone_entries_free(e, n);
+	return 0;
+}
+
+/* toddle milestone list [--child NAME] [--flagged | --history ID]: ID, STATUS, DATE or -, TEXT */
 static int milestone_list_cmd(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "child", required_argument, NULL, 0 },
 		{ "flagged", no_argument, NULL, 1 },
+		{ "history", required_argument, NULL, 2 },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct milestone_view_ask ask = { .up_to = 1, .correct_until_months = app->set.correct_until_months };
 	struct milestone_view v;
-	char *v_[2], *pos[1];
+	char *v_[3], *pos[1];
 	struct tdl_err err;
 	struct child c;
 	int npos, rc;
 
 	if (cli_parse("milestone list", argc, argv, opts, v_, pos, 0, 0, &npos))
 		return 1;
+	if (v_[1] && v_[2])
+		return cli_fail(1, "milestone list: use --flagged or --history ID, not both");
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v_[0], &c)))
 		return rc;
+	if (v_[2])
+		return history_print(app, &c, v_[2]);
 	rc = milestone_view_load(app->db, &c, app->today, &ask, &v, &err);
 	if (rc)
 		return cli_fail(rc, err.msg);
@@ -149,7 +203,44 @@ static int milestone_log_cmd(struct app *app, int argc, char **argv)
 	return rc ? cli_fail(rc, err.msg) : 0;
 }
 
-/* toddle milestone catalog [--age MONTHS]: ID, AGE_MONTHS, DOMAIN, TEXT */
+/* toddle milestone correct ENTRY_ID (--status S | --remove) */
+static int milestone_correct_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "status", required_argument, NULL, 0 },
+		{ "remove", no_argument, NULL, 1 },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct milestone_fix fix = { 0, 0, MS_NONE };
+	char *v[2], *pos[1], *end, msg[200];
+	struct tdl_err err;
+	int npos, rc;
+
+	if (cli_parse("milestone correct", argc, argv, opts, v, pos, 1, 1, &npos))
+		return 1;
+	fix.entry = strtoll(pos[0], &end, 10);
+	if (!*pos[0] || *end || fix.entry <= 0) {
+		snprintf(msg, sizeof msg, "milestone correct: ENTRY_ID '%.30s' must be a number from"
+			 " 'toddle milestone list --history ID'", pos[0]);
+		return cli_fail(1, msg);
+	}
+	if (!v[0] == !v[1])
+		return cli_fail(1, "milestone correct: give exactly one of --status S (achieved, emerging or not-yet)"
+				" and --remove");
+	if (v[0] && milestone_status_parse(v[0], &fix.status)) {
+		snprintf(msg, sizeof msg, "milestone correct: --status '%.30s' must be achieved, emerging or not-yet",
+			 v[0]);
+		return cli_fail(1, msg);
+	}
+	fix.remove = v[1] != NULL;
+	if ((rc = cli_open(app, 0)))
+		return rc;
+	rc = milestone_correct(app->db, NULL, &fix, NULL, &err);
+	return rc ? cli_fail(rc, err.msg) : 0;
+}
+
+/* toddle milestone catalog [--age MONTHS]: ID, AGE_MONTHS, DOMAIN, TEXT; a WHO
+ * window's age is its window, like 3.8-9.2 (with --age: the windows open then) */
 static int milestone_catalog_cmd(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -159,8 +250,9 @@ static int milestone_catalog_cmd(struct app *app, int argc, char **argv)
 	char *v[1], *pos[1], *end;
 	struct tdl_err err;
 	struct milestone_entry *e;
+	struct who_window *w;
 	long age = -1;
-	int npos, n, rc;
+	int npos, n, nw, rc;
 
 	if (cli_parse("milestone catalog", argc, argv, opts, v, pos, 0, 0, &npos))
 		return 1;
@@ -174,8 +266,13 @@ static int milestone_catalog_cmd(struct app *app, int argc, char **argv)
 	rc = milestone_range(app->db, NULL, age < 0 ? 0 : (int)age, age < 0 ? 1000 : (int)age, &e, &n, &err);
 	if (rc)
 		return cli_fail(rc, err.msg);
+	if ((rc = progress_windows(app->db, NULL, &w, &nw, &err))) {
+		milestone_entries_free(e, n);
+		return cli_fail(rc, err.msg);
+	}
 	if (n == 0 && age >= 0) {
 		milestone_entries_free(e, n);
+		progress_windows_free(w, nw);
 		return cli_fail(1, "milestone catalog: no checklist at that age: the CDC checklist ages are "
 				"2, 4, 6, 9, 12, 15, 18, 24, 30, 36, 48 and 60 months");
 	}
@@ -187,7 +284,16 @@ static int milestone_catalog_cmd(struct app *app, int argc, char **argv)
 		cli_put(e[i].text);
 		putchar('\n');
 	}
+	for (int i = 0; i < nw; i++) {
+		if (age >= 0 && (age < w[i].p1 || age > w[i].p99))
+			continue;
+		cli_put(w[i].id);
+		printf("\t%.1f-%.1f\tmovement\t", w[i].p1, w[i].p99);
+		cli_put(w[i].text);
+		putchar('\n');
+	}
 	milestone_entries_free(e, n);
+	progress_windows_free(w, nw);
 	return 0;
 }
 
@@ -202,5 +308,7 @@ int cli_milestone_cmd(struct app *app, int argc, char **argv)
 		return milestone_log_cmd(app, argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "catalog"))
 		return milestone_catalog_cmd(app, argc - 1, argv + 1);
-	return cli_fail(1, "milestone: use 'milestone list', 'milestone log' or 'milestone catalog'");
+	if (argc >= 2 && !strcmp(argv[1], "correct"))
+		return milestone_correct_cmd(app, argc - 1, argv + 1);
+	return cli_fail(1, "milestone: use 'milestone list', 'milestone log', 'milestone correct' or 'milestone catalog'");
 }

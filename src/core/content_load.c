@@ -7,7 +7,7 @@
 #include "content_lib.h"
 #include "toddle/db.h"
 
-#define CONTENT_FORMAT 2 /* bump when the loader's rules or tables change */
+#define CONTENT_FORMAT 3 /* bump when the loader's rules or tables change */
 
 /* FNV-1a over bytes, continuing from h. */
 static unsigned long long fnv(unsigned long long h, const void *p, size_t n)

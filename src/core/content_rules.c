@@ -141,6 +141,34 @@ static int check_refs(const struct lib *l, const struct rec *r, const char *key,
 	return TDL_OK;
 }
 
+/* A window's same_as names a milestone no other window claims, and it is
+ * never implied by itself. */
+static int window_links(const struct lib *l, const struct rec *r, struct tdl_err *err)
+{
+	const char *same = rec_get(r, "same_as"), *imp = rec_get(r, "implied_by");
+
+	if (same && check_refs(l, r, "same_as", "milestone", err))
+		return TDL_EINPUT;
+	for (int j = 0; same && j < l->n; j++) {
+		const struct rec *o = &l->recs[j];
+		const char *os = rec_get(o, "same_as");
+
+		if (o != r && !strcmp(o->type, "window") && os && !strcmp(os, same))
+			return err_set(err, TDL_EINPUT, "%s:%d: window '%s': '%s' is already the same skill as window '%s'",
+				       r->file, rec_line(r, "same_as"), r->id, same, o->id);
+	}
+	for (const char *p = imp; p && *p;) {
+		size_t len = strcspn(p, " ,");
+
+		if (len == strlen(r->id) && !strncmp(p, r->id, len))
+			return err_set(err, TDL_EINPUT, "%s:%d: window '%s' cannot be implied by itself",
+				       r->file, rec_line(r, "implied_by"), r->id);
+		p += len;
+		p += strspn(p, " ,");
+	}
+	return TDL_OK;
+}
+
 /* Ids unique per type, and every reference resolves. */
 int rules_cross_check(const struct lib *l, struct tdl_err *err)
 {
@@ -159,6 +187,8 @@ int rules_cross_check(const struct lib *l, struct tdl_err *err)
 		}
 		t = content_type_find(r->type);
 		if (t && t->ref_key && check_refs(l, r, t->ref_key, t->ref_type, err))
+			return TDL_EINPUT;
+		if (!strcmp(r->type, "window") && window_links(l, r, err))
 			return TDL_EINPUT;
 		if (!strcmp(r->type, "video")) {
 			int c = find(l, "class", r->id, strlen(r->id));

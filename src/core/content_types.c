@@ -38,6 +38,30 @@ static void bind_joined(sqlite3_stmt *s, int i, const struct rec *r, const char 
 	free(v);
 }
 
+/* Bind a list of ids separated by spaces or commas as one space between each. */
+static void bind_ids(sqlite3_stmt *s, int i, const char *v)
+{
+	char *out = v ? malloc(strlen(v) + 1) : NULL;
+	size_t o = 0;
+
+	for (const char *p = v; out && *p;) {
+		size_t len = strcspn(p, " ,");
+
+		if (len) {
+			if (o)
+				out[o++] = ' ';
+			memcpy(out + o, p, len);
+			o += len;
+		}
+		p += len;
+		p += strspn(p, " ,");
+	}
+	if (out)
+		out[o] = '\0';
+	db_bind_text(s, i, out);
+	free(out);
+}
+
 /* A week's id is its number. */
 static int week_id(const struct rec *r, struct tdl_err *err)
 {
@@ -127,6 +151,11 @@ static int window_check(const struct rec *r, struct tdl_err *err)
 	if (rules_decimal(rec_get(r, "p1_months"), 0, 72, &p1) ||
 	    rules_decimal(rec_get(r, "p99_months"), 0, 72, &p99) || p99 <= p1)
 		return bad(r, "p1_months", "p1_months and p99_months must be months like 3.8 and 9.2, in order", err);
+	if (!rec_get(r, "same_as") != !rec_get(r, "same_reason"))
+		return bad(r, rec_get(r, "same_as") ? "same_as" : "same_reason",
+			   "same_as and same_reason go together: name the CDC item and say why it is the same skill", err);
+	if (rec_get(r, "same_as") && strpbrk(rec_get(r, "same_as"), " ,"))
+		return bad(r, "same_as", "same_as names one CDC item", err);
 	return TDL_OK;
 }
 
@@ -144,6 +173,9 @@ static void window_bind(sqlite3_stmt *s, const struct rec *r, int sort)
 	db_bind_text(s, 5, rec_get(r, "criteria"));
 	db_bind_text(s, 6, rec_get(r, "source"));
 	sqlite3_bind_int(s, 7, sort);
+	db_bind_text(s, 8, rec_get(r, "same_as"));
+	db_bind_text(s, 9, rec_get(r, "same_reason"));
+	bind_ids(s, 10, rec_get(r, "implied_by"));
 }
 
 /* A guide's discipline. */
@@ -261,8 +293,10 @@ const struct content_type content_types[] = {
 	  "INSERT INTO activity(id, title, domain, discipline, materials, why, builds, easier,"
 	  " harder, safety, tags, week_from, week_to, minutes, steps, file)"
 	  " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", activity_bind },
-	{ "window", KEYS("text!", "p1_months!", "p99_months!", "criteria!", "source!"), NULL, window_check,
-	  NULL, NULL, "INSERT INTO who_window VALUES(?,?,?,?,?,?,?)", window_bind },
+	{ "window", KEYS("text!", "p1_months!", "p99_months!", "criteria!", "source!", "same_as",
+			 "same_reason", "implied_by"), NULL, window_check, "implied_by", "window",
+	  "INSERT INTO who_window(id, text, p1, p99, criteria, source, sort, same_as, same_reason, implied_by)"
+	  " VALUES(?,?,?,?,?,?,?,?,?,?)", window_bind },
 	{ "guide", KEYS("title!", "discipline!", "para*", "source!"), NULL, guide_check, NULL, NULL,
 	  "INSERT INTO guide VALUES(?,?,?,?,?,?)", guide_bind },
 	{ "concern", KEYS("title!", "helps!", "about!", "domains!"), NULL, concern_check, NULL, NULL,

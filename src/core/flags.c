@@ -1,8 +1,10 @@
-/* The calm "worth talking about" list: lost skills, passed checklists, closed WHO windows. */
+/* The calm "worth talking about" list: concerns only (lost skills, not yet after a
+ * passed checklist age, closed WHO windows), never a gap in the record. */
 #include <stdlib.h>
 #include <string.h>
 #include "toddle/db.h"
 #include "toddle/progress.h"
+#include "ms_live.h"
 
 /* Fill the flag elem from a row of a flag query; ctx holds its kind (a db_rows fill). */
 static int flag_from_row(sqlite3_stmt *st, void *elem, void *ctx)
@@ -20,6 +22,7 @@ static int flag_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 	f->p99 = sqlite3_column_double(st, 5);
 	f->area = db_column_dup(st, 6);
 	f->helps = db_column_dup(st, 7);
+	f->same_as = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : db_column_dup(st, 8);
 	return 0;
 }
 
@@ -33,11 +36,12 @@ static void flag_drop(void *elem)
 	free(f->domain);
 	free(f->area);
 	free(f->helps);
+	free(f->same_as);
 }
 
 static const struct db_rows flag_rows = { sizeof(struct flag), flag_from_row, flag_drop, "the list" };
 
-/* Columns every flag query returns: id, text, domain, status, age, p99, area, helps.
+/* Columns every flag query returns: id, text, domain, status, age, p99, area, helps, same_as.
  * The area is the most specific concern (fewest domains, then library order) that names the item's domain. */
 #define SPECIFIC " ORDER BY length(domains) - length(replace(domains, ' ', '')), sort LIMIT 1)"
 #define AREA(domain) \
@@ -46,31 +50,29 @@ static const struct db_rows flag_rows = { sizeof(struct flag), flag_from_row, fl
 	" domains || ' ' LIKE '% ' || " domain " || ' %'" SPECIFIC ", 'general')"
 
 static const char *const queries[] = {
-	/* FLAG_LOST: achieved once, and the latest record says not yet */
-	"SELECT l.milestone_id, COALESCE(m.text, w.text, l.milestone_id), COALESCE(m.domain, 'movement'),"
+	/* FLAG_LOST: achieved on one day, and the latest entry in force says not yet
+	 * on a later day (a same-day change is a correction, not a lost skill) */
+	MS_LIVE_CTE "SELECT l.item, COALESCE(m.text, w.text, l.item), COALESCE(m.domain, 'movement'),"
 	" l.status, COALESCE(m.age_months, 0), COALESCE(w.p99, 0), " AREA("COALESCE(m.domain, 'movement')")
-	" FROM milestone_log l LEFT JOIN milestone m ON m.id = l.milestone_id"
-	" LEFT JOIN who_window w ON w.id = l.milestone_id"
-	" WHERE l.child_id = ?1 AND l.status = 'not-yet'"
-	" AND l.id = (SELECT max(id) FROM milestone_log WHERE child_id = ?1 AND milestone_id = l.milestone_id)"
-	" AND EXISTS (SELECT 1 FROM milestone_log e WHERE e.child_id = ?1"
-	"   AND e.milestone_id = l.milestone_id AND e.status = 'achieved' AND e.id < l.id)"
-	" ORDER BY COALESCE(m.age_months, 0), l.milestone_id",
-	/* FLAG_CHECKLIST: a passed checklist age, not yet or not recorded */
-	"SELECT m.id, m.text, m.domain, l.status, m.age_months, 0, " AREA("m.domain")
-	" FROM milestone m LEFT JOIN milestone_log l ON l.id = (SELECT max(id) FROM milestone_log"
-	"   WHERE child_id = ?1 AND milestone_id = m.id)"
-	" WHERE m.age_months < ?2 AND (l.status IS NULL OR l.status = 'not-yet')"
-	" AND NOT (l.status IS 'not-yet' AND EXISTS (SELECT 1 FROM milestone_log e WHERE e.child_id = ?1"
-	"   AND e.milestone_id = m.id AND e.status = 'achieved'))"
+	", NULL FROM lost l LEFT JOIN milestone m ON m.id = l.item LEFT JOIN who_window w ON w.id = l.item"
+	" WHERE l.skill NOT IN (SELECT id FROM retired)"
+	" ORDER BY COALESCE(m.age_months, 0), l.item",
+	/* FLAG_CHECKLIST: a passed checklist age whose latest entry says not yet
+	 * (an item with no entry is not answered yet, never a concern) */
+	MS_LIVE_CTE "SELECT m.id, m.text, m.domain, l.status, m.age_months, 0, " AREA("m.domain")
+	", NULL FROM milestone m JOIN latest l ON l.skill = " MS_SKILL_OF("m.id")
+	" WHERE m.age_months < ?2 AND l.status = 'not-yet'"
+	" AND l.skill NOT IN (SELECT skill FROM lost) AND l.skill NOT IN (SELECT id FROM retired)"
 	" ORDER BY m.age_months, m.sort",
-	/* FLAG_WINDOW: the 99th percentile has passed without the milestone */
-	"SELECT w.id, w.text, 'movement', l.status, 0, w.p99, " AREA("'movement'")
-	" FROM who_window w LEFT JOIN milestone_log l ON l.id = (SELECT max(id) FROM milestone_log"
-	"   WHERE child_id = ?1 AND milestone_id = w.id)"
+	/* FLAG_WINDOW: the 99th percentile has passed without the skill, with an
+	 * entry that says so, or with none when the window closed after the child
+	 * was added (?4: the day the child's age, as used today, was 0) */
+	MS_LIVE_CTE "SELECT w.id, w.text, 'movement', l.status, 0, w.p99, " AREA("'movement'")
+	", w.same_as FROM who_window w LEFT JOIN latest l ON l.skill = w.id"
 	" WHERE w.p99 * " "30.4375" " < ?3 AND (l.status IS NULL OR l.status <> 'achieved')"
-	" AND NOT (l.status IS 'not-yet' AND EXISTS (SELECT 1 FROM milestone_log e WHERE e.child_id = ?1"
-	"   AND e.milestone_id = w.id AND e.status = 'achieved'))"
+	" AND w.id NOT IN (SELECT skill FROM lost) AND w.id NOT IN (SELECT id FROM retired)"
+	" AND (l.status IS NOT NULL OR (SELECT substr(created_at, 1, 10) FROM child WHERE id = ?1)"
+	"   < date(?4, '+' || (CAST(w.p99 * 30.4375 AS INTEGER) + 1) || ' days'))"
 	" ORDER BY w.p99",
 };
 
@@ -93,6 +95,24 @@ static int flags_append(struct flag **arr, int *n, struct flag *part, int np, st
 	return TDL_OK;
 }
 
+/* Drop the checklist flags of CDC items whose WHO window is flagged too: one skill, one flag. */
+static void flags_dedupe(struct flag *f, int *n)
+{
+	int k = 0;
+
+	for (int i = 0; i < *n; i++) {
+		int dup = 0;
+
+		for (int j = 0; j < *n && f[i].kind == FLAG_CHECKLIST && !dup; j++)
+			dup = f[j].kind == FLAG_WINDOW && f[j].same_as && !strcmp(f[j].same_as, f[i].id);
+		if (dup)
+			flag_drop(&f[i]);
+		else
+			f[k++] = f[i];
+	}
+	*n = k;
+}
+
 /* The "worth talking about" list on day `today`. */
 int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
 		  struct flag **out, int *n, struct tdl_err *err)
@@ -113,6 +133,7 @@ int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_u
 			sqlite3_bind_int64(st, 1, c->id);
 			sqlite3_bind_int(st, 2, a.use_months);
 			sqlite3_bind_int(st, 3, a.use_days);
+			db_bind_day(st, 4, today - a.use_days);
 		}
 		rc = db_rows_read(db, st, &flag_rows, &k, &part, &np, err);
 		if (!rc)
@@ -122,6 +143,7 @@ int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_u
 			return rc;
 		}
 	}
+	flags_dedupe(arr, &cnt);
 	*out = arr;
 	*n = cnt;
 	return TDL_OK;

@@ -5,6 +5,7 @@
 #include "toddle/db.h"
 #include "toddle/milestone.h"
 #include "toddle/text.h"
+#include "ms_live.h"
 
 static const char *const status_names[] = { "-", "achieved", "emerging", "not-yet", NULL };
 
@@ -48,6 +49,7 @@ static int entry_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 	e->has_date = db_column_day_opt(st, 6, &e->observed);
 	e->note = db_column_dup(st, 7);
 	e->who = db_column_dup(st, 8);
+	e->via = db_column_dup(st, 9);
 	return 0;
 }
 
@@ -65,11 +67,11 @@ static const struct db_rows entry_rows = {
 int milestone_range(sqlite3 *db, const struct child *c, int from, int to,
 		    struct milestone_entry **out, int *n, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT m.id, m.domain, m.text, m.source, m.age_months, l.status, l.observed, l.note,"
-		" l.created_by FROM milestone m LEFT JOIN milestone_log l ON l.id = ("
-		"  SELECT id FROM milestone_log WHERE child_id=?1 AND milestone_id=m.id"
-		"  ORDER BY id DESC LIMIT 1)"
+	sqlite3_stmt *st = db_prepare(db, MS_LIVE_CTE
+		"SELECT m.id, m.domain, m.text, m.source, m.age_months, l.status, l.observed, v.note,"
+		" v.created_by, CASE WHEN l.item <> m.id THEN l.item END FROM milestone m"
+		" LEFT JOIN latest l ON l.skill = " MS_SKILL_OF("m.id")
+		" LEFT JOIN milestone_log v ON v.id = l.id"
 		" WHERE m.age_months BETWEEN ?2 AND ?3 ORDER BY m.age_months, m.sort", err);
 	void *rows;
 	int rc;
@@ -201,6 +203,10 @@ void milestone_entry_clear(struct milestone_entry *e)
 	free(e->source);
 	free(e->note);
 	free(e->who);
+	free(e->via);
+	free(e->at);
+	free(e->changed_by);
+	free(e->changed_at);
 }
 
 /* Free an array from milestone_list or milestone_range. */

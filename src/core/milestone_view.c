@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "toddle/db.h"
 #include "toddle/guide.h"
 #include "toddle/milestone_view.h"
 
@@ -85,15 +86,54 @@ int milestone_view_step(const struct milestone_view *v, int dir)
 	return -1;
 }
 
-/* One earlier record of an item. */
+/* One earlier record of an item, and whether it was corrected or removed, by whom and when. */
 int milestone_view_history_line(const struct milestone_entry *h, char *out, size_t outsz)
 {
-	char d[11] = "-";
+	char d[11] = "-", when[24] = "";
 
 	if (h->has_date)
 		date_format(h->observed, d);
-	return snprintf(out, outsz, "%s %s, by %s%s%s", d, milestone_status_name(h->status), h->who,
-			h->note[0] ? ": " : "", h->note);
+	if (h->state != MS_IN_FORCE && h->changed_at)
+		db_when(h->changed_at, when);
+	return snprintf(out, outsz, "%s %s, by %s%s%s%s%s%s%s%s", d, milestone_status_name(h->status), h->who,
+			h->note[0] ? ": " : "", h->note,
+			h->state == MS_IN_FORCE ? "" : h->state == MS_REMOVED ? " (removed by " : " (corrected by ",
+			h->state == MS_IN_FORCE ? "" : h->changed_by, h->state == MS_IN_FORCE ? "" : ", ", when,
+			h->state == MS_IN_FORCE ? "" : ")");
+}
+
+/* The word for an entry's state in lists: in-force, corrected or removed. */
+const char *milestone_entry_state_name(enum ms_entry_state st)
+{
+	return st == MS_CORRECTED ? "corrected" : st == MS_REMOVED ? "removed" : "in-force";
+}
+
+/* The window a WHO window's id names in v, or NULL. */
+static const struct who_window *window_find(const struct milestone_view *v, const char *id)
+{
+	for (int i = 0; i < v->nwindows; i++)
+		if (!strcmp(v->windows[i].id, id))
+			return &v->windows[i];
+	return NULL;
+}
+
+/* Where the child is with one WHO window, in words. */
+int milestone_view_window_state(const struct milestone_view *v, const struct who_window *w, char *out,
+				size_t outsz)
+{
+	char d[11] = "";
+
+	if (w->status != MS_ACHIEVED && w->retired_by[0]) {
+		const struct who_window *by = window_find(v, w->retired_by);
+
+		return snprintf(out, outsz, "passed by a later skill: %s", by ? by->text : w->retired_by);
+	}
+	if (w->status == MS_NONE)
+		return snprintf(out, outsz, "not recorded");
+	if (w->has_date)
+		date_format(w->day, d);
+	return snprintf(out, outsz, "%s%s%s%s%s%s", w->status == MS_NOT_YET ? "not yet" : milestone_status_name(w->status),
+			d[0] ? " " : "", d, w->via[0] ? " (as " : "", w->via, w->via[0] ? ")" : "");
 }
 
 /* A flag's area and who usually helps. */
@@ -109,8 +149,7 @@ int milestone_view_flag_line(const struct flag *f, char *out, size_t outsz)
 		return snprintf(out, outsz, "Seen before, not now: %s", f->text);
 	if (f->kind == FLAG_WINDOW)
 		return snprintf(out, outsz, "%s (most children by %.1f months)", f->text, f->p99);
-	return snprintf(out, outsz, "%s (%d-month list, %s)", f->text, f->age_months,
-			f->status == MS_NOT_YET ? "not yet" : "not recorded");
+	return snprintf(out, outsz, "%s (%d-month list, not yet)", f->text, f->age_months);
 }
 
 /* The word a flag's kind has in lists. */

@@ -3,10 +3,7 @@
 #include <string.h>
 #include "toddle/db.h"
 #include "toddle/progress.h"
-
-/* The latest record of an item for a child, as SQL for a correlated subquery. */
-#define LATEST(item) "(SELECT id FROM milestone_log WHERE child_id = ?1 AND milestone_id = " item \
-		     " ORDER BY id DESC LIMIT 1)"
+#include "ms_live.h"
 
 /* The child's age in months with a fraction. */
 double progress_age_months(int days)
@@ -30,6 +27,10 @@ static int window_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 	if (!status || milestone_status_parse(status, &w->status))
 		w->status = MS_NONE;
 	w->has_date = db_column_day_opt(st, 7, &w->day);
+	w->via = db_column_dup(st, 8);
+	w->same_as = db_column_dup(st, 9);
+	w->same_reason = db_column_dup(st, 10);
+	w->retired_by = db_column_dup(st, 11);
 	return 0;
 }
 
@@ -42,6 +43,10 @@ static void window_drop(void *elem)
 	free(w->text);
 	free(w->criteria);
 	free(w->source);
+	free(w->via);
+	free(w->same_as);
+	free(w->same_reason);
+	free(w->retired_by);
 }
 
 static const struct db_rows window_rows = { sizeof(struct who_window), window_from_row, window_drop, "the WHO windows" };
@@ -50,9 +55,10 @@ static const struct db_rows window_rows = { sizeof(struct who_window), window_fr
 int progress_windows(sqlite3 *db, const struct child *c, struct who_window **out, int *n,
 		     struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT w.id, w.text, w.criteria, w.source, w.p1, w.p99, l.status, l.observed"
-		" FROM who_window w LEFT JOIN milestone_log l ON l.id = " LATEST("w.id")
+	sqlite3_stmt *st = db_prepare(db, MS_LIVE_CTE
+		"SELECT w.id, w.text, w.criteria, w.source, w.p1, w.p99, l.status, l.observed,"
+		" CASE WHEN l.item <> w.id THEN l.item END, w.same_as, w.same_reason, r.by"
+		" FROM who_window w LEFT JOIN latest l ON l.skill = w.id LEFT JOIN retired r ON r.id = w.id"
 		" ORDER BY w.sort", err);
 	void *rows;
 	int rc;
@@ -88,9 +94,9 @@ static const struct db_rows progress_rows = { sizeof(struct progress), progress_
 int progress_by_domain(sqlite3 *db, const struct child *c, int age_months, struct progress **out,
 		       int *n, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare(db, MS_LIVE_CTE
 		"SELECT m.domain, sum(l.status IS 'achieved'), count(*) FROM milestone m"
-		" LEFT JOIN milestone_log l ON l.id = " LATEST("m.id")
+		" LEFT JOIN latest l ON l.skill = " MS_SKILL_OF("m.id")
 		" WHERE m.age_months <= ?2 GROUP BY m.domain ORDER BY min(m.sort)", err);
 	void *rows;
 	int rc;
@@ -120,6 +126,12 @@ static int history_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 	e->domain = db_column_dup(st, 6);
 	e->age_months = sqlite3_column_int(st, 7);
 	e->source = strdup("");
+	e->entry = sqlite3_column_int64(st, 8);
+	e->state = (enum ms_entry_state)sqlite3_column_int(st, 9);
+	e->at = db_column_dup(st, 10);
+	e->changed_by = db_column_dup(st, 11);
+	e->changed_at = db_column_dup(st, 12);
+	e->via = strdup("");
 	return 0;
 }
 
@@ -140,9 +152,11 @@ int progress_history(sqlite3 *db, const struct child *c, const char *id,
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT l.milestone_id, l.status, l.observed, COALESCE(l.note, ''), l.created_by,"
 		" COALESCE(m.text, w.text, l.milestone_id), COALESCE(m.domain, 'movement'),"
-		" COALESCE(m.age_months, 0) FROM milestone_log l"
+		" COALESCE(m.age_months, 0), l.id, CASE WHEN x.id IS NULL THEN 0 WHEN x.removed THEN 2 ELSE 1 END,"
+		" l.created_at, x.created_by, x.created_at FROM milestone_log l"
+		" LEFT JOIN milestone_log x ON x.corrects = l.id"
 		" LEFT JOIN milestone m ON m.id = l.milestone_id LEFT JOIN who_window w ON w.id = l.milestone_id"
-		" WHERE l.child_id = ?1 AND (?2 IS NULL OR l.milestone_id = ?2) ORDER BY l.id", err);
+		" WHERE l.child_id = ?1 AND l.removed = 0 AND (?2 IS NULL OR l.milestone_id = ?2) ORDER BY l.id", err);
 	void *rows;
 	int rc;
 

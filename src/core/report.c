@@ -114,7 +114,7 @@ static int section_achieved(struct rep *r)
 		}
 	}
 	for (int i = 0, head = 0; i < nw; i++) {
-		if (w[i].status != MS_ACHIEVED)
+		if (w[i].status != MS_ACHIEVED || w[i].same_as[0]) /* with a CDC item: listed above */
 			continue;
 		if (!head++)
 			report_heading(r, 3, "Movement: WHO motor milestones");
@@ -138,11 +138,10 @@ static void flag_reason(const struct flag *f, char *out, size_t outsz)
 		snprintf(out, outsz, "recorded as achieved before, and later as not yet");
 	else if (f->kind == FLAG_WINDOW)
 		snprintf(out, outsz, "WHO window: most children do this by %.1f months; %s", f->p99,
-			 f->status == MS_EMERGING ? "emerging" : "not recorded as reached");
+			 f->status == MS_EMERGING ? "emerging" : f->status == MS_NOT_YET ? "not yet"
+			 : "not recorded as reached");
 	else
-		snprintf(out, outsz, "%d-month checklist: %s", f->age_months,
-			 f->status == MS_NOT_YET ? "not yet" : f->status == MS_EMERGING ? "emerging"
-											 : "not recorded yet");
+		snprintf(out, outsz, "%d-month checklist: not yet", f->age_months);
 }
 
 /* The "worth talking about" list with the area and who usually helps. */
@@ -163,7 +162,8 @@ static int section_flags(struct rep *r)
 	if (n)
 		report_para(r, "%s", calm_line);
 	else
-		report_para(r, "Nothing on the list right now.");
+		report_para(r, "Nothing to raise right now: no skill seen before and not now, no checklist item "
+			    "marked not yet after its age, and no WHO window closed without the skill.");
 	flags_free(f, n);
 	return TDL_OK;
 }
@@ -367,6 +367,8 @@ static int section_windows(struct rep *r)
 	for (int i = 0; i < n; i++) {
 		if (w[i].status == MS_ACHIEVED && w[i].has_date)
 			date_format(w[i].day, d), snprintf(state, sizeof state, "reached on %s", d);
+		else if (w[i].status != MS_ACHIEVED && w[i].retired_by[0])
+			snprintf(state, sizeof state, "passed by a later skill");
 		else
 			snprintf(state, sizeof state, "%s", w[i].status == MS_ACHIEVED ? "reached"
 					: w[i].status == MS_EMERGING ? "emerging" : "not reached yet");

@@ -202,6 +202,14 @@ static const char *const steps[] = {
 	"  || COALESCE(' (entry ' || NEW.corrects || ')', '')); END;"
 	"CREATE VIEW milestone_live AS SELECT * FROM milestone_log l WHERE l.removed = 0"
 	"  AND NOT EXISTS (SELECT 1 FROM milestone_log x WHERE x.corrects = l.id);",
+	/* 8: a WHO window names the CDC item with the same criterion (same_as, and
+	 * why: same_reason) and the later skills that imply it (implied_by, space
+	 * separated window ids); the library reloads to fill them */
+	"ALTER TABLE who_window ADD COLUMN same_as TEXT;"
+	"ALTER TABLE who_window ADD COLUMN same_reason TEXT;"
+	"ALTER TABLE who_window ADD COLUMN implied_by TEXT;"
+	"CREATE INDEX who_window_same ON who_window(same_as);"
+	"DELETE FROM meta WHERE key='content_stamp';",
 };
 
 /* The SQL that brings version n-1 to n, or NULL past the newest. */

@@ -35,7 +35,7 @@ enum action {
 	DO_VIEW_CLASSES, DO_VIEW_GUIDE, DO_DONE, DO_PLAY, DO_NEW, DO_DELETE, DO_REPORT,
 	DO_VIEW_CASELOAD, DO_VIEW_RECORD, DO_SEARCH, DO_SORT, DO_MINE, DO_GOAL, DO_PROGRAM, DO_EDITOR,
 	DO_FORM_NEXT, DO_FORM_PREV, DO_FORM_ENTER, DO_FORM_SAVE, DO_FORM_RUBOUT, DO_FORM_DELETE,
-	DO_FORM_CLEAR, DO_CHOICE_NEXT, DO_CHOICE_PREV,
+	DO_FORM_CLEAR, DO_CHOICE_NEXT, DO_CHOICE_PREV, DO_CORRECT,
 	DO_CATCHUP, DO_ANSWER_YES, DO_ANSWER_NOT_YET, DO_ANSWER_UNSURE, DO_ALL_YES, DO_SKIP_AGE,
 	DO_COUNT
 };
@@ -180,6 +180,7 @@ int overlay_doc_key(struct tui *t, enum action a);
 /* form.c */
 int form_child_open(struct tui *t, int edit);
 int form_milestone_open(struct tui *t, const struct milestone_entry *m);
+int form_milestone_fix_open(struct tui *t, const struct milestone_entry *h);
 int form_activity_open(struct tui *t, const struct activity *a, day_t day);
 int form_appointment_open(struct tui *t, long long id, day_t day);
 int form_entry_open(struct tui *t, long long id);

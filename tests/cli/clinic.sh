@@ -226,6 +226,10 @@ for d in $MON $TUE $WED; do run activity log --child Ava tummy-on-chest --date "
 run activity log --child Ava tummy-on-chest --date $TUE --result skipped
 run activity log --child Ava tummy-on-chest --date $SUN_BEFORE
 run activity log --child Ava open-little-hands --date $WED
+# answers of "not yet" after the checklist age make the flags: Ben two, Cal one, Ava none
+run milestone log --child Ben cdc-4m-lc-coos --status not-yet --date $MON
+run milestone log --child Ben cdc-6m-se-laughs --status not-yet --date $MON
+run milestone log --child Cal cdc-4m-lc-coos --status not-yet --date $MON
 
 run caseload
 if [ $rc -eq 0 ] && [ "$(col 2 | tr '\n' ' ')" = "Ava Ben " ]; then ok "caseload shows only my children (Ava, Ben), by name"

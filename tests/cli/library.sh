@@ -32,7 +32,7 @@ if printf '%s\n' "$out" | grep -q "^cdc-2m-se-calms	2	social-emotional	" &&
 	ok "milestone catalog --age 2: ID, AGE_MONTHS, DOMAIN, TEXT, only 2-month items"
 else not_ok "milestone catalog --age 2: ID, AGE_MONTHS, DOMAIN, TEXT, only 2-month items" "$out"; fi
 run milestone catalog
-if [ "$(printf '%s\n' "$out" | cut -f2 | sort -un | tr '\n' ' ')" = "2 4 6 9 12 15 18 24 30 36 48 60 " ]; then
+if [ "$(printf '%s\n' "$out" | grep -v '^who-' | cut -f2 | sort -un | tr '\n' ' ')" = "2 4 6 9 12 15 18 24 30 36 48 60 " ]; then
 	ok "milestone catalog covers every CDC checklist age"
 else not_ok "milestone catalog covers every CDC checklist age" "ages: $(printf '%s\n' "$out" | cut -f2 | sort -un | tr '\n' ' ')"; fi
 run milestone catalog --age 5

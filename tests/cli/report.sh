@@ -113,6 +113,7 @@ run child add Bo --born 2026-05-20
 run milestone log --child "$A" cdc-2m-se-smiles-back --date 2026-11-10 --note '<script>alert(1)</script>'
 run milestone log --child "$A" cdc-2m-se-calms --date 2026-11-12 --note 'soon replaced'
 run milestone log --child "$A" who-sitting --status emerging --date 2026-11-18
+run milestone log --child "$A" cdc-2m-mp-lifts-head --status not-yet --date 2026-11-19
 run activity log --child "$A" tummy-floor-mirror --date 2026-11-20 --minutes 10 --note 'liked it'
 run activity log --child "$A" read-aloud --date 2026-11-21 --result hard --note 'She said "ok" & it'"'"'s <b>fine</b>'
 run activity log --child "$A" tummy-floor-mirror --date 2026-10-01 --minutes 5 --note 'long ago'
@@ -131,7 +132,7 @@ else not_ok "both ages for a preterm child, with the gestational age at birth" "
 check "an achieved milestone with its date under its domain" \
 	under "Milestones achieved" "Social and emotional" '  - Smiles back when you talk or smile (2-month checklist): 2026-11-10'
 check "a passed checklist's item is worth talking about, with the area and who helps" \
-	in_section "Worth talking about" '  - Lifts the head while lying on the tummy (2-month checklist: not recorded yet). Area: Movement milestones; who usually helps: a physical therapist.'
+	in_section "Worth talking about" '  - Lifts the head while lying on the tummy (2-month checklist: not yet). Area: Movement milestones; who usually helps: a physical therapist.'
 check "the calm line follows the list" in_section "Worth talking about" "Talk this over with your child's doctor; it is not a diagnosis."
 check "progress counts achieved of total by domain" in_section "Progress by area" '  - Social and emotional: 2 of 4'
 check "an activity in the period is listed with its date, result and minutes" \

@@ -103,6 +103,27 @@ static void log_ms(sqlite3 *db, const struct child *c, const char *id, enum ms_s
 		      milestone_status_name(st), rc, err.msg);
 }
 
+/* Say the child was added to toddle on day `on` (created_at is the real clock otherwise). */
+static void set_added(sqlite3 *db, const struct child *c, day_t on)
+{
+	char d[11], sql[160];
+
+	date_format(on, d);
+	snprintf(sql, sizeof sql, "UPDATE child SET created_at = '%sT09:00:00Z' WHERE id = %lld", d, c->id);
+	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK, "cannot set created_at: %s",
+		      sqlite3_errmsg(db));
+}
+
+/* Log not-yet for every item of the rows of sql (column 0: ids) on day `on`. */
+static void log_all_not_yet(sqlite3 *db, const struct child *c, const char *sql, day_t on)
+{
+	struct ids l = query_ids(db, sql);
+
+	for (int i = 0; i < l.n; i++)
+		log_ms(db, c, l.v[i], MS_NOT_YET, 1, on, NULL);
+	ids_free(&l);
+}
+
 /* The flag list on day `on`; fails the test when flags_compute fails. */
 static struct flag *flags_on(sqlite3 *db, const struct child *c, day_t on, int cu, int *n,
 			     const char *tcase)
@@ -206,7 +227,8 @@ START_TEST(checklist_boundary)
 		      count_kind(f, n, FLAG_CHECKLIST), n ? f[0].id : "-");
 	flags_free(f, n);
 
-	/* 3 completed months: every unrecorded 2-month item, and the not-yet one. */
+	/* 3 completed months: the not-yet one only; an item with no record is not
+	 * answered yet, never a concern. */
 	f = flags_on(db, &c, at, CU, &n, tc);
 	expect_no_flag(f, n, two.v[0], tc, "on 2026-04-15, logged achieved");
 	expect_no_flag(f, n, two.v[1], tc, "on 2026-04-15, logged emerging");
@@ -218,18 +240,11 @@ START_TEST(checklist_boundary)
 		ck_assert_msg(f[i].age_months == 2, "%s: %s has age_months %d, expected 2", tc, two.v[2],
 			      f[i].age_months);
 	}
-	for (int k = 3; k < two.n; k++) {
-		int i = expect_flag(f, n, two.v[k], FLAG_CHECKLIST, tc, "on 2026-04-15, unrecorded");
-
-		ck_assert_msg(f[i].status == MS_NONE && f[i].age_months == 2,
-			      "%s: unrecorded %s has status %s, age %d; expected -, 2", tc, two.v[k],
-			      milestone_status_name(f[i].status), f[i].age_months);
-		ck_assert_msg(f[i].text && *f[i].text && f[i].domain && *f[i].domain,
-			      "%s: %s has an empty text or domain", tc, two.v[k]);
-	}
-	ck_assert_msg(count_kind(f, n, FLAG_CHECKLIST) == two.n - 2,
-		      "%s: on 2026-04-15 %d checklist items are listed, expected %d (the 2-month items less achieved and emerging)",
-		      tc, count_kind(f, n, FLAG_CHECKLIST), two.n - 2);
+	for (int k = 3; k < two.n; k++)
+		expect_no_flag(f, n, two.v[k], tc, "on 2026-04-15, unrecorded (not answered yet)");
+	ck_assert_msg(count_kind(f, n, FLAG_CHECKLIST) == 1,
+		      "%s: on 2026-04-15 %d checklist items are listed, expected 1 (the not-yet one)",
+		      tc, count_kind(f, n, FLAG_CHECKLIST));
 	for (int k = 0; k < four.n; k++)
 		expect_no_flag(f, n, four.v[k], tc, "on 2026-04-15 (4-month checklist not passed)");
 	for (int i = 0; i < n; i++)
@@ -257,6 +272,7 @@ START_TEST(corrected_boundary)
 	char d[11];
 	int n;
 
+	log_all_not_yet(db, &c, "SELECT id FROM milestone WHERE age_months = 2", D(2026, 3, 20));
 	child_age(&c, at, CU, &a);
 	ck_assert_msg(a.ga_weeks == 32 && a.corrected && a.cmonths == 1 && a.use_months == 1,
 		      "%s: on 2026-04-15 ga %d weeks, corrected %d, cmonths %d, use_months %d; expected 32, 1, 1, 1",
@@ -296,6 +312,7 @@ START_TEST(corrected_boundary)
 	{
 		struct child c3 = tu_add_child(db, "Bea", BORN, 1, BORN + PRETERM_SHIFT - 3, LATER);
 
+		log_all_not_yet(db, &c3, "SELECT id FROM milestone WHERE age_months = 2", D(2026, 3, 20));
 		child_age(&c3, first, CU, &a);
 		ck_assert_msg(a.ga_weeks == 32 && a.ga_days == 3 && a.corrected && a.cdays == first - BORN - PRETERM_SHIFT,
 			      "%s: born at 32+3 weeks, on 2026-06-12: ga %d+%d, corrected %d, cdays %d; expected 32+3, 1, %d",
@@ -361,6 +378,8 @@ START_TEST(window_boundary)
 	struct child_age a;
 	struct flag *f;
 
+	set_added(db, &c, BORN);
+	set_added(db, &p, BORN);
 	ck_assert_msg(NEAR(p99, 17.6), "%s: who-walking-alone p99 is %g, expected 17.6", tc, p99);
 	ck_assert_msg(days == 536, "%s: first day past 17.6 * 30.4375 is day %d, expected 536", tc, days);
 
@@ -476,8 +495,11 @@ START_TEST(flag_areas)
 
 	log_ms(db, &c, "cdc-2m-mp-lifts-head", MS_ACHIEVED, 1, D(2026, 3, 1), NULL);
 	log_ms(db, &c, "cdc-2m-mp-lifts-head", MS_NOT_YET, 1, D(2026, 4, 1), NULL);
+	log_all_not_yet(db, &c, "SELECT id FROM milestone WHERE age_months <= 18 AND id <> 'cdc-2m-mp-lifts-head'",
+			D(2027, 12, 1));
+	set_added(db, &c, BORN);
 	f = flags_on(db, &c, D(2028, 1, 15), CU, &n, tc);
-	ck_assert_msg(n > 50, "%s: only %d flags at 2 years with no records", tc, n);
+	ck_assert_msg(n > 50, "%s: only %d flags at 2 years with every item not yet", tc, n);
 	for (int i = 0; i < n; i++) {
 		const char *dom = f[i].domain;
 
@@ -585,7 +607,7 @@ START_TEST(progress_domains)
 		const int n2[] = { 1 };
 		const char *dom6[] = { "movement", "cognitive" };
 		const int n6[] = { 1, 1 };
-		const int n60[] = { 2, 1 };
+		const int n60[] = { 3, 1 }; /* who-sitting counts for cdc-9m-mp-sits-alone, the same skill */
 
 		check_progress(db, &c, 2, tc, dom2, n2, 1);
 		check_progress(db, &c, 6, tc, dom6, n6, 2);
@@ -764,20 +786,24 @@ START_TEST(stable_list)
 	struct child c = tu_add_child(db, "Max", BORN, 0, 0, LATER);
 	struct child b = tu_add_child(db, "Nia", BORN, 0, 0, LATER);
 	struct ids none = { NULL, 0 };
+	struct child late = tu_add_child(db, "Ola", BORN, 0, 0, LATER);
+	/* every item not yet, less the CDC items that are one skill with a WHO window
+	 * (listed once, as the window) */
 	struct ids cl = query_ids(db, "SELECT id FROM milestone WHERE age_months BETWEEN 2 AND 18"
+				  " AND id NOT IN (SELECT same_as FROM who_window WHERE same_as IS NOT NULL)"
 				  " ORDER BY age_months, sort");
 	struct ids win = query_ids(db, "SELECT id FROM who_window WHERE p99 < 24 ORDER BY p99");
 	struct ids ages = query_ids(db, "SELECT group_concat(age_months, ',') FROM"
 				    " (SELECT DISTINCT age_months FROM milestone WHERE age_months < 24 ORDER BY 1)");
 	struct ids lost = query_ids(db, "SELECT 'cdc-9m-mp-sits-alone'");
-	struct ids cl_b = query_ids(db, "SELECT id FROM milestone WHERE age_months BETWEEN 2 AND 18"
-				    " AND id NOT IN ('cdc-9m-mp-sits-alone', 'cdc-2m-se-calms') ORDER BY age_months, sort");
-	struct ids win_b = query_ids(db, "SELECT id FROM who_window WHERE id <> 'who-walking-alone' ORDER BY p99");
 	day_t two = D(2028, 1, 15);
 	struct child_age a;
 	struct flag *f, *g;
 	int n, m;
 
+	set_added(db, &c, BORN);
+	set_added(db, &b, BORN);
+	set_added(db, &late, two);
 	child_age(&c, two, CU, &a);
 	ck_assert_msg(a.use_months == 24, "%s: age on 2028-01-15 is %d months, expected 24", tc, a.use_months);
 	ck_assert_msg(ages.n == 1 && !strcmp(ages.v[0], "2,4,6,9,12,15,18"),
@@ -792,9 +818,15 @@ START_TEST(stable_list)
 	log_ms(db, &b, "cdc-9m-mp-sits-alone", MS_NOT_YET, 1, D(2026, 11, 1), NULL);
 	log_ms(db, &b, "cdc-2m-se-calms", MS_EMERGING, 0, 0, NULL);
 	log_ms(db, &b, "who-walking-alone", MS_ACHIEVED, 0, 0, NULL);
+	log_all_not_yet(db, &c, "SELECT id FROM milestone WHERE age_months BETWEEN 2 AND 18", D(2027, 12, 1));
+
+	/* Added at 2 years with nothing answered: nothing is worth talking about. */
+	f = flags_on(db, &late, two, CU, &n, tc);
+	expect_list(f, n, &none, &none, &none, tc, "child added at 2 years with no records");
+	flags_free(f, n);
 
 	f = flags_on(db, &c, two, CU, &n, tc);
-	expect_list(f, n, &none, &cl, &win, tc, "child with no records at 2 years");
+	expect_list(f, n, &none, &cl, &win, tc, "child added at birth, every item not yet at 2 years");
 	g = flags_on(db, &c, two, CU, &m, tc);
 	ck_assert_msg(m == n, "%s: a second call lists %d flags, the first %d", tc, m, n);
 	for (int i = 0; i < n; i++)
@@ -803,16 +835,229 @@ START_TEST(stable_list)
 	flags_free(f, n);
 	flags_free(g, m);
 
-	/* The other child: lost first, then checklists by age, then windows by p99. */
+	/* The other child: the lost skill only; walking alone retires the other
+	 * windows, and who-sitting is the lost skill itself. */
 	f = flags_on(db, &b, two, CU, &n, tc);
-	expect_list(f, n, &lost, &cl_b, &win_b, tc, "child with a lost skill at 2 years");
+	expect_list(f, n, &lost, &none, &none, tc, "child with a lost skill who walks, at 2 years");
 	flags_free(f, n);
 	ids_free(&cl);
 	ids_free(&win);
 	ids_free(&ages);
 	ids_free(&lost);
-	ids_free(&cl_b);
-	ids_free(&win_b);
+	db_close(db);
+}
+END_TEST
+
+
+/* ---- 10. what is not a concern ------------------------------------------------------ */
+
+START_TEST(not_concerns)
+{
+	const char *tc = "not_concerns";
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Pia", BORN, 0, 0, LATER);
+	day_t twenty = D(2027, 9, 20), i;
+	struct child_age a;
+	struct flag *f;
+	int n;
+
+	child_age(&c, twenty, CU, &a);
+	ck_assert_msg(a.use_months == 20, "%s: age on 2027-09-20 is %d months, expected 20", tc, a.use_months);
+	/* Added at 20 months, nothing answered: no concerns at all. */
+	set_added(db, &c, twenty);
+	f = flags_on(db, &c, twenty, CU, &n, tc);
+	ck_assert_msg(n == 0, "%s: a 20-month-old just added has %d flags (first %s), expected none", tc, n,
+		      n ? f[0].id : "-");
+	flags_free(f, n);
+	/* Answering not yet for a passed item makes it one. */
+	log_ms(db, &c, "cdc-12m-lc-waves-bye", MS_NOT_YET, 1, twenty, NULL);
+	f = flags_on(db, &c, twenty, CU, &n, tc);
+	ck_assert_msg(n == 1, "%s: after one not-yet, %d flags, expected 1", tc, n);
+	expect_flag(f, n, "cdc-12m-lc-waves-bye", FLAG_CHECKLIST, tc, "not yet at 20 months");
+	flags_free(f, n);
+	/* Emerging after the age is not a concern. */
+	log_ms(db, &c, "cdc-12m-lc-names-parent", MS_EMERGING, 1, twenty, NULL);
+	f = flags_on(db, &c, twenty, CU, &n, tc);
+	expect_no_flag(f, n, "cdc-12m-lc-names-parent", tc, "emerging at 20 months");
+	flags_free(f, n);
+	/* A window that closes after the child was added, with no record, is one. */
+	i = D(2027, 6, 1);
+	set_added(db, &c, i);
+	f = flags_on(db, &c, twenty, CU, &n, tc);
+	expect_flag(f, n, "who-walking-alone", FLAG_WINDOW, tc, "added 2027-06-01, before walking alone's p99 closed");
+	expect_no_flag(f, n, "who-walking-assisted", tc, "added 2027-06-01, after walking with help closed (13.7 months)");
+	flags_free(f, n);
+	db_close(db);
+}
+END_TEST
+
+/* ---- 11. a same-day change is a correction, not a lost skill ----------------------- */
+
+START_TEST(same_day_not_lost)
+{
+	const char *tc = "same_day_not_lost";
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Quin", BORN, 0, 0, LATER);
+	struct flag *f;
+	int n;
+
+	log_ms(db, &c, "cdc-6m-se-laughs", MS_ACHIEVED, 1, D(2026, 6, 1), NULL);
+	log_ms(db, &c, "cdc-6m-se-laughs", MS_NOT_YET, 1, D(2026, 6, 1), NULL);
+	f = flags_on(db, &c, D(2026, 6, 20), CU, &n, tc);
+	expect_no_flag(f, n, "cdc-6m-se-laughs", tc, "achieved then not yet on one day, before the age");
+	flags_free(f, n);
+	f = flags_on(db, &c, D(2026, 9, 1), CU, &n, tc);
+	expect_flag(f, n, "cdc-6m-se-laughs", FLAG_CHECKLIST, tc, "same day, then the 6-month age passed");
+	flags_free(f, n);
+	/* Without dates the day logged counts: both today, so no lost skill either. */
+	log_ms(db, &c, "cdc-4m-lc-coos", MS_ACHIEVED, 0, 0, NULL);
+	log_ms(db, &c, "cdc-4m-lc-coos", MS_NOT_YET, 0, 0, NULL);
+	f = flags_on(db, &c, D(2026, 5, 1), CU, &n, tc);
+	ck_assert_msg(count_kind(f, n, FLAG_LOST) == 0, "%s: %d lost skills from same-day entries", tc,
+		      count_kind(f, n, FLAG_LOST));
+	flags_free(f, n);
+	db_close(db);
+}
+END_TEST
+
+/* ---- 12. CDC items and WHO windows of the same criterion, and retired windows ------ */
+
+START_TEST(same_skill_and_retired)
+{
+	const char *tc = "same_skill_and_retired";
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Ray", BORN, 0, 0, LATER);
+	struct milestone_entry *e;
+	struct who_window *w;
+	struct tdl_err err = { "" };
+	struct flag *f;
+	int n, sits = -1;
+
+	set_added(db, &c, BORN);
+	ck_assert_msg(query_int(db, "SELECT count(*) FROM who_window WHERE same_as IS NOT NULL") == 3,
+		      "%s: %d windows name a CDC item, expected 3 (sitting, walking with help, walking alone)", tc,
+		      query_int(db, "SELECT count(*) FROM who_window WHERE same_as IS NOT NULL"));
+	/* The CDC item satisfies the window. */
+	log_ms(db, &c, "cdc-9m-mp-sits-alone", MS_ACHIEVED, 1, D(2026, 8, 1), NULL);
+	ck_assert_int_eq(progress_windows(db, &c, &w, &n, &err), TDL_OK);
+	ck_assert_msg(w[0].status == MS_ACHIEVED && w[0].day == D(2026, 8, 1) &&
+			      !strcmp(w[0].via, "cdc-9m-mp-sits-alone"),
+		      "%s: who-sitting is %s via '%s', expected achieved via cdc-9m-mp-sits-alone", tc,
+		      milestone_status_name(w[0].status), w[0].via);
+	progress_windows_free(w, n);
+	/* The window satisfies the CDC item. */
+	log_ms(db, &c, "who-walking-alone", MS_ACHIEVED, 1, D(2027, 1, 20), NULL);
+	ck_assert_int_eq(milestone_range(db, &c, 18, 18, &e, &n, &err), TDL_OK);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(e[i].id, "cdc-18m-mp-walks-alone"))
+			sits = i;
+	ck_assert_msg(sits >= 0 && e[sits].status == MS_ACHIEVED && !strcmp(e[sits].via, "who-walking-alone"),
+		      "%s: cdc-18m-mp-walks-alone is %s via '%s', expected achieved via who-walking-alone", tc,
+		      sits >= 0 ? milestone_status_name(e[sits].status) : "missing", sits >= 0 ? e[sits].via : "");
+	milestone_entries_free(e, n);
+	/* Walking alone retires crawling, even recorded not yet, and the standing windows. */
+	log_ms(db, &c, "who-crawling", MS_NOT_YET, 1, D(2026, 12, 1), NULL);
+	f = flags_on(db, &c, D(2028, 1, 1), CU, &n, tc);
+	ck_assert_msg(n == 0, "%s: a child who walks and sits has %d flags (first %s), expected none", tc, n,
+		      n ? f[0].id : "-");
+	flags_free(f, n);
+	ck_assert_int_eq(progress_windows(db, &c, &w, &n, &err), TDL_OK);
+	ck_assert_msg(!strcmp(w[2].id, "who-crawling") && w[2].status == MS_NOT_YET &&
+			      !strcmp(w[2].retired_by, "who-walking-alone"),
+		      "%s: %s is %s retired by '%s', expected who-crawling not-yet retired by who-walking-alone", tc,
+		      w[2].id, milestone_status_name(w[2].status), w[2].retired_by);
+	ck_assert_msg(!w[0].retired_by[0], "%s: who-sitting is retired by '%s', expected not retired", tc,
+		      w[0].retired_by);
+	progress_windows_free(w, n);
+	/* Not walking yet: crawling not yet past its window is a concern, once. */
+	{
+		struct child d = tu_add_child(db, "Sam", BORN, 0, 0, LATER);
+
+		set_added(db, &d, BORN);
+		log_ms(db, &d, "who-crawling", MS_NOT_YET, 1, D(2027, 2, 1), NULL);
+		log_ms(db, &d, "cdc-18m-mp-walks-alone", MS_NOT_YET, 1, D(2027, 8, 1), NULL);
+		f = flags_on(db, &d, D(2027, 9, 1), CU, &n, tc);
+		expect_flag(f, n, "who-crawling", FLAG_WINDOW, tc, "crawling not yet at 19 months, not walking");
+		expect_flag(f, n, "who-walking-alone", FLAG_WINDOW, tc, "walking alone not yet at 19 months");
+		expect_no_flag(f, n, "cdc-18m-mp-walks-alone", tc, "the CDC item of the flagged window");
+		flags_free(f, n);
+	}
+	db_close(db);
+}
+END_TEST
+
+/* ---- 13. corrections ------------------------------------------------------------ */
+
+static long long last_entry(sqlite3 *db)
+{
+	return query_int(db, "SELECT max(id) FROM milestone_log");
+}
+
+static int fix(sqlite3 *db, const struct child *c, long long id, int remove, enum ms_status st, struct tdl_err *err)
+{
+	return milestone_correct(db, c, &(struct milestone_fix){ .entry = id, .remove = remove, .status = st }, NULL, err);
+}
+
+START_TEST(corrections)
+{
+	const char *tc = "corrections";
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Tia", BORN, 0, 0, LATER);
+	struct child o = tu_add_child(db, "Uma", BORN, 0, 0, LATER);
+	struct milestone_entry *e;
+	struct tdl_err err = { "" };
+	struct flag *f;
+	long long a, b, made = 0;
+	int n, rows;
+
+	log_ms(db, &c, "cdc-2m-lc-sounds", MS_ACHIEVED, 1, D(2026, 3, 1), "cooing");
+	a = last_entry(db);
+	log_ms(db, &c, "cdc-2m-lc-sounds", MS_NOT_YET, 1, D(2026, 4, 1), NULL);
+	b = last_entry(db);
+	f = flags_on(db, &c, D(2026, 5, 1), CU, &n, tc);
+	expect_flag(f, n, "cdc-2m-lc-sounds", FLAG_LOST, tc, "before the correction");
+	flags_free(f, n);
+
+	/* A mis-tap corrected: the not-yet becomes achieved; nothing is lost. */
+	ck_assert_int_eq(milestone_correct(db, &c, &(struct milestone_fix){ .entry = b, .status = MS_ACHIEVED },
+					   &made, &err), TDL_OK);
+	ck_assert_msg(made == last_entry(db) && made > b, "%s: made %lld, expected the new row", tc, made);
+	f = flags_on(db, &c, D(2026, 5, 1), CU, &n, tc);
+	expect_no_flag(f, n, "cdc-2m-lc-sounds", tc, "after correcting the not-yet to achieved");
+	flags_free(f, n);
+
+	/* Refusals write nothing, each with its reason. */
+	rows = query_int(db, "SELECT count(*) FROM milestone_log");
+	ck_assert_int_eq(fix(db, &c, 9999, 0, MS_EMERGING, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "no milestone entry 9999"), "%s: unknown: '%s'", tc, err.msg);
+	ck_assert_int_eq(fix(db, &c, b, 0, MS_EMERGING, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "already corrected by") && strstr(err.msg, "is in force now"),
+		      "%s: stale: '%s'", tc, err.msg);
+	ck_assert_int_eq(fix(db, &c, made, 0, MS_ACHIEVED, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "nothing to change"), "%s: same status: '%s'", tc, err.msg);
+	ck_assert_int_eq(fix(db, &o, made, 0, MS_EMERGING, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "no milestone entry"), "%s: another child's entry: '%s'", tc, err.msg);
+	ck_assert_int_eq(fix(db, &c, made, 0, MS_NONE, &err), TDL_EINPUT);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM milestone_log"), rows);
+
+	/* Remove the first entry: the old date and note go with the removal row. */
+	ck_assert_int_eq(fix(db, NULL, a, 1, MS_NONE, &err), TDL_OK);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM milestone_log WHERE corrects = (SELECT min(id) FROM milestone_log)"
+				   " AND removed = 1 AND observed = '2026-03-01' AND note = 'cooing'"), 1);
+	ck_assert_int_eq(fix(db, &c, a, 0, MS_EMERGING, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "was removed by"), "%s: removed: '%s'", tc, err.msg);
+	ck_assert_int_eq(fix(db, &c, last_entry(db), 1, MS_NONE, &err), TDL_EINPUT);
+	ck_assert_msg(strstr(err.msg, "only records a removal"), "%s: removal row: '%s'", tc, err.msg);
+
+	/* The history: each entry once, with its state and who changed it. */
+	ck_assert_int_eq(progress_history(db, &c, "cdc-2m-lc-sounds", &e, &n, &err), TDL_OK);
+	ck_assert_msg(n == 3, "%s: history has %d entries, expected 3 (removal rows are not entries)", tc, n);
+	ck_assert_msg(e[0].entry == a && e[0].state == MS_REMOVED && !strcmp(e[0].changed_by, db_user()) &&
+			      e[1].entry == b && e[1].state == MS_CORRECTED && e[2].entry == made &&
+			      e[2].state == MS_IN_FORCE && e[2].status == MS_ACHIEVED && e[2].observed == D(2026, 4, 1),
+		      "%s: history states %d %d %d (entries %lld %lld %lld)", tc, e[0].state, e[1].state, e[2].state,
+		      e[0].entry, e[1].entry, e[2].entry);
+	milestone_entries_free(e, n);
 	db_close(db);
 }
 END_TEST
@@ -830,6 +1075,10 @@ static Suite *progress_suite(void)
 	TU_CASE(s, windows_list);
 	TU_CASE(s, item_history);
 	TU_CASE(s, stable_list);
+	TU_CASE(s, not_concerns);
+	TU_CASE(s, same_day_not_lost);
+	TU_CASE(s, same_skill_and_retired);
+	TU_CASE(s, corrections);
 	return s;
 }
 
