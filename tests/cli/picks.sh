@@ -5,7 +5,7 @@
 # bad input refused with one line and nothing changed.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 
-plan 20
+plan 21
 
 TAB=$(printf '\t')
 # ids: the first column of the last output.
