@@ -24,10 +24,10 @@ static const char *const doms[NDOM] = { "cognitive", "communication", "daily-rou
 /* ---- helpers -------------------------------------------------------------- */
 
 /* n candidates, `per` a domain in turn, ids "a0".."aN" (ids[] keeps the text). */
-static void make_cands(struct pick_candidate *c, char ids[][8], int n, int per)
+static void make_cands(struct pick_candidate *c, char ids[][16], int n, int per)
 {
 	for (int i = 0; i < n; i++) {
-		snprintf(ids[i], 8, "a%d", i);
+		snprintf(ids[i], 16, "a%d", i);
 		c[i] = (struct pick_candidate){ .id = ids[i], .domain = doms[(i / per) % NDOM], .lean = 0, .recent = 0 };
 	}
 }
@@ -97,7 +97,7 @@ static const char *pick_ids(const struct week_view *v, char *out, size_t outsz)
 START_TEST(counts_and_domains)
 {
 	struct pick_candidate c[40];
-	char ids[40][8];
+	char ids[40][16];
 	int out[PICKS_MAX], most;
 
 	for (int n = 0; n <= 40; n++)
@@ -123,7 +123,7 @@ END_TEST
 START_TEST(same_inputs_same_picks)
 {
 	struct pick_candidate c[30];
-	char ids[30][8];
+	char ids[30][16];
 	int a[PICKS_MAX], b[PICKS_MAX], na, nb, differ = 0;
 
 	make_cands(c, ids, 30, 4);
@@ -152,7 +152,7 @@ END_TEST
 START_TEST(one_candidate_moves_only_itself)
 {
 	struct pick_candidate c[30], fewer[29];
-	char ids[30][8];
+	char ids[30][16];
 	int a[PICKS_MAX], b[PICKS_MAX], na, nb, gone = -1;
 
 	make_cands(c, ids, 30, 4);
@@ -178,7 +178,7 @@ END_TEST
 START_TEST(recent_skipped_when_others_exist)
 {
 	struct pick_candidate c[28];
-	char ids[28][8];
+	char ids[28][16];
 	int out[PICKS_MAX], k;
 
 	make_cands(c, ids, 28, 4);
@@ -212,7 +212,7 @@ END_TEST
 START_TEST(leans_to_unseen_areas)
 {
 	struct pick_candidate c[28];
-	char ids[28][8];
+	char ids[28][16];
 	int out[PICKS_MAX], plain = 0, leaning = 0;
 	const int runs = 400;
 
