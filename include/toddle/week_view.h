@@ -9,6 +9,7 @@
 #include "toddle/appointment.h"
 #include "toddle/child.h"
 #include "toddle/err.h"
+#include "toddle/picks.h"
 #include "toddle/program.h"
 #include "toddle/tummy.h"
 #include "toddle/week.h"
@@ -31,6 +32,9 @@ struct week_view {
 	struct week_note note;
 	struct activity *acts;     /* the week's activities, by domain and title */
 	int nacts;
+	day_t *done;               /* per activity: the last day done this week, or -1 */
+	int picks[PICKS_MAX];      /* the plan for the week: indexes into acts, ascending */
+	int npicks;
 	struct appointment *appts; /* today's and tomorrow's, by time */
 	int nappts;
 	struct program *prog;      /* home program entries active in today's week */
@@ -68,8 +72,19 @@ int week_view_appointment_line(const struct week_view *v, int i, char *out, size
 /* "Drum on pots: 2 a day, this week 3 of 14" for program entry i. */
 int week_view_program_line(const struct week_view *v, int i, char *out, size_t outsz);
 
-/* "Title  (domain, 10 min)" for activity i. */
+/* "Title  (domain, 10 min)" for activity i, with "; done today" or "; done
+ * Mon" inside the brackets when it was done this week (today and the 6 days
+ * before). */
 int week_view_activity_line(const struct week_view *v, int i, char *out, size_t outsz);
+
+/* "done today", "done Mon" or "" for activity i. */
+int week_view_done_words(const struct week_view *v, int i, char *out, size_t outsz);
+
+/* The heading of the plan: "Picked for Mia this week (5)". */
+int week_view_picks_heading(const struct week_view *v, char *out, size_t outsz);
+
+/* The heading of the whole list: "All 29 activities for this age". */
+int week_view_all_heading(const struct week_view *v, char *out, size_t outsz);
 
 /* Today's tummy-time line, or "" when the guidance does not apply. */
 int week_view_tummy_line(const struct week_view *v, char *out, size_t outsz);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cli/cli.h"
 #include "toddle/activity.h"
+#include "toddle/picks.h"
 #include "toddle/text.h"
 
 /* Print "label: value" when value is set. */
@@ -16,17 +17,54 @@ static void put_field(const char *label, const char *value)
 	putchar('\n');
 }
 
-/* toddle activity list [--week N] [--domain D]: ID, DOMAIN, WEEKS, TITLE */
+/* When each of the n activities was done this week by the child named, or
+ * the only child; all -1 with no name and not exactly one child. */
+static int list_done(struct app *app, const char *name, const struct activity *a, int n, day_t *done)
+{
+	struct tdl_err err;
+	struct child c;
+	int rc;
+
+	for (int i = 0; i < n; i++)
+		done[i] = -1;
+	if (name && (rc = cli_child(app, name, &c)))
+		return rc;
+	if (!name && child_find(app->db, NULL, &c, &err))
+		return 0;
+	rc = picks_done_read(app->db, &c, app->today, a, n, done, &err);
+	return rc ? cli_fail(rc, err.msg) : 0;
+}
+
+/* Print the list: ID, DOMAIN, WEEKS, TITLE, DONE (YYYY-MM-DD or -). */
+static void put_list(const struct activity *a, const day_t *done, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char d[11] = "-";
+
+		if (done[i] >= 0)
+			date_format(done[i], d);
+		cli_put(a[i].id);
+		putchar('\t');
+		cli_put(a[i].domain);
+		printf("\t%d-%d\t", a[i].week_from, a[i].week_to);
+		cli_put(a[i].title);
+		printf("\t%s\n", d);
+	}
+}
+
+/* toddle activity list [--week N] [--domain D] [--child NAME]: ID, DOMAIN, WEEKS, TITLE, DONE */
 static int activity_list_cmd(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "week", required_argument, NULL, 0 },
 		{ "domain", required_argument, NULL, 1 },
+		{ "child", required_argument, NULL, 2 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[2], *pos[1], *end;
+	char *v[3], *pos[1], *end;
 	struct tdl_err err;
 	struct activity *a;
+	day_t *done;
 	long week = -1;
 	int npos, n, rc;
 
@@ -47,16 +85,13 @@ static int activity_list_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(1, "activity list: no activities in that domain: domains are gross-motor, "
 				"fine-motor, sensory, communication, social-emotional, cognitive, daily-routines");
 	}
-	for (int i = 0; i < n; i++) {
-		cli_put(a[i].id);
-		putchar('\t');
-		cli_put(a[i].domain);
-		printf("\t%d-%d\t", a[i].week_from, a[i].week_to);
-		cli_put(a[i].title);
-		putchar('\n');
-	}
+	done = malloc((size_t)(n > 0 ? n : 1) * sizeof *done);
+	rc = done ? list_done(app, v[2], a, n, done) : cli_fail(TDL_EDATA, "activity list: out of memory");
+	if (rc == 0)
+		put_list(a, done, n);
+	free(done);
 	activity_free_all(a, n);
-	return 0;
+	return rc;
 }
 
 /* toddle activity show ID */

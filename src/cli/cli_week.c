@@ -37,7 +37,23 @@ static void put_note(const struct week_view *v)
 	put_part("Can wait", v->note.can_wait);
 }
 
-/* Print the view: note, tummy time (when it applies) and activities. */
+/* Print activity i: ID, DOMAIN, WEEKS, TITLE, and "done today" or "done
+ * Mon" as a fifth column when it was done this week. */
+static void put_activity(const struct week_view *v, int i)
+{
+	char mark[40];
+
+	cli_put(v->acts[i].id);
+	putchar('\t');
+	cli_put(v->acts[i].domain);
+	printf("\t%d-%d\t", v->acts[i].week_from, v->acts[i].week_to);
+	cli_put(v->acts[i].title);
+	if (week_view_done_words(v, i, mark, sizeof mark) > 0)
+		printf("\t%s", mark);
+	putchar('\n');
+}
+
+/* Print the view: note, tummy time (when it applies), the plan, and all activities. */
 static void put_view(const struct week_view *v)
 {
 	char line[WEEK_VIEW_LINE_MAX];
@@ -45,25 +61,48 @@ static void put_view(const struct week_view *v)
 	put_note(v);
 	if (week_view_tummy_line(v, line, sizeof line) > 0)
 		put_line(line);
-	printf("Activities:\n");
-	for (int i = 0; i < v->nacts; i++) {
-		cli_put(v->acts[i].id);
+	week_view_picks_heading(v, line, sizeof line);
+	cli_put(line);
+	printf(":\n");
+	for (int k = 0; k < v->npicks; k++)
+		put_activity(v, v->picks[k]);
+	week_view_all_heading(v, line, sizeof line);
+	cli_put(line);
+	printf(":\n");
+	for (int i = 0; i < v->nacts; i++)
+		put_activity(v, i);
+}
+
+/* Print only the plan, one a line: ID, DOMAIN, MINUTES, TITLE, and DONE (the
+ * day last done this week as YYYY-MM-DD, or -). */
+static void put_picks(const struct week_view *v)
+{
+	for (int k = 0; k < v->npicks; k++) {
+		const struct activity *a = &v->acts[v->picks[k]];
+		day_t done = v->done[v->picks[k]];
+		char d[11] = "-";
+
+		if (done >= 0)
+			date_format(done, d);
+		cli_put(a->id);
 		putchar('\t');
-		cli_put(v->acts[i].domain);
-		printf("\t%d-%d\t", v->acts[i].week_from, v->acts[i].week_to);
-		put_line(v->acts[i].title);
+		cli_put(a->domain);
+		printf("\t%d\t", a->minutes);
+		cli_put(a->title);
+		printf("\t%s\n", d);
 	}
 }
 
-/* toddle week [--child NAME] [--date D] */
+/* toddle week [--child NAME] [--date D] [--picks] */
 int cli_week_cmd(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "child", required_argument, NULL, 0 },
 		{ "date", required_argument, NULL, 1 },
+		{ "picks", no_argument, NULL, 2 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[2], *pos[1];
+	char *v[3], *pos[1];
 	struct tdl_err err;
 	struct week_view view;
 	struct child c;
@@ -83,7 +122,9 @@ int cli_week_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(1, msg);
 	}
 	rc = week_view_load(app->db, &c, on, -1, app->set.correct_until_months, &view, &err);
-	if (rc == TDL_OK)
+	if (rc == TDL_OK && v[2])
+		put_picks(&view);
+	else if (rc == TDL_OK)
 		put_view(&view);
 	week_view_free(&view);
 	return rc ? cli_fail(rc, err.msg) : 0;

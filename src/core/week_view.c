@@ -1,6 +1,8 @@
 /* The week screen as one model: read in one call, worded once for both faces. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include "toddle/progress.h"
 #include "toddle/week_view.h"
 
 /* Fill the facts that need no database: the child, ages and weeks. */
@@ -17,7 +19,26 @@ static void view_age(struct week_view *v, const struct child *c, day_t today, in
 	v->week = week >= 0 && week <= WEEK_MAX ? week : v->own_week;
 }
 
-/* Read the note, activities, appointments, program and tummy time. */
+/* The child's months for the week shown: their own (corrected where it
+ * applies) in their own week, else the months that week stands for. */
+static int view_months(const struct week_view *v)
+{
+	if (v->week == v->own_week)
+		return v->age.use_months;
+	return (int)(v->week * 7 / DAYS_PER_MONTH);
+}
+
+/* Read when each activity was done this week and pick the plan. */
+static int view_picks(sqlite3 *db, struct week_view *v, struct tdl_err *err)
+{
+	v->done = malloc((size_t)(v->nacts > 0 ? v->nacts : 1) * sizeof *v->done);
+	if (!v->done)
+		return err_set(err, TDL_EDATA, "out of memory while picking the week's activities");
+	return picks_read(db, &v->child, v->today, v->week, view_months(v), v->acts, v->nacts, v->done,
+			  v->picks, &v->npicks, err);
+}
+
+/* Read the note, activities and plan, appointments, program and tummy time. */
 static int view_read(sqlite3 *db, struct week_view *v, int correct_until_months,
 		     struct tdl_err *err)
 {
@@ -25,6 +46,7 @@ static int view_read(sqlite3 *db, struct week_view *v, int correct_until_months,
 
 	if ((rc = week_note_get(db, v->week, &v->note, &v->has_note, err)) ||
 	    (rc = activity_for_week(db, v->week, &v->acts, &v->nacts, err)) ||
+	    (rc = view_picks(db, v, err)) ||
 	    (rc = appointment_list(db, v->child.id, v->today, v->today + 1, &v->appts, &v->nappts, err)) ||
 	    (rc = program_list(db, &v->child, program_monday(v->today), 0, &v->prog, &v->nprog, err)))
 		return rc;
@@ -38,6 +60,9 @@ static void view_drop_lists(struct week_view *v)
 	memset(&v->note, 0, sizeof v->note);
 	v->has_note = 0;
 	activity_free_all(v->acts, v->nacts);
+	free(v->done);
+	v->done = NULL;
+	v->npicks = 0;
 	appointment_free_all(v->appts, v->nappts);
 	program_free(v->prog, v->nprog);
 	v->acts = NULL;
@@ -118,12 +143,33 @@ int week_view_program_line(const struct week_view *v, int i, char *out, size_t o
 			p->per_week ? "week" : "day", p->done, p->planned);
 }
 
-/* One activity of the week, as the week screen lists it. */
+/* "done today", "done Mon" or "" for activity i. */
+int week_view_done_words(const struct week_view *v, int i, char *out, size_t outsz)
+{
+	return picks_done_words(v->done ? v->done[i] : -1, v->today, out, outsz);
+}
+
+/* One activity of the week, as the week screen lists it, with its done mark. */
 int week_view_activity_line(const struct week_view *v, int i, char *out, size_t outsz)
 {
 	const struct activity *a = &v->acts[i];
+	char mark[40];
 
+	if (week_view_done_words(v, i, mark, sizeof mark) > 0)
+		return snprintf(out, outsz, "%s  (%s, %d min; %s)", a->title, a->domain, a->minutes, mark);
 	return snprintf(out, outsz, "%s  (%s, %d min)", a->title, a->domain, a->minutes);
+}
+
+/* The heading of the plan for the week. */
+int week_view_picks_heading(const struct week_view *v, char *out, size_t outsz)
+{
+	return snprintf(out, outsz, "Picked for %s this week (%d)", v->child.name, v->npicks);
+}
+
+/* The heading of the week's whole list. */
+int week_view_all_heading(const struct week_view *v, char *out, size_t outsz)
+{
+	return snprintf(out, outsz, "All %d activities for this age", v->nacts);
 }
 
 /* Today's tummy-time line, or "". */

@@ -120,7 +120,7 @@ static void day_draw(struct tui *t, void *state, WINDOW *w, int height, int widt
 		doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
 		doc_add(&t->over_doc, T_HEADING, -1, "Log an activity on this day");
 		for (int i = 0; i < v->nacts; i++) {
-			snprintf(line, sizeof line, "%s (%s, %d min)", v->acts[i].title, v->acts[i].domain, v->acts[i].minutes);
+			week_view_activity_line(v, i, line, sizeof line);
 			doc_wrap(&t->over_doc, T_NORMAL, s->n + i, "  ", line, tw);
 		}
 	}

@@ -3,11 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "toddle/week_view.h"
 #include "tui/pane.h"
 
 /* The detail overlay's own state. */
 struct detail_state {
-	int act;                          /* the week pane's activity shown */
+	int act;                          /* the activity shown: its index in the week's whole list */
 	char (*builds)[300];              /* the milestones it builds toward, read at load */
 	int nbuilds;
 };
@@ -16,12 +17,13 @@ struct detail_state {
 static int detail_load(struct tui *t, void *state)
 {
 	struct detail_state *s = state;
-	const struct activity *a = week_pane_activity(t, t->doc.sel);
+	int i = week_pane_item_activity(t, t->doc.sel);
+	const struct activity *a = week_pane_activity(t, i);
 
 	s->nbuilds = 0;
 	if (!a)
 		return -1;
-	s->act = t->doc.sel;
+	s->act = i;
 	for (const char *p = a->builds; p && *p;) {
 		size_t len = strcspn(p, " ,");
 		char id[80], (*g)[300] = realloc(s->builds, (size_t)(s->nbuilds + 1) * sizeof *g);
@@ -63,6 +65,10 @@ static void detail_draw(struct tui *t, void *state, WINDOW *w, int height, int w
 	snprintf(ms, sizeof ms, "%s · %s · weeks %d-%d · about %d minutes", a->domain,
 		 a->discipline, a->week_from, a->week_to, a->minutes);
 	doc_wrap(&t->over_doc, T_DIM, -1, "", ms, width);
+	if (week_view_done_words(week_pane_view(t), st->act, ms, sizeof ms) > 0) {
+		ms[0] = 'D';    /* "Done today", "Done Mon" */
+		doc_add(&t->over_doc, T_OK, -1, "%s", ms);
+	}
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
 	doc_add(&t->over_doc, T_HEADING, -1, "You need");
 	doc_wrap(&t->over_doc, T_NORMAL, -1, "  ", a->materials, width);

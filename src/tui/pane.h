@@ -53,6 +53,7 @@ void pane_doc_draw(struct tui *t, struct doc *d, WINDOW *w, int height, int widt
  * detail overlays and the milestone pane read the child's age and activities) */
 const struct week_view *week_pane_view(struct tui *t);
 const struct activity *week_pane_activity(struct tui *t, int i);
+int week_pane_item_activity(struct tui *t, int item);
 void week_pane_today(struct tui *t);
 void week_pane_welcome(struct tui *t, WINDOW *w, int height, int width);
 

@@ -1,5 +1,6 @@
-/* The week pane: the weekly note and the week's activities. Its load reads the
- * week view (built once in core); drawing reads only that view. */
+/* The week pane: the plan for the week, the weekly note and all the week's
+ * activities. Its load reads the week view (built once in core); drawing
+ * reads only that view. Items 0..npicks-1 are the plan, then the whole list. */
 #include <stdio.h>
 #include <string.h>
 #include "toddle/week_view.h"
@@ -72,6 +73,22 @@ static void build_note(struct tui *t, const struct week_view *v, int width)
 	doc_wrap(&t->doc, T_NORMAL, -1, "  ", v->note.can_wait, width);
 }
 
+/* The plan for the week: a few activities picked for the child, items first. */
+static void build_picks(struct tui *t, const struct week_view *v, int width)
+{
+	char line[WEEK_VIEW_LINE_MAX];
+
+	if (v->npicks == 0)
+		return;
+	week_view_picks_heading(v, line, sizeof line);
+	doc_wrap(&t->doc, T_HEADING, -1, "", line, width);
+	for (int k = 0; k < v->npicks; k++) {
+		week_view_activity_line(v, v->picks[k], line, sizeof line);
+		doc_wrap(&t->doc, T_NORMAL, k, "  ", line, width);
+	}
+	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
+}
+
 /* The welcome, drawn in place of a pane that needs a child when there is none. */
 void week_pane_welcome(struct tui *t, WINDOW *w, int height, int width)
 {
@@ -97,15 +114,17 @@ static void week_draw(struct tui *t, void *state, WINDOW *w, int height, int wid
 	catchup_invite(t, &t->doc, tw);
 	build_upcoming(t, v, tw);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
+	build_picks(t, v, tw);
 	build_note(t, v, tw);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
-	doc_add(&t->doc, T_HEADING, -1, "Activities to try (%d)", v->nacts);
+	week_view_all_heading(v, line, sizeof line);
+	doc_add(&t->doc, T_HEADING, -1, "%s", line);
 	for (int i = 0; i < v->nacts; i++) {
 		week_view_activity_line(v, i, line, sizeof line);
-		doc_wrap(&t->doc, T_NORMAL, i, "  ", line, tw);
+		doc_wrap(&t->doc, T_NORMAL, v->npicks + i, "  ", line, tw);
 	}
-	if (t->doc.sel >= v->nacts)
-		t->doc.sel = v->nacts - 1;
+	if (t->doc.sel >= v->npicks + v->nacts)
+		t->doc.sel = v->npicks + v->nacts - 1;
 	pane_doc_draw(t, &t->doc, w, height, width);
 }
 
@@ -152,12 +171,24 @@ const struct week_view *week_pane_view(struct tui *t)
 	return &s->wv;
 }
 
-/* Activity i of the week shown, or NULL. */
+/* Activity i of the week shown (in the whole list's order), or NULL. */
 const struct activity *week_pane_activity(struct tui *t, int i)
 {
 	const struct week_view *v = week_pane_view(t);
 
 	return i >= 0 && i < v->nacts ? &v->acts[i] : NULL;
+}
+
+/* The activity (its index in the whole list) that item `item` of the week
+ * pane shows: a pick, or a row of the whole list; -1 for none. */
+int week_pane_item_activity(struct tui *t, int item)
+{
+	const struct week_view *v = week_pane_view(t);
+
+	if (item >= 0 && item < v->npicks)
+		return v->picks[item];
+	item -= v->npicks;
+	return item >= 0 && item < v->nacts ? item : -1;
 }
 
 /* Go back to the child's own week at the next load. */
@@ -169,7 +200,7 @@ void week_pane_today(struct tui *t)
 /* Open the selected activity's details. */
 static int open_detail(struct tui *t)
 {
-	if (!week_pane_activity(t, t->doc.sel))
+	if (week_pane_item_activity(t, t->doc.sel) < 0)
 		return R_NONE;
 	return tui_overlay_show(t, M_DETAIL);
 }
@@ -196,7 +227,7 @@ static int week_key(struct tui *t, void *state, enum action a)
 	if (pane_nav(&t->doc, a, h, NAV_PICK(DO_OPEN) | NAV_PICK(DO_LOG) | NAV_PICK(DO_PROGRAM),
 		     NAV_HOME | NAV_END_ITEM))
 		return R_DRAW;
-	act = week_pane_activity(t, t->doc.sel);
+	act = week_pane_activity(t, week_pane_item_activity(t, t->doc.sel));
 	switch (a) {
 	case DO_LEFT:
 	case DO_PREV:

@@ -29,8 +29,8 @@ has_line() { printf '%s\n' "$out" | grep -Eq -- "$1"; }
 has_fixed() { printf '%s\n' "$out" | grep -Fxq -- "$1"; }
 # count_lines ERE: how many lines of the last output match.
 count_lines() { printf '%s\n' "$out" | grep -Ec -- "$1"; }
-# after_activities: the lines after "Activities:" in a week's output.
-after_activities() { printf '%s\n' "$out" | sed -n '/^Activities:$/,$p' | sed 1d; }
+# after_activities: the lines after "All N activities for this age:" in a week's output.
+after_activities() { printf '%s\n' "$out" | sed -n '/^All [0-9]* activities for this age:$/,$p' | sed 1d; }
 # sql QUERY: one value from the test database.
 sql() { sqlite3 "$DB" "$1"; }
 

@@ -8,9 +8,9 @@ run child add Mia --born 2026-09-10 >/dev/null
 
 run activity list --week 6
 check_rc "activity list --week 6 succeeds" 0
-if [ "$(printf '%s\n' "$out" | wc -l)" -ge 4 ] && ! printf '%s\n' "$out" | awk -F'\t' 'NF != 4 { bad = 1 } END { exit !bad }'; then
-	ok "activity list --week 6: at least 4 lines of ID, DOMAIN, WEEKS, TITLE"
-else not_ok "activity list --week 6: at least 4 lines of ID, DOMAIN, WEEKS, TITLE" "$out"; fi
+if [ "$(printf '%s\n' "$out" | wc -l)" -ge 4 ] && ! printf '%s\n' "$out" | awk -F'\t' 'NF != 5 || $5 != "-" { bad = 1 } END { exit !bad }'; then
+	ok "activity list --week 6: at least 4 lines of ID, DOMAIN, WEEKS, TITLE, DONE (- before any log)"
+else not_ok "activity list --week 6: at least 4 lines of ID, DOMAIN, WEEKS, TITLE, DONE" "$out"; fi
 if printf '%s\n' "$out" | awk -F'\t' '{ split($3, w, "-"); if (w[1] > 6 || w[2] < 6) bad = 1 } END { exit bad }'; then
 	ok "activity list --week 6 lists only activities whose weeks include 6"
 else not_ok "activity list --week 6 lists only activities whose weeks include 6" "$out"; fi

@@ -10,8 +10,8 @@ TUMMY="Tummy time: %d of 30 minutes (WHO: at least 30 a day, spread out, while a
 tummy_line() { printf "$TUMMY" "$1"; }
 # tummy_lines: the tummy-time lines of the last output.
 tummy_lines() { printf '%s\n' "$out" | grep '^Tummy time: '; }
-# before_activities: the line just before "Activities:".
-before_activities() { printf '%s\n' "$out" | sed -n '/^Activities:$/{x;p;q;};h'; }
+# before_activities: the line just before the plan's "Picked for NAME this week (N):".
+before_activities() { printf '%s\n' "$out" | sed -n '/^Picked for .* this week ([0-9]*):$/{x;p;q;};h'; }
 
 run child add Cy --born 2026-09-10 >/dev/null
 run child add Ada --born 2025-11-01 --due 2025-12-27 >/dev/null   # 12 months old, 10 corrected
@@ -21,8 +21,8 @@ run week --child Cy
 if [ "$rc" -eq 0 ] && [ "$(tummy_lines)" = "$(tummy_line 0)" ]; then ok "11 weeks old, nothing logged: '$(tummy_line 0)'"
 else not_ok "11 weeks old, nothing logged: the tummy line for 0 minutes" "exit $rc" "$out"; fi
 if [ "$(before_activities)" = "$(tummy_line 0)" ] && printf '%s\n' "$out" | sed -n 5p | grep -q '^Can wait: '; then
-	ok "the tummy line sits between the note's 'Can wait:' and 'Activities:'"
-else not_ok "the tummy line sits between the note's 'Can wait:' and 'Activities:'" "$out"; fi
+	ok "the tummy line sits between the note's 'Can wait:' and the plan"
+else not_ok "the tummy line sits between the note's 'Can wait:' and the plan" "$out"; fi
 
 run activity log --child Cy tummy-on-chest --minutes 10
 run activity log --child Cy tummy-across-lap --minutes 5 --result hard

@@ -148,9 +148,9 @@ def case_activity(s, tuis):
     t.send("2")                # away and back, so '1' is exercised
     t.wait_for("By ")
     t.send("1")
-    t.wait_for("Activities to try")
+    t.wait_for("Picked for Mia this week")
     t.settle()
-    first = first_item(t, "Activities to try", r"[x|]{2}\s+(\S.*?)\s*[x|]$")
+    first = first_item(t, "Picked for Mia this week", r"[x|]{2}\s+(\S.*?)\s*[x|]$")
     first = re.sub(r"\s*\(.*$", "", first)  # the title without "(domain, N min)"
     t.send("enter")            # Enter takes the first activity
     t.wait_for("Steps")

@@ -41,7 +41,7 @@ def case_back_to_normal(s, tuis):
     t.wait_for("too small")
     t.resize(80, 24)
     normal_screen(t)
-    t.wait_for("Activities to try")
+    t.wait_for("Picked for Mia this week")
     # keys work again after the round trip
     t.send("3")
     t.wait_for("November 2026")
@@ -93,7 +93,7 @@ def case_heading_returns(s, tuis):
     t = start(s, tuis, cols=80, rows=24)
     normal_screen(t)
     t.send("down")             # select the first activity
-    t.wait_for(lambda scr: "Week 11" in scr and "Activities to try" in scr
+    t.wait_for(lambda scr: "Week 11" in scr and "Picked for Mia this week" in scr
                and pane_has_selection(t), desc="the first activity selected, heading in view")
     t.resize(60, 18)           # the smallest usable size: the pane scrolls to the selection
     title_and_pane(t)

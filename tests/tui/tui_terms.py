@@ -27,7 +27,7 @@ def coloured_cells(t):
 def first_screen(t, name="Mia"):
     t.wait_for("Week 11")
     t.wait_for(lambda s: name in s.split("\n")[0], desc="%r in the title bar" % name)
-    t.wait_for("Activities to try")
+    t.wait_for("Picked for %s this week" % name)
 
 
 def quit_ok(t):
