@@ -5,9 +5,11 @@
 #include "toddle/db.h"
 
 /* An item is answered when the child has a record of it in force (any
- * status): corrected-away and removed entries do not count. */
+ * status), or of the WHO window of the same criterion (who_window.same_as):
+ * corrected-away and removed entries do not count. */
 #define UNANSWERED(m) \
-	"NOT EXISTS (SELECT 1 FROM milestone_live l WHERE l.child_id = ?1 AND l.milestone_id = " m ")"
+	"NOT EXISTS (SELECT 1 FROM milestone_live l WHERE l.child_id = ?1 AND (l.milestone_id = " m \
+	" OR l.milestone_id IN (SELECT w.id FROM who_window w WHERE w.same_as = " m ")))"
 
 /* The child's completed months for the passed-age rule (corrected where it applies). */
 static int passed_months(const struct child *c, day_t today, int correct_until_months)

@@ -173,6 +173,28 @@ START_TEST(corrected_and_removed_entries)
 }
 END_TEST
 
+/* A record of a WHO window answers the CDC item of the same criterion
+ * (who_window.same_as): logging "sits without support" on the chart is an answer. */
+START_TEST(who_window_answers_its_twin)
+{
+	sqlite3 *db = tu_open_library();
+	day_t today = D(2027, 5, 26); /* 10 months: the 9-month checklist has passed */
+	struct child c = tu_add_child(db, "Mia", D(2026, 7, 26), 0, 0, LATER);
+	char twin[100] = "";
+	sqlite3_stmt *st;
+
+	ck_assert(sqlite3_prepare_v2(db, "SELECT same_as FROM who_window WHERE id = 'who-sitting'", -1, &st,
+		  NULL) == SQLITE_OK);
+	ck_assert(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0));
+	snprintf(twin, sizeof twin, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	ck_assert_msg(unanswered(db, &c, today, twin), "%s is unanswered before the window is logged", twin);
+	raw_log(db, &c, "who-sitting", "achieved", 0, 0);
+	ck_assert_msg(!unanswered(db, &c, today, twin), "logging who-sitting answers %s", twin);
+	db_close(db);
+}
+END_TEST
+
 /* The items come oldest checklist first, and the invitation is worded calmly. */
 START_TEST(items_order_and_line)
 {
@@ -224,6 +246,7 @@ static Suite *catchup_suite(void)
 	TU_CASE(s, answered_items_leave);
 	TU_CASE(s, corrected_and_removed_entries);
 	TU_CASE(s, items_order_and_line);
+	TU_CASE(s, who_window_answers_its_twin);
 	return s;
 }
 
