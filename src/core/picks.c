@@ -233,7 +233,8 @@ int picks_done_read(sqlite3 *db, const struct child *c, day_t today, const struc
 	" WHERE age_months > ?5), (SELECT max(age_months) FROM milestone)))," \
 	" unseen(id, domain) AS (SELECT m.id, m.domain FROM milestone m JOIN target t ON m.age_months = t.age" \
 	" WHERE COALESCE((SELECT l.status FROM milestone_live l WHERE l.child_id = ?1" \
-	" AND l.milestone_id = m.id ORDER BY l.id DESC LIMIT 1), '') <> 'achieved') " \
+	" AND (l.milestone_id = m.id OR l.milestone_id IN (SELECT w.id FROM who_window w WHERE w.same_as = m.id))" \
+	" ORDER BY l.id DESC LIMIT 1), '') <> 'achieved') " \
 	DONE_ROWS \
 	" UNION ALL SELECT 'area', domain, NULL, count(*) FROM unseen GROUP BY domain" \
 	" UNION ALL SELECT 'builds', a.id, NULL, count(*) FROM activity a JOIN unseen u" \
