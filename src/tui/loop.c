@@ -207,7 +207,7 @@ static void draw_title(struct tui *t)
 }
 
 /* Where the status line's key hints are for: the open window, the menu or the view. */
-static enum hint_place hint_place_of(const struct tui *t)
+static enum hint_place hint_place_of(struct tui *t)
 {
 	int over = pane_of_modal(t->modal);
 
@@ -215,7 +215,11 @@ static enum hint_place hint_place_of(const struct tui *t)
 		return HP_FORM;
 	if (over >= 0)
 		return pane_table[over]->hints;
-	return t->focus == F_MENU ? HP_MENU : pane_table[t->view]->hints;
+	if (t->focus == F_MENU)
+		return HP_MENU;
+	if (pane_table[t->view]->hint_place)
+		return pane_table[t->view]->hint_place(t, pane_state(t, (enum pane_id)t->view));
+	return pane_table[t->view]->hints;
 }
 
 /* Key hints (made from the key table) for where the person is, or the latest message. */

@@ -411,6 +411,14 @@ static int ms_key(struct tui *t, void *state, enum action a)
 	}
 }
 
+/* The status line's hints: an entry of the history is corrected or removed, the rest logged. */
+static enum hint_place ms_hint_place(const struct tui *t, const void *state)
+{
+	const struct pick *p = pick_sel(t, state);
+
+	return p && p->kind == PK_HISTORY ? HP_MS_ENTRY : HP_MILESTONES;
+}
+
 const struct pane_ops milestone_pane = {
 	.title = "Milestones",
 	.hints = HP_MILESTONES,
@@ -420,5 +428,6 @@ const struct pane_ops milestone_pane = {
 	.load = ms_load,
 	.draw = ms_draw,
 	.key = ms_key,
+	.hint_place = ms_hint_place,
 	.free = ms_free,
 };

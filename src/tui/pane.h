@@ -22,6 +22,8 @@ struct pane_ops {
 	void (*draw)(struct tui *t, void *state, WINDOW *w, int height, int width);
 	/* handle one action; returns reaction flags (R_NONE, R_DRAW, R_RELOAD, R_MENU, R_QUIT) */
 	int (*key)(struct tui *t, void *state, enum action a);
+	/* where the status line's hints are for, when it depends on the selection (may be NULL) */
+	enum hint_place (*hint_place)(const struct tui *t, const void *state);
 	/* free what state holds (not state itself) */
 	void (*free)(void *state);
 };

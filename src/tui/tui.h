@@ -51,7 +51,7 @@ enum hint_place {
 	HP_GUIDE = 1 << 4, HP_CASELOAD = 1 << 5, HP_RECORD = 1 << 6, HP_MENU = 1 << 7,
 	HP_DETAIL = 1 << 8, HP_DAY = 1 << 9, HP_CLASS = 1 << 10, HP_HELP = 1 << 11,
 	HP_FORM = 1 << 12, HP_CHOICE = 1 << 13,
-	HP_CATCHUP = 1 << 14,
+	HP_CATCHUP = 1 << 14, HP_MS_ENTRY = 1 << 15,
 };
 
 enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD, V_COUNT };

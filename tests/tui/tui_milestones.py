@@ -55,7 +55,10 @@ def case_correct_and_remove(s, tuis):
     t.wait_for("By 9 months")
     t.send("down")                      # the first item: its history opens under it
     t.wait_for("#1 2026-11-20 not-yet, by")
+    t.expect("correct entry" not in t.screen_text(), "the hints offer a correction on a checklist item",
+             [t.screen_text()])
     t.send("down")                      # the history entry
+    t.wait_for("E correct entry")       # the hints follow the selection
     t.type("E")
     t.wait_for("Correct a milestone entry")
     t.send("right")                     # not-yet -> the next choice, achieved
