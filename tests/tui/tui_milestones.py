@@ -80,7 +80,7 @@ def case_correct_and_remove(s, tuis):
 
 CASES = [
     ("a WHO window is selected on the chart and logged", case_log_window),
-    ("a history entry is corrected with C and removed with x twice", case_correct_and_remove),
+    ("a history entry is corrected with E and removed with x twice", case_correct_and_remove),
 ]
 
 
