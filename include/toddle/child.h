@@ -29,6 +29,8 @@ struct child_age {
 	int cdays, cweeks, cmonths;    /* corrected (cdays may be < 0 before due) */
 	int ga_weeks, ga_days;         /* gestational age at birth, when known */
 	int use_days, use_weeks, use_months; /* what drives content: corrected or not */
+	int tenths, ctenths, use_tenths; /* the same ages in tenths of a month, cut:
+					  * tenths / 10 == months everywhere it is shown */
 };
 
 /* Check name and dates for a new or edited child (today bounds the birth). */

@@ -324,6 +324,7 @@ void child_age(const struct child *c, day_t on, int correct_until_months, struct
 	a->days = on - c->born;
 	a->weeks = floor_div(a->days, 7);
 	a->months = date_months_between(c->born, on);
+	a->tenths = date_month_tenths(c->born, on);
 	if (c->has_due) {
 		int ga = 280 - (c->due - c->born);
 
@@ -336,11 +337,13 @@ void child_age(const struct child *c, day_t on, int correct_until_months, struct
 			a->cdays = a->days - shift;
 			a->cweeks = floor_div(a->cdays, 7);
 			a->cmonths = date_months_between(c->born + shift, on);
+			a->ctenths = date_month_tenths(c->born + shift, on);
 		}
 	}
 	a->use_days = a->corrected ? a->cdays : a->days;
 	a->use_weeks = a->corrected ? a->cweeks : a->weeks;
 	a->use_months = a->corrected ? a->cmonths : a->months;
+	a->use_tenths = a->corrected ? a->ctenths : a->tenths;
 }
 
 /* Describe an age in words. */

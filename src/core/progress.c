@@ -8,7 +8,7 @@
 #define LATEST(item) "(SELECT id FROM milestone_log WHERE child_id = ?1 AND milestone_id = " item \
 		     " ORDER BY id DESC LIMIT 1)"
 
-/* The child's age in months with a fraction. */
+/* Days in WHO's months, the unit of the windows (not an age to show). */
 double progress_age_months(int days)
 {
 	return days / DAYS_PER_MONTH;
