@@ -130,16 +130,16 @@ int date_months_between(day_t from, day_t to)
 	return months;
 }
 
-/* The day `months` whole months after `from`: the same day of the month, or
- * the month's last day when it is shorter (the rule date_months_between counts by). */
-static day_t date_add_months(day_t from, int months)
+/* The day `months` whole months after (or, negative, before) `from`: the same
+ * day of the month, or the month's last day when it is shorter. */
+day_t date_add_months(day_t from, int months)
 {
-	int y, m, d, last;
+	int y, m, d, last, total;
 
 	date_to_ymd(from, &y, &m, &d);
-	m += months;
-	y += (m - 1) / 12;
-	m = (m - 1) % 12 + 1;
+	total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
 	last = date_days_in_month(y, m);
 	return date_from_ymd(y, m, d < last ? d : last);
 }

@@ -12,7 +12,6 @@
 #include "dbutil.h"
 
 #define D(y, m, d) date_from_ymd((y), (m), (d))
-#define LATER D(2035, 1, 1)
 #define CU 24
 
 /* Months in age words ("20 months (87 weeks)", "2 years 3 months"), or -1 when
@@ -103,7 +102,8 @@ START_TEST(header_equals_chart_term)
 		struct child c;
 
 		snprintf(name, sizeof name, "Term %zu", i);
-		c = tu_add_child(db, name, D(born[i].y, born[i].m, born[i].d), 0, 0, LATER);
+		c = tu_add_child(db, name, D(born[i].y, born[i].m, born[i].d), 0, 0,
+				 D(born[i].y, born[i].m, born[i].d));
 		check_child(db, &c, 26, name);
 	}
 	db_close(db);
@@ -124,7 +124,7 @@ START_TEST(header_equals_chart_preterm)
 		struct child c;
 
 		snprintf(name, sizeof name, "Early %zu (%d weeks)", i, born[i].ga_weeks);
-		c = tu_add_child(db, name, b, 1, b + (40 - born[i].ga_weeks) * 7, LATER);
+		c = tu_add_child(db, name, b, 1, b + (40 - born[i].ga_weeks) * 7, b);
 		check_child(db, &c, 28, name);
 	}
 	db_close(db);
@@ -161,11 +161,35 @@ START_TEST(tenths_cut)
 }
 END_TEST
 
+/* The model holds a changed birth date to the 6-year limit, not one kept as it was. */
+START_TEST(update_born_limit)
+{
+	sqlite3 *db = tu_open_library();
+	struct child c = tu_add_child(db, "Ada", D(2020, 12, 1), 0, 0, D(2021, 1, 10)), moved;
+	struct tdl_err err = { "" };
+	day_t later = D(2027, 6, 1);
+	int changed = -1, rc;
+
+	snprintf(c.name, sizeof c.name, "Adalina");
+	rc = child_update(db, &c, later, &changed, &err);
+	ck_assert_msg(rc == TDL_OK && changed == 1, "a rename keeping an old birth date: rc %d: %s", rc, err.msg);
+	moved = c;
+	moved.born = D(2020, 11, 1);
+	rc = child_update(db, &moved, later, &changed, &err);
+	ck_assert_msg(rc == TDL_EINPUT && strstr(err.msg, "more than 6 years ago"), "an old birth date moved: rc %d: %s",
+		      rc, err.msg);
+	ck_assert_msg(child_find(db, "Adalina", &moved, &err) == TDL_OK && moved.born == D(2020, 12, 1) &&
+		      moved.version == c.version, "the refused edit changed the child");
+	db_close(db);
+}
+END_TEST
+
 static Suite *age_suite(void)
 {
 	Suite *s = suite_create("age");
 
 	TU_CASE(s, tenths_cut);
+	TU_CASE(s, update_born_limit);
 	TU_CASE(s, header_equals_chart_term);
 	TU_CASE(s, header_equals_chart_preterm);
 	return s;
