@@ -466,12 +466,20 @@ static unsigned form_maps(const struct form_state *f)
 	return f->spec[field_index(current_field(f->form))].kind == FK_CHOICE ? KM_CHOICE | KM_FORM : KM_FORM;
 }
 
+/* True when the locale's characters are UTF-8. */
+static int locale_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+}
+
 /* Why this terminal cannot show some text: its locale, or a tab or control character. */
 static void form_why_unshown(char *out, size_t outsz)
 {
-	const char *cs = nl_langinfo(CODESET), *name = setlocale(LC_CTYPE, NULL);
+	const char *name = setlocale(LC_CTYPE, NULL);
 
-	if (cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8")))
+	if (locale_utf8())
 		snprintf(out, outsz, "a tab or control character");
 	else
 		snprintf(out, outsz, "characters this terminal cannot show (its locale, %s, is not UTF-8)",
@@ -589,19 +597,39 @@ static int form_draw_error(struct tui *t, const struct form_state *f, int y, int
 	return rows ? rows : 1;
 }
 
+/* The line under the intro: what a terminal without UTF-8 means for this form. */
+static void form_locale_note(const struct form_state *f, char *out, size_t outsz)
+{
+	char ed[16];
+
+	out[0] = '\0';
+	for (int i = 0; i < f->nf; i++)
+		if (f->locked[i]) {
+			snprintf(out, outsz, "%s", locale_utf8() ? "A tab or control character here is kept as it is."
+					     : "? marks what this terminal cannot show; it is kept as it is.");
+			return;
+		}
+	if (locale_utf8())
+		return;
+	keys_name(DO_EDITOR, KM_FORM, ed, sizeof ed);
+	snprintf(out, outsz, "Not a UTF-8 terminal: type plain letters, or %s for your editor.", ed);
+}
+
 /* Draw the form's frame, labels and message; libform draws the fields. */
 void form_draw(struct tui *t)
 {
 	struct form_state *f = t->form;
+	char note[120];
 	int w, lw;
 
 	if (!f || !f->form || !t->over)
 		return;
 	w = getmaxx(t->over);
 	lw = label_width(f);
+	form_locale_note(f, note, sizeof note);
 	draw_box(t, t->over, f->title, 1);
 	draw_text(t->over, 1, 2, w - 4, T_HEADING, f->intro);
-	draw_text(t->over, 2, 2, w - 4, T_DIM, "");
+	draw_text(t->over, 2, 2, w - 4, T_DIM, note);
 	for (int i = 0; i < f->nf; i++) {
 		draw_text(t->over, 4 + 2 * i, 2, lw, T_NORMAL, f->spec[i].label);
 	}

@@ -55,6 +55,7 @@ def child_saved_unchanged(loc):
         s.add_child(NAME, "2026-09-10")
         t = open_tui(s, tuis, loc)
         open_child_form(t)
+        t.wait_for("? marks what this terminal cannot show; it is kept as it is.")
         t.send("enter", "enter", "enter")
         t.wait_for("Nothing changed")
         expect_bytes(t, blob(s, "SELECT CAST(name AS BLOB) FROM child"), NAME, "child name")
@@ -97,6 +98,20 @@ def child_locked_field(loc):
         t.send("enter", "enter", "enter")
         t.wait_for("Saved Zoe")
         expect_bytes(t, blob(s, "SELECT CAST(name AS BLOB) FROM child"), "Zoe", "child name after Ctrl-U")
+    return case
+
+
+def ascii_form_note(loc):
+    def case(s, tuis):
+        s.add_child("Mia", "2026-09-10")
+        t = open_tui(s, tuis, loc)
+        t.type("e")
+        t.wait_for("Edit child")
+        t.wait_for("Not a UTF-8 terminal: type plain letters, or Ctrl-E for your editor.")
+        t.type("h")
+        t.send("enter", "enter", "enter")
+        t.wait_for("Saved Miah")
+        expect_bytes(t, blob(s, "SELECT CAST(name AS BLOB) FROM child"), "Miah", "child name")
     return case
 
 
@@ -164,12 +179,29 @@ def editor_unchanged(loc):
     return case
 
 
-CASES = []
+def tab_kept(s, tuis):
+    """Under UTF-8 too: a note holding a tab (the CLI takes one) is not turned into a space."""
+    s.add_child("Mia", "2026-09-10")
+    s.cli("activity", "log", "tummy-on-chest", "--minutes", "5", "--note", "a\tb")
+    t = open_tui(s, tuis, ("C.UTF-8", {}, ()))
+    t.type("3")
+    t.wait_for("November 2026")
+    t.send("enter")
+    t.wait_for("Activity done")
+    t.send("down", "enter")
+    t.wait_for("A tab or control character here is kept as it is.")
+    t.send("enter", "enter", "enter")
+    t.wait_for("Nothing changed")
+    expect_bytes(t, blob(s, "SELECT CAST(note AS BLOB) FROM activity_log"), "a\tb", "note")
+
+
+CASES = [("C.UTF-8: a note's tab is kept by the correct form", tab_kept)]
 for loc in LOCALES:
     CASES += [
         (loc[0] + ": the child form saved unchanged keeps every byte of the name", child_saved_unchanged(loc)),
         (loc[0] + ": changing the birth date (and a resize) keeps every byte of the name", child_other_field(loc)),
         (loc[0] + ": a name it cannot show is not edited in place; Ctrl-U replaces it", child_locked_field(loc)),
+        (loc[0] + ": a plain name is edited as usual; the form says what the terminal allows", ascii_form_note(loc)),
         (loc[0] + ": the day window's correct form keeps a note's bytes", entry_saved_unchanged(loc)),
         (loc[0] + ": correcting the minutes keeps the note's bytes", entry_other_field(loc)),
         (loc[0] + ": the note changed in $VISUAL keeps every other byte", entry_in_editor(loc)),
