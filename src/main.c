@@ -17,6 +17,8 @@ static const char usage_text[] =
 	"\n"
 	"Commands:\n"
 	"  child add NAME --born YYYY-MM-DD [--due YYYY-MM-DD | --ga WEEKS[+DAYS]]\n"
+	"  child edit CHILD [--name NAME] [--born YYYY-MM-DD]\n"
+	"                [--due YYYY-MM-DD | --ga WEEKS[+DAYS] | --no-due]\n"
 	"  child list                         ID, NAME, BORN, DUE or - (tab separated)\n"
 	"  week [--child NAME] [--date YYYY-MM-DD] [--picks]\n"
 	"                                     age, week, note, the plan, all activities\n"

@@ -11,6 +11,7 @@
 #define CHILD_DUE_MAX_DAYS 140 /* a due date at most 20 weeks after birth */
 #define CHILD_DUE_MIN_DAYS (-28) /* and at most 4 weeks before it */
 #define PRETERM_WEEKS 37
+#define CHILD_MAX_YEARS 6      /* a birth date at most this long ago: toddle follows children to 5 */
 
 struct child {
 	long long id;
@@ -29,11 +30,22 @@ struct child_age {
 	int cdays, cweeks, cmonths;    /* corrected (cdays may be < 0 before due) */
 	int ga_weeks, ga_days;         /* gestational age at birth, when known */
 	int use_days, use_weeks, use_months; /* what drives content: corrected or not */
+	int tenths, ctenths, use_tenths; /* the same ages in tenths of a month, cut:
+					  * tenths / 10 == months everywhere it is shown */
 };
 
-/* Check name and dates for a new or edited child (today bounds the birth). */
+/* Check name and dates for a new child: a birth date neither in the future
+ * nor more than CHILD_MAX_YEARS ago, a due date near it. */
 int child_validate(const char *name, day_t born, int has_due, day_t due,
 		   day_t today, struct tdl_err *err);
+
+/* As child_validate for an edit of child `was` (NULL: a new child): a birth
+ * date kept as it was is not held to the CHILD_MAX_YEARS limit. */
+int child_validate_edit(const struct child *was, const char *name, day_t born, int has_due, day_t due,
+			day_t today, struct tdl_err *err);
+
+/* The earliest birth date accepted on day today (CHILD_MAX_YEARS before it). */
+day_t child_born_min(day_t today);
 
 /* Add a child; fills out (may be NULL) with the stored row. */
 int child_add(sqlite3 *db, const char *name, day_t born, int has_due, day_t due,
@@ -61,6 +73,10 @@ int child_find(sqlite3 *db, const char *name, struct child *out, struct tdl_err 
 
 /* Due date from a gestational age at birth ("32" or "32+4" weeks+days). */
 int child_due_from_ga(const char *ga, day_t born, day_t *due, struct tdl_err *err);
+
+/* Due date from what a person wrote: a date (YYYY-MM-DD) or a gestational
+ * age at birth (32 or 32+4); `what` names the field in the message. */
+int child_due_parse(const char *text, day_t born, day_t *due, const char *what, struct tdl_err *err);
 
 /* Compute the age on day `on`; correction stops at correct_until_months. */
 void child_age(const struct child *c, day_t on, int correct_until_months,

@@ -36,6 +36,16 @@ int date_days_in_month(int y, int m);
  * day of the month is reached (or the month ends first). */
 int date_months_between(day_t from, day_t to);
 
+/* The day `months` whole months after (negative: before) `from`: the same day
+ * of the month, or the month's last day when it is shorter (the rule
+ * date_months_between counts by). */
+day_t date_add_months(day_t from, int months);
+
+/* Age in tenths of a month from `from` to `to`, cut (never rounded up), so
+ * that tenths / 10 == date_months_between(from, to): 20 months and 29 days
+ * is 209, never 210. */
+int date_month_tenths(day_t from, day_t to);
+
 /* Today's local date. */
 day_t date_today(void);
 

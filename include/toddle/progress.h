@@ -58,7 +58,8 @@ int progress_by_domain(sqlite3 *db, const struct child *c, int age_months, struc
 int progress_history(sqlite3 *db, const struct child *c, const char *id,
 		     struct milestone_entry **out, int *n, struct tdl_err *err);
 
-/* The child's age in months with a fraction, from days (corrected where it applies). */
+/* Days in WHO's months (days / 30.4375), the unit of the windows' p1 and p99.
+ * An age shown to people is child_age's (calendar months, tenths cut). */
 double progress_age_months(int days);
 
 /* The "worth talking about" list on day `today`: concerns only, read from the

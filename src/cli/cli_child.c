@@ -1,4 +1,4 @@
-/* toddle child add | list */
+/* toddle child add | edit | list */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +52,82 @@ static int child_add_cmd(struct app *app, int argc, char **argv)
 	return 0;
 }
 
+/* The due date an edit asks for: --due, --ga (from the birth date), --no-due, or the one kept. */
+static int edit_due(char **v, struct child *c)
+{
+	struct tdl_err err;
+	int rc;
+
+	if (v[3] && v[4])
+		return cli_fail(1, "child edit: give --due or --ga, not both");
+	if ((v[3] || v[4]) && v[5])
+		return cli_fail(1, "child edit: give --due or --ga, or --no-due, not both");
+	if (v[5]) {
+		c->has_due = 0;
+		c->due = 0;
+	} else if (v[3]) {
+		if (date_parse(v[3], &c->due))
+			return cli_fail(1, "child edit: --due: not a real date; write it as YYYY-MM-DD");
+		c->has_due = 1;
+	} else if (v[4]) {
+		if ((rc = child_due_from_ga(v[4], c->born, &c->due, &err)))
+			return cli_fail(rc, err.msg);
+		c->has_due = 1;
+	}
+	return 0;
+}
+
+/* toddle child edit CHILD [--name NAME] [--born D] [--due D | --ga W[+D] | --no-due] */
+static int child_edit_cmd(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "child", required_argument, NULL, 0 },
+		{ "name", required_argument, NULL, 1 },
+		{ "born", required_argument, NULL, 2 },
+		{ "due", required_argument, NULL, 3 },
+		{ "ga", required_argument, NULL, 4 },
+		{ "no-due", no_argument, NULL, 5 },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *v[6], *pos[1], *name = NULL;
+	struct tdl_err err;
+	struct child was, c;
+	day_t born = 0;
+	int npos, rc, changed = 0;
+
+	if (cli_parse("child edit", argc, argv, opts, v, pos, 0, 1, &npos))
+		return 1;
+	if (npos && v[0])
+		return cli_fail(1, "child edit: name the child once, as CHILD or with --child");
+	if (!v[1] && !v[2] && !v[3] && !v[4] && !v[5])
+		return cli_fail(1, "child edit: say what to change: --name, --born, --due, --ga or --no-due");
+	if (v[2] && date_parse(v[2], &born))
+		return cli_fail(1, "child edit: --born: not a real date; write it as YYYY-MM-DD");
+	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, npos ? pos[0] : v[0], &was)))
+		return rc;
+	c = was;
+	if (v[2])
+		c.born = born;
+	if ((rc = edit_due(v, &c)))
+		return rc;
+	if (v[1] && !(name = text_trim(strdup(v[1]))))
+		return cli_fail(2, "out of memory");
+	rc = child_validate_edit(&was, name ? name : c.name, c.born, c.has_due, c.due, app->today, &err);
+	if (!rc && name)
+		snprintf(c.name, sizeof c.name, "%s", name);
+	free(name);
+	if (!rc)
+		rc = child_update(app->db, &c, app->today, &changed, &err);
+	if (rc)
+		return cli_fail(rc, err.msg);
+	printf("%lld\t", c.id);
+	cli_put(c.name);
+	putchar('\n');
+	if (!changed)
+		fputs("toddle: nothing changed: the child already has these details\n", stderr);
+	return 0;
+}
+
 /* toddle child list: ID, NAME, BORN, DUE or - */
 static int child_list_cmd(struct app *app, int argc, char **argv)
 {
@@ -83,12 +159,14 @@ static int child_list_cmd(struct app *app, int argc, char **argv)
 int cli_child_cmd(struct app *app, int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_fail(1, "child: say what to do: 'child add', 'child list' or 'child delete'");
+		return cli_fail(1, "child: say what to do: 'child add', 'child edit', 'child list' or 'child delete'");
 	if (!strcmp(argv[1], "add"))
 		return child_add_cmd(app, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "edit"))
+		return child_edit_cmd(app, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "list"))
 		return child_list_cmd(app, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "delete"))
 		return cli_child_delete(app, argc - 1, argv + 1);
-	return cli_fail(1, "child: unknown subcommand: use 'child add', 'child list' or 'child delete'");
+	return cli_fail(1, "child: unknown subcommand: use 'child add', 'child edit', 'child list' or 'child delete'");
 }

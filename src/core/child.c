@@ -10,6 +10,32 @@
 int child_validate(const char *name, day_t born, int has_due, day_t due, day_t today,
 		   struct tdl_err *err)
 {
+	return child_validate_edit(NULL, name, born, has_due, due, today, err);
+}
+
+/* The earliest birth date accepted on day today. */
+day_t child_born_min(day_t today)
+{
+	return date_add_months(today, -12 * CHILD_MAX_YEARS);
+}
+
+/* Refuse a birth date more than CHILD_MAX_YEARS before today. */
+static int child_check_born_min(day_t born, day_t today, struct tdl_err *err)
+{
+	char b[11], min[11];
+
+	if (born >= child_born_min(today))
+		return TDL_OK;
+	date_format(born, b);
+	date_format(child_born_min(today), min);
+	return err_set(err, TDL_EINPUT, "birth date %s is more than %d years ago: toddle follows children to 5 "
+		       "years, so the earliest birth date it takes is %s; check the year", b, CHILD_MAX_YEARS, min);
+}
+
+/* Check name and dates for a new child or an edit of `was`. */
+int child_validate_edit(const struct child *was, const char *name, day_t born, int has_due, day_t due,
+			day_t today, struct tdl_err *err)
+{
 	char b[11], d[11];
 	int rc = text_check(name, "the child's name", CHILD_NAME_MAX, 1, err);
 
@@ -19,6 +45,8 @@ int child_validate(const char *name, day_t born, int has_due, day_t due, day_t t
 	if (born > today)
 		return err_set(err, TDL_EINPUT,
 			       "birth date %s is in the future: use the day the baby was born", b);
+	if ((!was || was->born != born) && (rc = child_check_born_min(born, today, err)))
+		return rc;
 	if (!has_due)
 		return TDL_OK;
 	date_format(due, d);
@@ -153,7 +181,7 @@ int child_write_begin(sqlite3 *db, const struct child *c, const char *sql, sqlit
 
 /* Inside the edit's transaction: refuse when c is gone or was changed since it
  * was read; *same is 1 when the stored child already equals c. */
-static int child_compare(sqlite3 *db, const struct child *c, int *same, struct tdl_err *err)
+static int child_compare(sqlite3 *db, const struct child *c, int *same, day_t today, struct tdl_err *err)
 {
 	sqlite3_stmt *st;
 	char when[24];
@@ -162,8 +190,8 @@ static int child_compare(sqlite3 *db, const struct child *c, int *same, struct t
 	*same = 0;
 	if (rc)
 		return rc;
-	st = db_prepare(db, "SELECT version, updated_by, updated_at, name = ?2 AND born = ?3 AND due IS ?4"
-			" FROM child WHERE id = ?1", err);
+	st = db_prepare(db, "SELECT version, updated_by, updated_at, name = ?2 AND born = ?3 AND due IS ?4,"
+			" born = ?3 FROM child WHERE id = ?1", err);
 	if (!st)
 		return TDL_EDATA;
 	sqlite3_bind_int64(st, 1, c->id);
@@ -177,6 +205,8 @@ static int child_compare(sqlite3 *db, const struct child *c, int *same, struct t
 		rc = err_set(err, TDL_EINPUT, "%s was changed meanwhile by %s at %s (version %d): nothing was "
 			     "saved; open the child again to see the change", c->name,
 			     (const char *)sqlite3_column_text(st, 1), when, sqlite3_column_int(st, 0));
+	} else if (!sqlite3_column_int(st, 4)) {
+		rc = child_check_born_min(c->born, today, err); /* a new birth date */
 	} else {
 		*same = sqlite3_column_int(st, 3);
 	}
@@ -189,7 +219,7 @@ int child_update(sqlite3 *db, struct child *c, day_t today, int *changed, struct
 {
 	sqlite3_stmt *st;
 	char now[21];
-	int same, rc = child_validate(c->name, c->born, c->has_due, c->due, today, err);
+	int same, rc = child_validate_edit(c, c->name, c->born, c->has_due, c->due, today, err);
 
 	if (changed)
 		*changed = 0;
@@ -198,7 +228,7 @@ int child_update(sqlite3 *db, struct child *c, day_t today, int *changed, struct
 	db_now(now);
 	if (db_begin(db, err))
 		return TDL_EDATA;
-	rc = child_compare(db, c, &same, err);
+	rc = child_compare(db, c, &same, today, err); /* holds a changed birth date to the limit */
 	if (rc || same) {
 		db_rollback(db);
 		return rc;
@@ -311,6 +341,19 @@ bad:
 		       ga ? ga : "");
 }
 
+/* Due date from a date or a gestational age at birth. */
+int child_due_parse(const char *text, day_t born, day_t *due, const char *what, struct tdl_err *err)
+{
+	struct tdl_err ga_err;
+
+	if (text && strchr(text, '-') && date_parse(text, due) == 0)
+		return TDL_OK;
+	if (text && !strchr(text, '-') && child_due_from_ga(text, born, due, &ga_err) == TDL_OK)
+		return TDL_OK;
+	return err_set(err, TDL_EINPUT, "%s: '%.20s' is neither a date (YYYY-MM-DD) nor weeks of pregnancy at "
+		       "birth (22-44, like 32 or 32+4)", what, text ? text : "");
+}
+
 /* Floor division for possibly negative day counts. */
 static int floor_div(int a, int b)
 {
@@ -324,6 +367,7 @@ void child_age(const struct child *c, day_t on, int correct_until_months, struct
 	a->days = on - c->born;
 	a->weeks = floor_div(a->days, 7);
 	a->months = date_months_between(c->born, on);
+	a->tenths = date_month_tenths(c->born, on);
 	if (c->has_due) {
 		int ga = 280 - (c->due - c->born);
 
@@ -336,11 +380,13 @@ void child_age(const struct child *c, day_t on, int correct_until_months, struct
 			a->cdays = a->days - shift;
 			a->cweeks = floor_div(a->cdays, 7);
 			a->cmonths = date_months_between(c->born + shift, on);
+			a->ctenths = date_month_tenths(c->born + shift, on);
 		}
 	}
 	a->use_days = a->corrected ? a->cdays : a->days;
 	a->use_weeks = a->corrected ? a->cweeks : a->weeks;
 	a->use_months = a->corrected ? a->cmonths : a->months;
+	a->use_tenths = a->corrected ? a->ctenths : a->tenths;
 }
 
 /* Describe an age in words. */

@@ -130,6 +130,36 @@ int date_months_between(day_t from, day_t to)
 	return months;
 }
 
+/* The day `months` whole months after (or, negative, before) `from`: the same
+ * day of the month, or the month's last day when it is shorter. */
+day_t date_add_months(day_t from, int months)
+{
+	int y, m, d, last, total;
+
+	date_to_ymd(from, &y, &m, &d);
+	total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	last = date_days_in_month(y, m);
+	return date_from_ymd(y, m, d < last ? d : last);
+}
+
+/* Age in tenths of a month from `from` to `to` (to >= from), cut, not rounded:
+ * whole months as date_months_between counts them, then the tenths of the
+ * month under way, so tenths / 10 is always the whole months. */
+int date_month_tenths(day_t from, day_t to)
+{
+	int months;
+	day_t start, next;
+
+	if (to < from)
+		return -date_month_tenths(to, from);
+	months = date_months_between(from, to);
+	start = date_add_months(from, months);
+	next = date_add_months(from, months + 1);
+	return months * 10 + (int)((to - start) * 10 / (next - start));
+}
+
 /* Today's local date. */
 day_t date_today(void)
 {

@@ -39,7 +39,7 @@ int milestone_view_load(sqlite3 *db, const struct child *c, day_t today,
 	out->today = today;
 	child_age(c, today, ask->correct_until_months, &out->age);
 	out->own_age = out->age.use_months;
-	out->age_months = progress_age_months(out->age.use_days < 0 ? 0 : out->age.use_days);
+	out->age_months = out->age.use_days < 0 ? 0 : out->age.use_tenths / 10.0;
 	rc = milestone_ages(db, &out->ages, &out->nages, err);
 	if (rc)
 		return rc;
@@ -163,8 +163,10 @@ const char *milestone_view_flag_kind(enum flag_kind k)
 /* Where the child is on the WHO axis. */
 int milestone_view_now_line(const struct milestone_view *v, char *out, size_t outsz)
 {
-	return snprintf(out, outsz, "| marks %s now: %.1f months%s. Wide windows are normal.", v->child.name,
-			v->age_months, v->age.corrected ? " (corrected)" : "");
+	int tenths = v->age.use_days < 0 ? 0 : v->age.use_tenths; /* the header's months, and a tenth */
+
+	return snprintf(out, outsz, "| marks %s now: %d.%d months%s. Wide windows are normal.", v->child.name,
+			tenths / 10, tenths % 10, v->age.corrected ? " (corrected)" : "");
 }
 
 /* One domain's progress. */

@@ -5,7 +5,7 @@
 #include "toddle/progress.h"
 #include "ms_live.h"
 
-/* The child's age in months with a fraction. */
+/* Days in WHO's months, the unit of the windows (not an age to show). */
 double progress_age_months(int days)
 {
 	return days / DAYS_PER_MONTH;

@@ -163,6 +163,26 @@ static int utf8_locale(void)
 	return known;
 }
 
+/* A copy of stored text safe for libmenu and libform to draw: cleaned, and
+ * '?' for each character beyond ASCII when the locale is not UTF-8 (as
+ * draw_text shows them); NULL only if out of memory. */
+char *draw_clean_dup(const char *in)
+{
+	char *out = text_sanitize_dup(in);
+	size_t o = 0;
+
+	if (!out || utf8_locale())
+		return out;
+	for (const unsigned char *p = (const unsigned char *)out; *p; p++) {
+		if (*p < 0x80)
+			out[o++] = (char)*p;
+		else if ((*p & 0xC0) != 0x80)
+			out[o++] = '?';
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /* Draw s at y,x in at most width columns (clean text expected); pads with blanks. */
 void draw_text(WINDOW *w, int y, int x, int width, int role, const char *s)
 {

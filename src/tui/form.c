@@ -1,5 +1,7 @@
 /* The form engine (libform): fields, keys, drawing, resize. Each form's fields
  * and checks live in form_*.c; nothing is written until every field is valid. */
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,15 +42,55 @@ static void form_end(struct form_state *f)
 		form_driver(f->form, REQ_NEXT_CHAR);
 }
 
-/* Copy the fields' text into the state (before a resize or a save). */
+/* Field i's text as libform holds it, without the blanks that pad it. */
+static void field_read(const struct form_state *f, int i, char *out, size_t outsz)
+{
+	const char *buf = field_buffer(f->fields[i], 0);
+
+	snprintf(out, outsz, "%s", buf ? buf : "");
+	text_trim(out);
+}
+
+/* Put field i's text into libform and note what it gives back. Text that
+ * would not come back byte for byte (characters this locale cannot hold,
+ * control characters) is never put there: the field shows a stand-in, is
+ * locked, and its stored bytes are what a save keeps. */
+static void field_load(struct form_state *f, int i)
+{
+	char want[sizeof f->value[0]];
+
+	snprintf(want, sizeof want, "%s", f->value[i]);
+	text_trim(want);
+	set_field_buffer(f->fields[i], 0, f->value[i]);
+	field_read(f, i, f->shown[i], sizeof f->shown[i]);
+	f->locked[i] = strcmp(f->shown[i], want) != 0;
+	if (f->locked[i]) {
+		char *stand_in = draw_clean_dup(f->value[i]);
+
+		set_field_buffer(f->fields[i], 0, stand_in ? stand_in : "?");
+		free(stand_in);
+		field_read(f, i, f->shown[i], sizeof f->shown[i]);
+	}
+}
+
+/* Copy what the person changed into the state (before a resize or a save):
+ * a text field that reads as it was loaded keeps its bytes, whatever the
+ * locale made of them on the screen. */
 static void form_collect(struct form_state *f)
 {
+	char now[sizeof f->value[0]];
+
 	if (!f->form)
 		return;
 	form_driver(f->form, REQ_VALIDATION);
 	for (int i = 0; i < f->nf; i++) {
-		snprintf(f->value[i], sizeof f->value[i], "%s", field_buffer(f->fields[i], 0));
-		text_trim(f->value[i]);
+		field_read(f, i, now, sizeof now);
+		if (f->spec[i].kind == FK_CHOICE)
+			snprintf(f->value[i], sizeof f->value[i], "%s", now);
+		else if (!f->locked[i] && strcmp(now, f->shown[i]) != 0) {
+			snprintf(f->value[i], sizeof f->value[i], "%s", now);
+			snprintf(f->shown[i], sizeof f->shown[i], "%s", now);
+		}
 	}
 	f->focus = field_index(current_field(f->form));
 }
@@ -115,7 +157,7 @@ void form_resume(struct tui *t)
 				field_opts_off(f->fields[i], O_STATIC);
 				set_max_field(f->fields[i], f->spec[i].max);
 			}
-			set_field_buffer(f->fields[i], 0, f->value[i]);
+			field_load(f, i);
 		}
 	}
 	f->fields[f->nf] = NULL;
@@ -324,16 +366,24 @@ void form_save_draft(struct tui *t)
 		draft_save(t->app->db, 0, f->key, body, &err);
 }
 
-/* Put an editor's text into field i: one line, as the field holds it. */
+/* Put an editor's text into field i: one line, as the field holds it.
+ * Text that came back as it went out (but for the editor's closing newline)
+ * keeps its bytes. */
 static void form_take_text(struct form_state *f, int i, char *text)
 {
+	size_t n = strlen(text);
+
+	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == '\r'))
+		n--;
+	if (n == strlen(f->value[i]) && memcmp(text, f->value[i], n) == 0)
+		return;
 	for (char *p = text; *p; p++)
 		if (*p == '\n' || *p == '\r' || *p == '\t')
 			*p = ' ';
 	text_trim(text);
 	snprintf(f->value[i], sizeof f->value[i], "%s", text);
 	if (f->form && f->fields[i]) {
-		set_field_buffer(f->fields[i], 0, f->value[i]);
+		field_load(f, i);
 		form_end(f);
 	}
 }
@@ -416,6 +466,41 @@ static unsigned form_maps(const struct form_state *f)
 	return f->spec[field_index(current_field(f->form))].kind == FK_CHOICE ? KM_CHOICE | KM_FORM : KM_FORM;
 }
 
+/* True when the locale's characters are UTF-8. */
+static int locale_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+}
+
+/* Why this terminal cannot show some text: its locale, or a tab or control character. */
+static void form_why_unshown(char *out, size_t outsz)
+{
+	const char *name = setlocale(LC_CTYPE, NULL);
+
+	if (locale_utf8())
+		snprintf(out, outsz, "a tab or control character");
+	else
+		snprintf(out, outsz, "characters this terminal cannot show (its locale, %s, is not UTF-8)",
+			 name ? name : "C");
+}
+
+/* Refuse an edit that would lose bytes: field cur holds text this terminal
+ * cannot show, kept as it is until the person clears it or edits it elsewhere. */
+static int form_refuse_unshown(struct tui *t, int cur)
+{
+	struct form_state *f = t->form;
+	char why[160], ed[16], clr[16], msg[600];
+
+	form_why_unshown(why, sizeof why);
+	keys_name(DO_EDITOR, KM_FORM, ed, sizeof ed);
+	keys_name(DO_FORM_CLEAR, KM_FORM, clr, sizeof clr);
+	snprintf(msg, sizeof msg, "%s holds %s, so it is kept as it is. To change it, use a UTF-8 terminal, "
+		 "%s to edit it in your editor, or %s to clear it.", f->spec[cur].label, why, ed, clr);
+	return form_refuse(t, cur, msg);
+}
+
 /* Do one form action (from the key table); other keys type into a text field. */
 int form_key(struct tui *t, int is_key, wint_t ch)
 {
@@ -455,12 +540,17 @@ int form_key(struct tui *t, int is_key, wint_t ch)
 		form_end(f);
 		return R_DRAW;
 	case DO_FORM_RUBOUT:
+		if (f->locked[cur])
+			return form_refuse_unshown(t, cur);
 		form_driver(f->form, REQ_DEL_PREV);
 		return R_DRAW;
 	case DO_FORM_DELETE:
+		if (f->locked[cur])
+			return form_refuse_unshown(t, cur);
 		form_driver(f->form, REQ_DEL_CHAR);
 		return R_DRAW;
 	case DO_FORM_CLEAR:
+		f->locked[cur] = 0; /* cleared on purpose: what is typed next replaces it */
 		form_driver(f->form, REQ_CLR_FIELD);
 		return R_DRAW;
 	case DO_REDRAW:
@@ -469,8 +559,11 @@ int form_key(struct tui *t, int is_key, wint_t ch)
 	default:
 		break;
 	}
-	if (!is_key && ch >= 32 && f->spec[cur].kind == FK_TEXT)
-		form_driver_w(f->form, OK, ch);
+	if (is_key || ch < 32 || f->spec[cur].kind != FK_TEXT)
+		return R_DRAW;
+	if (f->locked[cur])
+		return form_refuse_unshown(t, cur);
+	form_driver_w(f->form, OK, ch);
 	return R_DRAW;
 }
 
@@ -504,19 +597,39 @@ static int form_draw_error(struct tui *t, const struct form_state *f, int y, int
 	return rows ? rows : 1;
 }
 
+/* The line under the intro: what a terminal without UTF-8 means for this form. */
+static void form_locale_note(const struct form_state *f, char *out, size_t outsz)
+{
+	char ed[16];
+
+	out[0] = '\0';
+	for (int i = 0; i < f->nf; i++)
+		if (f->locked[i]) {
+			snprintf(out, outsz, "%s", locale_utf8() ? "A tab or control character here is kept as it is."
+					     : "? marks what this terminal cannot show; it is kept as it is.");
+			return;
+		}
+	if (locale_utf8())
+		return;
+	keys_name(DO_EDITOR, KM_FORM, ed, sizeof ed);
+	snprintf(out, outsz, "Not a UTF-8 terminal: type plain letters, or %s for your editor.", ed);
+}
+
 /* Draw the form's frame, labels and message; libform draws the fields. */
 void form_draw(struct tui *t)
 {
 	struct form_state *f = t->form;
+	char note[120];
 	int w, lw;
 
 	if (!f || !f->form || !t->over)
 		return;
 	w = getmaxx(t->over);
 	lw = label_width(f);
+	form_locale_note(f, note, sizeof note);
 	draw_box(t, t->over, f->title, 1);
 	draw_text(t->over, 1, 2, w - 4, T_HEADING, f->intro);
-	draw_text(t->over, 2, 2, w - 4, T_DIM, "");
+	draw_text(t->over, 2, 2, w - 4, T_DIM, note);
 	for (int i = 0; i < f->nf; i++) {
 		draw_text(t->over, 4 + 2 * i, 2, lw, T_NORMAL, f->spec[i].label);
 	}

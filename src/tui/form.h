@@ -26,7 +26,11 @@ struct form_state {
 	char title[120], intro[400];
 	int nf, focus;
 	struct field_spec spec[FORM_FIELDS];
-	char value[FORM_FIELDS][2100];   /* kept across a resize */
+	char value[FORM_FIELDS][2100];   /* the field's text, byte for byte; kept across a resize */
+	char shown[FORM_FIELDS][2100];   /* what libform gave back when value was put in: unchanged
+					  * while the field reads the same, so value is what is saved */
+	int locked[FORM_FIELDS];         /* value cannot be shown here (locale): a stand-in is shown
+					  * and the field cannot be edited in the form */
 	int choice[FORM_FIELDS];
 	FIELD *fields[FORM_FIELDS + 1];
 	FORM *form;

@@ -6,24 +6,25 @@
 #include "tui/form.h"
 #include "tui/pane.h"
 
-/* Check and save the child form. */
+/* Check and save the child form: the due date may be given as the weeks at birth. */
 static int save_child(struct tui *t, struct form_state *f)
 {
+	const struct child *was = f->row_id ? &f->child : NULL; /* an edit: a kept birth date stays */
 	struct tdl_err err;
 	struct child c;
 	day_t born = 0, due = 0;
-	int has_due, given, changed = 1, rc, added = f->row_id == 0;
+	int has_due = f->value[2][0] != '\0', given, changed = 1, rc, added = f->row_id == 0;
 
 	if (text_check(f->value[0], "Name", CHILD_NAME_MAX, 1, &err))
 		return form_refuse(t, 0, err.msg);
 	if (form_date(f, 1, 0, &born, &given))
 		return form_refuse(t, 1, given ? "Born: not a real date; write it as YYYY-MM-DD, like 2026-03-14"
 					       : "Born: please give the birth date as YYYY-MM-DD");
-	if ((rc = child_validate(f->value[0], born, 0, 0, t->app->today, &err)))
+	if ((rc = child_validate_edit(was, f->value[0], born, 0, 0, t->app->today, &err)))
 		return form_refuse(t, 1, err.msg);
-	if (form_date(f, 2, 1, &due, &has_due))
-		return form_refuse(t, 2, "Due date: not a real date; write it as YYYY-MM-DD or leave it empty");
-	if ((rc = child_validate(f->value[0], born, has_due, due, t->app->today, &err)))
+	if (has_due && child_due_parse(f->value[2], born, &due, "Due date or weeks", &err))
+		return form_refuse(t, 2, err.msg);
+	if ((rc = child_validate_edit(was, f->value[0], born, has_due, due, t->app->today, &err)))
 		return form_refuse(t, 2, err.msg);
 	if (f->row_id == 0) {
 		rc = child_add(t->app->db, f->value[0], born, has_due, due, t->app->today, &c, &err);
@@ -124,10 +125,10 @@ int form_child_open(struct tui *t, int edit)
 		return R_NONE;
 	if (!edit)
 		form_no_child(f);
-	snprintf(f->intro, sizeof f->intro, "Dates as YYYY-MM-DD. Give the due date if the baby came early.");
+	snprintf(f->intro, sizeof f->intro, "Dates as YYYY-MM-DD. Born early? Due date, or weeks at birth (32+4).");
 	form_field(f, "Name", FK_TEXT, 30, CHILD_NAME_MAX, NULL, edit ? c->name : "");
 	form_field(f, "Born", FK_TEXT, 10, 10, NULL, born);
-	form_field(f, "Due date", FK_TEXT, 10, 10, NULL, due);
+	form_field(f, "Due date or weeks", FK_TEXT, 10, 10, NULL, due);
 	if (edit) {
 		f->row_id = c->id;
 		f->row_version = c->version;

@@ -198,6 +198,15 @@ static const struct binding *binding_of(enum action a, unsigned maps)
 	return NULL;
 }
 
+/* The first key of action a in maps as people write it ("Ctrl-E"); "" when unbound. */
+void keys_name(enum action a, unsigned maps, char *out, size_t outsz)
+{
+	const struct binding *b = binding_of(a, maps);
+	char buf[16];
+
+	snprintf(out, outsz, "%s", b ? key_word(b->keys[0], buf) : "");
+}
+
 /* The status-line hint for a place: "Up/Down choose  Enter open  ...". */
 void keys_hints(enum hint_place place, char *out, size_t outsz)
 {

@@ -36,7 +36,7 @@ void menu_pane_free(struct tui *t)
 /* Add one item with a label we own and a kind. */
 static void add_item(struct tui *t, const char *label, long kind)
 {
-	char *copy = text_sanitize_dup(label);
+	char *copy = draw_clean_dup(label);
 	ITEM *it;
 
 	if (!copy || !*copy) {

@@ -132,6 +132,7 @@ struct tui {
 enum action keys_action(unsigned maps, int is_key, wint_t ch);
 void keys_help(struct doc *d, int width);
 void keys_hints(enum hint_place place, char *out, size_t outsz);
+void keys_name(enum action a, unsigned maps, char *out, size_t outsz);
 
 /* theme.c */
 void theme_init(struct tui *t);
@@ -148,6 +149,7 @@ void doc_move(struct doc *d, int delta, int height);
 void doc_scroll(struct doc *d, int delta, int height);
 int doc_nav(struct doc *d, int action, int height);
 void draw_text(WINDOW *w, int y, int x, int width, int role, const char *s);
+char *draw_clean_dup(const char *in);
 void draw_box(struct tui *t, WINDOW *w, const char *title, int focused);
 
 /* layout.c */

@@ -450,6 +450,79 @@ START_TEST(validate_dates)
 }
 END_TEST
 
+/* Birth dates more than 6 years ago are refused, unless an edit keeps the stored one. */
+START_TEST(validate_born_limit)
+{
+	struct child was = { .born = D(2010, 1, 1) };
+	struct tdl_err err;
+	int rc;
+
+	ck_assert_msg(child_born_min(TODAY) == D(2020, 11, 26), "earliest birth date on 2026-11-26");
+	rc = validate("Ada", D(2020, 11, 26), 0, 0, &err);
+	ck_assert_msg(rc == TDL_OK, "born exactly 6 years ago must be fine: %s", err.msg);
+	rc = validate("Ada", D(2020, 11, 25), 0, 0, &err);
+	ck_assert_msg(rc == TDL_EINPUT, "born 6 years and a day ago was accepted (rc %d)", rc);
+	ck_assert_msg(strstr(err.msg, "2020-11-25 is more than 6 years ago") && strstr(err.msg, "5 years") &&
+		      strstr(err.msg, "2020-11-26"), "6-year message: %s", err.msg);
+	rc = validate("Ada", D(2010, 5, 1), 1, D(2010, 6, 1), &err);
+	ck_assert_msg(rc == TDL_EINPUT && strstr(err.msg, "6 years"), "born 2010 accepted or wrong message: %s",
+		      err.msg);
+	err_clear(&err);
+	rc = child_validate_edit(&was, "Ada", D(2010, 1, 1), 0, 0, TODAY, &err);
+	ck_assert_msg(rc == TDL_OK, "an edit keeping an old birth date must pass: %s", err.msg);
+	rc = child_validate_edit(&was, "Ada", D(2010, 1, 2), 0, 0, TODAY, &err);
+	ck_assert_msg(rc == TDL_EINPUT && strstr(err.msg, "6 years"), "a changed old birth date passed: %s", err.msg);
+	rc = child_validate_edit(&was, "Ada", TODAY + 1, 0, 0, TODAY, &err);
+	ck_assert_msg(rc == TDL_EINPUT && strstr(err.msg, "future"), "a future birth date passed an edit: %s",
+		      err.msg);
+	rc = child_validate_edit(NULL, "Ada", D(2010, 1, 1), 0, 0, TODAY, &err);
+	ck_assert_msg(rc == TDL_EINPUT, "without `was` the limit applies (rc %d)", rc);
+}
+END_TEST
+
+/* A due date written as a date or as the weeks at birth; anything else names both forms. */
+START_TEST(due_parse)
+{
+	static const char *const bad[] = { "", "45", "21", "32+7", "2026-02-30", "abc", "-32", "2026-10", NULL };
+	day_t born = D(2026, 6, 1), due = 0;
+	struct tdl_err err;
+
+	ck_assert_msg(child_due_parse("2026-07-20", born, &due, "Due", &err) == TDL_OK && due == D(2026, 7, 20),
+		      "a date: %s", err.msg);
+	ck_assert_msg(child_due_parse("32+4", born, &due, "Due", &err) == TDL_OK && due == born + 52,
+		      "32+4: %s", err.msg);
+	ck_assert_msg(child_due_parse("40", born, &due, "Due", &err) == TDL_OK && due == born, "40: %s", err.msg);
+	for (int i = 0; bad[i]; i++) {
+		due = 777;
+		ck_assert_msg(child_due_parse(bad[i], born, &due, "Due date or weeks", &err) == TDL_EINPUT,
+			      "\"%s\" accepted", bad[i]);
+		ck_assert_msg(strstr(err.msg, "Due date or weeks: ") && strstr(err.msg, "YYYY-MM-DD") &&
+			      strstr(err.msg, "32+4"), "\"%s\": message: %s", bad[i], err.msg);
+	}
+	ck_assert_msg(child_due_parse(NULL, born, &due, "Due", &err) == TDL_EINPUT, "NULL accepted");
+}
+END_TEST
+
+/* Months added and taken away land on the same day, or the month's last. */
+START_TEST(add_months)
+{
+	static const struct { int y, m, d, months, ey, em, ed; } t[] = {
+		{ 2024, 1, 31, 1, 2024, 2, 29 }, { 2025, 1, 31, 1, 2025, 2, 28 }, { 2026, 3, 31, -1, 2026, 2, 28 },
+		{ 2030, 2, 28, -72, 2024, 2, 28 }, { 2024, 2, 29, 12, 2025, 2, 28 }, { 2026, 11, 26, -72, 2020, 11, 26 },
+		{ 2026, 12, 15, 1, 2027, 1, 15 }, { 2027, 1, 15, -1, 2026, 12, 15 }, { 2026, 5, 31, 0, 2026, 5, 31 },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		day_t got = date_add_months(D(t[i].y, t[i].m, t[i].d), t[i].months);
+		char g[11];
+
+		date_format(got, g);
+		ck_assert_msg(got == D(t[i].ey, t[i].em, t[i].ed), "%d-%02d-%02d %+d months: %s, expected %d-%02d-%02d",
+			      t[i].y, t[i].m, t[i].d, t[i].months, g, t[i].ey, t[i].em, t[i].ed);
+	}
+}
+END_TEST
+
 START_TEST(validate_names)
 {
 	static const struct { const char *name; int ok; const char *what; } t[] = {
@@ -548,6 +621,9 @@ static Suite *date_suite(void)
 	TU_CASE(s, week_capped);
 	TU_CASE(s, due_from_ga);
 	TU_CASE(s, validate_dates);
+	TU_CASE(s, validate_born_limit);
+	TU_CASE(s, due_parse);
+	TU_CASE(s, add_months);
 	TU_CASE(s, validate_names);
 	TU_CASE(s, age_words);
 	return s;
