@@ -41,6 +41,7 @@ struct flag {
 	double p99;              /* the window's 99th percentile (FLAG_WINDOW) */
 	enum ms_status status;   /* the latest record in force (MS_NONE: none) */
 	char *same_as;           /* a window's CDC item of the same criterion, or NULL */
+	day_t added;             /* FLAG_WINDOW: the day the child was added (0: unknown) */
 };
 
 /* The six WHO windows with the child's records (c NULL: none); a record of the
@@ -57,10 +58,6 @@ int progress_by_domain(sqlite3 *db, const struct child *c, int age_months, struc
  * when (the rows that only remove an entry are not listed). */
 int progress_history(sqlite3 *db, const struct child *c, const char *id,
 		     struct milestone_entry **out, int *n, struct tdl_err *err);
-
-/* Days in WHO's months (days / 30.4375), the unit of the windows' p1 and p99.
- * An age shown to people is child_age's (calendar months, tenths cut). */
-double progress_age_months(int days);
 
 /* The "worth talking about" list on day `today`: concerns only, read from the
  * entries in force; a CDC item and its WHO window of the same criterion are

@@ -23,6 +23,7 @@ static int flag_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 	f->area = db_column_dup(st, 6);
 	f->helps = db_column_dup(st, 7);
 	f->same_as = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : db_column_dup(st, 8);
+	f->added = sqlite3_column_type(st, 9) == SQLITE_NULL ? 0 : db_column_day(st, 9);
 	return 0;
 }
 
@@ -41,7 +42,8 @@ static void flag_drop(void *elem)
 
 static const struct db_rows flag_rows = { sizeof(struct flag), flag_from_row, flag_drop, "the list" };
 
-/* Columns every flag query returns: id, text, domain, status, age, p99, area, helps, same_as.
+/* Columns every flag query returns: id, text, domain, status, age, p99, area, helps, same_as,
+ * and for a window the day the child was added.
  * The area is the most specific concern (fewest domains, then library order) that names the item's domain. */
 #define SPECIFIC " ORDER BY length(domains) - length(replace(domains, ' ', '')), sort LIMIT 1)"
 #define AREA(domain) \
@@ -54,25 +56,24 @@ static const char *const queries[] = {
 	 * on a later day (a same-day change is a correction, not a lost skill) */
 	MS_LIVE_CTE "SELECT l.item, COALESCE(m.text, w.text, l.item), COALESCE(m.domain, 'movement'),"
 	" l.status, COALESCE(m.age_months, 0), COALESCE(w.p99, 0), " AREA("COALESCE(m.domain, 'movement')")
-	", NULL FROM lost l LEFT JOIN milestone m ON m.id = l.item LEFT JOIN who_window w ON w.id = l.item"
+	", NULL, NULL FROM lost l LEFT JOIN milestone m ON m.id = l.item LEFT JOIN who_window w ON w.id = l.item"
 	" WHERE l.skill NOT IN (SELECT id FROM retired)"
 	" ORDER BY COALESCE(m.age_months, 0), l.item",
 	/* FLAG_CHECKLIST: a passed checklist age whose latest entry says not yet
 	 * (an item with no entry is not answered yet, never a concern) */
 	MS_LIVE_CTE "SELECT m.id, m.text, m.domain, l.status, m.age_months, 0, " AREA("m.domain")
-	", NULL FROM milestone m JOIN latest l ON l.skill = " MS_SKILL_OF("m.id")
+	", NULL, NULL FROM milestone m JOIN latest l ON l.skill = " MS_SKILL_OF("m.id")
 	" WHERE m.age_months < ?2 AND l.status = 'not-yet'"
 	" AND l.skill NOT IN (SELECT skill FROM lost) AND l.skill NOT IN (SELECT id FROM retired)"
 	" ORDER BY m.age_months, m.sort",
-	/* FLAG_WINDOW: the 99th percentile has passed without the skill, with an
-	 * entry that says so, or with none when the window closed after the child
-	 * was added (?4: the day the child's age, as used today, was 0) */
+	/* FLAG_WINDOW: the 99th percentile has passed without the skill (?3: the
+	 * child's age in tenths of a month, as the chart shows it); a window with no
+	 * entry counts only if it closed after the child was added (flags_compute) */
 	MS_LIVE_CTE "SELECT w.id, w.text, 'movement', l.status, 0, w.p99, " AREA("'movement'")
-	", w.same_as FROM who_window w LEFT JOIN latest l ON l.skill = w.id"
-	" WHERE w.p99 * " "30.4375" " < ?3 AND (l.status IS NULL OR l.status <> 'achieved')"
+	", w.same_as, (SELECT substr(created_at, 1, 10) FROM child WHERE id = ?1)"
+	" FROM who_window w LEFT JOIN latest l ON l.skill = w.id"
+	" WHERE CAST(round(w.p99 * 10) AS INTEGER) < ?3 AND (l.status IS NULL OR l.status <> 'achieved')"
 	" AND w.id NOT IN (SELECT skill FROM lost) AND w.id NOT IN (SELECT id FROM retired)"
-	" AND (l.status IS NOT NULL OR (SELECT substr(created_at, 1, 10) FROM child WHERE id = ?1)"
-	"   < date(?4, '+' || (CAST(w.p99 * 30.4375 AS INTEGER) + 1) || ' days'))"
 	" ORDER BY w.p99",
 };
 
@@ -113,6 +114,25 @@ static void flags_dedupe(struct flag *f, int *n)
 	*n = k;
 }
 
+/* Drop the windows with no entry that had closed before the child was added:
+ * nobody could have logged them, so they are a gap, not a concern (start: the
+ * day the child's age, as used, was 0). */
+static void flags_drop_before_added(struct flag *f, int *n, day_t start)
+{
+	int k = 0;
+
+	for (int i = 0; i < *n; i++) {
+		int gap = f[i].kind == FLAG_WINDOW && f[i].status == MS_NONE && f[i].added &&
+			  date_month_tenths(start, f[i].added) > (int)(f[i].p99 * 10 + 0.5);
+
+		if (gap)
+			flag_drop(&f[i]);
+		else
+			f[k++] = f[i];
+	}
+	*n = k;
+}
+
 /* The "worth talking about" list on day `today`. */
 int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
 		  struct flag **out, int *n, struct tdl_err *err)
@@ -132,8 +152,7 @@ int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_u
 		if (st) {
 			sqlite3_bind_int64(st, 1, c->id);
 			sqlite3_bind_int(st, 2, a.use_months);
-			sqlite3_bind_int(st, 3, a.use_days);
-			db_bind_day(st, 4, today - a.use_days);
+			sqlite3_bind_int(st, 3, a.use_tenths);
 		}
 		rc = db_rows_read(db, st, &flag_rows, &k, &part, &np, err);
 		if (!rc)
@@ -143,6 +162,7 @@ int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_u
 			return rc;
 		}
 	}
+	flags_drop_before_added(arr, &cnt, today - a.use_days);
 	flags_dedupe(arr, &cnt);
 	*out = arr;
 	*n = cnt;

@@ -5,12 +5,6 @@
 #include "toddle/progress.h"
 #include "ms_live.h"
 
-/* Days in WHO's months, the unit of the windows (not an age to show). */
-double progress_age_months(int days)
-{
-	return days / DAYS_PER_MONTH;
-}
-
 /* Fill the WHO window elem from the current row (a db_rows fill). */
 static int window_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 {

@@ -361,10 +361,17 @@ END_TEST
 
 /* ---- 3. WHO window flags at the boundary -------------------------------------- */
 
-/* The first day (relative to birth, in use_days) past the 99th percentile. */
-static int first_window_day(double p99)
+/* The first day child c's age, as the chart shows it (tenths of a calendar
+ * month, cut; corrected where it applies), is past the 99th percentile. */
+static day_t first_closed_day(const struct child *c, double p99)
 {
-	return (int)(p99 * DAYS_PER_MONTH) + 1; /* positive: truncation is floor */
+	struct child_age a;
+	day_t d = c->born;
+
+	do
+		child_age(c, ++d, CU, &a);
+	while (a.use_tenths <= (int)(p99 * 10 + 0.5));
+	return d;
 }
 
 START_TEST(window_boundary)
@@ -373,47 +380,64 @@ START_TEST(window_boundary)
 	sqlite3 *db = tu_open_library();
 	struct child c = tu_add_child(db, "Cleo", BORN, 0, 0, LATER);
 	struct child p = tu_add_child(db, "Dan", BORN, 1, BORN + PRETERM_SHIFT, LATER);
+	struct child late = tu_add_child(db, "Eve", BORN, 0, 0, LATER);
 	double p99 = query_double(db, "SELECT p99 FROM who_window WHERE id = 'who-walking-alone'");
-	int days = first_window_day(p99), i, n;
+	day_t closed = first_closed_day(&c, p99), pclosed = first_closed_day(&p, p99);
 	struct child_age a;
 	struct flag *f;
+	int i, n;
 
 	set_added(db, &c, BORN);
 	set_added(db, &p, BORN);
 	ck_assert_msg(NEAR(p99, 17.6), "%s: who-walking-alone p99 is %g, expected 17.6", tc, p99);
-	ck_assert_msg(days == 536, "%s: first day past 17.6 * 30.4375 is day %d, expected 536", tc, days);
+	/* born 2026-01-15: 17 months on 2027-06-15; 21 of that month's 30 days later the chart shows 17.7 */
+	ck_assert_msg(closed == D(2027, 7, 6), "%s: the window closes on day %d, expected 2027-07-06 (day 537)", tc,
+		      (int)(closed - BORN));
+	child_age(&c, closed - 1, CU, &a);
+	ck_assert_msg(a.use_tenths == 176, "%s: the day before, the chart shows %d tenths, expected 176", tc,
+		      a.use_tenths);
 
-	f = flags_on(db, &c, BORN + days - 1, CU, &n, tc);
-	expect_no_flag(f, n, "who-walking-alone", tc, "term child, day 535");
+	f = flags_on(db, &c, closed - 1, CU, &n, tc);
+	expect_no_flag(f, n, "who-walking-alone", tc, "term child, the chart at 17.6");
 	flags_free(f, n);
-	f = flags_on(db, &c, BORN + days, CU, &n, tc);
-	i = expect_flag(f, n, "who-walking-alone", FLAG_WINDOW, tc, "term child, day 536");
+	f = flags_on(db, &c, closed, CU, &n, tc);
+	i = expect_flag(f, n, "who-walking-alone", FLAG_WINDOW, tc, "term child, the chart at 17.7");
 	ck_assert_msg(NEAR(f[i].p99, 17.6) && f[i].status == MS_NONE,
 		      "%s: the flag has p99 %g status %s, expected 17.6 and -", tc, f[i].p99,
 		      milestone_status_name(f[i].status));
 	flags_free(f, n);
 
-	log_ms(db, &c, "who-walking-alone", MS_ACHIEVED, 1, BORN + days, NULL);
-	f = flags_on(db, &c, BORN + days, CU, &n, tc);
-	expect_no_flag(f, n, "who-walking-alone", tc, "term child, day 536, logged achieved");
+	log_ms(db, &c, "who-walking-alone", MS_ACHIEVED, 1, closed, NULL);
+	f = flags_on(db, &c, closed, CU, &n, tc);
+	expect_no_flag(f, n, "who-walking-alone", tc, "term child, logged achieved");
 	flags_free(f, n);
-	f = flags_on(db, &c, BORN + days + 200, CU, &n, tc);
-	expect_no_flag(f, n, "who-walking-alone", tc, "term child, day 736, logged achieved");
+	f = flags_on(db, &c, closed + 200, CU, &n, tc);
+	expect_no_flag(f, n, "who-walking-alone", tc, "term child, 200 days later, logged achieved");
 	flags_free(f, n);
 
-	/* Born at 32 weeks: the window closes 56 days later (corrected age). */
-	child_age(&p, BORN + days + PRETERM_SHIFT, CU, &a);
-	ck_assert_msg(a.corrected && a.use_days == days,
-		      "%s: preterm child on day %d: corrected %d use_days %d, expected 1, %d", tc,
-		      days + PRETERM_SHIFT, a.corrected, a.use_days, days);
-	f = flags_on(db, &p, BORN + days, CU, &n, tc);
-	expect_no_flag(f, n, "who-walking-alone", tc, "preterm child, chronological day 536");
+	/* Born at 32 weeks: the window closes by the corrected age. */
+	/* corrected age runs from 2026-03-12: 17 months on 2027-08-12, 17.7 22 of 31 days later */
+	ck_assert_msg(pclosed == D(2027, 9, 3), "%s: preterm child's window closes %d days after the term"
+		      " child's, expected 2027-09-03", tc, (int)(pclosed - closed));
+	f = flags_on(db, &p, closed, CU, &n, tc);
+	expect_no_flag(f, n, "who-walking-alone", tc, "preterm child, chronologically past");
 	flags_free(f, n);
-	f = flags_on(db, &p, BORN + days + PRETERM_SHIFT - 1, CU, &n, tc);
-	expect_no_flag(f, n, "who-walking-alone", tc, "preterm child, day 591 (corrected 535)");
+	f = flags_on(db, &p, pclosed - 1, CU, &n, tc);
+	expect_no_flag(f, n, "who-walking-alone", tc, "preterm child, corrected 17.6");
 	flags_free(f, n);
-	f = flags_on(db, &p, BORN + days + PRETERM_SHIFT, CU, &n, tc);
-	expect_flag(f, n, "who-walking-alone", FLAG_WINDOW, tc, "preterm child, day 592 (corrected 536)");
+	f = flags_on(db, &p, pclosed, CU, &n, tc);
+	expect_flag(f, n, "who-walking-alone", FLAG_WINDOW, tc, "preterm child, corrected 17.7");
+	flags_free(f, n);
+
+	/* Added on the day the chart first shows 17.7: the window had closed, a gap, not a concern;
+	 * added the day before: it closed while the child was in toddle. */
+	set_added(db, &late, closed);
+	f = flags_on(db, &late, closed + 30, CU, &n, tc);
+	expect_no_flag(f, n, "who-walking-alone", tc, "child added the day the window closed");
+	flags_free(f, n);
+	set_added(db, &late, closed - 1);
+	f = flags_on(db, &late, closed + 30, CU, &n, tc);
+	expect_flag(f, n, "who-walking-alone", FLAG_WINDOW, tc, "child added the day before it closed");
 	flags_free(f, n);
 	db_close(db);
 }
