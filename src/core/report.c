@@ -371,7 +371,8 @@ static int section_windows(struct rep *r)
 			snprintf(state, sizeof state, "passed by a later skill");
 		else
 			snprintf(state, sizeof state, "%s", w[i].status == MS_ACHIEVED ? "reached"
-					: w[i].status == MS_EMERGING ? "emerging" : "not reached yet");
+					: w[i].status == MS_EMERGING ? "emerging"
+					: w[i].status == MS_NOT_YET ? "not reached yet" : "not recorded yet");
 		report_itemf(r, "%s: %s (window %.1f to %.1f months)", w[i].text, state, w[i].p1, w[i].p99);
 	}
 	report_para(r, "Each window runs from the age when the first 1 in 100 children reach the milestone "

@@ -145,6 +145,8 @@ check "a note with its date and who wrote it" \
 	in_section "Notes" "  - 2026-11-20, $ME, about \"Floor tummy time with a mirror\": liked it"
 check "a milestone note is in the notes too" has "2026-11-10, $ME, about \"Smiles back when you talk or smile\": <script>alert(1)</script>"
 check "the WHO windows with their months" in_section "WHO motor windows" '  - Sits up without any support: emerging (window 3.8 to 9.2 months)'
+check "a WHO window nobody logged is not recorded yet, not 'not reached'" \
+	in_section "WHO motor windows" '  - Walks alone: not recorded yet (window 8.2 to 17.6 months)'
 if has 'CDC Learn the Signs. Act Early.' && has 'WHO Motor Development Study (2006)' && has 'toddle is not a diagnosis'; then
 	ok "the footer names the sources and says it is not a diagnosis"
 else not_ok "the footer names the sources and says it is not a diagnosis" "$out"; fi
