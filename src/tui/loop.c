@@ -453,6 +453,22 @@ static void flow_control_off(void)
 	def_prog_mode();
 }
 
+/* Know the cursor keys in the terminal's normal mode too (ESC [ A, not ESC O A):
+ * a terminal or multiplexer that ignores keypad mode sends those, and read as
+ * ESC, '[' and 'A' they would step a week back instead of moving. */
+static void keys_normal_mode(void)
+{
+	static const struct { const char *seq; int key; } extra[] = {
+		{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END }, { "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE }, { "\033[3~", KEY_DC },
+	};
+
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
+}
+
 /* Terminal modes for the loop. */
 static void screen_modes(struct tui *t)
 {
@@ -462,6 +478,7 @@ static void screen_modes(struct tui *t)
 	noecho();
 	nonl();
 	flow_control_off();
+	keys_normal_mode();
 	curs_set(0);
 	if (!enc || !*enc)
 		set_escdelay(t->app->set.escdelay_ms);

@@ -189,6 +189,22 @@ def case_escape_in_name(s, tuis):
     quit_ok(t)
 
 
+def case_normal_mode_arrows(s, tuis):
+    """A terminal that ignores keypad mode sends ESC [ B for Down: it must move, not step a week."""
+    s.add_child("Mia", "2026-09-10")
+    t = start(s, tuis)
+    first_screen(t)
+    t.type("\x1b[B\x1b[B")   # Down twice, in the terminal's normal cursor mode
+    t.type("\r")               # open what is selected
+    t.wait_for("Steps")
+    t.send("esc")
+    t.wait_gone("Steps", timeout=5)
+    t.expect("press t to go back" not in t.screen_text(), "ESC [ B stepped to another week",
+             [t.screen_text()])
+    t.expect("Week 11" in t.screen_text(), "the week changed", [t.screen_text()])
+    quit_ok(t)
+
+
 CASES = [
     ("TERM=linux: the first screen works", case_linux),
     ("TERM=vt100: the first screen works without colour", case_vt100),
@@ -201,6 +217,7 @@ CASES = [
     ("stdin not a terminal: status 1, needs a terminal", case_not_a_tty),
     ("no UTF-8 locale (LC_ALL=C): the screen is plain ASCII", case_c_locale),
     ("escape sequences in a stored name never reach the terminal", case_escape_in_name),
+    ("arrows in normal cursor mode (ESC [ B) move the selection", case_normal_mode_arrows),
 ]
 
 
