@@ -76,78 +76,97 @@ static int char_len(const char *s)
 	return 4;
 }
 
-/* Append text word-wrapped to width columns, each line starting with prefix. */
+/* Append text word-wrapped to width columns, the first line starting with
+ * prefix and the lines after it lined up under the text. */
 void doc_wrap(struct doc *d, int role, int item, const char *prefix, const char *text, int width)
 {
-	char *clean = text_sanitize_dup(text ? text : ""), *p, line[1200];
+	char *clean = text_sanitize_dup(text ? text : ""), pad[64];
+	const char *p;
 	int pw = text_width(prefix), avail = width - pw;
 
 	if (!clean)
 		return;
 	if (avail < 8)
 		avail = 8;
+	memset(pad, ' ', sizeof pad - 1);
+	pad[pw < (int)sizeof pad - 1 ? pw : (int)sizeof pad - 1] = '\0';
 	p = clean;
 	do {
-		int used = 0;
-		size_t len = 0;
+		const char *line = p;
+		size_t len = text_wrap_line(line, avail, &p);
 
-		while (*p == ' ')
-			p++;
-		/* take whole words while they fit */
-		while (*p) {
-			size_t wl = strcspn(p, " ");
-			char word[600];
-			int ww;
-
-			snprintf(word, sizeof word, "%.*s", (int)(wl < sizeof word ? wl : sizeof word - 1), p);
-			ww = text_width(word);
-			if (used + (used ? 1 : 0) + ww > avail) {
-				if (used)
-					break;
-				/* a word wider than the line: cut it by characters */
-				wl = 0;
-				while (p[wl] && p[wl] != ' ') {
-					char ch[8];
-					int cl = char_len(p + wl);
-
-					snprintf(ch, sizeof ch, "%.*s", cl, p + wl);
-					if (used + text_width(ch) > avail)
-						break;
-					used += text_width(ch);
-					wl += (size_t)cl;
-				}
-				if (!wl)
-					wl = (size_t)char_len(p);
-				if (len + wl < sizeof line) {
-					memcpy(line + len, p, wl);
-					len += wl;
-				}
-				p += wl;
-				break;
-			}
-			if (used && len + 1 < sizeof line)
-				line[len++] = ' ';
-			if (len + wl < sizeof line) {
-				memcpy(line + len, p, wl);
-				len += wl;
-			}
-			used += (used ? 1 : 0) + ww;
-			p += wl;
-			while (*p == ' ')
-				p++;
-		}
-		line[len] = '\0';
-		doc_add(d, role, item, "%s%s", prefix, line);
-		prefix = ""; /* continuation lines line up under the text */
-		{
-			static char pad[64];
-
-			memset(pad, ' ', sizeof pad - 1);
-			pad[pw < (int)sizeof pad - 1 ? pw : (int)sizeof pad - 1] = '\0';
-			prefix = pad;
-		}
+		doc_add(d, role, item, "%s%.*s", prefix, (int)len, line);
+		prefix = pad;
 	} while (*p);
 	free(clean);
+}
+
+/* Draw clean text s wrapped to width columns from row y on, in at most rows
+ * rows (the last shown line ends in "..." when more is left); returns the
+ * rows used. */
+int draw_wrap(WINDOW *w, int y, int x, int width, int rows, int role, const char *s)
+{
+	const char *p = s ? s : "";
+	int used = 0;
+
+	while (used < rows) {
+		const char *line = p;
+		size_t len = text_wrap_line(line, width, &p);
+		char buf[1200];
+
+		snprintf(buf, sizeof buf, "%.*s", (int)len, line);
+		if (*p && used == rows - 1 && width > 3) {
+			/* no room for the rest: say so rather than stop mid-sentence */
+			len = text_wrap_line(line, width - 3, NULL);
+			snprintf(buf, sizeof buf, "%.*s...", (int)len, line);
+		}
+		draw_text(w, y + used, x, width, role, buf);
+		used++;
+		if (!*p)
+			break;
+	}
+	return used;
+}
+
+/* Draw key hints ("Tab next  Esc cancel") in at most rows rows of width
+ * columns, broken only between hints (two blanks), never inside one; with w
+ * NULL only counts. Returns the rows used. */
+int draw_hints(WINDOW *w, int y, int x, int width, int rows, int role, const char *s)
+{
+	char glued[1200], line[1200];
+	const char *p;
+	size_t o = 0;
+	int used = 0;
+
+	/* a lone blank joins the words of one hint: a no-break space while wrapping */
+	for (const char *c = s ? s : ""; *c && o + 3 < sizeof glued; c++) {
+		if (*c == ' ' && c[1] != ' ' && (c == s || c[-1] != ' ')) {
+			glued[o++] = '\xc2';
+			glued[o++] = '\xa0';
+		} else {
+			glued[o++] = *c;
+		}
+	}
+	glued[o] = '\0';
+	p = glued;
+	while (used < rows && *p) {
+		const char *start = p;
+		size_t len = text_wrap_line(start, width, &p), n = 0;
+
+		for (size_t i = 0; i < len && n + 1 < sizeof line; i++) {
+			if ((unsigned char)start[i] == 0xc2 && (unsigned char)start[i + 1] == 0xa0) {
+				line[n++] = ' ';
+				i++;
+			} else {
+				line[n++] = start[i];
+			}
+		}
+		line[n] = '\0';
+		if (w)
+			draw_text(w, y + used, x, width, role, line);
+		used++;
+	}
+	return used ? used : 1;
 }
 
 /* True when the terminal takes UTF-8. */
