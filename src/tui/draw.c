@@ -169,6 +169,33 @@ int draw_hints(WINDOW *w, int y, int x, int width, int rows, int role, const cha
 	return used ? used : 1;
 }
 
+/* Shorten clean text s in place to width columns, ending it in more ("…")
+ * when it had to be cut, so a cut never passes for the whole text. */
+void draw_fit(char *s, size_t size, int width, const char *more)
+{
+	int mw = text_width(more), used = 0;
+	size_t i = 0, keep = 0;
+
+	if (text_width(s) <= width)
+		return;
+	while (s[i]) {
+		char ch[8];
+		int cl = char_len(s + i);
+
+		snprintf(ch, sizeof ch, "%.*s", cl, s + i);
+		if (used + text_width(ch) > width - mw)
+			break;
+		used += text_width(ch);
+		i += (size_t)cl;
+		keep = i;
+	}
+	while (keep > 0 && s[keep - 1] == ' ')
+		keep--;
+	if (keep + strlen(more) >= size)
+		keep = 0;
+	snprintf(s + keep, size - keep, "%s", width >= mw ? more : "");
+}
+
 /* True when the terminal takes UTF-8. */
 static int utf8_locale(void)
 {
