@@ -368,9 +368,46 @@ int doc_nav(struct doc *d, int action, int height)
 	}
 }
 
+/* Wrap every line wider than width (a pane built for another width, a line
+ * added whole): the pieces keep the line's role and item, and lines after
+ * the first are indented like it. */
+static void doc_reflow(struct doc *d, int width)
+{
+	struct doc old = *d;
+	int wide = 0, top = 0;
+
+	for (int i = 0; i < d->n && !wide; i++)
+		wide = text_width(d->line[i].text) > width;
+	if (!wide || width < 8)
+		return;
+	memset(d, 0, sizeof *d);
+	d->sel = old.sel;
+	for (int i = 0; i < old.n; i++) {
+		const char *p = old.line[i].text;
+		int indent = (int)strspn(p, " "), piece = 0;
+
+		if (i == old.top)
+			top = d->n;
+		if (indent > width / 2)
+			indent = width / 2;
+		do {
+			const char *start = p;
+			size_t len = text_wrap_line(start, piece ? width - indent : width, &p);
+
+			doc_add(d, old.line[i].role, old.line[i].item, "%*s%.*s", piece ? indent : 0, "",
+				(int)len, start);
+			piece++;
+		} while (*p);
+	}
+	d->top = top;
+	d->nitems = old.nitems > d->nitems ? old.nitems : d->nitems;
+	doc_free(&old);
+}
+
 /* Draw the visible part of the document; the selected item is highlighted. */
 void doc_draw(struct doc *d, WINDOW *w, int y0, int x0, int height, int width, int focused)
 {
+	doc_reflow(d, width);
 	doc_follow(d, height);
 	doc_clamp(d, height);
 	for (int r = 0; r < height; r++) {
