@@ -30,6 +30,15 @@ char *text_trim(char *s);
 /* Columns that s takes on a terminal (wide characters count 2). */
 int text_width(const char *s);
 
+/* The next line of s wrapped at spaces to width columns: returns how many
+ * bytes of s to show (trailing blanks dropped) and sets *next to where the
+ * line after it starts (the blanks between are skipped; a newline ends a
+ * line). A word wider than the line is broken by characters. */
+size_t text_wrap_line(const char *s, int width, const char **next);
+
+/* How many lines s takes wrapped to width columns (at least 1). */
+int text_wrap_rows(const char *s, int width);
+
 /* Duplicate s (NULL gives NULL); NULL only when s is NULL or out of memory. */
 char *text_dup(const char *s);
 

@@ -219,6 +219,79 @@ int text_width(const char *s)
 	return w;
 }
 
+/* Columns of the character cp on a terminal (0 for what draws nothing). */
+static int char_cols(unsigned cp)
+{
+	int cw = wcwidth((wchar_t)cp);
+
+	return cw < 0 ? (is_unsafe(cp) ? 0 : 1) : cw;
+}
+
+/* The next line of s wrapped at spaces to width columns. */
+size_t text_wrap_line(const char *s, int width, const char **next)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p), i = 0, end = n, nxt = n, brk = 0;
+	int used = 0, have_brk = 0, seen_word = 0;
+
+	if (width < 1)
+		width = 1;
+	while (i < n) {
+		unsigned cp;
+		int k = utf8_decode(p + i, n - i, &cp), cw;
+
+		if (!k) {
+			k = 1;
+			cp = '?';
+		}
+		if (cp == '\n') {
+			end = i;
+			nxt = i + 1;
+			break;
+		}
+		cw = char_cols(cp);
+		if (cp == ' ') {
+			if (seen_word) {
+				brk = i;
+				have_brk = 1;
+			}
+			if (used + cw > width) {
+				end = nxt = i;
+				break;
+			}
+		} else if (used + cw > width) {
+			/* break after the last whole word; a word wider than the line is cut */
+			end = nxt = have_brk ? brk : (i ? i : (size_t)k);
+			break;
+		} else {
+			seen_word = 1;
+		}
+		used += cw;
+		i += (size_t)k;
+	}
+	if (nxt < n && p[nxt] == ' ')
+		while (nxt < n && p[nxt] == ' ')
+			nxt++;
+	while (end > 0 && p[end - 1] == ' ' && seen_word)
+		end--;
+	if (next)
+		*next = (const char *)p + nxt;
+	return end;
+}
+
+/* How many lines s takes wrapped to width columns (at least 1). */
+int text_wrap_rows(const char *s, int width)
+{
+	const char *p = s ? s : "";
+	int rows = 0;
+
+	do {
+		text_wrap_line(p, width, &p);
+		rows++;
+	} while (*p);
+	return rows;
+}
+
 /* Duplicate s. */
 char *text_dup(const char *s)
 {

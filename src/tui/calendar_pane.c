@@ -46,6 +46,7 @@ static void cal_draw(struct tui *t, void *state, WINDOW *w, int h, int width)
 	struct cal_state *s = state;
 	day_t first = month_start(s->day);
 	int y, m, d, ndays, n = 0, k = (int)(s->day - first), row = 3;
+	int yr;
 	const struct cal_entry *e = NULL;
 	char buf[120], ds[11];
 
@@ -82,21 +83,30 @@ static void cal_draw(struct tui *t, void *state, WINDOW *w, int h, int width)
 		snprintf(buf, sizeof buf, "%2d%s", i + 1, mark);
 		draw_text(w, row, 2 + col * 4, 3, role, buf);
 	}
-	draw_text(w, 10, 2, width - 4, T_DIM, "* milestone  + activity  @ appointment  # more");
+	yr = 10;
+	yr += draw_hints(w, yr, 2, width - 4, 2, T_DIM, "* milestone  + activity  @ appointment  # more");
 	date_format(s->day, ds);
 	snprintf(buf, sizeof buf, "%s%s", ds, s->day == t->app->today ? " (today)" : "");
-	draw_text(w, 11, 2, width - 4, T_HEADING, buf);
-	draw_text(w, 12, 2, width - 4, T_DIM, first == s->first ? s->tummy[k] : "");
-	for (int i = 0; i < n && 13 + i < h - 1; i++) {
-		char line[600], clean[600];
+	draw_text(w, yr++, 2, width - 4, T_HEADING, buf);
+	for (int i = 0; i < n && yr < h - 1; i++) {
+		char clean[600];
 
-		snprintf(line, sizeof line, "%s %s", e[i].kind == CAL_MILESTONE ? "*" : e[i].kind == CAL_ACTIVITY ? "+" : "@",
-			 e[i].text);
-		text_sanitize(line, clean, sizeof clean);
-		draw_text(w, 13 + i, 2, width - 4, T_NORMAL, clean);
+		if (i + 1 < n && yr == h - 2) {
+			/* no room for the rest: point at the day's own window */
+			snprintf(clean, sizeof clean, "%d more: Enter opens the day", n - i);
+			draw_text(w, yr++, 2, width - 4, T_DIM, clean);
+			break;
+		}
+		text_sanitize(e[i].text, clean, sizeof clean);
+		draw_text(w, yr, 2, 2, T_NORMAL, e[i].kind == CAL_MILESTONE ? "*" : e[i].kind == CAL_ACTIVITY ? "+" : "@");
+		yr += draw_wrap(w, yr, 4, width - 6, h - 1 - yr, T_NORMAL, clean);
 	}
-	if (n == 0)
-		draw_text(w, 13, 2, width - 4, T_DIM, "Nothing logged on this day. Enter: log or plan; n: appointment.");
+	if (n == 0 && yr < h - 1)
+		yr += draw_wrap(w, yr, 2, width - 4, h - 1 - yr, T_DIM,
+				"Nothing logged on this day. Enter: log or plan; n: appointment.");
+	/* the day's tummy time last: what happened comes first when rows are few */
+	if (first == s->first && s->tummy[k][0] && yr < h - 1)
+		draw_wrap(w, yr, 2, width - 4, h - 1 - yr, T_DIM, s->tummy[k]);
 }
 
 /* Free the month read. */

@@ -1,6 +1,7 @@
 /* The therapist's caseload: mine (or every child), searched and sorted. */
 #include <stdio.h>
 #include <string.h>
+#include "toddle/text.h"
 #include "toddle/db.h"
 #include "tui/pane.h"
 
@@ -47,54 +48,108 @@ static int caseload_load(struct tui *t, void *state)
 	return 0;
 }
 
+/* Append s to out padded with blanks to cols columns (display width). */
+static void cell(char *out, size_t outsz, const char *s, int cols)
+{
+	size_t o = strlen(out);
+	int pad = cols - text_width(s);
+
+	snprintf(out + o, outsz - o, "%s%*s ", s, pad > 0 ? pad : 0, "");
+}
+
+/* The short texts of one row: age, next visit, days idle, week's practice. */
+static void row_texts(const struct caseload_row *r, char *age, char *next, char *idle, char *week)
+{
+	int m = r->age.corrected ? r->age.cmonths : r->age.months;
+	int wk = (r->age.corrected ? r->age.cdays : r->age.days) / 7;
+
+	/* short ages: weeks under 3 months, then months; * marks corrected age */
+	if (m < 3)
+		snprintf(age, 16, "%dw%s", wk < 0 ? 0 : wk, r->age.corrected ? "*" : "");
+	else
+		snprintf(age, 16, "%dm%s", m, r->age.corrected ? "*" : "");
+	snprintf(next, 16, "-");
+	if (r->has_next) {
+		char d[11];
+
+		date_format(r->next_day, d);
+		snprintf(next, 16, "%s", d + 5);
+	}
+	snprintf(idle, 16, "-");
+	if (r->idle_days >= 0)
+		snprintf(idle, 16, "%dd", r->idle_days);
+	snprintf(week, 16, "-");
+	if (r->planned)
+		snprintf(week, 16, "%d/%d", r->done, r->planned);
+}
+
+/* The caseload as a table whose Name and Team columns are as wide as their
+ * longest text; when that is wider than the pane, each child takes two
+ * wrapped lines instead, so no name or team is cut. */
+static int caseload_rows(struct tui *t, struct case_state *s, int width)
+{
+	int nw = 4, tw = 4, shown = 0, table;
+
+	for (int i = 0; i < s->n; i++) {
+		const struct caseload_row *r = &s->cases[i];
+
+		if (!matches(r->child.name, s->filter))
+			continue;
+		if (text_width(r->child.name) > nw)
+			nw = text_width(r->child.name);
+		if (text_width(r->team) > tw)
+			tw = text_width(r->team);
+	}
+	table = nw + tw + 5 + 5 + 4 + 4 + 5 + 6 <= width;
+	if (table)
+		doc_add(&t->doc, T_HEADING, -1, "%-*s %-5s %-*s %-5s %4s %4s %5s", nw, "Name", "Age", tw, "Team",
+			"Next", "Talk", "Idle", "Week");
+	for (int i = 0; i < s->n; i++) {
+		const struct caseload_row *r = &s->cases[i];
+		char age[16], next[16], idle[16], week[16], line[1200] = "";
+
+		if (!matches(r->child.name, s->filter))
+			continue;
+		shown++;
+		row_texts(r, age, next, idle, week);
+		if (table) {
+			cell(line, sizeof line, r->child.name, nw);
+			cell(line, sizeof line, age, 5);
+			cell(line, sizeof line, r->team[0] ? r->team : "-", tw);
+			snprintf(line + strlen(line), sizeof line - strlen(line), "%-5s %4d %4s %5s", next, r->flags,
+				 idle, week);
+			doc_add(&t->doc, T_NORMAL, i, "%s", line);
+			continue;
+		}
+		snprintf(line, sizeof line, "%s, %s, next %s", r->child.name, age, next);
+		doc_wrap(&t->doc, T_NORMAL, i, "", line, width);
+		snprintf(line, sizeof line, "team %s; talk %d; idle %s; week %s", r->team[0] ? r->team : "-",
+			 r->flags, idle, week);
+		doc_wrap(&t->doc, T_NORMAL, i, "  ", line, width);
+	}
+	return shown;
+}
+
 /* Draw the caseload read at load, searched. */
 static void caseload_draw(struct tui *t, void *state, WINDOW *w, int height, int wd)
 {
 	struct case_state *s = state;
-	int width = wd - 4, shown = 0;
+	int width = wd - 4, shown;
 
 	doc_reset(&t->doc);
 	if (!s->ok) {
 		pane_doc_draw(t, &t->doc, w, height, wd);
 		return;
 	}
-	doc_add(&t->doc, T_DIM, -1, "%s, by %s%s%s.  A: mine/all  s: sort  /: search",
-		s->all ? "Every child" : "Children assigned to you", sort_names[s->sort],
-		s->filter[0] ? ", matching " : "", s->filter);
-	doc_add(&t->doc, T_HEADING, -1, "%-14.14s %-7.7s %-11.11s %-5.5s %4s %4s %5s", "Name", "Age",
-		"Team", "Next", "Talk", "Idle", "Week");
-	for (int i = 0; i < s->n; i++) {
-		const struct caseload_row *r = &s->cases[i];
-		char age[80], next[20] = "-", idle[12] = "-", week[16] = "-", line[400];
+	{
+		char head[300];
 
-		if (!matches(r->child.name, s->filter))
-			continue;
-		shown++;
-		{
-			int m = r->age.corrected ? r->age.cmonths : r->age.months;
-			int wk = (r->age.corrected ? r->age.cdays : r->age.days) / 7;
-
-			/* short ages: weeks under 3 months, then months; * marks corrected age */
-			if (m < 3)
-				snprintf(age, sizeof age, "%dw%s", wk < 0 ? 0 : wk, r->age.corrected ? "*" : "");
-			else
-				snprintf(age, sizeof age, "%dm%s", m, r->age.corrected ? "*" : "");
-		}
-		if (r->has_next) {
-			char d[11];
-
-			date_format(r->next_day, d);
-			snprintf(next, sizeof next, "%s", d + 5);
-		}
-		if (r->idle_days >= 0)
-			snprintf(idle, sizeof idle, "%dd", r->idle_days);
-		if (r->planned)
-			snprintf(week, sizeof week, "%d/%d", r->done, r->planned);
-		snprintf(line, sizeof line, "%-14.14s %-7.7s %-11.11s %-5.5s %4d %4s %5s", r->child.name,
-			 age, r->team[0] ? r->team : "-", next, r->flags, idle, week);
-		doc_add(&t->doc, T_NORMAL, i, "%s", line);
-		(void)width;
+		snprintf(head, sizeof head, "%s, by %s%s%s.  A: mine/all  s: sort  /: search",
+			 s->all ? "Every child" : "Children assigned to you", sort_names[s->sort],
+			 s->filter[0] ? ", matching " : "", s->filter);
+		doc_wrap(&t->doc, T_DIM, -1, "", head, width);
 	}
+	shown = caseload_rows(t, s, width);
 	if (!shown)
 		doc_wrap(&t->doc, T_DIM, -1, "", s->all || s->filter[0] ? "No children match."
 			 : "No children are assigned to you yet: A shows every child; 'toddle assign' assigns one.",

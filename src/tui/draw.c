@@ -76,78 +76,124 @@ static int char_len(const char *s)
 	return 4;
 }
 
-/* Append text word-wrapped to width columns, each line starting with prefix. */
+/* Append text word-wrapped to width columns, the first line starting with
+ * prefix and the lines after it lined up under the text. */
 void doc_wrap(struct doc *d, int role, int item, const char *prefix, const char *text, int width)
 {
-	char *clean = text_sanitize_dup(text ? text : ""), *p, line[1200];
+	char *clean = text_sanitize_dup(text ? text : ""), pad[64];
+	const char *p;
 	int pw = text_width(prefix), avail = width - pw;
 
 	if (!clean)
 		return;
 	if (avail < 8)
 		avail = 8;
+	memset(pad, ' ', sizeof pad - 1);
+	pad[pw < (int)sizeof pad - 1 ? pw : (int)sizeof pad - 1] = '\0';
 	p = clean;
 	do {
-		int used = 0;
-		size_t len = 0;
+		const char *line = p;
+		size_t len = text_wrap_line(line, avail, &p);
 
-		while (*p == ' ')
-			p++;
-		/* take whole words while they fit */
-		while (*p) {
-			size_t wl = strcspn(p, " ");
-			char word[600];
-			int ww;
-
-			snprintf(word, sizeof word, "%.*s", (int)(wl < sizeof word ? wl : sizeof word - 1), p);
-			ww = text_width(word);
-			if (used + (used ? 1 : 0) + ww > avail) {
-				if (used)
-					break;
-				/* a word wider than the line: cut it by characters */
-				wl = 0;
-				while (p[wl] && p[wl] != ' ') {
-					char ch[8];
-					int cl = char_len(p + wl);
-
-					snprintf(ch, sizeof ch, "%.*s", cl, p + wl);
-					if (used + text_width(ch) > avail)
-						break;
-					used += text_width(ch);
-					wl += (size_t)cl;
-				}
-				if (!wl)
-					wl = (size_t)char_len(p);
-				if (len + wl < sizeof line) {
-					memcpy(line + len, p, wl);
-					len += wl;
-				}
-				p += wl;
-				break;
-			}
-			if (used && len + 1 < sizeof line)
-				line[len++] = ' ';
-			if (len + wl < sizeof line) {
-				memcpy(line + len, p, wl);
-				len += wl;
-			}
-			used += (used ? 1 : 0) + ww;
-			p += wl;
-			while (*p == ' ')
-				p++;
-		}
-		line[len] = '\0';
-		doc_add(d, role, item, "%s%s", prefix, line);
-		prefix = ""; /* continuation lines line up under the text */
-		{
-			static char pad[64];
-
-			memset(pad, ' ', sizeof pad - 1);
-			pad[pw < (int)sizeof pad - 1 ? pw : (int)sizeof pad - 1] = '\0';
-			prefix = pad;
-		}
+		doc_add(d, role, item, "%s%.*s", prefix, (int)len, line);
+		prefix = pad;
 	} while (*p);
 	free(clean);
+}
+
+/* Draw clean text s wrapped to width columns from row y on, in at most rows
+ * rows (the last shown line ends in "..." when more is left); returns the
+ * rows used. */
+int draw_wrap(WINDOW *w, int y, int x, int width, int rows, int role, const char *s)
+{
+	const char *p = s ? s : "";
+	int used = 0;
+
+	while (used < rows) {
+		const char *line = p;
+		size_t len = text_wrap_line(line, width, &p);
+		char buf[1200];
+
+		snprintf(buf, sizeof buf, "%.*s", (int)len, line);
+		if (*p && used == rows - 1 && width > 3) {
+			/* no room for the rest: say so rather than stop mid-sentence */
+			len = text_wrap_line(line, width - 3, NULL);
+			snprintf(buf, sizeof buf, "%.*s...", (int)len, line);
+		}
+		draw_text(w, y + used, x, width, role, buf);
+		used++;
+		if (!*p)
+			break;
+	}
+	return used;
+}
+
+/* Draw key hints ("Tab next  Esc cancel") in at most rows rows of width
+ * columns, broken only between hints (two blanks), never inside one; with w
+ * NULL only counts. Returns the rows used. */
+int draw_hints(WINDOW *w, int y, int x, int width, int rows, int role, const char *s)
+{
+	char glued[1200], line[1200];
+	const char *p;
+	size_t o = 0;
+	int used = 0;
+
+	/* a lone blank joins the words of one hint: a no-break space while wrapping */
+	for (const char *c = s ? s : ""; *c && o + 3 < sizeof glued; c++) {
+		if (*c == ' ' && c[1] != ' ' && (c == s || c[-1] != ' ')) {
+			glued[o++] = '\xc2';
+			glued[o++] = '\xa0';
+		} else {
+			glued[o++] = *c;
+		}
+	}
+	glued[o] = '\0';
+	p = glued;
+	while (used < rows && *p) {
+		const char *start = p;
+		size_t len = text_wrap_line(start, width, &p), n = 0;
+
+		for (size_t i = 0; i < len && n + 1 < sizeof line; i++) {
+			if ((unsigned char)start[i] == 0xc2 && (unsigned char)start[i + 1] == 0xa0) {
+				line[n++] = ' ';
+				i++;
+			} else {
+				line[n++] = start[i];
+			}
+		}
+		line[n] = '\0';
+		if (w)
+			draw_text(w, y + used, x, width, role, line);
+		used++;
+	}
+	return used ? used : 1;
+}
+
+/* Shorten clean text s in place to width columns, ending it in more ("…")
+ * when it had to be cut, so a cut never passes for the whole text. */
+void draw_fit(char *s, size_t size, int width, const char *more)
+{
+	int mw = text_width(more), used = 0;
+	size_t i = 0, keep = 0;
+
+	if (text_width(s) <= width)
+		return;
+	while (s[i]) {
+		char ch[8];
+		int cl = char_len(s + i);
+
+		snprintf(ch, sizeof ch, "%.*s", cl, s + i);
+		if (used + text_width(ch) > width - mw)
+			break;
+		used += text_width(ch);
+		i += (size_t)cl;
+		keep = i;
+	}
+	while (keep > 0 && s[keep - 1] == ' ')
+		keep--;
+	if (keep + strlen(more) >= size)
+		keep = 0;
+	snprintf(s + keep, size - keep, "%s", width >= mw ? more : "");
 }
 
 /* True when the terminal takes UTF-8. */
@@ -322,9 +368,46 @@ int doc_nav(struct doc *d, int action, int height)
 	}
 }
 
+/* Wrap every line wider than width (a pane built for another width, a line
+ * added whole): the pieces keep the line's role and item, and lines after
+ * the first are indented like it. */
+static void doc_reflow(struct doc *d, int width)
+{
+	struct doc old = *d;
+	int wide = 0, top = 0;
+
+	for (int i = 0; i < d->n && !wide; i++)
+		wide = text_width(d->line[i].text) > width;
+	if (!wide || width < 8)
+		return;
+	memset(d, 0, sizeof *d);
+	d->sel = old.sel;
+	for (int i = 0; i < old.n; i++) {
+		const char *p = old.line[i].text;
+		int indent = (int)strspn(p, " "), piece = 0;
+
+		if (i == old.top)
+			top = d->n;
+		if (indent > width / 2)
+			indent = width / 2;
+		do {
+			const char *start = p;
+			size_t len = text_wrap_line(start, piece ? width - indent : width, &p);
+
+			doc_add(d, old.line[i].role, old.line[i].item, "%*s%.*s", piece ? indent : 0, "",
+				(int)len, start);
+			piece++;
+		} while (*p);
+	}
+	d->top = top;
+	d->nitems = old.nitems > d->nitems ? old.nitems : d->nitems;
+	doc_free(&old);
+}
+
 /* Draw the visible part of the document; the selected item is highlighted. */
 void doc_draw(struct doc *d, WINDOW *w, int y0, int x0, int height, int width, int focused)
 {
+	doc_reflow(d, width);
 	doc_follow(d, height);
 	doc_clamp(d, height);
 	for (int r = 0; r < height; r++) {

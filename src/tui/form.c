@@ -127,26 +127,98 @@ static int label_width(const struct form_state *f)
 	return w + 2;
 }
 
+static void form_locale_note(const struct form_state *f, char *out, size_t outsz);
+
+/* Where the form's parts go: the rows of the intro, the note, the fields
+ * (step rows apart), the message and the key hints, and the window's height. */
+struct form_layout {
+	int intro, nintro, note, nnote, fields, step, err, nerr, hint, nhint, height;
+};
+
+/* Lay the form out in a window w columns wide and at most the screen's height
+ * less two: blank rows and the space between fields go first when rows are
+ * short, then the key hints under a message, then the ends of long texts. */
+static void form_layout(const struct tui *t, const struct form_state *f, int w, struct form_layout *l)
+{
+	char note[160], hint[400];
+	int tw = w - 4, maxh = t->rows - 2, gap = 1, want;
+
+	form_locale_note(f, note, sizeof note);
+	l->nintro = f->intro[0] ? text_wrap_rows(f->intro, tw) : 0;
+	l->nnote = note[0] ? text_wrap_rows(note, tw) : 0;
+	l->nerr = f->error[0] ? text_wrap_rows(f->error, tw) : 0;
+	keys_hints(HP_FORM, hint, sizeof hint);
+	l->nhint = draw_hints(NULL, 0, 0, tw, 9, T_DIM, hint);
+	keys_hints(HP_CHOICE, hint, sizeof hint);
+	if (draw_hints(NULL, 0, 0, tw, 9, T_DIM, hint) > l->nhint)
+		l->nhint = draw_hints(NULL, 0, 0, tw, 9, T_DIM, hint);
+	l->step = 2;
+	for (int pass = 0;; pass++) {
+		int fields = l->step * (f->nf - 1) + 1;
+
+		want = 2 + l->nintro + l->nnote + gap + fields + gap + l->nerr + l->nhint;
+		if (want <= maxh || pass > 5)
+			break;
+		if (l->step == 2)
+			l->step = 1;
+		else if (gap)
+			gap = 0;
+		else if (l->nerr && l->nhint)
+			l->nhint = 0;
+		else if (l->nintro > 1)
+			l->nintro -= want - maxh < l->nintro - 1 ? want - maxh : l->nintro - 1;
+		else if (l->nerr > 1)
+			l->nerr -= want - maxh < l->nerr - 1 ? want - maxh : l->nerr - 1;
+		else
+			break;
+	}
+	l->intro = 1;
+	l->note = l->intro + l->nintro;
+	l->fields = l->note + l->nnote + gap;
+	l->err = l->fields + l->step * (f->nf - 1) + 1 + gap;
+	l->hint = l->err + l->nerr;
+	l->height = l->hint + l->nhint + 1;
+}
+
+/* The overlay's width for a form on this screen. */
+static int form_width(const struct tui *t)
+{
+	return t->cols - 2 < 72 ? t->cols - 2 : 72;
+}
+
+/* Free the fields made for the form (not yet posted). */
+static void fields_free(struct form_state *f)
+{
+	for (int i = 0; i < f->nf; i++) {
+		if (f->fields[i])
+			free_field(f->fields[i]);
+		f->fields[i] = NULL;
+	}
+}
+
 /* Make the overlay, fields and form for the current screen size. */
 void form_resume(struct tui *t)
 {
 	struct form_state *f = t->form;
+	struct form_layout l;
 	int lw, w, fw, rc;
 
 	if (!f || f->form || t->too_small)
 		return;
-	if (overlay_open(t, 8 + 2 * f->nf, 72))
-		return;
 	lw = label_width(f);
-	w = getmaxx(t->over);
+	w = form_width(t);
 	fw = w - 4 - lw;
+	if (fw < 4)
+		return;
 	for (int i = 0; i < f->nf; i++) {
 		/* one column more than the text, so the cursor can sit after the last character */
 		int width = f->spec[i].width + 1 < fw ? f->spec[i].width + 1 : fw;
 
-		f->fields[i] = new_field(1, width, i * 2, 0, 0, 0);
-		if (!f->fields[i])
+		f->fields[i] = new_field(1, width, 0, 0, 0, 0);
+		if (!f->fields[i]) {
+			fields_free(f);
 			return;
+		}
 		set_field_back(f->fields[i], theme_attr(T_SELECTED_DIM));
 		field_opts_off(f->fields[i], O_AUTOSKIP | O_BLANK);
 		if (f->spec[i].kind == FK_CHOICE) {
@@ -161,8 +233,17 @@ void form_resume(struct tui *t)
 		}
 	}
 	f->fields[f->nf] = NULL;
+	/* the note under the intro depends on what the fields could show */
+	form_layout(t, f, w, &l);
+	for (int i = 0; i < f->nf; i++)
+		move_field(f->fields[i], i * l.step, 0);
+	if (overlay_open(t, l.height, w) || getmaxy(t->over) < l.height) {
+		overlay_close(t);
+		fields_free(f);
+		return;
+	}
 	f->form = new_form(f->fields);
-	f->sub = derwin(t->over, 2 * f->nf, fw, 4, 2 + lw);
+	f->sub = derwin(t->over, l.step * (f->nf - 1) + 1, fw, l.fields, 2 + lw);
 	if (!f->form || !f->sub)
 		return;
 	form_opts_off(f->form, O_BS_OVERLOAD | O_NL_OVERLOAD);
@@ -276,6 +357,11 @@ int form_refuse(struct tui *t, int field, const char *msg)
 	struct form_state *f = t->form;
 
 	text_sanitize(msg, f->error, sizeof f->error);
+	if (f->form) {
+		/* the message may need more rows: lay the form out again around it */
+		form_suspend(t);
+		form_resume(t);
+	}
 	if (f->form && field >= 0 && field < f->nf) {
 		set_current_field(f->form, f->fields[field]);
 		form_end(f);
@@ -567,36 +653,6 @@ int form_key(struct tui *t, int is_key, wint_t ch)
 	return R_DRAW;
 }
 
-/* Draw the form's message from row y on, wrapped at spaces over the rows
- * left above the frame (a long refusal takes the key hint's row too); returns
- * the rows used. */
-static int form_draw_error(struct tui *t, const struct form_state *f, int y, int width)
-{
-	const char *p = f->error;
-	int rows = 0, last = getmaxy(t->over) - 2;
-
-	draw_text(t->over, y, 2, width, T_ERROR, "");
-	while (*p && y + rows <= last) {
-		char line[sizeof f->error];
-		size_t n = strlen(p);
-
-		if ((int)n > width && y + rows < last) {
-			n = (size_t)width;
-			while (n > 0 && p[n] != ' ')
-				n--;
-			if (n == 0)
-				n = (size_t)width;
-		}
-		snprintf(line, sizeof line, "%.*s", (int)n, p);
-		draw_text(t->over, y + rows, 2, width, T_ERROR, line);
-		rows++;
-		p += n;
-		while (*p == ' ')
-			p++;
-	}
-	return rows ? rows : 1;
-}
-
 /* The line under the intro: what a terminal without UTF-8 means for this form. */
 static void form_locale_note(const struct form_state *f, char *out, size_t outsz)
 {
@@ -615,31 +671,42 @@ static void form_locale_note(const struct form_state *f, char *out, size_t outsz
 	snprintf(out, outsz, "Not a UTF-8 terminal: type plain letters, or %s for your editor.", ed);
 }
 
-/* Draw the form's frame, labels and message; libform draws the fields. */
+/* Draw the form's frame, texts, labels and message; libform draws the fields. */
 void form_draw(struct tui *t)
 {
 	struct form_state *f = t->form;
-	char note[120];
-	int w, lw;
+	struct form_layout l;
+	char note[160], hint[400];
+	int w, h, lw, tw;
 
 	if (!f || !f->form || !t->over)
 		return;
-	w = getmaxx(t->over);
+	getmaxyx(t->over, h, w);
+	tw = w - 4;
 	lw = label_width(f);
+	form_layout(t, f, w, &l);
 	form_locale_note(f, note, sizeof note);
-	draw_box(t, t->over, f->title, 1);
-	draw_text(t->over, 1, 2, w - 4, T_HEADING, f->intro);
-	draw_text(t->over, 2, 2, w - 4, T_DIM, note);
-	for (int i = 0; i < f->nf; i++) {
-		draw_text(t->over, 4 + 2 * i, 2, lw, T_NORMAL, f->spec[i].label);
-	}
-	if (6 + 2 * f->nf <= getmaxy(t->over) - 2)
-		draw_text(t->over, 6 + 2 * f->nf, 2, w - 4, T_NORMAL, "");
-	if (form_draw_error(t, f, 4 + 2 * f->nf, w - 4) == 1) {
-		char hint[200];
+	/* blank what is ours (every row but the fields' own cells) */
+	for (int y = 1; y < h - 1; y++) {
+		int k = y - l.fields;
 
+		if (k >= 0 && k % l.step == 0 && k / l.step < f->nf)
+			draw_text(t->over, y, 1, lw + 1, T_NORMAL, "");
+		else
+			draw_text(t->over, y, 1, w - 2, T_NORMAL, "");
+	}
+	draw_box(t, t->over, f->title, 1);
+	if (l.nintro)
+		draw_wrap(t->over, l.intro, 2, tw, l.nintro, T_HEADING, f->intro);
+	if (l.nnote)
+		draw_wrap(t->over, l.note, 2, tw, l.nnote, T_DIM, note);
+	for (int i = 0; i < f->nf; i++)
+		draw_text(t->over, l.fields + l.step * i, 2, lw, T_NORMAL, f->spec[i].label);
+	if (l.nerr)
+		draw_wrap(t->over, l.err, 2, tw, l.nerr, T_ERROR, f->error);
+	if (l.nhint) {
 		keys_hints(form_maps(f) & KM_CHOICE ? HP_CHOICE : HP_FORM, hint, sizeof hint);
-		draw_text(t->over, 5 + 2 * f->nf, 2, w - 4, T_DIM, hint);
+		draw_hints(t->over, l.hint, 2, tw, l.nhint, T_DIM, hint);
 	}
 	pos_form_cursor(f->form);
 	wnoutrefresh(t->over);

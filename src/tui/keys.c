@@ -238,16 +238,19 @@ void keys_hints(enum hint_place place, char *out, size_t outsz)
 	}
 }
 
-/* Add the bindings of maps to the help document, one line each. */
-static void help_section(struct doc *d, unsigned maps)
+/* Add the bindings of maps to the help document, each wrapped to width. */
+static void help_section(struct doc *d, unsigned maps, int width)
 {
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
 		char label[64];
 
 		if (!(table[i].maps & maps))
 			continue;
+		char prefix[80];
+
 		binding_label(&table[i], label, sizeof label);
-		doc_add(d, T_NORMAL, -1, "  %-14s %s", label, table[i].help);
+		snprintf(prefix, sizeof prefix, "  %-14s ", label);
+		doc_wrap(d, T_NORMAL, -1, prefix, table[i].help, width);
 	}
 }
 
@@ -256,13 +259,13 @@ void keys_help(struct doc *d, int width)
 {
 	doc_reset(d);
 	doc_add(d, T_HEADING, -1, "Keys");
-	help_section(d, VIEWS);
+	help_section(d, VIEWS, width);
 	doc_add(d, T_NORMAL, -1, "%s", "");
 	doc_add(d, T_HEADING, -1, "In the catch-up (C)");
-	help_section(d, KM_CATCHUP);
+	help_section(d, KM_CATCHUP, width);
 	doc_add(d, T_NORMAL, -1, "%s", "");
 	doc_add(d, T_HEADING, -1, "In a form");
-	help_section(d, KM_FORM | KM_CHOICE);
+	help_section(d, KM_FORM | KM_CHOICE, width);
 	doc_wrap(d, T_NORMAL, -1, "  ",
 		 "Any other key types into the field. Nothing is saved until every field is valid.",
 		 width - 2);

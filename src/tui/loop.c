@@ -17,6 +17,9 @@
 #include "toddle/week_view.h"
 #include "tui/pane.h"
 
+/* The widest an overlay grows on a wide terminal: lines stay easy to read. */
+#define OVERLAY_MAX_COLS 110
+
 static volatile sig_atomic_t got_signal;
 
 /* SIGHUP, SIGTERM, SIGINT: only note it; the loop ends cleanly. */
@@ -94,13 +97,19 @@ void tui_view_show(struct tui *t, enum view v)
 /* Open an overlay pane over the views; it is read before it is drawn. */
 int tui_overlay_show(struct tui *t, enum modal m)
 {
-	int p = pane_of_modal(m);
+	int p = pane_of_modal(m), width;
 	const struct pane_ops *ops;
 
 	if (p < 0)
 		return R_NONE;
 	ops = pane_table[p];
-	if (overlay_open(t, t->rows - 4, ops->width ? ops->width : t->cols - 8))
+	/* a set width is the least: a wide terminal gives the text more room */
+	width = t->cols - 8;
+	if (ops->width && width > OVERLAY_MAX_COLS)
+		width = OVERLAY_MAX_COLS;
+	if (ops->width > width)
+		width = ops->width;
+	if (overlay_open(t, t->rows - 4, width))
 		return R_NONE;
 	t->modal = m;
 	t->over_doc.sel = -1;
@@ -222,18 +231,37 @@ static enum hint_place hint_place_of(struct tui *t)
 	return pane_table[t->view]->hints;
 }
 
-/* Key hints (made from the key table) for where the person is, or the latest message. */
+/* Key hints (made from the key table) for where the person is, or the
+ * latest message: one that does not fit the line is wrapped over up to three
+ * lines at the foot of the screen until the next key. */
 static void draw_status(struct tui *t)
 {
 	char hint[400], clean[400];
+	int rows = 1;
 
 	if (t->msg[0]) {
 		text_sanitize(t->msg, clean, sizeof clean);
+		rows = text_wrap_rows(clean, t->cols);
+		if (rows > 3)
+			rows = 3;
+		if (rows > t->rows - 2)
+			rows = t->rows - 2 > 1 ? t->rows - 2 : 1;
 	} else {
 		keys_hints(hint_place_of(t), hint, sizeof hint);
 		text_sanitize(hint, clean, sizeof clean);
 	}
-	draw_text(t->status, 0, 0, t->cols, t->msg[0] ? t->msg_role : T_DIM, clean);
+	if (getmaxy(t->status) != rows) {
+		wresize(t->status, rows, t->cols);
+		move_panel(t->p_status, t->rows - rows, 0);
+	}
+	if (rows > 1)
+		top_panel(t->p_status);
+	if (t->msg[0]) {
+		werase(t->status);
+		draw_wrap(t->status, 0, 0, t->cols, rows, t->msg_role, clean);
+	} else {
+		draw_hints(t->status, 0, 0, t->cols, 1, T_DIM, clean);
+	}
 }
 
 /* The main pane: the view's pane, or the welcome when it needs a child and there is none. */
@@ -272,16 +300,15 @@ static void draw_all(struct tui *t)
 	if (t->too_small) {
 		char msg[160];
 
-		werase(stdscr);
-		wnoutrefresh(stdscr);
 		snprintf(msg, sizeof msg, "Terminal too small (%dx%d): toddle needs %dx%d. Enlarge it, or q to quit.",
 			 t->cols, t->rows, TUI_MIN_COLS, TUI_MIN_ROWS);
-		mvwaddnstr(t->status, 0, 0, msg, t->cols - 1);
-		wclrtoeol(t->status);
-		if (t->rows > 1) {
-			mvwaddnstr(stdscr, 0, 0, "Terminal too small", t->cols - 1);
-			wnoutrefresh(stdscr);
-		}
+		werase(stdscr);
+		werase(t->status);
+		if (t->rows > 1)
+			draw_wrap(stdscr, 0, 0, t->cols, t->rows - 1, T_NORMAL, msg);
+		else
+			draw_wrap(t->status, 0, 0, t->cols, 1, T_NORMAL, msg);
+		wnoutrefresh(stdscr);
 		wnoutrefresh(t->status);
 		doupdate();
 		return;

@@ -79,6 +79,9 @@ int menu_pane_build(struct tui *t)
 	for (int i = 0; i < t->nchildren; i++) {
 		snprintf(label, sizeof label, "%s %s", i == t->cur ? (t->ascii ? "*" : "●") : " ",
 			 t->children[i].name);
+		/* a long name ends in "…" where the pane ends: the title bar shows it whole */
+		text_sanitize(label, label, sizeof label);
+		draw_fit(label, sizeof label, getmaxx(t->side) - 2, t->ascii ? "~" : "…");
 		add_item(t, label, MI_CHILD0 + i);
 	}
 	add_item(t, "+ Add a child", MI_ADD);

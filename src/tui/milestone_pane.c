@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "toddle/milestone_view.h"
+#include "toddle/text.h"
 #include "tui/pane.h"
 
 #define AXIS_MONTHS 24
@@ -154,20 +155,29 @@ static void window_bar(struct tui *t, const struct who_window *w, double age, in
 }
 
 /* The six WHO windows as bars, with the child's age and any dates reached;
- * each can be selected and logged. */
+ * each can be selected and logged. The labels take the width of the longest
+ * and the bars the rest (on a narrow pane each label has its own line). */
 static void build_windows(struct tui *t, struct ms_state *s, const struct milestone_view *v, int width)
 {
 	const struct who_window *w = v->windows;
-	int n = v->nwindows, cols = width - 22 - 14;
+	int n = v->nwindows, lw = 4, x0, cols, own_line;
 	double age = v->age_months;
-	char axis[200], line[600], bar[400];
+	char axis[300], line[900], bar[400];
 
 	if (n == 0)
 		return;
+	for (int i = 0; i < n; i++)
+		if (text_width(w[i].text) > lw)
+			lw = text_width(w[i].text);
+	own_line = width - lw - 1 - 14 < 24;
+	x0 = own_line ? 2 : lw + 1;
+	cols = width - x0 - 14;
+	if (cols > 96)
+		cols = 96;
 	if (cols < 12)
 		cols = 12;
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
-	doc_add(&t->doc, T_HEADING, -1, "WHO motor windows (1st to 99th percentile, months)");
+	doc_wrap(&t->doc, T_HEADING, -1, "", "WHO motor windows (1st to 99th percentile, months)", width);
 	memset(axis, ' ', sizeof axis);
 	for (int m = 0; m <= AXIS_MONTHS; m += 6) {
 		int x = m * cols / AXIS_MONTHS;
@@ -176,21 +186,25 @@ static void build_windows(struct tui *t, struct ms_state *s, const struct milest
 		snprintf(num, sizeof num, "%d", m);
 		if (x + (int)strlen(num) > cols)
 			x = cols - (int)strlen(num);
-		memcpy(axis + 22 + x, num, strlen(num));
+		memcpy(axis + x0 + x, num, strlen(num));
 	}
-	axis[22 + cols] = '\0';
+	axis[x0 + cols] = '\0';
 	doc_add(&t->doc, T_DIM, -1, "%s", axis);
 	for (int i = 0; i < n; i++) {
 		int item = pick_add(s, PK_WINDOW, i), retired = w[i].status != MS_ACHIEVED && w[i].retired_by[0];
+		int role = w[i].status == MS_ACHIEVED ? T_OK : T_NORMAL;
 		char d[11];
 
 		window_bar(t, &w[i], age, cols, bar, sizeof bar);
 		if (w[i].status == MS_ACHIEVED && w[i].has_date)
 			date_format(w[i].day, d);
-		snprintf(line, sizeof line, "%-21.21s %s %s%s", w[i].text, bar,
+		if (own_line)
+			doc_wrap(&t->doc, role, item, "", w[i].text, width);
+		snprintf(line, sizeof line, "%s%*s %s %s%s", own_line ? "" : w[i].text,
+			 own_line ? 1 : lw - text_width(w[i].text), "", bar,
 			 w[i].status == MS_ACHIEVED ? (t->ascii ? "ok " : "✓ ") : retired ? "passed" : "",
 			 w[i].status == MS_ACHIEVED && w[i].has_date ? d : "");
-		doc_add(&t->doc, w[i].status == MS_ACHIEVED ? T_OK : T_NORMAL, item, "%s", line);
+		doc_add(&t->doc, role, item, "%s", line);
 		if (i == s->detail) {
 			char st[600], full[1200];
 

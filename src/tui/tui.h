@@ -149,6 +149,9 @@ void doc_move(struct doc *d, int delta, int height);
 void doc_scroll(struct doc *d, int delta, int height);
 int doc_nav(struct doc *d, int action, int height);
 void draw_text(WINDOW *w, int y, int x, int width, int role, const char *s);
+int draw_wrap(WINDOW *w, int y, int x, int width, int rows, int role, const char *s);
+void draw_fit(char *s, size_t size, int width, const char *more);
+int draw_hints(WINDOW *w, int y, int x, int width, int rows, int role, const char *s);
 char *draw_clean_dup(const char *in);
 void draw_box(struct tui *t, WINDOW *w, const char *title, int focused);
 
