@@ -30,6 +30,11 @@ char *text_trim(char *s);
 /* Columns that s takes on a terminal (wide characters count 2). */
 int text_width(const char *s);
 
+/* Copy in to out (outsz bytes) folded for searching: lower case, and the
+ * accented Latin letters (U+00C0..U+017F) as their plain letters, so that
+ * "Éveil" and "eveil" fold alike. Other text is copied unchanged. */
+void text_fold(const char *in, char *out, size_t outsz);
+
 /* Duplicate s (NULL gives NULL); NULL only when s is NULL or out of memory. */
 char *text_dup(const char *s);
 
