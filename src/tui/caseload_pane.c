@@ -1,4 +1,4 @@
-/* The therapist's caseload: mine (or every child), searched and sorted. */
+/* The therapist's caseload: mine (or every child), sorted; / searches it as every list. */
 #include <stdio.h>
 #include <string.h>
 #include "toddle/db.h"
@@ -11,14 +11,7 @@ struct case_state {
 	struct caseload_row *cases; /* read at load: at clinic scale it reads every child's records */
 	int n, ok;                  /* ok: the last load worked */
 	int sort, all;              /* the order, and every child rather than mine */
-	char filter[80];            /* the search text */
 };
-
-/* True when the name holds the search text (ignoring case). */
-static int matches(const char *name, const char *filter)
-{
-	return !*filter || strcasestr(name, filter) != NULL;
-}
 
 /* Free the caseload read. */
 static void caseload_free_state(void *state)
@@ -47,29 +40,25 @@ static int caseload_load(struct tui *t, void *state)
 	return 0;
 }
 
-/* Draw the caseload read at load, searched. */
+/* Draw the caseload read at load. */
 static void caseload_draw(struct tui *t, void *state, WINDOW *w, int height, int wd)
 {
 	struct case_state *s = state;
-	int width = wd - 4, shown = 0;
+	int width = wd - 4;
 
 	doc_reset(&t->doc);
 	if (!s->ok) {
 		pane_doc_draw(t, &t->doc, w, height, wd);
 		return;
 	}
-	doc_add(&t->doc, T_DIM, -1, "%s, by %s%s%s.  A: mine/all  s: sort  /: search",
-		s->all ? "Every child" : "Children assigned to you", sort_names[s->sort],
-		s->filter[0] ? ", matching " : "", s->filter);
+	doc_add(&t->doc, T_DIM, -1, "%s, by %s.  A: mine/all  s: sort  /: search",
+		s->all ? "Every child" : "Children assigned to you", sort_names[s->sort]);
 	doc_add(&t->doc, T_HEADING, -1, "%-14.14s %-7.7s %-11.11s %-5.5s %4s %4s %5s", "Name", "Age",
 		"Team", "Next", "Talk", "Idle", "Week");
 	for (int i = 0; i < s->n; i++) {
 		const struct caseload_row *r = &s->cases[i];
 		char age[80], next[20] = "-", idle[12] = "-", week[16] = "-", line[400];
 
-		if (!matches(r->child.name, s->filter))
-			continue;
-		shown++;
 		{
 			int m = r->age.corrected ? r->age.cmonths : r->age.months;
 			int wk = (r->age.corrected ? r->age.cdays : r->age.days) / 7;
@@ -95,30 +84,14 @@ static void caseload_draw(struct tui *t, void *state, WINDOW *w, int height, int
 		doc_add(&t->doc, T_NORMAL, i, "%s", line);
 		(void)width;
 	}
-	if (!shown)
-		doc_wrap(&t->doc, T_DIM, -1, "", s->all || s->filter[0] ? "No children match."
+	if (!s->n)
+		doc_wrap(&t->doc, T_DIM, -1, "", s->all ? "No children yet."
 			 : "No children are assigned to you yet: A shows every child; 'toddle assign' assigns one.",
 			 width);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 	doc_wrap(&t->doc, T_DIM, -1, "", "Age: w weeks, m months, * corrected. Next: next visit. Talk: items worth talking about. "
 		 "Idle: days since the home program was last practised. Week: home program done of planned.", width);
 	pane_doc_draw(t, &t->doc, w, height, wd);
-}
-
-/* The caseload's search text. */
-const char *caseload_pane_filter(struct tui *t)
-{
-	struct case_state *s = pane_state(t, P_CASELOAD);
-
-	return s->filter;
-}
-
-/* Search the caseload for text (names holding it). */
-void caseload_pane_set_filter(struct tui *t, const char *text)
-{
-	struct case_state *s = pane_state(t, P_CASELOAD);
-
-	snprintf(s->filter, sizeof s->filter, "%.79s", text);
 }
 
 /* Handle a key in the caseload. */
@@ -136,8 +109,6 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 		s->all = !s->all;
 		t->doc.sel = -1;
 		return R_RELOAD;
-	case DO_SEARCH:
-		return form_search_open(t);
 	case DO_OPEN:
 		if (t->doc.sel >= 0 && t->doc.sel < s->n) {
 			long long id = s->cases[t->doc.sel].child.id;
