@@ -451,8 +451,8 @@ void doc_draw(struct doc *d, WINDOW *w, int y0, int x0, int height, int width, i
 	}
 }
 
-/* A border with a title; the focused pane's title stands out: marked with an
- * arrow and drawn reversed, so the focus shows without colour too. */
+/* A border with a title; the focused pane's title stands out: drawn reversed
+ * and marked with an arrow after it, so the focus shows without colour too. */
 void draw_box(struct tui *t, WINDOW *w, const char *title, int focused)
 {
 	int h, wd;
@@ -468,8 +468,7 @@ void draw_box(struct tui *t, WINDOW *w, const char *title, int focused)
 	if (title && wd > 6) {
 		char buf[200];
 
-		snprintf(buf, sizeof buf, focused ? " %s %s " : " %s ", focused ? (t->ascii ? ">" : "▶") : title,
-			 title);
+		snprintf(buf, sizeof buf, " %s %s", title, focused ? (t->ascii ? "< " : "◀ ") : "");
 		draw_text(w, 0, 2, text_width(buf) < wd - 4 ? text_width(buf) : wd - 4,
 			  focused ? T_SELECTED : T_DIM, buf);
 	}

@@ -254,7 +254,7 @@ static void draw_main(struct tui *t)
 
 	getmaxyx(t->main, h, w);
 	werase(t->main);
-	draw_box(t, t->main, ops->title, t->focus == F_MAIN);
+	draw_box(t, t->main, ops->title, t->focus == F_MAIN && t->modal == M_NONE);
 	if (ops->needs_child && !tui_child(t))
 		week_pane_welcome(t, t->main, h, w);
 	else

@@ -60,10 +60,18 @@ int week_pane_item_activity(struct tui *t, int item);
 void week_pane_today(struct tui *t);
 void week_pane_welcome(struct tui *t, WINDOW *w, int height, int width);
 
-/* week_pane.c: the week view's search of every activity of every age (search.c
- * drives it): open reads them all (one statement), update lists those
- * matching and returns how many, close frees them. While it is open the
- * pane lists the matches, item k being match k. */
+/* week_search.c: the week view's search of every activity of every age
+ * (search.c drives it): open reads them all (one statement), update lists
+ * those matching and returns how many, close frees them. While it is open
+ * the week pane lists the matches, item k being match k. */
+struct week_search {
+	struct activity *all; /* every activity of every age */
+	int nall;
+	int *hits;            /* the activities matching: indexes into all */
+	int nhits;
+};
+struct week_search *week_pane_found(struct tui *t);
+void week_search_free(struct week_search *s);
 int week_pane_search_open(struct tui *t);
 int week_pane_search_update(struct tui *t, const char *query);
 void week_pane_search_close(struct tui *t);

@@ -2,9 +2,7 @@
  * activities. Its load reads the week view (built once in core); drawing
  * reads only that view. Items 0..npicks-1 are the plan, then the whole list. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include "toddle/text.h"
 #include "toddle/week_view.h"
 #include "tui/pane.h"
 
@@ -13,10 +11,7 @@ struct week_state {
 	struct week_view wv; /* read at load; drawing reads only this */
 	int week;            /* the week shown */
 	int locked;          /* 1 once the person moved away from the child's own week */
-	struct activity *all; /* every activity of every age, read when a search starts */
-	int nall;
-	int *hits;           /* while searching: the activities matching, indexes into all */
-	int nhits;
+	struct week_search found; /* while searching: every activity, and those matching */
 };
 
 /* The welcome text when there is no child yet. */
@@ -103,7 +98,7 @@ void week_pane_welcome(struct tui *t, WINDOW *w, int height, int width)
 }
 
 /* While searching: every activity of every age that matches, one item each. */
-static void build_hits(struct tui *t, const struct week_state *s, int width)
+static void build_hits(struct tui *t, const struct week_search *s, int width)
 {
 	const char *q = t->search[0].query;
 
@@ -134,7 +129,7 @@ static void week_draw(struct tui *t, void *state, WINDOW *w, int height, int wid
 	int tw = width - 4;
 
 	if (t->search[0].all_ages) {
-		build_hits(t, s, tw);
+		build_hits(t, &s->found, tw);
 		pane_doc_draw(t, &t->doc, w, height, width);
 		return;
 	}
@@ -189,104 +184,21 @@ static void week_reset(struct tui *t, void *state)
 	s->locked = 0;
 }
 
-/* Free what a search of every activity read. */
-static void search_free(struct week_state *s)
-{
-	activity_free_all(s->all, s->nall);
-	free(s->hits);
-	s->all = NULL;
-	s->hits = NULL;
-	s->nall = s->nhits = 0;
-}
-
 /* Free the week view. */
 static void week_free(void *state)
 {
 	struct week_state *s = state;
 
 	week_view_free(&s->wv);
-	search_free(s);
+	week_search_free(&s->found);
 }
 
-/* Read every activity of every age for a search: one statement. */
-int week_pane_search_open(struct tui *t)
-{
-	struct week_state *s = pane_state(t, P_WEEK);
-	struct tdl_err err;
-
-	search_free(s);
-	if (activity_list(t->app->db, -1, NULL, &s->all, &s->nall, &err)) {
-		tui_message(t, T_ERROR, "%s", err.msg);
-		s->all = NULL, s->nall = 0;
-		return -1;
-	}
-	s->hits = calloc((size_t)s->nall + 1, sizeof *s->hits);
-	if (!s->hits) {
-		search_free(s);
-		return -1;
-	}
-	return 0;
-}
-
-/* True when activity a holds the folded query q in its title, area, kind of
- * help, tags or what it needs. */
-static int activity_matches(const struct activity *a, const char *q)
-{
-	const char *fields[] = { a->title, a->domain, a->discipline, a->tags, a->materials };
-	char f[2400];
-
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		text_fold(fields[i], f, sizeof f);
-		if (strstr(f, q))
-			return 1;
-	}
-	return 0;
-}
-
-/* List the activities matching query (all of them for ""); how many. */
-int week_pane_search_update(struct tui *t, const char *query)
-{
-	struct week_state *s = pane_state(t, P_WEEK);
-	char q[200];
-
-	text_fold(query, q, sizeof q);
-	s->nhits = 0;
-	for (int i = 0; s->hits && q[0] && i < s->nall; i++)
-		if (activity_matches(&s->all[i], q))
-			s->hits[s->nhits++] = i;
-	return s->nhits;
-}
-
-/* The search of every activity is over. */
-void week_pane_search_close(struct tui *t)
-{
-	search_free(pane_state(t, P_WEEK));
-}
-
-/* Match k of the search, or NULL. */
-const struct activity *week_pane_hit(struct tui *t, int k)
+/* The week pane's search of every activity (week_search.c reads and matches it). */
+struct week_search *week_pane_found(struct tui *t)
 {
 	struct week_state *s = pane_state(t, P_WEEK);
 
-	return k >= 0 && k < s->nhits ? &s->all[s->hits[k]] : NULL;
-}
-
-/* The activity selected (a match while searching), and its index in the week's list. */
-const struct activity *week_pane_selected(struct tui *t, int *week)
-{
-	const struct week_view *v = week_pane_view(t);
-	const struct activity *a;
-
-	*week = -1;
-	if (!t->search[0].all_ages) {
-		*week = week_pane_item_activity(t, t->doc.sel);
-		return week_pane_activity(t, *week);
-	}
-	a = week_pane_hit(t, t->doc.sel);
-	for (int i = 0; a && i < v->nacts; i++)
-		if (!strcmp(v->acts[i].id, a->id))
-			*week = i;
-	return a;
+	return &s->found;
 }
 
 /* The week view read at the last load. */
