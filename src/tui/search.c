@@ -189,7 +189,7 @@ static int search_step(struct tui *t, int dir)
 	}
 	if (!s->query[0] || d->n == 0)
 		return R_DRAW;
-	from = s->found ? s->found - 1 : start_line(d);
+	from = s->found ? s->found - 1 + dir : start_line(d);
 	/* step over the rest of the item found, so the selection moves */
 	while (s->found && from >= 0 && from < d->n && d->line[from].item >= 0 &&
 	       d->line[from].item == d->line[s->found - 1].item)
