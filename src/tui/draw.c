@@ -316,12 +316,17 @@ static int sel_in_view(const struct doc *d, int height)
 
 /* Move the selection by delta items and scroll to it. With nothing selected,
  * the first (going up: the last) item in view is; with none in view, or past
- * the first or last item, the view scrolls a line instead. delta 0 only
- * selects the first item in view when none is. */
+ * the first or last item, the view scrolls a line instead. delta 0 selects
+ * the first item in view when none is, else scrolls to the one selected. */
 void doc_move(struct doc *d, int delta, int height)
 {
 	int edge;
 
+	if (d->sel >= 0 && delta == 0) {
+		doc_follow(d, height);
+		doc_clamp(d, height);
+		return;
+	}
 	if (d->sel < 0 || !sel_in_view(d, height)) {
 		int it = item_in_view(d, height, delta < 0);
 

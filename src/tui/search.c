@@ -196,6 +196,8 @@ static int search_step(struct tui *t, int dir)
 		from += dir;
 	if (!find_from(s, d, from < 0 ? d->n - 1 : from >= d->n ? 0 : from, dir, height))
 		tui_message(t, T_DIM, "No match for \"%s\" here.", s->query);
+	else if (from < 0 || from >= d->n)
+		s->wrapped = 1;
 	return R_DRAW;
 }
 
