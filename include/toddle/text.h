@@ -39,6 +39,11 @@ size_t text_wrap_line(const char *s, int width, const char **next);
 /* How many lines s takes wrapped to width columns (at least 1). */
 int text_wrap_rows(const char *s, int width);
 
+/* Copy in to out (outsz bytes) folded for searching: lower case, and the
+ * accented Latin letters (U+00C0..U+017F) as their plain letters, so that
+ * "Éveil" and "eveil" fold alike. Other text is copied unchanged. */
+void text_fold(const char *in, char *out, size_t outsz);
+
 /* Duplicate s (NULL gives NULL); NULL only when s is NULL or out of memory. */
 char *text_dup(const char *s);
 

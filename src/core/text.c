@@ -297,3 +297,65 @@ char *text_dup(const char *s)
 {
 	return s ? strdup(s) : NULL;
 }
+
+/* The plain letters of U+00C0..U+017F for text_fold; '*' marks a letter
+ * that folds to two ("ae", "oe", "ss", "th", "ij") and '.' one left as it is. */
+static const char fold_latin[] =
+	"aaaaaa*ceeeeiiiidnooooo.ouuuuy**"  /* U+00C0 */
+	"aaaaaa*ceeeeiiiidnooooo.ouuuuy*y"  /* U+00E0 */
+	"aaaaaaccccccccddddeeeeeeeeeegggg"  /* U+0100 */
+	"gggghhhhiiiiiiiiii**jjkkklllllll"  /* U+0120 */
+	"lllnnnnnnnnnoooooo**rrrrrrssssss"  /* U+0140 */
+	"ssttttttuuuuuuuuuuuuwwyyyzzzzzzs"; /* U+0160 */
+
+/* The two letters a '*' of fold_latin stands for. */
+static const char *fold_pair(unsigned cp)
+{
+	switch (cp) {
+	case 0xC6: case 0xE6:
+		return "ae";
+	case 0xDE: case 0xFE:
+		return "th";
+	case 0xDF:
+		return "ss";
+	case 0x132: case 0x133:
+		return "ij";
+	default:
+		return "oe"; /* U+0152, U+0153 */
+	}
+}
+
+/* Copy in to out folded for searching: lower case, accents off Latin letters. */
+void text_fold(const char *in, char *out, size_t outsz)
+{
+	const unsigned char *p = (const unsigned char *)(in ? in : "");
+	size_t n = strlen((const char *)p), i = 0, o = 0;
+
+	if (!outsz)
+		return;
+	while (i < n) {
+		unsigned cp;
+		int k = utf8_decode(p + i, n - i, &cp);
+		const char *put;
+		char one[2] = { 0, 0 };
+		size_t len;
+
+		if (k && cp >= 0xC0 && cp < 0xC0 + sizeof fold_latin - 1 && fold_latin[cp - 0xC0] != '.') {
+			one[0] = fold_latin[cp - 0xC0];
+			put = one[0] == '*' ? fold_pair(cp) : one;
+		} else if (k == 1) {
+			one[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+			put = one;
+		} else {
+			k = k ? k : 1;
+			put = NULL;
+		}
+		len = put ? strlen(put) : (size_t)k;
+		if (o + len >= outsz)
+			break;
+		memcpy(out + o, put ? put : (const char *)p + i, len);
+		o += len;
+		i += (size_t)k;
+	}
+	out[o] = '\0';
+}

@@ -1,4 +1,4 @@
-/* The therapist's caseload: mine (or every child), searched and sorted. */
+/* The therapist's caseload: mine (or every child), sorted; / searches it as every list. */
 #include <stdio.h>
 #include <string.h>
 #include "toddle/text.h"
@@ -12,14 +12,7 @@ struct case_state {
 	struct caseload_row *cases; /* read at load: at clinic scale it reads every child's records */
 	int n, ok;                  /* ok: the last load worked */
 	int sort, all;              /* the order, and every child rather than mine */
-	char filter[80];            /* the search text */
 };
-
-/* True when the name holds the search text (ignoring case). */
-static int matches(const char *name, const char *filter)
-{
-	return !*filter || strcasestr(name, filter) != NULL;
-}
 
 /* Free the caseload read. */
 static void caseload_free_state(void *state)
@@ -93,8 +86,6 @@ static int caseload_rows(struct tui *t, struct case_state *s, int width)
 	for (int i = 0; i < s->n; i++) {
 		const struct caseload_row *r = &s->cases[i];
 
-		if (!matches(r->child.name, s->filter))
-			continue;
 		if (text_width(r->child.name) > nw)
 			nw = text_width(r->child.name);
 		if (text_width(r->team) > tw)
@@ -108,8 +99,6 @@ static int caseload_rows(struct tui *t, struct case_state *s, int width)
 		const struct caseload_row *r = &s->cases[i];
 		char age[16], next[16], idle[16], week[16], line[1200] = "";
 
-		if (!matches(r->child.name, s->filter))
-			continue;
 		shown++;
 		row_texts(r, age, next, idle, week);
 		if (table) {
@@ -130,7 +119,7 @@ static int caseload_rows(struct tui *t, struct case_state *s, int width)
 	return shown;
 }
 
-/* Draw the caseload read at load, searched. */
+/* Draw the caseload read at load. */
 static void caseload_draw(struct tui *t, void *state, WINDOW *w, int height, int wd)
 {
 	struct case_state *s = state;
@@ -144,36 +133,19 @@ static void caseload_draw(struct tui *t, void *state, WINDOW *w, int height, int
 	{
 		char head[300];
 
-		snprintf(head, sizeof head, "%s, by %s%s%s.  A: mine/all  s: sort  /: search",
-			 s->all ? "Every child" : "Children assigned to you", sort_names[s->sort],
-			 s->filter[0] ? ", matching " : "", s->filter);
+		snprintf(head, sizeof head, "%s, by %s.  A: mine/all  s: sort  /: search",
+			 s->all ? "Every child" : "Children assigned to you", sort_names[s->sort]);
 		doc_wrap(&t->doc, T_DIM, -1, "", head, width);
 	}
 	shown = caseload_rows(t, s, width);
 	if (!shown)
-		doc_wrap(&t->doc, T_DIM, -1, "", s->all || s->filter[0] ? "No children match."
+		doc_wrap(&t->doc, T_DIM, -1, "", s->all ? "No children yet."
 			 : "No children are assigned to you yet: A shows every child; 'toddle assign' assigns one.",
 			 width);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 	doc_wrap(&t->doc, T_DIM, -1, "", "Age: w weeks, m months, * corrected. Next: next visit. Talk: items worth talking about. "
 		 "Idle: days since the home program was last practised. Week: home program done of planned.", width);
 	pane_doc_draw(t, &t->doc, w, height, wd);
-}
-
-/* The caseload's search text. */
-const char *caseload_pane_filter(struct tui *t)
-{
-	struct case_state *s = pane_state(t, P_CASELOAD);
-
-	return s->filter;
-}
-
-/* Search the caseload for text (names holding it). */
-void caseload_pane_set_filter(struct tui *t, const char *text)
-{
-	struct case_state *s = pane_state(t, P_CASELOAD);
-
-	snprintf(s->filter, sizeof s->filter, "%.79s", text);
 }
 
 /* Handle a key in the caseload. */
@@ -191,8 +163,6 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 		s->all = !s->all;
 		t->doc.sel = -1;
 		return R_RELOAD;
-	case DO_SEARCH:
-		return form_search_open(t);
 	case DO_OPEN:
 		if (t->doc.sel >= 0 && t->doc.sel < s->n) {
 			long long id = s->cases[t->doc.sel].child.id;

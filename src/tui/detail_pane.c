@@ -1,5 +1,5 @@
 /* The activity detail overlay: steps, why it helps, and what it builds toward,
- * for the activity selected in the week pane. */
+ * for the activity selected in the week pane (or found by its search). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,22 +8,30 @@
 
 /* The detail overlay's own state. */
 struct detail_state {
-	int act;                          /* the activity shown: its index in the week's whole list */
+	int act;                          /* the activity shown: its index in the week's whole list, or -1 */
+	int hit;                          /* or the week pane's search match shown, or -1 */
 	char (*builds)[300];              /* the milestones it builds toward, read at load */
 	int nbuilds;
 };
+
+/* The activity the overlay shows, or NULL. */
+static const struct activity *shown(struct tui *t, const struct detail_state *s)
+{
+	return s->hit >= 0 ? week_pane_hit(t, s->hit) : week_pane_activity(t, s->act);
+}
 
 /* Read the milestones the selected activity builds toward; -1 when none is selected. */
 static int detail_load(struct tui *t, void *state)
 {
 	struct detail_state *s = state;
-	int i = week_pane_item_activity(t, t->doc.sel);
-	const struct activity *a = week_pane_activity(t, i);
+	int i;
+	const struct activity *a = week_pane_selected(t, &i);
 
 	s->nbuilds = 0;
 	if (!a)
 		return -1;
 	s->act = i;
+	s->hit = t->search[0].all_ages ? t->doc.sel : -1;
 	for (const char *p = a->builds; p && *p;) {
 		size_t len = strcspn(p, " ,");
 		char id[80], (*g)[300] = realloc(s->builds, (size_t)(s->nbuilds + 1) * sizeof *g);
@@ -54,7 +62,7 @@ static void detail_free(void *state)
 static void detail_draw(struct tui *t, void *state, WINDOW *w, int height, int wd)
 {
 	struct detail_state *st = state;
-	const struct activity *a = week_pane_activity(t, st->act);
+	const struct activity *a = shown(t, st);
 	int width = wd - 4, k = 1;
 	char ms[300];
 
@@ -65,7 +73,7 @@ static void detail_draw(struct tui *t, void *state, WINDOW *w, int height, int w
 	snprintf(ms, sizeof ms, "%s · %s · weeks %d-%d · about %d minutes", a->domain,
 		 a->discipline, a->week_from, a->week_to, a->minutes);
 	doc_wrap(&t->over_doc, T_DIM, -1, "", ms, width);
-	if (week_view_done_words(week_pane_view(t), st->act, ms, sizeof ms) > 0) {
+	if (st->act >= 0 && week_view_done_words(week_pane_view(t), st->act, ms, sizeof ms) > 0) {
 		ms[0] = 'D';    /* "Done today", "Done Mon" */
 		doc_add(&t->over_doc, T_OK, -1, "%s", ms);
 	}
@@ -110,7 +118,7 @@ static void detail_draw(struct tui *t, void *state, WINDOW *w, int height, int w
 static int detail_key(struct tui *t, void *state, enum action a)
 {
 	struct detail_state *s = state;
-	const struct activity *act = week_pane_activity(t, s->act);
+	const struct activity *act = shown(t, s);
 	struct tdl_err err;
 
 	switch (a) {

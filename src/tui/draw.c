@@ -300,23 +300,101 @@ static void doc_clamp(struct doc *d, int height)
 		d->top = 0;
 }
 
-/* Move the selection by delta items and scroll to it; with nothing selected
- * yet, the first item in view is selected. */
+/* The first (last: 1) line of item, or -1. */
+static int item_line(const struct doc *d, int item, int last)
+{
+	int at = -1;
+
+	for (int i = 0; i < d->n && item >= 0; i++)
+		if (d->line[i].item == item) {
+			at = i;
+			if (!last)
+				break;
+		}
+	return at;
+}
+
+/* The item whose first line is nearest to line `want` among the lines in
+ * view (ties go down); an item only partly in view when none starts there;
+ * -1 when no item shows. */
+static int item_near(const struct doc *d, int want, int height)
+{
+	int best = -1, dist = 0, part = -1;
+
+	for (int i = d->top; i < d->top + height && i < d->n; i++) {
+		int it = d->line[i].item, k = i - want < 0 ? want - i : i - want;
+
+		if (it < 0)
+			continue;
+		if (i > 0 && d->line[i - 1].item == it) {
+			if (part < 0)
+				part = it;
+			continue;
+		}
+		if (best < 0 || k < dist)
+			best = it, dist = k;
+	}
+	return best >= 0 ? best : part;
+}
+
+/* The first (last: 1) item with a line in view, or -1. */
+static int item_in_view(const struct doc *d, int height, int last)
+{
+	int found = -1;
+
+	for (int i = d->top; i < d->top + height && i < d->n; i++)
+		if (d->line[i].item >= 0) {
+			found = d->line[i].item;
+			if (!last)
+				break;
+		}
+	return found;
+}
+
+/* True when the selected item has a line in view. */
+static int sel_in_view(const struct doc *d, int height)
+{
+	for (int i = d->top; i < d->top + height && i < d->n; i++)
+		if (d->sel >= 0 && d->line[i].item == d->sel)
+			return 1;
+	return 0;
+}
+
+/* Move the selection by delta items and scroll to it. With nothing selected,
+ * the first (going up: the last) item in view is; with none in view, or past
+ * the first or last item, the view scrolls a line instead. delta 0 selects
+ * the first item in view when none is, else scrolls to the one selected. */
 void doc_move(struct doc *d, int delta, int height)
 {
-	if (d->nitems == 0) {
+	int edge;
+
+	if (d->sel >= 0 && delta == 0) {
+		doc_follow(d, height);
+		doc_clamp(d, height);
+		return;
+	}
+	if (d->sel < 0 || !sel_in_view(d, height)) {
+		int it = item_in_view(d, height, delta < 0);
+
+		if (it >= 0 || delta == 0) {
+			if (it >= 0)
+				d->sel = it;
+			return;
+		}
 		doc_scroll(d, delta, height);
 		return;
 	}
-	if (d->sel < 0) {
-		for (int i = d->top; i < d->n; i++)
-			if (d->line[i].item >= 0) {
-				d->sel = d->line[i].item;
-				break;
-			}
-	} else {
-		d->sel += delta;
+	edge = delta > 0 ? d->sel >= d->nitems - 1 : delta < 0 && d->sel <= 0;
+	if (edge) {
+		/* the text before the first or after the last item scrolls into view */
+		if ((delta > 0 && d->top + height < d->n) || (delta < 0 && d->top > 0)) {
+			d->top += delta;
+			if (!sel_in_view(d, height))
+				d->sel = -1;
+		}
+		return;
 	}
+	d->sel += delta;
 	if (d->sel < 0)
 		d->sel = 0;
 	if (d->sel >= d->nitems)
@@ -325,43 +403,78 @@ void doc_move(struct doc *d, int delta, int height)
 	doc_clamp(d, height);
 }
 
-/* Scroll by delta lines; a selection that leaves the view follows it. */
+/* Scroll by delta lines; a selection that leaves the view moves to the first
+ * (scrolling up: the last) item in view, or to none when none shows. */
 void doc_scroll(struct doc *d, int delta, int height)
 {
 	d->top += delta;
 	doc_clamp(d, height);
-	if (d->nitems == 0)
+	if (d->nitems == 0 || sel_in_view(d, height))
 		return;
-	for (int i = d->top; i < d->top + height && i < d->n; i++)
-		if (d->line[i].item == d->sel)
-			return;
-	if (delta > 0) {
-		for (int i = d->top; i < d->n; i++)
-			if (d->line[i].item >= 0) {
-				d->sel = d->line[i].item;
-				return;
-			}
-	} else {
-		for (int i = d->top + height - 1; i >= 0; i--)
-			if (i < d->n && d->line[i].item >= 0) {
-				d->sel = d->line[i].item;
-				return;
-			}
-	}
+	d->sel = item_in_view(d, height, delta < 0);
 }
 
-/* The keys every list shares: Up/Down choose, PgUp/PgDn page. R_DRAW when
- * handled, R_NONE when the key is not one of them. */
+/* A page down (dir 1) or up (-1): the view moves a page less a line and the
+ * selection moves with it, keeping its row; where the view cannot move, the
+ * selection goes to the last (first) item in view. */
+static void doc_page(struct doc *d, int dir, int height)
+{
+	int old = d->top, row = -1, first = item_line(d, d->sel, 0);
+
+	if (first >= old && first < old + height)
+		row = first - old;
+	d->top += dir * (height > 2 ? height - 1 : 1);
+	doc_clamp(d, height);
+	if (d->nitems == 0)
+		return;
+	if (d->top == old) {
+		int it = item_in_view(d, height, dir > 0);
+
+		if (it >= 0)
+			d->sel = it;
+		return;
+	}
+	d->sel = item_near(d, d->top + (row >= 0 ? row : dir > 0 ? 0 : height - 1), height);
+	if (d->top >= d->n - height)
+		d->top = d->n; /* at the end: it stays there if the next draw adds a line */
+}
+
+/* Home (first 0) or End (1): the top or the end of the document in view, the
+ * first or last item in view selected. A top past the end stands for the end
+ * until the next draw, which may add lines (a milestone's history opens). */
+static void doc_edge(struct doc *d, int end, int height)
+{
+	d->top = end ? d->n - height : 0;
+	doc_clamp(d, height);
+	if (d->nitems)
+		d->sel = item_in_view(d, height, end);
+	if (end)
+		d->top = d->n;
+}
+
+/* The moving keys every list and document shares, in one place: Up/Down
+ * choose (or scroll a line where nothing can be chosen), PgUp/PgDn (and
+ * Space) page with the selection, Home/g and End/G go to the first and the
+ * last. R_DRAW when handled, R_NONE when the key is not one of them. */
 int doc_nav(struct doc *d, int action, int height)
 {
+	if (height < 1)
+		height = 1;
 	switch (action) {
 	case DO_UP:
 	case DO_DOWN:
-		doc_move(d, action == DO_UP ? -1 : 1, height);
+		if (d->nitems == 0)
+			doc_scroll(d, action == DO_UP ? -1 : 1, height);
+		else
+			doc_move(d, action == DO_UP ? -1 : 1, height);
 		return R_DRAW;
 	case DO_PGUP:
 	case DO_PGDN:
-		doc_scroll(d, action == DO_PGUP ? -(height - 1) : height - 1, height);
+		doc_page(d, action == DO_PGUP ? -1 : 1, height);
+		return R_DRAW;
+	case DO_HOME:
+	case DO_END:
+		doc_edge(d, action == DO_END, height);
 		return R_DRAW;
 	default:
 		return R_NONE;
@@ -408,6 +521,7 @@ static void doc_reflow(struct doc *d, int width)
 void doc_draw(struct doc *d, WINDOW *w, int y0, int x0, int height, int width, int focused)
 {
 	doc_reflow(d, width);
+	doc_clamp(d, height);
 	doc_follow(d, height);
 	doc_clamp(d, height);
 	for (int r = 0; r < height; r++) {
@@ -425,7 +539,8 @@ void doc_draw(struct doc *d, WINDOW *w, int y0, int x0, int height, int width, i
 	}
 }
 
-/* A border with a title; the focused pane's title stands out. */
+/* A border with a title; the focused pane's title stands out: drawn reversed
+ * and marked with an arrow after it, so the focus shows without colour too. */
 void draw_box(struct tui *t, WINDOW *w, const char *title, int focused)
 {
 	int h, wd;
@@ -441,8 +556,8 @@ void draw_box(struct tui *t, WINDOW *w, const char *title, int focused)
 	if (title && wd > 6) {
 		char buf[200];
 
-		snprintf(buf, sizeof buf, " %s ", title);
+		snprintf(buf, sizeof buf, " %s %s", title, focused ? (t->ascii ? "< " : "◀ ") : "");
 		draw_text(w, 0, 2, text_width(buf) < wd - 4 ? text_width(buf) : wd - 4,
-			  focused ? T_HEADING : T_DIM, buf);
+			  focused ? T_SELECTED : T_DIM, buf);
 	}
 }

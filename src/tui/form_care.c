@@ -1,5 +1,4 @@
-/* The therapist's forms: session notes (SOAP), goals, home program entries,
- * and the caseload search. */
+/* The therapist's forms: session notes (SOAP), goals, home program entries. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,27 +199,5 @@ int form_program_open(struct tui *t, const struct activity *a)
 	form_field(f, "Per", FK_CHOICE, 4, 4, program_per_choices(), NULL);
 	form_field(f, "From", FK_TEXT, 10, 10, NULL, d);
 	form_field(f, "To", FK_TEXT, 10, 10, NULL, "");
-	return form_show(t);
-}
-
-/* Keep the caseload's search text. */
-static int save_search(struct tui *t, struct form_state *f)
-{
-	caseload_pane_set_filter(t, f->value[0]);
-	form_close(t);
-	t->doc.sel = -1;
-	return R_DRAW;
-}
-
-/* Open the caseload search. */
-int form_search_open(struct tui *t)
-{
-	struct form_state *f = form_new(t, "Search the caseload", save_search);
-
-	if (!f)
-		return R_NONE;
-	form_no_child(f);
-	snprintf(f->intro, sizeof f->intro, "Part of a name; leave it empty to see everyone.");
-	form_field(f, "Name", FK_TEXT, 30, 60, NULL, caseload_pane_filter(t));
 	return form_show(t);
 }

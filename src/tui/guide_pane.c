@@ -119,27 +119,8 @@ static void guide_draw(struct tui *t, void *state, WINDOW *w, int height, int wd
 /* Handle a key in the guidance pane: it only scrolls. */
 static int guide_key(struct tui *t, void *state, enum action a)
 {
-	int h = getmaxy(t->main) - 2;
-
 	(void)state;
-	switch (a) {
-	case DO_UP:
-	case DO_DOWN:
-		doc_scroll(&t->doc, a == DO_UP ? -1 : 1, h);
-		return R_DRAW;
-	case DO_PGUP:
-	case DO_PGDN:
-		doc_scroll(&t->doc, a == DO_PGUP ? -(h - 1) : h - 1, h);
-		return R_DRAW;
-	case DO_HOME:
-		t->doc.top = 0;
-		return R_DRAW;
-	case DO_END:
-		doc_scroll(&t->doc, t->doc.n, h);
-		return R_DRAW;
-	default:
-		return R_NONE;
-	}
+	return doc_nav(&t->doc, a, getmaxy(t->main) - 2);
 }
 
 const struct pane_ops guide_pane = {

@@ -25,7 +25,7 @@ const struct pane_ops help_overlay = {
 	.key = help_key,
 };
 
-/* Keys while a document overlay is open: scroll and close. */
+/* Keys while a document overlay is open: move as every document does, and close. */
 int overlay_doc_key(struct tui *t, enum action a)
 {
 	int h, w;
@@ -33,22 +33,9 @@ int overlay_doc_key(struct tui *t, enum action a)
 	getmaxyx(t->over, h, w);
 	(void)w;
 	h -= 2;
+	if (doc_nav(&t->over_doc, a, h))
+		return R_DRAW;
 	switch (a) {
-	case DO_UP:
-		doc_scroll(&t->over_doc, -1, h);
-		return R_DRAW;
-	case DO_DOWN:
-		doc_scroll(&t->over_doc, 1, h);
-		return R_DRAW;
-	case DO_PGUP:
-		doc_scroll(&t->over_doc, -(h - 1), h);
-		return R_DRAW;
-	case DO_PGDN:
-		doc_scroll(&t->over_doc, h - 1, h);
-		return R_DRAW;
-	case DO_HOME:
-		t->over_doc.top = 0;
-		return R_DRAW;
 	case DO_QUIT:
 	case DO_BACK:
 	case DO_OPEN:

@@ -29,10 +29,11 @@ static const struct binding table[] = {
 	{ DO_RIGHT, VIEWS, { KEY_RIGHT, 'l' }, "later week (calendar: a day later)" },
 	{ DO_PREV, KM_MAIN, { '[', '<' }, "previous week, checklist age or month" },
 	{ DO_NEXT, KM_MAIN, { ']', '>' }, "next week, checklist age or month" },
-	{ DO_PGUP, VIEWS, { KEY_PPAGE }, "scroll up a page" },
-	{ DO_PGDN, VIEWS, { KEY_NPAGE, ' ' }, "scroll down a page" },
-	{ DO_HOME, VIEWS, { KEY_HOME, 'g' }, "go to the top" },
-	{ DO_END, VIEWS, { KEY_END }, "go to the end" },
+	{ DO_PGUP, VIEWS, { KEY_PPAGE }, "a page up; the selection moves with it" },
+	{ DO_PGDN, VIEWS, { KEY_NPAGE, ' ' }, "a page down; the selection moves with it" },
+	{ DO_HOME, VIEWS, { KEY_HOME, 'g' }, "go to the top and the first item" },
+	{ DO_END, VIEWS, { KEY_END, 'G' }, "go to the end and the last item" },
+	{ DO_SEARCH, VIEWS, { '/' }, "search as you type (the week view: every activity of every age)" },
 	{ DO_TODAY, KM_MAIN, { 't' }, "back to today and the child's own week" },
 	{ DO_OPEN, VIEWS, { '\n', '\r', KEY_ENTER }, "open the selected item" },
 	{ DO_BACK, KM_OVERLAY, { 27, KEY_BACKSPACE }, "close the open window" },
@@ -44,15 +45,14 @@ static const struct binding table[] = {
 	{ DO_REPORT, KM_MAIN, { 'r' }, "write a report for the doctor, therapist or school to a file" },
 	{ DO_ADD_CHILD, KM_MAIN, { 'a' }, "add a child" },
 	{ DO_EDIT_CHILD, KM_MAIN, { 'e' }, "edit the shown child" },
-	{ DO_REDRAW, VIEWS | KM_FORM, { CTRL('l') }, "redraw the screen" },
+	{ DO_REDRAW, VIEWS | KM_FORM | KM_PROMPT, { CTRL('l') }, "redraw the screen" },
 	{ DO_VIEW_CLASSES, KM_MAIN, { '4' }, "classes: short lessons for parents" },
 	{ DO_VIEW_GUIDE, KM_MAIN, { '5' }, "who helps with what, and when to talk to the doctor" },
 	{ DO_VIEW_CASELOAD, KM_MAIN, { '6' }, "caseload: the children you work with (therapists)" },
 	{ DO_VIEW_RECORD, KM_MAIN, { '7' }, "the shown child's record: team, goals, home program, notes" },
-	{ DO_SEARCH, KM_MAIN, { '/' }, "caseload: search by name" },
 	{ DO_SORT, KM_MAIN, { 's' }, "caseload: change the sort order" },
 	{ DO_MINE, KM_MAIN, { 'A' }, "caseload: mine or all children" },
-	{ DO_GOAL, KM_MAIN, { 'G' }, "add a goal for the shown child" },
+	{ DO_GOAL, KM_MAIN, { 'O' }, "record: add a goal (an objective) for the shown child" },
 	{ DO_PROGRAM, KM_MAIN, { 'P' }, "add the selected activity to the child's home program" },
 	{ DO_CATCHUP, KM_MAIN, { 'C' }, "catch up: go through the passed checklists not answered yet" },
 	{ DO_ANSWER_YES, KM_CATCHUP, { 'y' }, "yes, seen (saved at once, without a date)" },
@@ -61,6 +61,15 @@ static const struct binding table[] = {
 	{ DO_ALL_YES, KM_CATCHUP, { 'a' }, "yes to every item of this checklist not answered yet" },
 	{ DO_SKIP_AGE, KM_CATCHUP, { 's' }, "skip this checklist for now" },
 	{ DO_CORRECT, KM_MAIN, { 'E' }, "milestones: correct the selected history entry (Enter does too)" },
+	{ DO_FORM_ENTER, KM_PROMPT, { '\n', '\r', KEY_ENTER }, "keep the place found; then n and N" },
+	{ DO_BACK, KM_PROMPT, { 27 }, "stop searching and go back to where you were" },
+	{ DO_FIND_NEXT, KM_PROMPT, { KEY_DOWN, '\t' }, "the next match" },
+	{ DO_FIND_PREV, KM_PROMPT, { KEY_UP, KEY_BTAB }, "the match before" },
+	{ DO_FORM_RUBOUT, KM_PROMPT, { KEY_BACKSPACE, 127, 8 }, "delete the last character typed" },
+	{ DO_FORM_CLEAR, KM_PROMPT, { CTRL('u') }, "clear the search" },
+	{ DO_FIND_NEXT, KM_FOUND, { 'n' }, "after Enter: the next match" },
+	{ DO_FIND_PREV, KM_FOUND, { 'N' }, "after Enter: the match before" },
+	{ DO_BACK, KM_FOUND, { 27 }, "after Enter: end the search here (the week view: back to the week)" },
 	{ DO_CHOICE_NEXT, KM_CHOICE, { ' ', KEY_RIGHT }, "on a choice: the next one" },
 	{ DO_CHOICE_PREV, KM_CHOICE, { KEY_LEFT }, "on a choice: the one before" },
 	{ DO_FORM_NEXT, KM_FORM, { '\t', KEY_DOWN }, "next field" },
@@ -113,7 +122,7 @@ static const struct hint hints[] = {
 	{ HP_RECORD, DO_GOAL, 0, "goal" },
 	{ HP_RECORD, DO_DELETE, 0, "twice: end program entry" },
 	{ HP_DAY, DO_DELETE, 0, "remove" },
-	{ HP_CASELOAD, DO_SEARCH, 0, "search" },
+	{ HP_WEEK | HP_CLASSES | HP_GUIDE | HP_CASELOAD | HP_HELP, DO_SEARCH, 0, "search" },
 	{ HP_CASELOAD, DO_SORT, 0, "sort" },
 	{ HP_CASELOAD, DO_MINE, 0, "mine/all" },
 	{ HP_MENU, DO_ADD_CHILD, 0, "add child" },
@@ -132,6 +141,11 @@ static const struct hint hints[] = {
 	{ HP_CATCHUP, DO_ALL_YES, 0, "all yes" },
 	{ HP_CATCHUP, DO_SKIP_AGE, 0, "skip" },
 	{ HP_CATCHUP, DO_BACK, 0, "stop" },
+	{ HP_PROMPT, DO_FORM_ENTER, 0, "keep" },
+	{ HP_PROMPT, DO_BACK, 0, "back" },
+	{ HP_PROMPT, DO_FIND_NEXT, DO_FIND_PREV, "next/prev" },
+	{ HP_FOUND, DO_FIND_NEXT, DO_FIND_PREV, "next/previous" },
+	{ HP_FOUND, DO_BACK, 0, "end search" },
 };
 
 /* The action bound to a key in the keymaps `maps` (is_key: ch is a KEY_* code). */
@@ -210,7 +224,8 @@ void keys_name(enum action a, unsigned maps, char *out, size_t outsz)
 /* The status-line hint for a place: "Up/Down choose  Enter open  ...". */
 void keys_hints(enum hint_place place, char *out, size_t outsz)
 {
-	unsigned maps = place & (HP_FORM | HP_CHOICE) ? KM_FORM | KM_CHOICE
+	unsigned maps = place & HP_PROMPT ? KM_PROMPT : place & HP_FOUND ? KM_FOUND
+		: place & (HP_FORM | HP_CHOICE) ? KM_FORM | KM_CHOICE
 		: place & HP_CATCHUP ? KM_CATCHUP | KM_OVERLAY
 		: place & (HP_DETAIL | HP_CLASS | HP_DAY | HP_HELP) ? KM_OVERLAY : KM_MAIN;
 	size_t used = 0;
@@ -264,6 +279,10 @@ void keys_help(struct doc *d, int width)
 	doc_add(d, T_HEADING, -1, "In the catch-up (C)");
 	help_section(d, KM_CATCHUP, width);
 	doc_add(d, T_NORMAL, -1, "%s", "");
+	doc_add(d, T_HEADING, -1, "While searching (/)");
+	help_section(d, KM_PROMPT | KM_FOUND, width);
+	doc_wrap(d, T_NORMAL, -1, "  ", "Type to find; case and accents do not matter (e matches é).", width - 2);
+	doc_add(d, T_NORMAL, -1, "%s", "");
 	doc_add(d, T_HEADING, -1, "In a form");
 	help_section(d, KM_FORM | KM_CHOICE, width);
 	doc_wrap(d, T_NORMAL, -1, "  ",
@@ -283,7 +302,8 @@ void keys_print(FILE *out, int man)
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
 		const struct binding *b = &table[i];
 		const char *where = b->maps & VIEWS ? "view" : b->maps & KM_CHOICE ? "choice"
-				  : b->maps & KM_CATCHUP ? "catch-up" : "form";
+				  : b->maps & KM_CATCHUP ? "catch-up" : b->maps & (KM_PROMPT | KM_FOUND) ? "search"
+				  : "form";
 		char label[64];
 
 		binding_label(b, label, sizeof label);
@@ -295,6 +315,7 @@ void keys_print(FILE *out, int man)
 		for (const char *p = label; *p; p++)
 			fprintf(out, *p == '-' ? "\\-" : *p == '\\' ? "\\e" : "%c", *p);
 		fprintf(out, "\"\n%s%s\n", where[0] == 'v' ? "" : where[0] == 'f' ? "In a form: "
+			: where[0] == 's' ? "While searching: "
 			: where[0] == 'c' && where[1] == 'a' ? "In the catch-up: " : "On a choice: ", b->help);
 	}
 }

@@ -78,6 +78,7 @@ void tui_select_child(struct tui *t, int idx)
 	if (idx < 0 || idx >= t->nchildren)
 		return;
 	t->cur = idx;
+	search_forget(t, 0);
 	t->doc.sel = -1;
 	t->doc.top = 0;
 	panes_reset(t);
@@ -88,6 +89,7 @@ void tui_select_child(struct tui *t, int idx)
 /* Show a view in the main pane, with nothing selected yet. */
 void tui_view_show(struct tui *t, enum view v)
 {
+	search_forget(t, 0);
 	t->view = v;
 	t->focus = F_MAIN;
 	t->doc.sel = -1;
@@ -112,6 +114,7 @@ int tui_overlay_show(struct tui *t, enum modal m)
 	if (overlay_open(t, t->rows - 4, width))
 		return R_NONE;
 	t->modal = m;
+	search_forget(t, 1);
 	t->over_doc.sel = -1;
 	t->over_doc.top = 0;
 	if (ops->reset)
@@ -125,6 +128,7 @@ void tui_overlay_hide(struct tui *t)
 {
 	overlay_close(t);
 	t->modal = M_NONE;
+	search_forget(t, 1);
 }
 
 /* Re-read children (and the whole database, for the shown child) from the next draw on. */
@@ -239,6 +243,12 @@ static void draw_status(struct tui *t)
 	char hint[400], clean[400];
 	int rows = 1;
 
+	if (search_typing(t) || (search_kept(t) && !t->msg[0])) {
+		search_status(t, hint, sizeof hint);
+		text_sanitize(hint, clean, sizeof clean);
+		draw_text(t->status, 0, 0, t->cols, T_NORMAL, clean);
+		return;
+	}
 	if (t->msg[0]) {
 		text_sanitize(t->msg, clean, sizeof clean);
 		rows = text_wrap_rows(clean, t->cols);
@@ -272,7 +282,7 @@ static void draw_main(struct tui *t)
 
 	getmaxyx(t->main, h, w);
 	werase(t->main);
-	draw_box(t, t->main, ops->title, t->focus == F_MAIN);
+	draw_box(t, t->main, ops->title, t->focus == F_MAIN && t->modal == M_NONE);
 	if (ops->needs_child && !tui_child(t))
 		week_pane_welcome(t, t->main, h, w);
 	else
@@ -382,6 +392,8 @@ static int dispatch(struct tui *t, enum action a)
 		clearok(curscr, TRUE);
 		return R_DRAW;
 	}
+	if (a == DO_SEARCH || a == DO_FIND_NEXT || a == DO_FIND_PREV || (a == DO_BACK && search_kept(t)))
+		return search_action(t, a);
 	if (over >= 0)
 		return pane_table[over]->key(t, t->pane[over].state, a);
 	switch (a) {
@@ -419,12 +431,16 @@ static int dispatch(struct tui *t, enum action a)
 	return ops->key(t, t->pane[t->view].state, a);
 }
 
-/* The action of a key where the person is: an open overlay's own keys first. */
+/* The action of a key where the person is: a kept search's keys, then an open
+ * overlay's own keys first. */
 static enum action key_action(const struct tui *t, int is_key, wint_t ch)
 {
 	int over = pane_of_modal(t->modal);
-	enum action a = over >= 0 && pane_table[over]->keymap
-		? keys_action(pane_table[over]->keymap, is_key, ch) : DO_NONE;
+	enum action a = search_kept(t) ? keys_action(KM_FOUND, is_key, ch) : DO_NONE;
+
+	if (a != DO_NONE)
+		return a;
+	a = over >= 0 && pane_table[over]->keymap ? keys_action(pane_table[over]->keymap, is_key, ch) : DO_NONE;
 
 	return a != DO_NONE ? a : keys_action(t->modal == M_NONE ? KM_MAIN : KM_OVERLAY, is_key, ch);
 }
@@ -670,6 +686,8 @@ int tui_run(struct app *app)
 		}
 		if (t.modal == M_FORM)
 			flags = form_key(&t, r == KEY_CODE_YES, ch);
+		else if (search_typing(&t))
+			flags = search_key(&t, r == KEY_CODE_YES, ch) | R_DRAW;
 		else
 			flags = dispatch(&t, key_action(&t, r == KEY_CODE_YES, ch)) | R_DRAW;
 	}

@@ -140,9 +140,11 @@ int menu_pane_key(struct tui *t, enum action a)
 			menu_driver(t->menu.menu, REQ_DOWN_ITEM);
 		return R_DRAW;
 	case DO_HOME:
+	case DO_PGUP:
 		menu_driver(t->menu.menu, REQ_FIRST_ITEM);
 		return R_DRAW;
 	case DO_END:
+	case DO_PGDN:
 		menu_driver(t->menu.menu, REQ_LAST_ITEM);
 		return R_DRAW;
 	case DO_OPEN:

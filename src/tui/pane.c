@@ -34,33 +34,21 @@ void *pane_state(struct tui *t, enum pane_id p)
 	return t->pane[p].state;
 }
 
-/* The list keys every list pane shares; R_DRAW when the key moved. */
+/* The list keys every list pane shares; R_DRAW when the key moved. Every
+ * list and document moves the same way (doc_nav); nav is no longer read. */
 int pane_nav(struct doc *d, enum action a, int height, unsigned long long picks, int nav)
 {
+	(void)nav;
 	if ((picks & NAV_PICK(a)) && d->sel < 0)
 		doc_move(d, 0, height);
-	if (doc_nav(d, a, height))
-		return R_DRAW;
-	if (a == DO_HOME && (nav & NAV_HOME)) {
-		d->sel = -1;
-		d->top = 0;
-		return R_DRAW;
-	}
-	if (a == DO_END && (nav & NAV_END_ITEM)) {
-		doc_move(d, d->nitems, height);
-		return R_DRAW;
-	}
-	if (a == DO_END && (nav & NAV_END_LINE)) {
-		doc_scroll(d, d->n, height);
-		return R_DRAW;
-	}
-	return R_NONE;
+	return doc_nav(d, a, height);
 }
 
-/* The main pane's document drawn inside its box. */
+/* The main pane's document drawn inside its box, with the line a search found marked. */
 void pane_doc_draw(struct tui *t, struct doc *d, WINDOW *w, int height, int width)
 {
 	doc_draw(d, w, 1, 2, height - 2, width - 4, w == t->over || t->focus == F_MAIN);
+	search_mark(t, d, w, 1, 2, height - 2, width - 4);
 }
 
 _Static_assert(DO_COUNT <= 64, "NAV_PICK keeps one bit per action");

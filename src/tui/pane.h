@@ -41,8 +41,9 @@ int pane_of_modal(enum modal m);
 /* A pane's state, for the small functions by which panes ask each other. */
 void *pane_state(struct tui *t, enum pane_id p);
 
-/* The list keys every list pane shares (Up, Down, PgUp, PgDn, and Home and End
- * as nav says). An action in picks first selects the top item when none is.
+/* The list keys every list pane shares (Up, Down, PgUp, PgDn, Space, Home, End,
+ * g, G: doc_nav, the same everywhere; nav is kept for callers and not read).
+ * An action in picks first selects the top item in view when none is.
  * Returns R_DRAW when the key was a move, else R_NONE. */
 enum { NAV_HOME = 1, NAV_END_ITEM = 2, NAV_END_LINE = 4 };
 #define NAV_PICK(a) (1ULL << (a))
@@ -59,16 +60,33 @@ int week_pane_item_activity(struct tui *t, int item);
 void week_pane_today(struct tui *t);
 void week_pane_welcome(struct tui *t, WINDOW *w, int height, int width);
 
+/* week_search.c: the week view's search of every activity of every age
+ * (search.c drives it): open reads them all (one statement), update lists
+ * those matching and returns how many, close frees them. While it is open
+ * the week pane lists the matches, item k being match k. */
+struct week_search {
+	struct activity *all; /* every activity of every age */
+	int nall;
+	int *hits;            /* the activities matching: indexes into all */
+	int nhits;
+};
+struct week_search *week_pane_found(struct tui *t);
+void week_search_free(struct week_search *s);
+int week_pane_search_open(struct tui *t);
+int week_pane_search_update(struct tui *t, const char *query);
+void week_pane_search_close(struct tui *t);
+/* The activity selected in the week pane (a match while searching), and its
+ * index in the week's own list in *week (-1 when it is not this week's). */
+const struct activity *week_pane_selected(struct tui *t, int *week);
+/* Match k of the search, or NULL. */
+const struct activity *week_pane_hit(struct tui *t, int k);
+
 /* calendar_pane.c: the calendar's cursor (the day overlay shows that day) */
 day_t calendar_pane_day(struct tui *t);
 void calendar_pane_set_day(struct tui *t, day_t day);
 
 /* class_pane.c: class i of the list, or NULL */
 const struct class_info *class_pane_class(struct tui *t, int i);
-
-/* caseload_pane.c: the caseload's search text */
-const char *caseload_pane_filter(struct tui *t);
-void caseload_pane_set_filter(struct tui *t, const char *text);
 
 /* catchup_pane.c: go through the passed checklists (offered: just after adding
  * the child, with a first screen that asks); the invitation line, read with

@@ -88,7 +88,7 @@ static void draw_goals(struct tui *t, const struct rec_state *s, int width)
 		doc_wrap(&t->doc, T_NORMAL, i, "  ", line, width);
 	}
 	if (!s->ngoals)
-		doc_add(&t->doc, T_DIM, -1, "  No goals yet (G adds one).");
+		doc_add(&t->doc, T_DIM, -1, "  No goals yet (O adds one).");
 }
 
 /* Draw this week's home program. */
@@ -149,7 +149,7 @@ static void record_draw(struct tui *t, void *state, WINDOW *w, int height, int w
 	int width = wd - 4, nrec = count(s->ngoals) + count(s->nprog) + count(s->nnotes);
 
 	doc_reset(&t->doc);
-	doc_wrap(&t->doc, T_DIM, -1, "", "n new session note, G new goal, Enter corrects a note or sets a goal, "
+	doc_wrap(&t->doc, T_DIM, -1, "", "n new session note, O new goal, Enter corrects a note or sets a goal, "
 		 "x twice ends a program entry; P in the week view adds an activity.", width);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 	draw_goals(t, s, width);

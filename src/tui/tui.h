@@ -37,13 +37,17 @@ enum action {
 	DO_FORM_NEXT, DO_FORM_PREV, DO_FORM_ENTER, DO_FORM_SAVE, DO_FORM_RUBOUT, DO_FORM_DELETE,
 	DO_FORM_CLEAR, DO_CHOICE_NEXT, DO_CHOICE_PREV, DO_CORRECT,
 	DO_CATCHUP, DO_ANSWER_YES, DO_ANSWER_NOT_YET, DO_ANSWER_UNSURE, DO_ALL_YES, DO_SKIP_AGE,
+	DO_FIND_NEXT, DO_FIND_PREV,
 	DO_COUNT
 };
 
 /* Where a key binding applies (bits): the views, an open window over them, a
  * form, and a form's choice field (looked up before the form's own keys); an
  * overlay's own keys (the catch-up's) are looked up before the window's. */
-enum keymap { KM_MAIN = 1, KM_OVERLAY = 2, KM_FORM = 4, KM_CHOICE = 8, KM_CATCHUP = 16 };
+enum keymap { KM_MAIN = 1, KM_OVERLAY = 2, KM_FORM = 4, KM_CHOICE = 8, KM_CATCHUP = 16,
+	KM_PROMPT = 32,  /* typing a search (looked up first, before the text) */
+	KM_FOUND = 64,   /* a search kept with Enter (looked up before the view's keys) */
+};
 
 /* Where the status line gives key hints (bits). */
 enum hint_place {
@@ -52,6 +56,7 @@ enum hint_place {
 	HP_DETAIL = 1 << 8, HP_DAY = 1 << 9, HP_CLASS = 1 << 10, HP_HELP = 1 << 11,
 	HP_FORM = 1 << 12, HP_CHOICE = 1 << 13,
 	HP_CATCHUP = 1 << 14, HP_MS_ENTRY = 1 << 15,
+	HP_PROMPT = 1 << 16, HP_FOUND = 1 << 17,
 };
 
 enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD, V_COUNT };
@@ -97,6 +102,19 @@ struct doc {
 
 struct form_state;
 
+/* A search in the main pane's or the overlay's document (search.c): typed on
+ * the status line, then kept for n and N until Esc. */
+enum search_phase { S_OFF, S_TYPING, S_KEPT };
+struct search {
+	enum search_phase on;
+	int all_ages;      /* the week view's search of every activity (week_pane.c lists them) */
+	char query[80];
+	int sel, top;      /* where it started: Esc goes back there */
+	int found;         /* 1 + the line found, 0 for none */
+	int index, total;  /* the match found is index of total */
+	int wrapped;       /* the last n or N went round the end */
+};
+
 /* The side pane's menu: libmenu's menu, its items, their labels, its subwindow. */
 struct menu_pane {
 	MENU *menu;
@@ -123,6 +141,7 @@ struct tui {
 	struct doc over_doc;   /* the overlay's document (help, detail, class, day) */
 	struct pane_slot pane[P_COUNT]; /* each pane's private state (pane.h has the table) */
 	struct form_state *form;
+	struct search search[2]; /* [0] the main pane's, [1] the open overlay's */
 	char msg[300];
 	int msg_role;
 	int data_version;
@@ -179,6 +198,15 @@ void tui_view_show(struct tui *t, enum view v);
 int tui_overlay_show(struct tui *t, enum modal m);
 void tui_overlay_hide(struct tui *t);
 
+/* search.c */
+int search_action(struct tui *t, enum action a);
+int search_typing(const struct tui *t);
+int search_key(struct tui *t, int is_key, wint_t ch);
+int search_kept(const struct tui *t);
+void search_forget(struct tui *t, int over);
+void search_status(const struct tui *t, char *out, size_t outsz);
+void search_mark(struct tui *t, struct doc *d, WINDOW *w, int y0, int x0, int height, int width);
+
 /* help.c */
 int overlay_doc_key(struct tui *t, enum action a);
 
@@ -194,7 +222,6 @@ int form_note_open(struct tui *t, long long corrects);
 int form_goal_open(struct tui *t);
 int form_goal_status_open(struct tui *t, long long id, int version, const char *text);
 int form_program_open(struct tui *t, const struct activity *a);
-int form_search_open(struct tui *t);
 int form_edit_in_editor(struct tui *t);
 void form_save_draft(struct tui *t);
 int form_key(struct tui *t, int is_key, wint_t ch);

@@ -11,6 +11,7 @@ struct week_state {
 	struct week_view wv; /* read at load; drawing reads only this */
 	int week;            /* the week shown */
 	int locked;          /* 1 once the person moved away from the child's own week */
+	struct week_search found; /* while searching: every activity, and those matching */
 };
 
 /* The welcome text when there is no child yet. */
@@ -96,6 +97,29 @@ void week_pane_welcome(struct tui *t, WINDOW *w, int height, int width)
 	pane_doc_draw(t, &t->doc, w, height, width);
 }
 
+/* While searching: every activity of every age that matches, one item each. */
+static void build_hits(struct tui *t, const struct week_search *s, int width)
+{
+	const char *q = t->search[0].query;
+
+	doc_reset(&t->doc);
+	if (!q[0])
+		doc_wrap(&t->doc, T_DIM, -1, "", "Type to search every activity, of every age: a word of its "
+			 "title, its area or what it needs.", width);
+	else
+		doc_add(&t->doc, T_HEADING, -1, "Activities of every age matching \"%s\" (%d)", q, s->nhits);
+	for (int k = 0; k < s->nhits; k++) {
+		const struct activity *a = &s->all[s->hits[k]];
+		char line[WEEK_VIEW_LINE_MAX];
+
+		snprintf(line, sizeof line, "%s  (%s, weeks %d-%d, %d min)", a->title, a->domain, a->week_from,
+			 a->week_to, a->minutes);
+		doc_wrap(&t->doc, T_NORMAL, k, "  ", line, width);
+	}
+	if (q[0] && !s->nhits)
+		doc_add(&t->doc, T_DIM, -1, "  No activity matches: Backspace changes the search, Esc goes back.");
+}
+
 /* Draw the week for the shown child from the view read at load. */
 static void week_draw(struct tui *t, void *state, WINDOW *w, int height, int width)
 {
@@ -104,6 +128,11 @@ static void week_draw(struct tui *t, void *state, WINDOW *w, int height, int wid
 	char line[WEEK_VIEW_LINE_MAX];
 	int tw = width - 4;
 
+	if (t->search[0].all_ages) {
+		build_hits(t, &s->found, tw);
+		pane_doc_draw(t, &t->doc, w, height, width);
+		return;
+	}
 	doc_reset(&t->doc);
 	week_view_title_line(v, line, sizeof line);
 	doc_add(&t->doc, T_HEADING, -1, "%s", line);
@@ -161,6 +190,15 @@ static void week_free(void *state)
 	struct week_state *s = state;
 
 	week_view_free(&s->wv);
+	week_search_free(&s->found);
+}
+
+/* The week pane's search of every activity (week_search.c reads and matches it). */
+struct week_search *week_pane_found(struct tui *t)
+{
+	struct week_state *s = pane_state(t, P_WEEK);
+
+	return &s->found;
 }
 
 /* The week view read at the last load. */
@@ -200,7 +238,9 @@ void week_pane_today(struct tui *t)
 /* Open the selected activity's details. */
 static int open_detail(struct tui *t)
 {
-	if (week_pane_item_activity(t, t->doc.sel) < 0)
+	int week;
+
+	if (!week_pane_selected(t, &week))
 		return R_NONE;
 	return tui_overlay_show(t, M_DETAIL);
 }
@@ -222,12 +262,14 @@ static int week_key(struct tui *t, void *state, enum action a)
 {
 	struct week_state *s = state;
 	const struct activity *act;
-	int h = getmaxy(t->main) - 2;
+	int h = getmaxy(t->main) - 2, week;
 
 	if (pane_nav(&t->doc, a, h, NAV_PICK(DO_OPEN) | NAV_PICK(DO_LOG) | NAV_PICK(DO_PROGRAM),
 		     NAV_HOME | NAV_END_ITEM))
 		return R_DRAW;
-	act = week_pane_activity(t, week_pane_item_activity(t, t->doc.sel));
+	act = week_pane_selected(t, &week);
+	if (t->search[0].all_ages && a != DO_OPEN && a != DO_LOG && a != DO_PROGRAM)
+		return R_NONE; /* the week's own keys wait until the search ends (Esc) */
 	switch (a) {
 	case DO_LEFT:
 	case DO_PREV:

@@ -2,7 +2,7 @@
 """How many SQL statements the full-screen view runs: for its first frame, for a Down in
 the week view and for ']' (next week), counted by the preload shim tests/sqlcount.
 
-The counts are printed as TAP diagnostics. Moving the cursor runs no statement at all (the
+The counts are printed as TAP diagnostics. Moving the cursor or paging runs no statement at all (the
 week view is read once, at reload; drawing never reads); the first frame and a step to the
 next week stay within today's numbers with a little room. The first frame must also not grow with the
 data: one child with nothing logged costs what thirty children with 200 activities each do.
@@ -161,8 +161,37 @@ def case_data_size(s, tuis):
              ["one child: " + x for x in small_lines] + ["thirty: " + x for x in c.lines()])
 
 
+def case_paging_and_search(s, tuis):
+    s.add_child("Mia", "2026-09-10")
+    t, c, _ = first_frame(s, tuis)
+    moves = []
+    for key in ("pgdn", " ", "end", "G", "pgup", "home", "g"):
+        before = c.count()
+        t.send(key)
+        moves.append(quiet(t, c) - before)
+    before = c.count()
+    t.type("/")
+    t.wait_for("Type to search every activity")
+    opened = quiet(t, c) - before
+    before = c.count()
+    t.type("tummy")
+    t.wait_for("Activities of every age matching")
+    t.send("enter")
+    t.type("n")
+    t.type("N")
+    typed = quiet(t, c) - before
+    tuitest_tap.diag("PgDn Space End G PgUp Home g: %s; / in the week: %d; typing, Enter, n, N: %d"
+                     % (", ".join(str(m) for m in moves), opened, typed))
+    t.expect(max(moves) == 0, "paging keys ran statements: %r" % moves)
+    t.expect(opened <= 1, "/ in the week view ran %d statements (at most 1: every activity, once)" % opened,
+             c.lines()[-opened:] if opened else [])
+    t.expect(typed == 0, "typing the search and n/N ran %d statements" % typed, c.lines()[-typed:] if typed else [])
+
+
 CASES = [
     ("statements for the first frame, a Down and the next week stay within today's bounds", case_steps),
+    ("paging reads nothing; a search of every activity reads once when it starts, then nothing",
+     case_paging_and_search),
     ("the first frame runs as many statements for 30 children with 200 activities each as for one",
      case_data_size),
 ]

@@ -38,19 +38,18 @@ def open_note_form(t, name):
 
 
 def show_child(t, name):
-    """Show a child through the caseload: every child, searched by name, Enter."""
+    """Show a child through the caseload: every child, searched by name (/), Enter."""
     t.type("6")
     t.wait_for(lambda scr: "Children assigned to you" in scr or "Every child" in scr, desc="the caseload")
     if "Every child" not in t.screen_text():
         t.type("A")
         t.wait_for("Every child")
     t.type("/")
-    t.wait_for("Search the caseload")
-    t.send("ctrl-u")
+    t.wait_for(lambda scr: scr.split("\n")[-1].startswith("/_"), desc="the search on the status line")
     t.type(name)
-    t.send("enter")
-    t.wait_gone("Search the caseload")
-    t.send("enter")
+    t.wait_for(lambda scr: scr.split("\n")[-1].startswith("/%s_  1 of" % name), desc="%s found" % name)
+    t.send("enter")                       # keep the row found
+    t.send("enter")                       # and open it
     t.wait_for(lambda scr: (name + " ·") in scr.split("\n")[0], desc="%s shown in the title" % name)
 
 

@@ -288,7 +288,7 @@ def session(cols, rows):
             t.settle()
             Stop(t, size, name).pages(3)
         form(t, size, "the session note form", ["n"], "Subjective")
-        form(t, size, "the goal form", ["G"], "Target date", INTROS["goal"])
+        form(t, size, "the goal form", ["O"], "Target date", INTROS["goal"])
 
         t.send("6")
         t.wait_for("Children assigned to you")

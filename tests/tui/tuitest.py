@@ -38,6 +38,46 @@ KEYS = {
 }
 
 
+class Screen(pyte.Screen):
+    """pyte's screen with the xterm sequences ncurses uses that pyte lacks: scrolling the
+    region by n lines (CSI n S, CSI n T: ncurses pages a list with them) and repeating the
+    last character (CSI n b). Without them a paged list is drawn over its old lines."""
+
+    def draw(self, data):
+        if data:
+            self.last_char = data[-1]
+        super().draw(data)
+
+    def scroll_up(self, count=1, *args, **kwargs):
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        count = max(int(count or 1), 1)
+        self.dirty.update(range(self.lines))
+        for y in range(top, bottom + 1):
+            if y + count <= bottom and y + count in self.buffer:
+                self.buffer[y] = self.buffer.pop(y + count)
+            else:
+                self.buffer.pop(y, None)
+
+    def scroll_down(self, count=1, *args, **kwargs):
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        count = max(int(count or 1), 1)
+        self.dirty.update(range(self.lines))
+        for y in range(bottom, top - 1, -1):
+            if y - count >= top and y - count in self.buffer:
+                self.buffer[y] = self.buffer.pop(y - count)
+            else:
+                self.buffer.pop(y, None)
+
+    def repeat_last(self, count=1, *args, **kwargs):
+        if getattr(self, "last_char", None):
+            self.draw(self.last_char * max(int(count or 1), 1))
+
+
+class ByteStream(pyte.ByteStream):
+    """pyte's byte stream, sending the sequences Screen adds to it."""
+    csi = dict(pyte.ByteStream.csi, S="scroll_up", T="scroll_down", b="repeat_last")
+
+
 def toddle_path():
     """The toddle under test: $TODDLE, else ./toddle in the build directory."""
     path = os.environ.get("TODDLE")
@@ -160,8 +200,8 @@ class Tui:
             args = ["--db", scratch.db, "--today", TODAY]
         self.args = list(args)
         self.cols, self.rows = cols, rows
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen = Screen(cols, rows)
+        self.stream = ByteStream(self.screen)
         self.raw = bytearray()
         self.eof = False
         self.status = None

@@ -321,6 +321,37 @@ START_TEST(width)
 }
 END_TEST
 
+/* ---- text_fold ---------------------------------------------------------- */
+
+START_TEST(fold)
+{
+	static const struct { const char *in, *out; } t[] = {
+		{ "", "" },
+		{ "Tummy Time", "tummy time" },
+		{ "\xc3\x89veil \xc3\xa0 l'\xc3\xa9t\xc3\xa9", "eveil a l'ete" },  /* Éveil à l'été */
+		{ "Stra\xc3\x9f" "e", "strasse" },                               /* ß */
+		{ "\xc5\x81\xc3\xb3" "d\xc5\xba", "lodz" },                         /* Łódź */
+		{ "\xc5\x92uf \xc3\x86", "oeuf ae" },                              /* Œuf Æ */
+		{ "2\xc3\x97" "3", "2\xc3\x97" "3" },                             /* × stays */
+		{ "\xe6\x97\xa5 \xd0\x91", "\xe6\x97\xa5 \xd0\x91" },                /* 日 Б stay */
+		{ "a\xff" "B", "a\xff" "b" },                                    /* an invalid byte stays */
+	};
+	char buf[64], small[4];
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		text_fold(t[i].in, buf, sizeof buf);
+		ck_assert_msg(!strcmp(buf, t[i].out), "text_fold(\"%s\") gave \"%s\", expected \"%s\"",
+			      show(t[i].in), show(buf), show(t[i].out));
+	}
+	text_fold("\xc3\x89t\xc3\xa9s", small, sizeof small);  /* Étés: a whole letter or none */
+	ck_assert_msg(!strcmp(small, "ete"), "text_fold into 4 bytes gave \"%s\", expected \"ete\"", show(small));
+	text_fold("\xc3\x86x", small, 2);
+	ck_assert_msg(!strcmp(small, ""), "text_fold of \"\xc3\x86x\" into 2 bytes gave \"%s\", expected \"\"", show(small));
+	text_fold(NULL, buf, sizeof buf);
+	ck_assert_msg(!strcmp(buf, ""), "text_fold(NULL) gave \"%s\"", show(buf));
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -335,6 +366,7 @@ static Suite *text_suite(void)
 	TU_CASE(s, sanitize_small_buffers);
 	TU_CASE(s, trim);
 	TU_CASE(s, width);
+	TU_CASE(s, fold);
 	return s;
 }
 
