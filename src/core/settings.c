@@ -239,8 +239,8 @@ static int precheck(const char *path, int must_exist, struct tdl_err *err, int *
 			*skip = 1;
 			return TDL_OK;
 		}
-		return err_set(err, errno == ENOENT ? TDL_EINPUT : TDL_EDATA,
-			       "cannot read settings file %s: %s", path, strerror(errno));
+		return err_set(err, TDL_EDATA, "cannot read settings file %s: %s%s", path, strerror(errno),
+			       errno == ENOENT ? ": check the path" : "");
 	}
 	if (!S_ISREG(st.st_mode))
 		return err_set(err, TDL_EINPUT, "settings file %s is not a regular file", path);
