@@ -165,7 +165,7 @@ def case_video_hint(s, tuis):
     t = start(s, tuis)
     t.wait_for("Week 11")
     t.type("4")
-    t.wait_for("For this age")
+    t.wait_all(["For this age", "Tummy time from the first day home"], what="the classes")
     y, x = row_of(t, "Tummy time from the first day home")
     click(t, y, x)
     click(t, y, x)
