@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "app.h"
+#include "cli/cli.h"
 #include "toddle/priv.h"
 #include "toddle/settings.h"
 #include "toddle/text.h"
@@ -15,54 +16,9 @@ static const char usage_text[] =
 	"       toddle --demo | --version | --help\n"
 	"       toddle [options] COMMAND ...\n"
 	"\n"
-	"Commands:\n"
-	"  child add NAME --born YYYY-MM-DD [--due YYYY-MM-DD | --ga WEEKS[+DAYS]]\n"
-	"  child edit CHILD [--name NAME] [--born YYYY-MM-DD]\n"
-	"                [--due YYYY-MM-DD | --ga WEEKS[+DAYS] | --no-due]\n"
-	"  child list                         ID, NAME, BORN, DUE or - (tab separated)\n"
-	"  week [--child NAME] [--date YYYY-MM-DD] [--picks]\n"
-	"                                     age, week, note, the plan, all activities\n"
-	"                                     --picks: ID, DOMAIN, MINUTES, TITLE, DONE or -\n"
-	"  milestone list [--child NAME]      ID, STATUS, DATE or -, TEXT\n"
-	"  milestone log [--child NAME] ID [--status achieved|emerging|not-yet]\n"
-	"                [--date YYYY-MM-DD] [--note TEXT]\n"
-	"  milestone catalog [--age MONTHS]   ID, AGE_MONTHS, DOMAIN, TEXT\n"
-	"  activity list [--week N] [--domain D] [--child NAME]\n"
-	"                                     ID, DOMAIN, WEEKS, TITLE, DONE or -\n"
-	"  activity show ID\n"
-	"  activity log [--child NAME] ID [--date YYYY-MM-DD] [--result done|hard|skipped]\n"
-	"                [--minutes M] [--note TEXT]\n"
-	"  milestone list --flagged [--child NAME]   the items worth talking about\n"
-	"  milestone list --unanswered [--child NAME]   ID, CHECKLIST_AGE, TEXT: passed\n"
-	"                                     checklists' items with no answer yet\n"
-	"  milestone list --history ID [--child NAME]   ENTRY_ID, STATUS, DATE, WHO, STATE, NOTE\n"
-	"  milestone correct ENTRY_ID --status S | --remove   correct or remove an entry\n"
-	"  event add [--child NAME] --date D --time HH:MM --title T [--minutes M]\n"
-	"            [--place P] [--with W]\n"
-	"  event list [--child NAME] [--from D] [--to D]   ID, DATE, TIME, TITLE\n"
-	"  event delete ID\n"
-	"  report [--child NAME] [--format text|md|html] [--for parent|doctor|therapist|school]\n"
-	"         [--since D] [--output FILE]\n"
-	"  export csv [--child NAME] --what milestones|activities|appointments\n"
-	"  export ics [--child NAME]\n"
-	"  clinic init DIR --group STAFF [--data-group G]   set up a clinic (as root)\n"
-	"  clinic check                       check the clinic's set-up; each problem with its fix\n"
-	"  caseload [--all] [--therapist LOGIN] [--sort name|age|flags|idle|next]\n"
-	"  assign --child NAME --therapist LOGIN --discipline pt|ot|speech [--end]\n"
-	"  note add [--child NAME] [--date D] [--minutes M] [--corrects ID]\n"
-	"           --subjective T --objective T --assessment T --plan T\n"
-	"  note list [--child NAME] [--all-versions]\n"
-	"  goal add [--child NAME] --text T [--target D] | goal list | goal set ID --status S\n"
-	"  program add [--child NAME] --activity ID --times N --per day|week [--from D] [--to D]\n"
-	"  program list [--child NAME] [--all] | program end ID [--date D]\n"
-	"  audit [--child NAME] [--since D]   who changed what, and when\n"
-	"  backup FILE                        a consistent copy of the database, checked\n"
-	"  child delete NAME                  (clinic admins only)\n"
-	"  class list                         ID, MINUTES, AGES, TITLE\n"
-	"  class show ID | class play ID      read a class; play its video (or print its link)\n"
-	"  guide [TOPIC]                      who helps with what; when to talk to the doctor\n"
-	"  content check [--lint] [DIR]       check a library folder (--lint: the shipped rules)\n"
-	"  keys [--man]                       the full-screen view's keys: WHERE, KEYS, WHAT\n"
+	"Commands:\n";
+
+static const char options_text[] =
 	"\n"
 	"Options:\n"
 	"  --db FILE        use this database instead of the one in the settings\n"
@@ -75,18 +31,52 @@ static const char usage_text[] =
 	"--child may be left out when there is only one child.\n"
 	"Exit status: 0 done, 1 bad input or usage, 2 database or file failure.\n";
 
-/* Print usage and the settings table. */
+/* Print words from column col, wrapped before column 80 and indented by indent. */
+static void print_wrapped(const char *text, int col, int indent)
+{
+	const char *p = text;
+	int first = 1;
+
+	while (*p) {
+		size_t len = strcspn(p, " ");
+
+		if (!first && col + 1 + (int)len > 79)
+			col = printf("\n%*s", indent, "") - 1;
+		else if (!first)
+			col += printf(" ");
+		first = 0;
+		col += printf("%.*s", (int)len, p);
+		p += len;
+		p += strspn(p, " ");
+	}
+	putchar('\n');
+}
+
+/* Print usage, the commands (from the one command table) and the settings table. */
 static void print_help(void)
 {
 	size_t n;
+	int width = 0;
 	const struct setting_spec *t = settings_table(&n);
 
 	fputs(usage_text, stdout);
+	cli_usage_all(stdout);
+	fputs(options_text, stdout);
 	printf("\nSettings (INI; %s, then ~/.config/toddle/toddle.ini, then --config;\n"
 	       "[clinic] only from the first, and in a clinic [data] and [library] too):\n", SETTINGS_SYSTEM_FILE);
-	for (size_t i = 0; i < n; i++)
-		printf("  [%s] %-22s %s (default: %s)\n", t[i].section, t[i].key, t[i].help,
-		       t[i].default_text);
+	for (size_t i = 0; i < n; i++) {
+		int w = (int)(strlen(t[i].section) + strlen(t[i].key)) + 3;
+
+		width = w > width ? w : width;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char name[80], text[600];
+
+		snprintf(name, sizeof name, "[%s] %s", t[i].section, t[i].key);
+		snprintf(text, sizeof text, "%s (default: %s)", t[i].help, t[i].default_text);
+		printf("  %-*s  ", width, name);
+		print_wrapped(text, width + 4, width + 4);
+	}
 }
 
 /* Take the value of --name VALUE or --name=VALUE at argv[*i]; NULL if not this option. */

@@ -44,6 +44,7 @@ struct activity_done {
 	enum act_result result;
 	int minutes;              /* 0: not given */
 	const char *note;         /* may be NULL */
+	long long *made;          /* when not NULL: gets the new log entry's id */
 };
 
 /* Log that an activity was tried on a day. */

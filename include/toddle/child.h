@@ -7,7 +7,8 @@
 #include "toddle/date.h"
 #include "toddle/err.h"
 
-#define CHILD_NAME_MAX 80      /* bytes of UTF-8 */
+#define CHILD_NAME_CHARS 200   /* characters */
+#define CHILD_NAME_MAX (CHILD_NAME_CHARS * 4) /* bytes of UTF-8 */
 #define CHILD_DUE_MAX_DAYS 140 /* a due date at most 20 weeks after birth */
 #define CHILD_DUE_MIN_DAYS (-28) /* and at most 4 weeks before it */
 #define PRETERM_WEEKS 37

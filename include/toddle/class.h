@@ -28,6 +28,10 @@ int class_get(sqlite3 *db, const char *id, const struct child *c, struct class_i
 int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t day, day_t today,
 		       struct tdl_err *err);
 
+/* Take back "watched" (dated today): a new row says so, with who and when;
+ * nothing is deleted. */
+int class_unmark_watched(sqlite3 *db, const struct child *c, const char *id, day_t today, struct tdl_err *err);
+
 /* Free the strings of one class. */
 void class_clear(struct class_info *k);
 

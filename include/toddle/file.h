@@ -17,7 +17,7 @@ int file_absolute(const char *path, char *out, size_t outsz);
 /* Flush the folder holding path, so that a rename into it survives a crash. */
 void file_sync_folder(const char *path);
 
-/* Replace path with the len bytes of data atomically (path.tmp in the same
+/* Replace path with the len bytes of data atomically (a new path.XXXXXX in the same
  * folder, written with mode, fsync, rename, folder flushed): a crash leaves
  * the old file or the new one, never half of one. */
 int file_write_atomic(const char *path, const char *data, size_t len, mode_t mode, struct tdl_err *err);

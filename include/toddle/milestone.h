@@ -59,6 +59,7 @@ struct milestone_seen {
 	int has_date;             /* else: no date given */
 	day_t date;
 	const char *note;         /* may be NULL */
+	long long *made;          /* when not NULL: gets the new entry's id */
 };
 
 /* Record a status for one item; a new record never overwrites an old one. */

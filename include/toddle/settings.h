@@ -26,6 +26,7 @@ struct settings {
 	int escdelay_ms;                   /* ui.escdelay_ms */
 	int week_starts_sunday;            /* ui.week_starts: monday|sunday */
 	int ascii;                         /* ui.ascii: plain ASCII lines */
+	int mouse;                         /* ui.mouse: clicks and the wheel */
 	char player[SETTINGS_PATH_MAX];    /* ui.player: command to play a class video */
 	char group[64];                    /* clinic.group: the Unix group sharing the database */
 	char admins[512];                  /* clinic.admins: logins that may delete and reassign */

@@ -30,9 +30,11 @@ int cli_parse(const char *cmd, int argc, char **argv, const struct option *opts,
 		if (c == '?' || c == ':') {
 			const char *what = argv[optind - 1];
 
-			snprintf(msg, sizeof msg, c == '?' ? "%s: unknown option '%.60s': see 'toddle --help'"
-							   : "%s: option '%.60s' needs a value",
-				 cmd, what);
+			if (c == '?')
+				snprintf(msg, sizeof msg, "%s: unknown option '%.60s': see 'toddle %s --help'", cmd,
+					 what, cmd);
+			else
+				snprintf(msg, sizeof msg, "%s: option '%.60s' needs a value", cmd, what);
 			return cli_fail(1, msg);
 		}
 		vals[c] = optarg ? optarg : (char *)"";
@@ -40,14 +42,14 @@ int cli_parse(const char *cmd, int argc, char **argv, const struct option *opts,
 	*npos = 0;
 	for (int i = optind; i < argc; i++) {
 		if (*npos >= maxpos) {
-			snprintf(msg, sizeof msg, "%s: unexpected argument '%.60s': see 'toddle --help'", cmd,
-				 argv[i]);
+			snprintf(msg, sizeof msg, "%s: unexpected argument '%.60s': see 'toddle %s --help'", cmd,
+				 argv[i], cmd);
 			return cli_fail(1, msg);
 		}
 		pos[(*npos)++] = argv[i];
 	}
 	if (*npos < minpos) {
-		snprintf(msg, sizeof msg, "%s: missing argument: see 'toddle --help'", cmd);
+		snprintf(msg, sizeof msg, "%s: missing argument: see 'toddle %s --help'", cmd, cmd);
 		return cli_fail(1, msg);
 	}
 	return 0;
@@ -129,12 +131,13 @@ int cli_run(struct app *app, int argc, char **argv)
 		{ "program", cli_program_cmd },
 		{ "backup", cli_backup_cmd },
 		{ "keys", cli_keys_cmd },
+		{ "help", cli_help_cmd },
 	};
 	char msg[200];
 
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (!strcmp(argv[0], cmds[i].name))
-			return cmds[i].run(app, argc, argv);
+			return cli_usage_wanted(argc, argv) ? 0 : cmds[i].run(app, argc, argv);
 	snprintf(msg, sizeof msg, "unknown command '%.40s': see 'toddle --help'", argv[0]);
 	return cli_fail(1, msg);
 }

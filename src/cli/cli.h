@@ -3,6 +3,7 @@
 #define TODDLE_CLI_H
 
 #include <getopt.h>
+#include <stdio.h>
 #include "app.h"
 #include "toddle/child.h"
 
@@ -47,5 +48,12 @@ int cli_program_cmd(struct app *app, int argc, char **argv);
 int cli_export_cmd(struct app *app, int argc, char **argv);
 int cli_backup_cmd(struct app *app, int argc, char **argv);
 int cli_keys_cmd(struct app *app, int argc, char **argv);
+int cli_help_cmd(struct app *app, int argc, char **argv);
+
+/* Print the command list that `toddle --help` shows (from the one command table). */
+void cli_usage_all(FILE *out);
+
+/* When a command line asks for --help, print that command's usage and return 1. */
+int cli_usage_wanted(int argc, char **argv);
 
 #endif

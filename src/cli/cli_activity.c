@@ -149,6 +149,7 @@ static int activity_log_cmd(struct app *app, int argc, char **argv)
 	enum act_result r = ACT_DONE;
 	day_t on;
 	long minutes = 0;
+	long long made = 0;
 	int npos, rc;
 
 	if (cli_parse("activity log", argc, argv, opts, v, pos, 1, 1, &npos))
@@ -168,9 +169,12 @@ static int activity_log_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(rc, err.msg);
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;
-	rc = activity_log(app->db, &c, &(struct activity_done){
-			.id = pos[0], .day = on, .result = r, .minutes = (int)minutes, .note = v[4] }, app->today, &err);
-	return rc ? cli_fail(rc, err.msg) : 0;
+	rc = activity_log(app->db, &c, &(struct activity_done){ .id = pos[0], .day = on, .result = r,
+			.minutes = (int)minutes, .note = v[4], .made = &made }, app->today, &err);
+	if (rc)
+		return cli_fail(rc, err.msg);
+	printf("%lld\n", made);
+	return 0;
 }
 
 /* toddle activity SUBCOMMAND */

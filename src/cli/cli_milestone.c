@@ -183,6 +183,7 @@ static int milestone_log_cmd(struct app *app, int argc, char **argv)
 	struct child c;
 	enum ms_status st = MS_ACHIEVED;
 	day_t on;
+	long long made = 0;
 	int npos, rc;
 
 	if (cli_parse("milestone log", argc, argv, opts, v, pos, 1, 1, &npos))
@@ -198,9 +199,12 @@ static int milestone_log_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(rc, err.msg);
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;
-	rc = milestone_log(app->db, &c, &(struct milestone_seen){
-			.id = pos[0], .status = st, .has_date = 1, .date = on, .note = v[3] }, app->today, &err);
-	return rc ? cli_fail(rc, err.msg) : 0;
+	rc = milestone_log(app->db, &c, &(struct milestone_seen){ .id = pos[0], .status = st, .has_date = 1,
+			.date = on, .note = v[3], .made = &made }, app->today, &err);
+	if (rc)
+		return cli_fail(rc, err.msg);
+	printf("%lld\n", made);
+	return 0;
 }
 
 /* toddle milestone correct ENTRY_ID (--status S | --remove) */
@@ -214,6 +218,7 @@ static int milestone_correct_cmd(struct app *app, int argc, char **argv)
 	struct milestone_fix fix = { 0, 0, MS_NONE };
 	char *v[2], *pos[1], *end, msg[200];
 	struct tdl_err err;
+	long long made = 0;
 	int npos, rc;
 
 	if (cli_parse("milestone correct", argc, argv, opts, v, pos, 1, 1, &npos))
@@ -235,8 +240,11 @@ static int milestone_correct_cmd(struct app *app, int argc, char **argv)
 	fix.remove = v[1] != NULL;
 	if ((rc = cli_open(app, 0)))
 		return rc;
-	rc = milestone_correct(app->db, NULL, &fix, NULL, &err);
-	return rc ? cli_fail(rc, err.msg) : 0;
+	rc = milestone_correct(app->db, NULL, &fix, &made, &err);
+	if (rc)
+		return cli_fail(rc, err.msg);
+	printf("%lld\n", made);
+	return 0;
 }
 
 /* toddle milestone catalog [--age MONTHS]: ID, AGE_MONTHS, DOMAIN, TEXT; a WHO

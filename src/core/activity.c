@@ -159,7 +159,10 @@ int activity_log(sqlite3 *db, const struct child *c, const struct activity_done 
 	db_bind_text(st, 7, note && *note ? note : NULL);
 	db_bind_text(st, 8, now);
 	db_bind_text(st, 9, db_user());
-	return db_write_end(db, st, "cannot save the activity", err);
+	rc = db_write_end(db, st, "cannot save the activity", err);
+	if (!rc && e->made)
+		*e->made = sqlite3_last_insert_rowid(db);
+	return rc;
 }
 
 #define ENTRY_COLS "l.id, l.activity_id, COALESCE(a.title, l.activity_id), COALESCE(l.note, ''), " \

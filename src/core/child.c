@@ -37,8 +37,14 @@ int child_validate_edit(const struct child *was, const char *name, day_t born, i
 			day_t today, struct tdl_err *err)
 {
 	char b[11], d[11];
-	int rc = text_check(name, "the child's name", CHILD_NAME_MAX, 1, err);
+	int chars = 0, rc;
 
+	for (const char *p = name ? name : ""; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	if (chars > CHILD_NAME_CHARS)
+		return err_set(err, TDL_EINPUT, "the child's name is too long (%d characters): at most %d",
+			       chars, CHILD_NAME_CHARS);
+	rc = text_check(name, "the child's name", CHILD_NAME_MAX, 1, err);
 	if (rc)
 		return rc;
 	date_format(born, b);

@@ -6,7 +6,9 @@
 
 #define CLASS_COLS "c.id, c.title, c.audience, c.sections, c.steps, COALESCE(c.video, ''), c.source," \
 	" c.week_from, c.week_to, c.minutes," \
-	" (SELECT count(*) FROM class_log l WHERE l.class_id = c.id AND l.child_id = ?1)"
+	" (SELECT count(*) FROM class_log l WHERE l.child_id = ?1 AND l.class_id = c.id AND l.unwatched = 0" \
+	"  AND l.id > COALESCE((SELECT max(u.id) FROM class_log u WHERE u.child_id = ?1 AND u.class_id = c.id" \
+	"  AND u.unwatched = 1), 0))"
 
 /* Fill the class elem from a row of CLASS_COLS (a db_rows fill). */
 static int class_from_row(sqlite3_stmt *st, void *elem, void *ctx)
@@ -73,13 +75,47 @@ int class_get(sqlite3 *db, const char *id, const struct child *c, struct class_i
 	return rc;
 }
 
+/* Add a class_log row: watched on day, or (unwatched) marked not watched. */
+static int class_log_add(sqlite3 *db, const struct child *c, const char *id, day_t day, int unwatched,
+			 struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char uuid[37], now[21];
+	int rc;
+
+	db_uuid(uuid);
+	db_now(now);
+	rc = child_write_begin(db, c, "INSERT INTO class_log(uuid, child_id, class_id, day, created_at, created_by,"
+			       " unwatched) VALUES(?,?,?,?,?,?,?)", &st, err);
+	if (rc)
+		return rc;
+	db_bind_text(st, 1, uuid);
+	sqlite3_bind_int64(st, 2, c->id);
+	db_bind_text(st, 3, id);
+	db_bind_day(st, 4, day);
+	db_bind_text(st, 5, now);
+	db_bind_text(st, 6, db_user());
+	sqlite3_bind_int(st, 7, unwatched);
+	return db_write_end(db, st, "cannot save", err);
+}
+
+/* Take back "watched" for a class: a new row says so; the earlier ones stay. */
+int class_unmark_watched(sqlite3 *db, const struct child *c, const char *id, day_t today, struct tdl_err *err)
+{
+	struct class_info k;
+	int rc = class_get(db, id, c, &k, err);
+
+	if (rc)
+		return rc;
+	class_clear(&k);
+	return class_log_add(db, c, id, today, 1, err);
+}
+
 /* Record that a class was watched on a day. */
 int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t day, day_t today,
 		       struct tdl_err *err)
 {
 	struct class_info k;
-	sqlite3_stmt *st;
-	char uuid[37], now[21];
 	int rc;
 
 	rc = date_check_past(day, today, "the date watched", err);
@@ -89,19 +125,7 @@ int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t
 	if (rc)
 		return rc;
 	class_clear(&k);
-	db_uuid(uuid);
-	db_now(now);
-	rc = child_write_begin(db, c, "INSERT INTO class_log(uuid, child_id, class_id, day, created_at, created_by)"
-			       " VALUES(?,?,?,?,?,?)", &st, err);
-	if (rc)
-		return rc;
-	db_bind_text(st, 1, uuid);
-	sqlite3_bind_int64(st, 2, c->id);
-	db_bind_text(st, 3, id);
-	db_bind_day(st, 4, day);
-	db_bind_text(st, 5, now);
-	db_bind_text(st, 6, db_user());
-	return db_write_end(db, st, "cannot save", err);
+	return class_log_add(db, c, id, day, 0, err);
 }
 
 /* Free the strings of one class. */

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -69,29 +70,39 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Replace path with data as one step: path.tmp in the same folder, fsync, rename. */
+/* Why path cannot be written, naming what the person gave: its folder when that is missing. */
+static int write_error(const char *path, int saved, struct tdl_err *err)
+{
+	char dir[PATH_MAX];
+	struct stat st;
+
+	if (saved == ENOENT && !file_folder(path, dir, sizeof dir) && stat(dir, &st) != 0)
+		return err_set(err, TDL_EDATA, "cannot write %.200s: the folder %.200s does not exist", path, dir);
+	return err_set(err, TDL_EDATA, "cannot write %.200s: %s", path, strerror(saved));
+}
+
+/* Replace path with data as one step: a new temporary file of toddle's own in
+ * the same folder (mkstemp, so no file of anyone else's is touched), fsync, rename. */
 int file_write_atomic(const char *path, const char *data, size_t len, mode_t mode, struct tdl_err *err)
 {
 	char tmp[4096];
 	int fd, saved;
 
-	if (!path || !*path || (size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp)
+	if (!path || !*path || (size_t)snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= sizeof tmp)
 		return err_set(err, TDL_EINPUT, "the output file name is empty or too long");
-	if (unlink(tmp) && errno != ENOENT)
-		return err_set(err, TDL_EDATA, "cannot replace %.200s: %s", tmp, strerror(errno));
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+	fd = mkstemp(tmp);
 	if (fd < 0)
-		return err_set(err, TDL_EDATA, "cannot write %.200s: %s", tmp, strerror(errno));
+		return write_error(path, errno, err);
 	if (fchmod(fd, mode) || write_all(fd, data, len) || fsync(fd)) {
 		saved = errno;
 		close(fd);
 		unlink(tmp);
-		return err_set(err, TDL_EDATA, "cannot write %.200s: %s", tmp, strerror(saved));
+		return write_error(path, saved, err);
 	}
 	if (close(fd) || rename(tmp, path)) {
 		saved = errno;
 		unlink(tmp);
-		return err_set(err, TDL_EDATA, "cannot write %.200s: %s", path, strerror(saved));
+		return write_error(path, saved, err);
 	}
 	file_sync_folder(path);
 	return TDL_OK;

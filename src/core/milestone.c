@@ -173,7 +173,10 @@ int milestone_log(sqlite3 *db, const struct child *c, const struct milestone_see
 	db_bind_text(st, 6, note && *note ? note : NULL);
 	db_bind_text(st, 7, now);
 	db_bind_text(st, 8, db_user());
-	return db_write_end(db, st, "cannot save the milestone", err);
+	rc = db_write_end(db, st, "cannot save the milestone", err);
+	if (!rc && m->made)
+		*m->made = sqlite3_last_insert_rowid(db);
+	return rc;
 }
 
 /* The text of one checklist item into out; 0 when it exists. */

@@ -210,6 +210,14 @@ static const char *const steps[] = {
 	"ALTER TABLE who_window ADD COLUMN implied_by TEXT;"
 	"CREATE INDEX who_window_same ON who_window(same_as);"
 	"DELETE FROM meta WHERE key='content_stamp';",
+	/* 9: "watched" can be taken back by adding a row that says so (unwatched),
+	 * with who and when; the earlier rows stay. A class counts as watched when
+	 * a watch row comes after the child's last unwatch row of it. */
+	"ALTER TABLE class_log ADD COLUMN unwatched INTEGER NOT NULL DEFAULT 0 CHECK(unwatched IN (0, 1));"
+	"DROP TRIGGER audit_class;"
+	"CREATE TRIGGER audit_class AFTER INSERT ON class_log BEGIN INSERT INTO audit(at, who, child_id, action, detail)"
+	"  VALUES(NEW.created_at, NEW.created_by, NEW.child_id, CASE WHEN NEW.unwatched THEN 'class marked not watched'"
+	"  ELSE 'class watched' END, NEW.class_id); END;",
 };
 
 /* The SQL that brings version n-1 to n, or NULL past the newest. */

@@ -48,6 +48,9 @@ static const struct setting_spec table[] = {
 	  "program that plays a class video, e.g. mpv (the link is shown over SSH)", FS(player) },
 	{ "ui", "ascii", SET_BOOL, 0, 0, NULL, "false",
 	  "draw lines and marks with plain ASCII characters", F(ascii), 0 },
+	{ "ui", "mouse", SET_BOOL, 0, 0, NULL, "true",
+	  "a click selects (on the selected line: opens), the wheel scrolls; false leaves the mouse to the "
+	  "terminal, to select text", F(mouse), 0 },
 };
 
 /* The table of every setting. */
@@ -64,6 +67,7 @@ void settings_defaults(struct settings *s)
 	s->correct_until_months = 24;
 	s->color = COLOR_AUTO;
 	s->escdelay_ms = 50;
+	s->mouse = 1;
 	snprintf(s->data_group, sizeof s->data_group, "toddle-data");
 }
 
@@ -239,8 +243,8 @@ static int precheck(const char *path, int must_exist, struct tdl_err *err, int *
 			*skip = 1;
 			return TDL_OK;
 		}
-		return err_set(err, errno == ENOENT ? TDL_EINPUT : TDL_EDATA,
-			       "cannot read settings file %s: %s", path, strerror(errno));
+		return err_set(err, TDL_EDATA, "cannot read settings file %s: %s%s", path, strerror(errno),
+			       errno == ENOENT ? ": check the path" : "");
 	}
 	if (!S_ISREG(st.st_mode))
 		return err_set(err, TDL_EINPUT, "settings file %s is not a regular file", path);

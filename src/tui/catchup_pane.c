@@ -145,7 +145,7 @@ int catchup_open(struct tui *t, int offered)
 /* The first screen when the catch-up is offered: what it is and how long it takes. */
 static void draw_intro(struct tui *t, struct catchup_state *s, int width)
 {
-	char line[400];
+	char line[CHILD_NAME_MAX + 400];
 
 	doc_add(&t->over_doc, T_HEADING, -1, "A quick catch-up");
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
@@ -180,7 +180,7 @@ static const char *answer_mark(struct tui *t, char a)
 /* One checklist age: its items, the cursor on one of them. */
 static void draw_age(struct tui *t, struct catchup_state *s, int width)
 {
-	char line[400], prefix[16];
+	char line[CHILD_NAME_MAX + 400], prefix[16];
 
 	snprintf(line, sizeof line, "The %d-month checklist (%d of %d): does %s do these?",
 		 s->items[s->at].age_months, s->list, s->nlists, s->child.name);
@@ -202,7 +202,7 @@ static void draw_done(struct tui *t, struct catchup_state *s, int width)
 {
 	int yes = count_answers(s, 'y'), no = count_answers(s, 'n'), unsure = count_answers(s, '?');
 	int left = s->n - yes - no;
-	char line[400];
+	char line[CHILD_NAME_MAX + 400];
 
 	doc_add(&t->over_doc, T_HEADING, -1, "Thank you");
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");

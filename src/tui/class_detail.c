@@ -66,7 +66,8 @@ static void detail_draw(struct tui *t, void *state, WINDOW *w, int height, int w
 		doc_wrap(&t->over_doc, T_NORMAL, -1, "Video: ", k->video, width);
 	doc_wrap(&t->over_doc, T_DIM, -1, "Source: ", k->source, width);
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
-	doc_add(&t->over_doc, T_DIM, -1, "d: mark watched   %sEsc: close", k->video[0] ? "p: play video   " : "");
+	doc_add(&t->over_doc, T_DIM, -1, "d: %s   %sEsc: close", k->watched ? "mark not watched" : "mark watched",
+		k->video[0] ? "p: play video   " : "");
 	pane_doc_draw(t, &t->over_doc, w, height, wd);
 }
 
@@ -98,35 +99,60 @@ static int play_class(struct tui *t, const struct class_info *k)
 	return R_DRAW;
 }
 
+/* Mark class k watched, or take "watched" back when it is: a new row either
+ * way, with who and when; nothing is deleted. */
+int class_toggle_watched(struct tui *t, const struct class_info *k)
+{
+	struct tdl_err err;
+	int rc;
+
+	if (!tui_child(t)) {
+		tui_message(t, T_DIM, "Add a child first, to keep track of classes.");
+		return R_DRAW;
+	}
+	rc = k->watched ? class_unmark_watched(t->app->db, tui_child(t), k->id, t->app->today, &err)
+			: class_mark_watched(t->app->db, tui_child(t), k->id, t->app->today, t->app->today, &err);
+	if (rc)
+		tui_message(t, T_ERROR, "%s", err.msg);
+	else if (k->watched)
+		tui_message(t, T_OK, "Marked as not watched: %s.", k->title);
+	else
+		tui_message(t, T_OK, "Marked as watched: %s.", k->title);
+	return R_RELOAD;
+}
+
 /* Keys while a class is open. */
 static int detail_key(struct tui *t, void *state, enum action a)
 {
 	struct class_detail_state *s = state;
 	const struct class_info *k = class_pane_class(t, s->idx);
-	struct tdl_err err;
+	int r;
 
 	if (a == DO_PLAY && k)
 		return play_class(t, k);
 	if (a == DO_DONE && k) {
-		if (!tui_child(t)) {
-			tui_message(t, T_DIM, "Add a child first, to keep track of classes.");
-			return R_DRAW;
-		}
-		if (class_mark_watched(t->app->db, tui_child(t), k->id, t->app->today, t->app->today, &err))
-			tui_message(t, T_ERROR, "%s", err.msg);
-		else
-			tui_message(t, T_OK, "Marked as watched: %s.", k->title);
+		r = class_toggle_watched(t, k);
 		tui_overlay_hide(t);
-		return R_RELOAD;
+		return r;
 	}
 	if (a == DO_LOG)
 		return R_NONE;
 	return overlay_doc_key(t, a);
 }
 
+/* The status line's hints: "play video" only for a class that has one. */
+static enum hint_place detail_hint_place(const struct tui *t, const void *state)
+{
+	const struct class_detail_state *s = state;
+	const struct class_info *k = class_pane_class((struct tui *)t, s->idx);
+
+	return k && k->video[0] ? HP_CLASS | HP_CLASS_VIDEO : HP_CLASS;
+}
+
 const struct pane_ops class_overlay = {
 	.title = "Class",
 	.hints = HP_CLASS,
+	.hint_place = detail_hint_place,
 	.state_size = sizeof(struct class_detail_state),
 	.load = detail_load,
 	.draw = detail_draw,

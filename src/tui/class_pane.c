@@ -30,7 +30,7 @@ static void class_draw(struct tui *t, void *state, WINDOW *w, int height, int wd
 
 	doc_reset(&t->doc);
 	doc_wrap(&t->doc, T_DIM, -1, "",
-		 "Short lessons to read and try at home. Enter opens one; d marks it watched.", width);
+		 "Short lessons to read and try at home. Enter opens one; d marks it watched (or not).", width);
 	for (pass = 0; pass < 2; pass++) {
 		doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 		doc_add(&t->doc, T_HEADING, -1, "%s", pass == 0 ? (now >= 0 ? "For this age" : "All classes")
@@ -97,6 +97,8 @@ static int class_key(struct tui *t, void *state, enum action a)
 		return R_DRAW;
 	if (a == DO_OPEN && class_pane_class(t, t->doc.sel))
 		return tui_overlay_show(t, M_CLASS);
+	if (a == DO_DONE && class_pane_class(t, t->doc.sel))
+		return class_toggle_watched(t, class_pane_class(t, t->doc.sel));
 	return R_NONE;
 }
 

@@ -118,6 +118,16 @@ static void day_draw(struct tui *t, void *state, WINDOW *w, int height, int widt
 		if (s->n == 0)
 			doc_add(&t->over_doc, T_DIM, -1, "Nothing logged on this day yet.");
 		doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
+		if (s->day > t->app->today) {
+			char nk[16];
+
+			keys_name(DO_NEW, KM_OVERLAY, nk, sizeof nk);
+			snprintf(line, sizeof line, "This day is still to come: activities can be logged on it from "
+				 "that day. %s adds an appointment.", nk);
+			doc_wrap(&t->over_doc, T_DIM, -1, "", line, tw);
+			pane_doc_draw(t, &t->over_doc, w, height, width);
+			return;
+		}
 		doc_add(&t->over_doc, T_HEADING, -1, "Log an activity on this day");
 		for (int i = 0; i < v->nacts; i++) {
 			week_view_activity_line(v, i, line, sizeof line);
@@ -180,7 +190,7 @@ static int day_key(struct tui *t, void *state, enum action a)
 			tui_message(t, T_DIM, "Milestone records are kept as history: log a new status from the milestones view.");
 			return R_DRAW;
 		}
-		act = week_pane_activity(t, sel - s->n);
+		act = s->day > t->app->today ? NULL : week_pane_activity(t, sel - s->n);
 		return sel >= s->n && act ? form_activity_open(t, act, s->day) : R_NONE;
 	case DO_BACK:
 	case DO_QUIT:

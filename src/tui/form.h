@@ -23,7 +23,7 @@ typedef int (*form_save_fn)(struct tui *t, struct form_state *f);
 
 struct form_state {
 	form_save_fn save;
-	char title[120], intro[400];
+	char title[120], intro[CHILD_NAME_MAX + 400];
 	int nf, focus;
 	struct field_spec spec[FORM_FIELDS];
 	char value[FORM_FIELDS][2100];   /* the field's text, byte for byte; kept across a resize */

@@ -126,7 +126,7 @@ int form_child_open(struct tui *t, int edit)
 	if (!edit)
 		form_no_child(f);
 	snprintf(f->intro, sizeof f->intro, "Dates as YYYY-MM-DD. Born early? Due date, or weeks at birth (32+4).");
-	form_field(f, "Name", FK_TEXT, 30, CHILD_NAME_MAX, NULL, edit ? c->name : "");
+	form_field(f, "Name", FK_TEXT, 30, CHILD_NAME_CHARS, NULL, edit ? c->name : "");
 	form_field(f, "Born", FK_TEXT, 10, 10, NULL, born);
 	form_field(f, "Due date or weeks", FK_TEXT, 10, 10, NULL, due);
 	if (edit) {

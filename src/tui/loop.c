@@ -192,7 +192,7 @@ static void panes_load(struct tui *t)
 /* The title bar: who and how old, and where help is. */
 static void draw_title(struct tui *t)
 {
-	char line[400];
+	char line[CHILD_NAME_MAX + 400];
 	const struct week_view *v = week_pane_view(t);
 
 	if (tui_child(t)) {
@@ -226,6 +226,8 @@ static enum hint_place hint_place_of(struct tui *t)
 
 	if (t->modal == M_FORM)
 		return HP_FORM;
+	if (over >= 0 && pane_table[over]->hint_place)
+		return pane_table[over]->hint_place(t, pane_state(t, (enum pane_id)over));
 	if (over >= 0)
 		return pane_table[over]->hints;
 	if (t->focus == F_MENU)
@@ -335,6 +337,7 @@ static void draw_all(struct tui *t)
 	if (t->modal == M_FORM && form_window(t))
 		wnoutrefresh(form_window(t));
 	doupdate();
+	fflush(stdout); /* a frame after a lone mouse report (the wheel) otherwise waits in stdio for the next input */
 }
 
 /* Re-lay the screen for a new size, keeping an open form or overlay (re-read
@@ -534,6 +537,7 @@ static void screen_modes(struct tui *t)
 		t->ascii = t->app->set.ascii || !utf8 || !smacs || smacs == (char *)-1;
 	}
 	theme_init(t);
+	mouse_start(t);
 }
 
 /* Read one key; returns ERR on timeout. */
@@ -684,7 +688,13 @@ int tui_run(struct app *app)
 			flags = (r == OK && ch == 'q') ? R_QUIT : R_DRAW;
 			continue;
 		}
-		if (t.modal == M_FORM)
+		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+			int times;
+			enum action a = mouse_action(&t, &times, &flags);
+
+			while (a != DO_NONE && times-- > 0)
+				flags |= dispatch(&t, a) | R_DRAW;
+		} else if (t.modal == M_FORM)
 			flags = form_key(&t, r == KEY_CODE_YES, ch);
 		else if (search_typing(&t))
 			flags = search_key(&t, r == KEY_CODE_YES, ch) | R_DRAW;

@@ -59,7 +59,7 @@ static void add_item(struct tui *t, const char *label, long kind)
 int menu_pane_build(struct tui *t)
 {
 	int total = MI_FIRST_CHILD_ROW + 1 + t->nchildren, h, w, sel = 0;
-	char label[120];
+	char label[CHILD_NAME_MAX + 16];
 
 	menu_pane_free(t);
 	if (!t->side)

@@ -107,7 +107,7 @@ static void build_flags(struct tui *t, struct ms_state *s, const struct mileston
 	int n = v->nflags;
 
 	if (n) {
-		char line[600];
+		char line[CHILD_NAME_MAX + 600];
 
 		doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 		doc_add(&t->doc, T_HEADING, -1, "Worth talking about (%d)", n);

@@ -87,6 +87,8 @@ void calendar_pane_set_day(struct tui *t, day_t day);
 
 /* class_pane.c: class i of the list, or NULL */
 const struct class_info *class_pane_class(struct tui *t, int i);
+/* Mark class k watched, or take "watched" back when it is (class_detail.c). */
+int class_toggle_watched(struct tui *t, const struct class_info *k);
 
 /* catchup_pane.c: go through the passed checklists (offered: just after adding
  * the child, with a first screen that asks); the invitation line, read with

@@ -166,14 +166,30 @@ static void record_draw(struct tui *t, void *state, WINDOW *w, int height, int w
 static int end_program(struct tui *t, struct rec_state *s, const struct program *p)
 {
 	struct tdl_err err;
+	char d[11];
+	int rc;
 
+	if (p->has_stop && p->stop <= t->app->today) {
+		date_format(p->stop, d);
+		tui_message(t, T_DIM, "This program entry already ended on %s: there is nothing to end.", d);
+		return R_DRAW;
+	}
+	if (p->start > t->app->today) {
+		date_format(p->start, d);
+		tui_message(t, T_DIM, "This program entry starts on %s: it can be ended from that day.", d);
+		return R_DRAW;
+	}
 	if (s->confirm_id != p->id) {
 		s->confirm_id = p->id;
 		tui_message(t, T_NORMAL, "Press x again to end this program entry today.");
 		return R_DRAW;
 	}
 	s->confirm_id = 0;
-	if (program_end(t->app->db, p->id, p->version, t->app->today, &err))
+	rc = program_end(t->app->db, p->id, p->version, t->app->today, &err);
+	if (rc == TDL_EINPUT)
+		tui_message(t, T_ERROR, "Someone else ended or changed this program entry meanwhile; nothing was "
+			    "changed. The record now shows it as it is.");
+	else if (rc)
 		tui_message(t, T_ERROR, "%s", err.msg);
 	else
 		tui_message(t, T_OK, "Ended the program entry today.");

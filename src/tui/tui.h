@@ -56,7 +56,7 @@ enum hint_place {
 	HP_DETAIL = 1 << 8, HP_DAY = 1 << 9, HP_CLASS = 1 << 10, HP_HELP = 1 << 11,
 	HP_FORM = 1 << 12, HP_CHOICE = 1 << 13,
 	HP_CATCHUP = 1 << 14, HP_MS_ENTRY = 1 << 15,
-	HP_PROMPT = 1 << 16, HP_FOUND = 1 << 17,
+	HP_PROMPT = 1 << 16, HP_FOUND = 1 << 17, HP_CLASS_VIDEO = 1 << 18,
 };
 
 enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD, V_COUNT };
@@ -152,6 +152,10 @@ enum action keys_action(unsigned maps, int is_key, wint_t ch);
 void keys_help(struct doc *d, int width);
 void keys_hints(enum hint_place place, char *out, size_t outsz);
 void keys_name(enum action a, unsigned maps, char *out, size_t outsz);
+
+/* mouse.c: clicks and the wheel, unless [ui] mouse = false */
+void mouse_start(struct tui *t);
+enum action mouse_action(struct tui *t, int *times, int *flags);
 
 /* theme.c */
 void theme_init(struct tui *t);

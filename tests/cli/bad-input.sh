@@ -104,7 +104,7 @@ try "--child for a child that does not exist" 1 "no child called 'nobody'" week 
 # ---- settings files (--config) -------------------------------------------
 cfg="$TMP/cfg"
 mkdir -p "$cfg"
-try "--config missing file" 1 "cannot read settings file $cfg/missing.ini" \
+try "--config missing file (a file failure)" 2 "cannot read settings file $cfg/missing.ini" \
 	--config "$cfg/missing.ini" child add "Zz$n" --born 2026-09-01
 
 printf '[child]\ncorrect_until_months 12\n' >"$cfg/malformed.ini"

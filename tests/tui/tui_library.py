@@ -30,7 +30,7 @@ def case_class_watched(s, tuis):
     t.type("4")
     t.wait_all(["For this age", "d marks it watched"], what="the classes pane")
     t.send("enter")
-    t.wait_all(["For Parents", "d mark watched"], what="an open class")
+    t.wait_all(["For Parents", "d watched on/off"], what="an open class")
     t.type("d")
     t.wait_for("Marked as watched")
     rows = s.query("SELECT class_id, day FROM class_log")

@@ -540,7 +540,7 @@ START_TEST(validate_names)
 		{ "Ana\xe2\x80\xae" "evil", 0, "bidi override U+202E" },
 	};
 	struct tdl_err err;
-	char name[100];
+	char name[500];
 	int rc;
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -551,15 +551,21 @@ START_TEST(validate_names)
 			ck_assert_msg(rc == TDL_EINPUT && err.msg[0],
 				      "name (%s) accepted or no message (rc %d)", t[i].what, rc);
 	}
-	memset(name, 'a', 80);
-	name[80] = '\0';
+	memset(name, 'a', 200);
+	name[200] = '\0';
 	rc = validate(name, TODAY, 0, 0, &err);
-	ck_assert_msg(rc == TDL_OK, "an 80-byte name must be allowed: %s", err.msg);
-	name[80] = 'a';
-	name[81] = '\0';
+	ck_assert_msg(rc == TDL_OK, "a 200-character name must be allowed: %s", err.msg);
+	name[200] = 'a';
+	name[201] = '\0';
 	rc = validate(name, TODAY, 0, 0, &err);
-	ck_assert_msg(rc == TDL_EINPUT, "an 81-byte name was accepted (rc %d)", rc);
-	ck_assert_msg(strstr(err.msg, "too long") != NULL, "81-byte name: message: %s", err.msg);
+	ck_assert_msg(rc == TDL_EINPUT, "a 201-character name was accepted (rc %d)", rc);
+	ck_assert_msg(strstr(err.msg, "too long (201 characters): at most 200") != NULL,
+		      "201-character name: message: %s", err.msg);
+	for (int i = 0; i < 200; i++)
+		memcpy(name + 2 * i, "\xc3\xa9", 2); /* é: 400 bytes, 200 characters */
+	name[400] = '\0';
+	rc = validate(name, TODAY, 0, 0, &err);
+	ck_assert_msg(rc == TDL_OK, "a 200-character name of 400 bytes must be allowed: %s", err.msg);
 	ck_assert_msg(validate(NULL, TODAY, 0, 0, &err) == TDL_EINPUT, "a NULL name was accepted");
 }
 END_TEST

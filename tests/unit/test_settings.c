@@ -135,7 +135,7 @@ START_TEST(missing_file)
 	ck_assert_msg(s.warnings[0] == '\0', "a missing optional file warned: %s", s.warnings);
 
 	rc = settings_load_file(&s, path, 1, &err);
-	ck_assert_msg(rc == TDL_EINPUT, "a missing --config file gave rc %d, expected TDL_EINPUT", rc);
+	ck_assert_msg(rc == TDL_EDATA, "a missing --config file gave rc %d, expected TDL_EDATA (a file failure)", rc);
 	ck_assert_msg(strstr(err.msg, path) != NULL, "missing --config: message lacks the path: %s",
 		      err.msg);
 
@@ -144,7 +144,7 @@ START_TEST(missing_file)
 	setenv("XDG_CONFIG_HOME", tu_dir, 1);
 	err_clear(&err);
 	rc = settings_load(&s, path, &err);
-	ck_assert_msg(rc == TDL_EINPUT && strstr(err.msg, path),
+	ck_assert_msg(rc == TDL_EDATA && strstr(err.msg, path),
 		      "settings_load with a missing extra file: rc %d, message %s", rc, err.msg);
 	rc = settings_load(&s, NULL, &err);
 	ck_assert_msg(rc == TDL_OK, "settings_load with no files at all failed: %s", err.msg);
