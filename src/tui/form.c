@@ -85,6 +85,8 @@ static void form_collect(struct form_state *f)
 	form_driver(f->form, REQ_VALIDATION);
 	for (int i = 0; i < f->nf; i++) {
 		field_read(f, i, now, sizeof now);
+		if (f->spec[i].kind == FK_NOTE)
+			continue; /* typed straight into value */
 		if (f->spec[i].kind == FK_CHOICE)
 			snprintf(f->value[i], sizeof f->value[i], "%s", now);
 		else if (!f->locked[i] && strcmp(now, f->shown[i]) != 0) {
@@ -95,13 +97,21 @@ static void form_collect(struct form_state *f)
 	f->focus = field_index(current_field(f->form));
 }
 
+static void form_unbuild(struct form_state *f);
+static void form_build(struct tui *t);
+
 /* Unpost and free the libform parts, keeping the typed text. */
 void form_suspend(struct tui *t)
 {
-	struct form_state *f = t->form;
-
-	if (!f || !f->form)
+	if (!t->form || !t->form->form)
 		return;
+	form_unbuild(t->form);
+	overlay_close(t);
+}
+
+/* Free the libform parts, keeping the typed text (the overlay stays). */
+static void form_unbuild(struct form_state *f)
+{
 	form_collect(f);
 	unpost_form(f->form);
 	free_form(f->form);
@@ -113,7 +123,6 @@ void form_suspend(struct tui *t)
 	if (f->sub)
 		delwin(f->sub);
 	f->sub = NULL;
-	overlay_close(t);
 }
 
 /* Width of the label column. */
@@ -131,25 +140,36 @@ static int label_width(const struct form_state *f)
 void form_resume(struct tui *t)
 {
 	struct form_state *f = t->form;
-	int lw, w, fw, rc;
 
 	if (!f || f->form || t->too_small)
 		return;
-	if (overlay_open(t, 8 + 2 * f->nf, 72))
+	form_layout(f, t->rows - 2);
+	if (overlay_open(t, 8 + f->span, 72))
 		return;
+	form_build(t);
+}
+
+/* Make the fields and the form in the open overlay, laid out by form_layout. */
+static void form_build(struct tui *t)
+{
+	struct form_state *f = t->form;
+	int lw, w, fw, rc;
+
 	lw = label_width(f);
 	w = getmaxx(t->over);
 	fw = w - 4 - lw;
 	for (int i = 0; i < f->nf; i++) {
 		/* one column more than the text, so the cursor can sit after the last character */
-		int width = f->spec[i].width + 1 < fw ? f->spec[i].width + 1 : fw;
+		int width = f->spec[i].kind == FK_NOTE ? fw : f->spec[i].width + 1 < fw ? f->spec[i].width + 1 : fw;
 
-		f->fields[i] = new_field(1, width, i * 2, 0, 0, 0);
+		f->fields[i] = new_field(f->height[i], width, f->row[i], 0, 0, 0);
 		if (!f->fields[i])
 			return;
 		set_field_back(f->fields[i], theme_attr(T_SELECTED_DIM));
 		field_opts_off(f->fields[i], O_AUTOSKIP | O_BLANK);
-		if (f->spec[i].kind == FK_CHOICE) {
+		if (f->spec[i].kind == FK_NOTE) {
+			field_opts_off(f->fields[i], O_EDIT); /* a place for note_draw; its text is value */
+		} else if (f->spec[i].kind == FK_CHOICE) {
 			field_opts_off(f->fields[i], O_EDIT);
 			set_field_buffer(f->fields[i], 0, f->spec[i].choices[f->choice[i]]);
 		} else {
@@ -162,7 +182,7 @@ void form_resume(struct tui *t)
 	}
 	f->fields[f->nf] = NULL;
 	f->form = new_form(f->fields);
-	f->sub = derwin(t->over, 2 * f->nf, fw, 4, 2 + lw);
+	f->sub = derwin(t->over, f->span, fw, 4, 2 + lw);
 	if (!f->form || !f->sub)
 		return;
 	form_opts_off(f->form, O_BS_OVERLOAD | O_NL_OVERLOAD);
@@ -232,6 +252,44 @@ void form_field(struct form_state *f, const char *label, enum field_kind kind, i
 	f->nf++;
 }
 
+/* A fingerprint of what the fields hold (FNV-1a over the texts and the
+ * choices), to tell whether the person changed anything. */
+static unsigned long long form_fingerprint(const struct form_state *f)
+{
+	unsigned long long h = 1469598103934665603ULL;
+
+	for (int i = 0; i < f->nf; i++) {
+		char num[16];
+		const char *p = num;
+
+		if (f->spec[i].kind == FK_CHOICE)
+			snprintf(num, sizeof num, "%d", f->choice[i]);
+		else
+			p = f->value[i];
+		for (; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		h = (h ^ 0x1e) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Put text into field i as if typed (the cursor after it). */
+void form_set_text(struct form_state *f, int i, const char *text)
+{
+	snprintf(f->value[i], sizeof f->value[i], "%s", text);
+	note_cursor_end(f, i);
+	if (f->form && f->fields[i] && f->spec[i].kind == FK_TEXT)
+		field_load(f, i);
+}
+
+/* Ask a y/n question over the form; the answer comes through form_key. */
+int form_ask(struct tui *t, enum form_ask what, const char *question)
+{
+	t->form->ask = what;
+	text_sanitize(question, t->form->question, sizeof t->form->question);
+	return R_DRAW;
+}
+
 /* Show the form that was just described. */
 int form_show(struct tui *t)
 {
@@ -242,6 +300,7 @@ int form_show(struct tui *t)
 		snprintf(f->record, sizeof f->record, "%lld", f->row_id);
 	snprintf(f->key, sizeof f->key, "%s|child %lld|record %s|%s", f->title, f->child.id, f->record,
 		 f->item_id);
+	f->baseline = form_fingerprint(f);
 	body = draft_get(t->app->db, f->child.id, f->key, saved_at);
 	if (body) {
 		/* offer the text this person left when their connection dropped */
@@ -259,8 +318,10 @@ int form_show(struct tui *t)
 			p = sep ? sep + 1 : NULL;
 		}
 		free(body);
-		tui_message(t, T_HEADING, "Your unsaved text from %s is back. Esc discards it.", saved_at);
+		tui_message(t, T_HEADING, "Your unsaved text from %s is back. Esc asks whether to discard it.", saved_at);
 	}
+	for (int i = 0; i < f->nf; i++)
+		note_cursor_end(f, i);
 	t->modal = M_FORM;
 	form_resume(t);
 	if (!t->form->form) {
@@ -333,6 +394,12 @@ static int form_save(struct tui *t)
 	int flags;
 
 	form_collect(f);
+	for (int i = 0; i < f->nf; i++)
+		if (f->spec[i].kind == FK_NOTE) {
+			text_trim(f->value[i]);
+			if (f->cursor[i] > (int)strlen(f->value[i]))
+				note_cursor_end(f, i);
+		}
 	f->error[0] = '\0';
 	snprintf(key, sizeof key, "%s", f->key);
 	flags = f->save(t, f);
@@ -346,7 +413,7 @@ void form_save_draft(struct tui *t)
 {
 	struct form_state *f = t->form;
 	struct tdl_err err;
-	char body[FORM_FIELDS * 2112];
+	static char body[FORM_FIELDS * (FORM_TEXT_MAX + 12)];
 	size_t o = 0;
 
 	if (!f)
@@ -366,21 +433,34 @@ void form_save_draft(struct tui *t)
 		draft_save(t->app->db, 0, f->key, body, &err);
 }
 
-/* Put an editor's text into field i: one line, as the field holds it.
- * Text that came back as it went out (but for the editor's closing newline)
- * keeps its bytes. */
+/* Put an editor's text into field i: a note keeps its lines (a CR LF or a
+ * lone CR is a line break), another field takes one line. Text that came
+ * back as it went out (but for the editor's closing newline) keeps its bytes. */
 static void form_take_text(struct form_state *f, int i, char *text)
 {
-	size_t n = strlen(text);
+	size_t n = strlen(text), o = 0;
 
 	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == '\r'))
 		n--;
 	if (n == strlen(f->value[i]) && memcmp(text, f->value[i], n) == 0)
 		return;
-	for (char *p = text; *p; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			*p = ' ';
+	for (size_t k = 0; text[k]; k++) {
+		char c = text[k];
+
+		if (c == '\r' && text[k + 1] == '\n')
+			continue;
+		if (c == '\r')
+			c = '\n';
+		if (f->spec[i].kind != FK_NOTE && (c == '\n' || c == '\t'))
+			c = ' ';
+		text[o++] = c;
+	}
+	text[o] = '\0';
 	text_trim(text);
+	if (f->spec[i].kind == FK_NOTE) {
+		form_set_text(f, i, text);
+		return;
+	}
 	snprintf(f->value[i], sizeof f->value[i], "%s", text);
 	if (f->form && f->fields[i]) {
 		field_load(f, i);
@@ -402,7 +482,7 @@ int form_edit_in_editor(struct tui *t)
 
 	form_collect(f);
 	i = f->focus;
-	if (i < 0 || i >= f->nf || f->spec[i].kind != FK_TEXT)
+	if (i < 0 || i >= f->nf || f->spec[i].kind == FK_CHOICE)
 		return R_DRAW;
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
@@ -435,15 +515,29 @@ static void choice_step(struct form_state *f, int i, int delta)
 		n++;
 	f->choice[i] = (f->choice[i] + delta + n) % n;
 	set_field_buffer(f->fields[i], 0, f->spec[i].choices[f->choice[i]]);
+	if (f->on_choice) {
+		form_collect(f);
+		f->on_choice(f, i);
+	}
 }
 
-/* Close the form on Esc: the draft goes, unless a refusal kept it. */
-static int form_cancel(struct tui *t)
+/* Close the form on Esc: the draft goes, unless a refusal kept it. A form
+ * the person changed asks first (unless asked already: ask 0). */
+static int form_cancel(struct tui *t, int ask)
 {
 	struct form_state *f = t->form;
 	struct tdl_err err;
 	int kept = f->kept;
 
+	form_collect(f);
+	if (ask && !kept && form_fingerprint(f) != f->baseline) {
+		char yes[16], no[16], q[80];
+
+		keys_name(DO_ASK_YES, KM_ASK, yes, sizeof yes);
+		keys_name(DO_ASK_NO, KM_ASK, no, sizeof no);
+		snprintf(q, sizeof q, "Discard your changes? %s/%s", yes, no);
+		return form_ask(t, ASK_DISCARD, q);
+	}
 	if (!kept)
 		draft_drop(t->app->db, f->child.id, f->key, &err);
 	form_close(t);
@@ -452,18 +546,65 @@ static int form_cancel(struct tui *t)
 	return R_DRAW;
 }
 
-/* Move to the next or the previous field, the cursor after its text. */
-static int form_move(struct form_state *f, int req)
+/* Move to the next or the previous field, the cursor after its text; the
+ * form is laid out again when a note gains or loses the rows to spare. */
+static int form_move(struct tui *t, struct form_state *f, int req)
 {
+	int was = field_index(current_field(f->form)), now;
+
 	form_driver(f->form, req);
 	form_end(f);
+	now = field_index(current_field(f->form));
+	if (now != was && (f->spec[was].kind == FK_NOTE || f->spec[now].kind == FK_NOTE)) {
+		int heights[FORM_FIELDS];
+
+		memcpy(heights, f->height, sizeof heights);
+		f->focus = now;
+		form_layout(f, t->rows - 2);
+		if (memcmp(heights, f->height, sizeof heights)) {
+			form_unbuild(f);
+			werase(t->over);
+			form_layout(f, t->rows - 2);
+			form_build(t);
+		}
+	}
 	return R_DRAW;
 }
 
 /* The keymaps that apply on the current field. */
 static unsigned form_maps(const struct form_state *f)
 {
-	return f->spec[field_index(current_field(f->form))].kind == FK_CHOICE ? KM_CHOICE | KM_FORM : KM_FORM;
+	enum field_kind k = f->spec[field_index(current_field(f->form))].kind;
+
+	return f->ask ? KM_ASK : k == FK_CHOICE ? KM_CHOICE | KM_FORM : k == FK_NOTE ? KM_NOTE | KM_FORM : KM_FORM;
+}
+
+/* Where the open form's key hints are for: a choice, a note or another field. */
+enum hint_place form_hint_place(struct tui *t)
+{
+	unsigned maps = t->form && t->form->form ? form_maps(t->form) : KM_FORM;
+
+	return maps & KM_CHOICE ? HP_CHOICE : maps & KM_NOTE ? HP_NOTE : HP_FORM;
+}
+
+/* The answer to the form's question: yes discards the changes or writes over
+ * the file; no goes back to the form as it was. */
+static int form_answer(struct tui *t, enum action a)
+{
+	struct form_state *f = t->form;
+	enum form_ask was = f->ask;
+
+	if (a != DO_ASK_YES && a != DO_ASK_NO)
+		return R_DRAW; /* only y or n while asking */
+	f->ask = ASK_NONE;
+	if (a == DO_ASK_NO)
+		return was == ASK_REPLACE ? form_refuse(t, f->nf - 1, "Not written: the file is as it was. "
+							"Change the file name, or save again to be asked again.")
+					  : R_DRAW;
+	if (was == ASK_DISCARD)
+		return form_cancel(t, 0);
+	f->replace_ok = 1;
+	return form_save(t);
 }
 
 /* True when the locale's characters are UTF-8. */
@@ -510,19 +651,31 @@ int form_key(struct tui *t, int is_key, wint_t ch)
 	if (!f || !f->form)
 		return R_DRAW;
 	cur = field_index(current_field(f->form));
+	if (f->ask)
+		return form_answer(t, keys_action(KM_ASK, is_key, ch));
+	if (f->spec[cur].kind == FK_NOTE) {
+		int r = note_key(t, f, cur, keys_action(KM_NOTE | KM_FORM, is_key, ch), is_key, ch);
+
+		if (r != R_NONE)
+			return r;
+	}
 	switch (keys_action(form_maps(f), is_key, ch)) {
+	case DO_UP:
+		return form_move(t, f, REQ_PREV_FIELD);
+	case DO_DOWN:
+		return form_move(t, f, REQ_NEXT_FIELD);
 	case DO_BACK:
-		return form_cancel(t);
+		return form_cancel(t, 1);
 	case DO_EDITOR:
 		return form_edit_in_editor(t);
 	case DO_FORM_ENTER:
-		return cur == f->nf - 1 ? form_save(t) : form_move(f, REQ_NEXT_FIELD);
+		return cur == f->nf - 1 ? form_save(t) : form_move(t, f, REQ_NEXT_FIELD);
 	case DO_FORM_SAVE:
 		return form_save(t);
 	case DO_FORM_NEXT:
-		return form_move(f, REQ_NEXT_FIELD);
+		return form_move(t, f, REQ_NEXT_FIELD);
 	case DO_FORM_PREV:
-		return form_move(f, REQ_PREV_FIELD);
+		return form_move(t, f, REQ_PREV_FIELD);
 	case DO_CHOICE_NEXT:
 	case DO_CHOICE_PREV:
 		choice_step(f, cur, keys_action(form_maps(f), is_key, ch) == DO_CHOICE_PREV ? -1 : 1);
@@ -631,16 +784,25 @@ void form_draw(struct tui *t)
 	draw_text(t->over, 1, 2, w - 4, T_HEADING, f->intro);
 	draw_text(t->over, 2, 2, w - 4, T_DIM, note);
 	for (int i = 0; i < f->nf; i++) {
-		draw_text(t->over, 4 + 2 * i, 2, lw, T_NORMAL, f->spec[i].label);
+		draw_text(t->over, 4 + f->row[i], 2, lw, T_NORMAL, f->spec[i].label);
 	}
-	if (6 + 2 * f->nf <= getmaxy(t->over) - 2)
-		draw_text(t->over, 6 + 2 * f->nf, 2, w - 4, T_NORMAL, "");
-	if (form_draw_error(t, f, 4 + 2 * f->nf, w - 4) == 1) {
+	if (6 + f->span <= getmaxy(t->over) - 2)
+		draw_text(t->over, 6 + f->span, 2, w - 4, T_NORMAL, "");
+	if (f->ask) {
+		/* a calm question where the hints go; the fields stay as they are */
+		draw_text(t->over, 4 + f->span, 2, w - 4, T_HEADING, f->question);
+		draw_text(t->over, 5 + f->span, 2, w - 4, T_DIM, "");
+	} else if (form_draw_error(t, f, 4 + f->span, w - 4) == 1) {
 		char hint[200];
-
-		keys_hints(form_maps(f) & KM_CHOICE ? HP_CHOICE : HP_FORM, hint, sizeof hint);
-		draw_text(t->over, 5 + 2 * f->nf, 2, w - 4, T_DIM, hint);
+		keys_hints(form_hint_place(t), hint, sizeof hint);
+		draw_text(t->over, 5 + f->span, 2, w - 4, T_DIM, hint);
 	}
 	pos_form_cursor(f->form);
+	for (int i = 0; i < f->nf; i++)
+		if (f->spec[i].kind == FK_NOTE && f->fields[i])
+			note_draw(t, f, i, 4 + f->row[i], 2 + lw, w - 4 - lw,
+				  !f->ask && current_field(f->form) == f->fields[i]);
+	if (f->ask)
+		wmove(t->over, 4 + f->span, 2 + text_width(f->question) + 1 < w - 2 ? 2 + text_width(f->question) + 1 : w - 3);
 	wnoutrefresh(t->over);
 }

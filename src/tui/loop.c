@@ -212,7 +212,7 @@ static enum hint_place hint_place_of(struct tui *t)
 	int over = pane_of_modal(t->modal);
 
 	if (t->modal == M_FORM)
-		return HP_FORM;
+		return form_hint_place(t);
 	if (over >= 0)
 		return pane_table[over]->hints;
 	if (t->focus == F_MENU)

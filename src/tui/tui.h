@@ -37,13 +37,17 @@ enum action {
 	DO_FORM_NEXT, DO_FORM_PREV, DO_FORM_ENTER, DO_FORM_SAVE, DO_FORM_RUBOUT, DO_FORM_DELETE,
 	DO_FORM_CLEAR, DO_CHOICE_NEXT, DO_CHOICE_PREV, DO_CORRECT,
 	DO_CATCHUP, DO_ANSWER_YES, DO_ANSWER_NOT_YET, DO_ANSWER_UNSURE, DO_ALL_YES, DO_SKIP_AGE,
+	DO_NEWLINE, DO_ASK_YES, DO_ASK_NO,
 	DO_COUNT
 };
 
 /* Where a key binding applies (bits): the views, an open window over them, a
  * form, and a form's choice field (looked up before the form's own keys); an
  * overlay's own keys (the catch-up's) are looked up before the window's. */
-enum keymap { KM_MAIN = 1, KM_OVERLAY = 2, KM_FORM = 4, KM_CHOICE = 8, KM_CATCHUP = 16 };
+enum keymap { KM_MAIN = 1, KM_OVERLAY = 2, KM_FORM = 4, KM_CHOICE = 8, KM_CATCHUP = 16,
+	KM_NOTE = 32,   /* a form's note field (looked up before the form's keys) */
+	KM_ASK = 64,    /* a form's y/n question */
+};
 
 /* Where the status line gives key hints (bits). */
 enum hint_place {
@@ -52,6 +56,7 @@ enum hint_place {
 	HP_DETAIL = 1 << 8, HP_DAY = 1 << 9, HP_CLASS = 1 << 10, HP_HELP = 1 << 11,
 	HP_FORM = 1 << 12, HP_CHOICE = 1 << 13,
 	HP_CATCHUP = 1 << 14, HP_MS_ENTRY = 1 << 15,
+	HP_NOTE = 1 << 16,
 };
 
 enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD, V_COUNT };
@@ -196,6 +201,7 @@ int form_edit_in_editor(struct tui *t);
 void form_save_draft(struct tui *t);
 int form_key(struct tui *t, int is_key, wint_t ch);
 void form_draw(struct tui *t);
+enum hint_place form_hint_place(struct tui *t);
 void form_close(struct tui *t);
 void form_suspend(struct tui *t);
 void form_resume(struct tui *t);

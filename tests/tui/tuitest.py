@@ -29,6 +29,32 @@ except ImportError as exc:  # pragma: no cover - depends on the machine
 
 TODAY = "2026-11-26"
 
+
+class Screen(pyte.Screen):
+    """pyte's screen, with the scroll-up and scroll-down controls (CSI n S, CSI n T)
+    that pyte 0.8 lacks: ncurses uses them, in a scrolling region, when lines
+    move up or down on the screen (a form laid out again, a list scrolled)."""
+
+    def scroll_up(self, count=1, *_args, **_kw):
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        y, x = self.cursor.y, self.cursor.x
+        for _ in range(count or 1):
+            self.cursor.y = bottom
+            self.index()
+        self.cursor.y, self.cursor.x = y, x
+
+    def scroll_down(self, count=1, *_args, **_kw):
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        y, x = self.cursor.y, self.cursor.x
+        for _ in range(count or 1):
+            self.cursor.y = top
+            self.reverse_index()
+        self.cursor.y, self.cursor.x = y, x
+
+
+pyte.Stream.csi.setdefault("S", "scroll_up")
+pyte.Stream.csi.setdefault("T", "scroll_down")
+
 # Keys as a terminal in application (keypad) mode sends them.
 KEYS = {
     "up": "\x1bOA", "down": "\x1bOB", "right": "\x1bOC", "left": "\x1bOD",
@@ -160,7 +186,7 @@ class Tui:
             args = ["--db", scratch.db, "--today", TODAY]
         self.args = list(args)
         self.cols, self.rows = cols, rows
-        self.screen = pyte.Screen(cols, rows)
+        self.screen = Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.raw = bytearray()
         self.eof = False
