@@ -67,8 +67,10 @@ static struct note_line *note_lines(const char *s, int width, int *n)
 				end = i++;
 			else if (space > start)
 				end = space, i = space + 1;
-			else
+			else if (i > start)
 				end = i;
+			else                           /* wider than the field: it goes alone */
+				i += utf8_len(s + i), end = i;
 		} else {
 			end = i;
 		}

@@ -194,6 +194,8 @@ def tab_kept(s, tuis):
     t.send("enter", "enter", "\x13")        # -> minutes -> note; Ctrl-S saves
     t.wait_for("Nothing changed")
     expect_bytes(t, blob(s, "SELECT CAST(note AS BLOB) FROM activity_log"), "a\tb", "note")
+    t.send("enter")
+    t.wait_for("Activity done")
     t.send("down", "enter")
     t.wait_for("Correct a logged activity")
     t.send("enter", "enter", "end")

@@ -246,10 +246,11 @@ def fixed_case(tap, desc, keys, asan):
         t.settle(quiet=0.1, limit=2)
         st = None
         if t.alive():
-            t.send("esc")
-            t.settle(quiet=0.1, limit=2)
-            t.send("y")                      # a changed form asks before discarding
-            t.settle(quiet=0.1, limit=2)
+            for _ in range(2):               # a changed form asks before discarding: y
+                t.send("esc")
+                t.settle(quiet=0.1, limit=2)
+                t.send("y")
+                t.settle(quiet=0.1, limit=2)
             t.send("q")
             st = t.wait_exit(60 if asan else 10)
         else:
