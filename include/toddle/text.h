@@ -17,6 +17,11 @@ int text_has_unsafe(const char *s, size_t len);
 int text_check(const char *s, const char *field, size_t maxbytes, int required,
 	       struct tdl_err *err);
 
+/* As text_check, for notes of several lines: line breaks ('\n') and tabs
+ * are allowed, every other control character is refused. */
+int text_check_lines(const char *s, const char *field, size_t maxbytes, int required,
+		     struct tdl_err *err);
+
 /* Copy in to out (outsz bytes) dropping control characters and escape
  * sequences and replacing invalid UTF-8 with '?'. Safe for a terminal. */
 void text_sanitize(const char *in, char *out, size_t outsz);

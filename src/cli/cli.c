@@ -96,13 +96,24 @@ int cli_child(struct app *app, const char *name, struct child *out)
 	return rc ? cli_fail(rc, err.msg) : 0;
 }
 
-/* Print text made safe for a terminal. */
+/* Print text made safe for a terminal, on one line: a line break inside a
+ * note shows as " / ", so a tab-separated listing keeps one record a line. */
 void cli_put(const char *s)
 {
-	char *clean = text_sanitize_dup(s ? s : "");
+	const char *p = s ? s : "";
 
-	fputs(clean ? clean : "", stdout);
-	free(clean);
+	for (;;) {
+		size_t len = strcspn(p, "\n");
+		char *line = strndup(p, len), *clean = text_sanitize_dup(line ? line : "");
+
+		fputs(clean ? clean : "", stdout);
+		free(clean);
+		free(line);
+		if (!p[len])
+			break;
+		fputs(" / ", stdout);
+		p += len + 1;
+	}
 }
 
 /* Run one command line subcommand. */

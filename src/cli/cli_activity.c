@@ -165,7 +165,7 @@ static int activity_log_cmd(struct app *app, int argc, char **argv)
 	}
 	if (cli_date(app, "--date", v[1], &on))
 		return 1;
-	if (v[4] && (rc = text_check(v[4], "--note", ACTIVITY_NOTE_MAX, 0, &err)))
+	if (v[4] && (rc = text_check_lines(v[4], "--note", ACTIVITY_NOTE_MAX, 0, &err)))
 		return cli_fail(rc, err.msg);
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;

@@ -195,7 +195,7 @@ static int milestone_log_cmd(struct app *app, int argc, char **argv)
 	}
 	if (cli_date(app, "--date", v[2], &on))
 		return 1;
-	if (v[3] && (rc = text_check(v[3], "--note", MILESTONE_NOTE_MAX, 0, &err)))
+	if (v[3] && (rc = text_check_lines(v[3], "--note", MILESTONE_NOTE_MAX, 0, &err)))
 		return cli_fail(rc, err.msg);
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;

@@ -136,7 +136,7 @@ int activity_log(sqlite3 *db, const struct child *c, const struct activity_done 
 		return err_set(err, TDL_EINPUT, "date %s is before %s was born", d, c->name);
 	if (minutes < 0 || minutes > 600)
 		return err_set(err, TDL_EINPUT, "minutes must be from 0 to 600");
-	rc = text_check(note, "the note", ACTIVITY_NOTE_MAX, 0, err);
+	rc = text_check_lines(note, "the note", ACTIVITY_NOTE_MAX, 0, err);
 	if (rc)
 		return rc;
 	rc = activity_get(db, id, &a, err);
@@ -284,7 +284,7 @@ int activity_entry_update(sqlite3 *db, long long id, int version, enum act_resul
 {
 	sqlite3_stmt *st;
 	char now[21];
-	int same, rc = text_check(note, "the note", ACTIVITY_NOTE_MAX, 0, err);
+	int same, rc = text_check_lines(note, "the note", ACTIVITY_NOTE_MAX, 0, err);
 
 	if (changed)
 		*changed = 0;

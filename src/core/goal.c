@@ -29,7 +29,7 @@ int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_targe
 {
 	sqlite3_stmt *st;
 	char uuid[37], now[21];
-	int rc = text_check(text, "the goal", GOAL_TEXT_MAX, 1, err);
+	int rc = text_check_lines(text, "the goal", GOAL_TEXT_MAX, 1, err);
 
 	if (rc)
 		return rc;

@@ -147,7 +147,7 @@ int milestone_log(sqlite3 *db, const struct child *c, const struct milestone_see
 			return err_set(err, TDL_EINPUT, "date %s is before %s was born: check the date", d,
 				       c->name);
 	}
-	rc = text_check(note, "the note", MILESTONE_NOTE_MAX, 0, err);
+	rc = text_check_lines(note, "the note", MILESTONE_NOTE_MAX, 0, err);
 	if (rc)
 		return rc;
 	st = db_prepare(db, "SELECT 1 FROM milestone WHERE id=?1 UNION ALL SELECT 1 FROM who_window WHERE id=?1", err);

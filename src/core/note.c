@@ -14,7 +14,7 @@ static int note_validate(const struct session_note *n, day_t born, struct tdl_er
 	const char *v[] = { n->subjective, n->objective, n->assessment, n->plan };
 
 	for (int i = 0; i < 4; i++) {
-		int rc = text_check(v[i], names[i], NOTE_FIELD_MAX, 1, err);
+		int rc = text_check_lines(v[i], names[i], NOTE_FIELD_MAX, 1, err);
 
 		if (rc)
 			return rc;

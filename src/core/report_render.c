@@ -2,6 +2,7 @@
  * Markdown or one printable HTML page, with stored text escaped or sanitised. */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include "toddle/text.h"
 #include "report_parts.h"
 
@@ -21,7 +22,8 @@ static const char html_head[] =
 	"h2,h3{break-after:avoid}li{break-inside:avoid}@page{margin:18mm}}\n"
 	"</style>\n";
 
-/* Append s as the format wants stored text: escaped for HTML, sanitised otherwise. */
+/* Append s as the format wants stored text on one line: escaped for HTML,
+ * sanitised otherwise (a line break reads as a space). */
 static void put(struct rep *r, const char *s)
 {
 	char *clean;
@@ -35,6 +37,32 @@ static void put(struct rep *r, const char *s)
 		r->b->failed = 1;
 	buf_add(r->b, clean);
 	free(clean);
+}
+
+/* Append s, whose line breaks (a note of several lines) stay line breaks:
+ * <br> in HTML, a hard break in Markdown, an indented line in plain text
+ * (indent: 4 in a list item, so a Markdown reader keeps even a paragraph
+ * after a blank line in the item; 0 outside lists). */
+static void put_lines(struct rep *r, const char *s, int indent)
+{
+	const char *p = s ? s : "";
+
+	for (;;) {
+		size_t len = strcspn(p, "\n");
+		char *line = strndup(p, len);
+
+		if (!line)
+			r->b->failed = 1;
+		put(r, line ? line : "");
+		free(line);
+		if (!p[len])
+			break;
+		p += len + 1;
+		if (r->fmt == REPORT_HTML)
+			buf_add(r->b, "<br>\n");
+		else
+			buf_printf(r->b, "%s\n%*s", r->fmt == REPORT_MD ? "  " : "", indent, "");
+	}
 }
 
 /* Close an open list. */
@@ -102,7 +130,7 @@ void report_itemf(struct rep *r, const char *fmt, ...)
 	if (t.failed)
 		r->b->failed = 1;
 	item(r);
-	put(r, buf_str(&t));
+	put_lines(r, buf_str(&t), r->fmt == REPORT_HTML ? 0 : 4);
 	item_end(r);
 	buf_free(&t);
 }
@@ -121,7 +149,7 @@ void report_para(struct rep *r, const char *fmt, ...)
 	if (t.failed)
 		r->b->failed = 1;
 	buf_add(r->b, r->fmt == REPORT_HTML ? "<p>" : "");
-	put(r, buf_str(&t));
+	put_lines(r, buf_str(&t), 0);
 	buf_add(r->b, r->fmt == REPORT_HTML ? "</p>\n" : "\n\n");
 	buf_free(&t);
 }

@@ -80,9 +80,10 @@ int text_has_unsafe(const char *s, size_t len)
 	return 0;
 }
 
-/* Check a typed field: required, length, UTF-8 and control characters. */
-int text_check(const char *s, const char *field, size_t maxbytes, int required,
-	       struct tdl_err *err)
+/* Check a typed field: required, length, UTF-8 and control characters
+ * (lines: a line break is allowed too). */
+static int check_text(const char *s, const char *field, size_t maxbytes, int required, int lines,
+		      struct tdl_err *err)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	size_t len = strlen((const char *)p), i = 0;
@@ -101,12 +102,27 @@ int text_check(const char *s, const char *field, size_t maxbytes, int required,
 			return err_set(err, TDL_EINPUT,
 				       "%s is not valid UTF-8 text: check the terminal's character set",
 				       field);
-		if (is_unsafe(cp) && cp != '\t')
-			return err_set(err, TDL_EINPUT,
-				       "%s holds a control character: use plain text only", field);
+		if (is_unsafe(cp) && cp != '\t' && !(lines && cp == '\n'))
+			return err_set(err, TDL_EINPUT, lines
+				       ? "%s holds a control character: only line breaks and tabs may be in it"
+				       : "%s holds a control character: use plain text only", field);
 		i += (size_t)k;
 	}
 	return TDL_OK;
+}
+
+/* Check a one-line field a person typed (names, titles, places). */
+int text_check(const char *s, const char *field, size_t maxbytes, int required,
+	       struct tdl_err *err)
+{
+	return check_text(s, field, maxbytes, required, 0, err);
+}
+
+/* Check a note a person typed: like text_check, and line breaks are allowed. */
+int text_check_lines(const char *s, const char *field, size_t maxbytes, int required,
+		     struct tdl_err *err)
+{
+	return check_text(s, field, maxbytes, required, 1, err);
 }
 
 /* Bytes after an ESC that belong to its sequence: CSI (ESC [ ... final),

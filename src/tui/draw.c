@@ -77,13 +77,28 @@ static int char_len(const char *s)
 }
 
 /* Append text word-wrapped to width columns, the first line starting with
- * prefix and the lines after it lined up under the text. */
+ * prefix and the lines after it lined up under the text; a line break in the
+ * text (a note of several lines) starts a new line, lined up too. */
 void doc_wrap(struct doc *d, int role, int item, const char *prefix, const char *text, int width)
 {
-	char *clean = text_sanitize_dup(text ? text : ""), pad[64];
+	char *clean, pad[64];
 	const char *p;
 	int pw = text_width(prefix), avail = width - pw;
 
+	if (text && strchr(text, '\n')) {
+		snprintf(pad, sizeof pad, "%*s", pw < (int)sizeof pad - 1 ? pw : (int)sizeof pad - 1, "");
+		for (const char *s = text, *nl; s; s = nl ? nl + 1 : NULL) {
+			char *one;
+
+			nl = strchr(s, '\n');
+			one = strndup(s, nl ? (size_t)(nl - s) : strlen(s));
+			if (one)
+				doc_wrap(d, role, item, s == text ? prefix : pad, one, width);
+			free(one);
+		}
+		return;
+	}
+	clean = text_sanitize_dup(text ? text : "");
 	if (!clean)
 		return;
 	if (avail < 8)

@@ -85,6 +85,8 @@ static void form_collect(struct form_state *f)
 	form_driver(f->form, REQ_VALIDATION);
 	for (int i = 0; i < f->nf; i++) {
 		field_read(f, i, now, sizeof now);
+		if (f->spec[i].kind == FK_NOTE)
+			continue; /* typed straight into value */
 		if (f->spec[i].kind == FK_CHOICE)
 			snprintf(f->value[i], sizeof f->value[i], "%s", now);
 		else if (!f->locked[i] && strcmp(now, f->shown[i]) != 0) {
@@ -95,13 +97,20 @@ static void form_collect(struct form_state *f)
 	f->focus = field_index(current_field(f->form));
 }
 
+static void form_unbuild(struct form_state *f);
+
 /* Unpost and free the libform parts, keeping the typed text. */
 void form_suspend(struct tui *t)
 {
-	struct form_state *f = t->form;
-
-	if (!f || !f->form)
+	if (!t->form || !t->form->form)
 		return;
+	form_unbuild(t->form);
+	overlay_close(t);
+}
+
+/* Free the libform parts, keeping the typed text (the overlay stays). */
+static void form_unbuild(struct form_state *f)
+{
 	form_collect(f);
 	unpost_form(f->form);
 	free_form(f->form);
@@ -113,7 +122,6 @@ void form_suspend(struct tui *t)
 	if (f->sub)
 		delwin(f->sub);
 	f->sub = NULL;
-	overlay_close(t);
 }
 
 /* Width of the label column. */
@@ -135,28 +143,46 @@ struct form_layout {
 	int intro, nintro, note, nnote, fields, step, err, nerr, hint, nhint, height;
 };
 
+/* Place the fields from their heights, step - 1 blank rows between; returns the rows they span. */
+static int fields_place(struct form_state *f, int step)
+{
+	int row = 0;
+
+	for (int i = 0; i < f->nf; i++) {
+		f->row[i] = row;
+		row += f->height[i] + step - 1;
+	}
+	f->span = f->nf ? row - (step - 1) : 0;
+	return f->span;
+}
+
 /* Lay the form out in a window w columns wide and at most the screen's height
  * less two: blank rows and the space between fields go first when rows are
- * short, then the key hints under a message, then the ends of long texts. */
-static void form_layout(const struct tui *t, const struct form_state *f, int w, struct form_layout *l)
+ * short, then the key hints under a message, then the ends of long texts.
+ * The text under the fields is the message, or the question being asked. */
+static void form_layout(const struct tui *t, struct form_state *f, int w, struct form_layout *l)
 {
 	char note[160], hint[400];
+	const char *msg = f->ask ? f->question : f->error;
 	int tw = w - 4, maxh = t->rows - 2, gap = 1, want;
+	static const enum hint_place places[] = { HP_FORM, HP_CHOICE, HP_NOTE };
 
 	form_locale_note(f, note, sizeof note);
 	l->nintro = f->intro[0] ? text_wrap_rows(f->intro, tw) : 0;
 	l->nnote = note[0] ? text_wrap_rows(note, tw) : 0;
-	l->nerr = f->error[0] ? text_wrap_rows(f->error, tw) : 0;
-	keys_hints(HP_FORM, hint, sizeof hint);
-	l->nhint = draw_hints(NULL, 0, 0, tw, 9, T_DIM, hint);
-	keys_hints(HP_CHOICE, hint, sizeof hint);
-	if (draw_hints(NULL, 0, 0, tw, 9, T_DIM, hint) > l->nhint)
-		l->nhint = draw_hints(NULL, 0, 0, tw, 9, T_DIM, hint);
+	l->nerr = msg[0] ? text_wrap_rows(msg, tw) : 0;
+	l->nhint = 0;
+	for (size_t k = 0; k < sizeof places / sizeof places[0]; k++) {
+		int n;
+
+		keys_hints(places[k], hint, sizeof hint);
+		n = draw_hints(NULL, 0, 0, tw, 9, T_DIM, hint);
+		if (n > l->nhint)
+			l->nhint = n;
+	}
 	l->step = 2;
 	for (int pass = 0;; pass++) {
-		int fields = l->step * (f->nf - 1) + 1;
-
-		want = 2 + l->nintro + l->nnote + gap + fields + gap + l->nerr + l->nhint;
+		want = 2 + l->nintro + l->nnote + gap + fields_place(f, l->step) + gap + l->nerr + l->nhint;
 		if (want <= maxh || pass > 5)
 			break;
 		if (l->step == 2)
@@ -172,10 +198,11 @@ static void form_layout(const struct tui *t, const struct form_state *f, int w, 
 		else
 			break;
 	}
+	fields_place(f, l->step);
 	l->intro = 1;
 	l->note = l->intro + l->nintro;
 	l->fields = l->note + l->nnote + gap;
-	l->err = l->fields + l->step * (f->nf - 1) + 1 + gap;
+	l->err = l->fields + f->span + gap;
 	l->hint = l->err + l->nerr;
 	l->height = l->hint + l->nhint + 1;
 }
@@ -196,32 +223,31 @@ static void fields_free(struct form_state *f)
 	}
 }
 
-/* Make the overlay, fields and form for the current screen size. */
-void form_resume(struct tui *t)
+/* Make the fields at their heights, lay them out and post the form in a new
+ * overlay; returns how many rows too many the notes' heights need (0: done). */
+static int form_build(struct tui *t, int w)
 {
 	struct form_state *f = t->form;
 	struct form_layout l;
-	int lw, w, fw, rc;
+	int lw = label_width(f), fw = w - 4 - lw, rc, taller = 0;
 
-	if (!f || f->form || t->too_small)
-		return;
-	lw = label_width(f);
-	w = form_width(t);
-	fw = w - 4 - lw;
 	if (fw < 4)
-		return;
+		return 0;
 	for (int i = 0; i < f->nf; i++) {
 		/* one column more than the text, so the cursor can sit after the last character */
-		int width = f->spec[i].width + 1 < fw ? f->spec[i].width + 1 : fw;
+		int width = f->spec[i].kind == FK_NOTE ? fw : f->spec[i].width + 1 < fw ? f->spec[i].width + 1 : fw;
 
-		f->fields[i] = new_field(1, width, 0, 0, 0, 0);
+		f->fields[i] = new_field(f->height[i], width, 0, 0, 0, 0);
 		if (!f->fields[i]) {
 			fields_free(f);
-			return;
+			return 0;
 		}
+		taller |= f->height[i] > 1;
 		set_field_back(f->fields[i], theme_attr(T_SELECTED_DIM));
 		field_opts_off(f->fields[i], O_AUTOSKIP | O_BLANK);
-		if (f->spec[i].kind == FK_CHOICE) {
+		if (f->spec[i].kind == FK_NOTE) {
+			field_opts_off(f->fields[i], O_EDIT); /* a place for note_draw; its text is value */
+		} else if (f->spec[i].kind == FK_CHOICE) {
 			field_opts_off(f->fields[i], O_EDIT);
 			set_field_buffer(f->fields[i], 0, f->spec[i].choices[f->choice[i]]);
 		} else {
@@ -235,17 +261,21 @@ void form_resume(struct tui *t)
 	f->fields[f->nf] = NULL;
 	/* the note under the intro depends on what the fields could show */
 	form_layout(t, f, w, &l);
+	if (taller && l.height > t->rows - 2) {
+		fields_free(f);
+		return l.height - (t->rows - 2);
+	}
 	for (int i = 0; i < f->nf; i++)
-		move_field(f->fields[i], i * l.step, 0);
+		move_field(f->fields[i], f->row[i], 0);
 	if (overlay_open(t, l.height, w) || getmaxy(t->over) < l.height) {
 		overlay_close(t);
 		fields_free(f);
-		return;
+		return 0;
 	}
 	f->form = new_form(f->fields);
-	f->sub = derwin(t->over, l.step * (f->nf - 1) + 1, fw, l.fields, 2 + lw);
+	f->sub = derwin(t->over, f->span, fw, l.fields, 2 + lw);
 	if (!f->form || !f->sub)
-		return;
+		return 0;
 	form_opts_off(f->form, O_BS_OVERLOAD | O_NL_OVERLOAD);
 	set_form_win(f->form, t->over);
 	set_form_sub(f->form, f->sub);
@@ -253,12 +283,35 @@ void form_resume(struct tui *t)
 	if (rc != E_OK) {
 		free_form(f->form);
 		f->form = NULL;
-		return;
+		return 0;
 	}
 	if (f->focus > 0 && f->focus < f->nf)
 		set_current_field(f->form, f->fields[f->focus]);
 	form_end(f);
 	curs_set(1);
+	return 0;
+}
+
+/* Make the overlay, fields and form for the current screen size: the notes
+ * get the rows the rest leaves, the one being written first. */
+void form_resume(struct tui *t)
+{
+	struct form_state *f = t->form;
+	struct form_layout l;
+	int w, spare, over;
+
+	if (!f || f->form || t->too_small)
+		return;
+	w = form_width(t);
+	form_note_heights(f, 0);
+	form_layout(t, f, w, &l);
+	spare = t->rows - 2 - l.height;
+	form_note_heights(f, spare > 0 ? spare : 0);
+	over = form_build(t, w);
+	if (over > 0) {
+		form_note_heights(f, spare - over > 0 ? spare - over : 0);
+		form_build(t, w);
+	}
 }
 
 /* Close the form without saving. */
@@ -313,6 +366,44 @@ void form_field(struct form_state *f, const char *label, enum field_kind kind, i
 	f->nf++;
 }
 
+/* A fingerprint of what the fields hold (FNV-1a over the texts and the
+ * choices), to tell whether the person changed anything. */
+static unsigned long long form_fingerprint(const struct form_state *f)
+{
+	unsigned long long h = 1469598103934665603ULL;
+
+	for (int i = 0; i < f->nf; i++) {
+		char num[16];
+		const char *p = num;
+
+		if (f->spec[i].kind == FK_CHOICE)
+			snprintf(num, sizeof num, "%d", f->choice[i]);
+		else
+			p = f->value[i];
+		for (; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		h = (h ^ 0x1e) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Put text into field i as if typed (the cursor after it). */
+void form_set_text(struct form_state *f, int i, const char *text)
+{
+	snprintf(f->value[i], sizeof f->value[i], "%s", text);
+	note_cursor_end(f, i);
+	if (f->form && f->fields[i] && f->spec[i].kind == FK_TEXT)
+		field_load(f, i);
+}
+
+/* Ask a y/n question over the form; the answer comes through form_key. */
+int form_ask(struct tui *t, enum form_ask what, const char *question)
+{
+	t->form->ask = what;
+	text_sanitize(question, t->form->question, sizeof t->form->question);
+	return R_DRAW;
+}
+
 /* Show the form that was just described. */
 int form_show(struct tui *t)
 {
@@ -323,6 +414,7 @@ int form_show(struct tui *t)
 		snprintf(f->record, sizeof f->record, "%lld", f->row_id);
 	snprintf(f->key, sizeof f->key, "%s|child %lld|record %s|%s", f->title, f->child.id, f->record,
 		 f->item_id);
+	f->baseline = form_fingerprint(f);
 	body = draft_get(t->app->db, f->child.id, f->key, saved_at);
 	if (body) {
 		/* offer the text this person left when their connection dropped */
@@ -340,8 +432,10 @@ int form_show(struct tui *t)
 			p = sep ? sep + 1 : NULL;
 		}
 		free(body);
-		tui_message(t, T_HEADING, "Your unsaved text from %s is back. Esc discards it.", saved_at);
+		tui_message(t, T_HEADING, "Your unsaved text from %s is back. Esc asks whether to discard it.", saved_at);
 	}
+	for (int i = 0; i < f->nf; i++)
+		note_cursor_end(f, i);
 	t->modal = M_FORM;
 	form_resume(t);
 	if (!t->form->form) {
@@ -419,6 +513,12 @@ static int form_save(struct tui *t)
 	int flags;
 
 	form_collect(f);
+	for (int i = 0; i < f->nf; i++)
+		if (f->spec[i].kind == FK_NOTE) {
+			text_trim(f->value[i]);
+			if (f->cursor[i] > (int)strlen(f->value[i]))
+				note_cursor_end(f, i);
+		}
 	f->error[0] = '\0';
 	snprintf(key, sizeof key, "%s", f->key);
 	flags = f->save(t, f);
@@ -432,7 +532,7 @@ void form_save_draft(struct tui *t)
 {
 	struct form_state *f = t->form;
 	struct tdl_err err;
-	char body[FORM_FIELDS * 2112];
+	static char body[FORM_FIELDS * (FORM_TEXT_MAX + 12)];
 	size_t o = 0;
 
 	if (!f)
@@ -452,21 +552,34 @@ void form_save_draft(struct tui *t)
 		draft_save(t->app->db, 0, f->key, body, &err);
 }
 
-/* Put an editor's text into field i: one line, as the field holds it.
- * Text that came back as it went out (but for the editor's closing newline)
- * keeps its bytes. */
+/* Put an editor's text into field i: a note keeps its lines (a CR LF or a
+ * lone CR is a line break), another field takes one line. Text that came
+ * back as it went out (but for the editor's closing newline) keeps its bytes. */
 static void form_take_text(struct form_state *f, int i, char *text)
 {
-	size_t n = strlen(text);
+	size_t n = strlen(text), o = 0;
 
 	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == '\r'))
 		n--;
 	if (n == strlen(f->value[i]) && memcmp(text, f->value[i], n) == 0)
 		return;
-	for (char *p = text; *p; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			*p = ' ';
+	for (size_t k = 0; text[k]; k++) {
+		char c = text[k];
+
+		if (c == '\r' && text[k + 1] == '\n')
+			continue;
+		if (c == '\r')
+			c = '\n';
+		if (f->spec[i].kind != FK_NOTE && (c == '\n' || c == '\t'))
+			c = ' ';
+		text[o++] = c;
+	}
+	text[o] = '\0';
 	text_trim(text);
+	if (f->spec[i].kind == FK_NOTE) {
+		form_set_text(f, i, text);
+		return;
+	}
 	snprintf(f->value[i], sizeof f->value[i], "%s", text);
 	if (f->form && f->fields[i]) {
 		field_load(f, i);
@@ -488,7 +601,7 @@ int form_edit_in_editor(struct tui *t)
 
 	form_collect(f);
 	i = f->focus;
-	if (i < 0 || i >= f->nf || f->spec[i].kind != FK_TEXT)
+	if (i < 0 || i >= f->nf || f->spec[i].kind == FK_CHOICE)
 		return R_DRAW;
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
@@ -521,15 +634,29 @@ static void choice_step(struct form_state *f, int i, int delta)
 		n++;
 	f->choice[i] = (f->choice[i] + delta + n) % n;
 	set_field_buffer(f->fields[i], 0, f->spec[i].choices[f->choice[i]]);
+	if (f->on_choice) {
+		form_collect(f);
+		f->on_choice(f, i);
+	}
 }
 
-/* Close the form on Esc: the draft goes, unless a refusal kept it. */
-static int form_cancel(struct tui *t)
+/* Close the form on Esc: the draft goes, unless a refusal kept it. A form
+ * the person changed asks first (unless asked already: ask 0). */
+static int form_cancel(struct tui *t, int ask)
 {
 	struct form_state *f = t->form;
 	struct tdl_err err;
 	int kept = f->kept;
 
+	form_collect(f);
+	if (ask && !kept && form_fingerprint(f) != f->baseline) {
+		char yes[16], no[16], q[80];
+
+		keys_name(DO_ASK_YES, KM_ASK, yes, sizeof yes);
+		keys_name(DO_ASK_NO, KM_ASK, no, sizeof no);
+		snprintf(q, sizeof q, "Discard your changes? %s/%s", yes, no);
+		return form_ask(t, ASK_DISCARD, q);
+	}
 	if (!kept)
 		draft_drop(t->app->db, f->child.id, f->key, &err);
 	form_close(t);
@@ -538,18 +665,58 @@ static int form_cancel(struct tui *t)
 	return R_DRAW;
 }
 
-/* Move to the next or the previous field, the cursor after its text. */
-static int form_move(struct form_state *f, int req)
+/* Move to the next or the previous field, the cursor after its text; the
+ * form is laid out again when a note gains or loses the rows to spare. */
+static int form_move(struct tui *t, struct form_state *f, int req)
 {
+	int was = field_index(current_field(f->form)), now;
+
 	form_driver(f->form, req);
 	form_end(f);
+	now = field_index(current_field(f->form));
+	if (now != was && (f->spec[was].kind == FK_NOTE || f->spec[now].kind == FK_NOTE)) {
+		/* the note being written gets the rows to spare: lay the form out again */
+		f->focus = now;
+		form_suspend(t);
+		form_resume(t);
+	}
 	return R_DRAW;
 }
 
 /* The keymaps that apply on the current field. */
 static unsigned form_maps(const struct form_state *f)
 {
-	return f->spec[field_index(current_field(f->form))].kind == FK_CHOICE ? KM_CHOICE | KM_FORM : KM_FORM;
+	enum field_kind k = f->spec[field_index(current_field(f->form))].kind;
+
+	return f->ask ? KM_ASK : k == FK_CHOICE ? KM_CHOICE | KM_FORM : k == FK_NOTE ? KM_NOTE | KM_FORM : KM_FORM;
+}
+
+/* Where the open form's key hints are for: a choice, a note or another field. */
+enum hint_place form_hint_place(struct tui *t)
+{
+	unsigned maps = t->form && t->form->form ? form_maps(t->form) : KM_FORM;
+
+	return maps & KM_CHOICE ? HP_CHOICE : maps & KM_NOTE ? HP_NOTE : HP_FORM;
+}
+
+/* The answer to the form's question: yes discards the changes or writes over
+ * the file; no goes back to the form as it was. */
+static int form_answer(struct tui *t, enum action a)
+{
+	struct form_state *f = t->form;
+	enum form_ask was = f->ask;
+
+	if (a != DO_ASK_YES && a != DO_ASK_NO)
+		return R_DRAW; /* only y or n while asking */
+	f->ask = ASK_NONE;
+	if (a == DO_ASK_NO)
+		return was == ASK_REPLACE ? form_refuse(t, f->nf - 1, "Not written: the file is as it was. "
+							"Change the file name, or save again to be asked again.")
+					  : R_DRAW;
+	if (was == ASK_DISCARD)
+		return form_cancel(t, 0);
+	f->replace_ok = 1;
+	return form_save(t);
 }
 
 /* True when the locale's characters are UTF-8. */
@@ -596,19 +763,31 @@ int form_key(struct tui *t, int is_key, wint_t ch)
 	if (!f || !f->form)
 		return R_DRAW;
 	cur = field_index(current_field(f->form));
+	if (f->ask)
+		return form_answer(t, keys_action(KM_ASK, is_key, ch));
+	if (f->spec[cur].kind == FK_NOTE) {
+		int r = note_key(t, f, cur, keys_action(KM_NOTE | KM_FORM, is_key, ch), is_key, ch);
+
+		if (r != R_NONE)
+			return r;
+	}
 	switch (keys_action(form_maps(f), is_key, ch)) {
+	case DO_UP:
+		return form_move(t, f, REQ_PREV_FIELD);
+	case DO_DOWN:
+		return form_move(t, f, REQ_NEXT_FIELD);
 	case DO_BACK:
-		return form_cancel(t);
+		return form_cancel(t, 1);
 	case DO_EDITOR:
 		return form_edit_in_editor(t);
 	case DO_FORM_ENTER:
-		return cur == f->nf - 1 ? form_save(t) : form_move(f, REQ_NEXT_FIELD);
+		return cur == f->nf - 1 ? form_save(t) : form_move(t, f, REQ_NEXT_FIELD);
 	case DO_FORM_SAVE:
 		return form_save(t);
 	case DO_FORM_NEXT:
-		return form_move(f, REQ_NEXT_FIELD);
+		return form_move(t, f, REQ_NEXT_FIELD);
 	case DO_FORM_PREV:
-		return form_move(f, REQ_PREV_FIELD);
+		return form_move(t, f, REQ_PREV_FIELD);
 	case DO_CHOICE_NEXT:
 	case DO_CHOICE_PREV:
 		choice_step(f, cur, keys_action(form_maps(f), is_key, ch) == DO_CHOICE_PREV ? -1 : 1);
@@ -673,6 +852,15 @@ static void form_locale_note(const struct form_state *f, char *out, size_t outsz
 	snprintf(out, outsz, "Not a UTF-8 terminal: type plain letters, or %s for your editor.", ed);
 }
 
+/* Whether row k of the fields' block holds a field's cells. */
+static int field_on_row(const struct form_state *f, int k)
+{
+	for (int i = 0; i < f->nf; i++)
+		if (k >= f->row[i] && k < f->row[i] + f->height[i])
+			return 1;
+	return 0;
+}
+
 /* Draw the form's frame, texts, labels and message; libform draws the fields. */
 void form_draw(struct tui *t)
 {
@@ -689,27 +877,32 @@ void form_draw(struct tui *t)
 	form_layout(t, f, w, &l);
 	form_locale_note(f, note, sizeof note);
 	/* blank what is ours (every row but the fields' own cells) */
-	for (int y = 1; y < h - 1; y++) {
-		int k = y - l.fields;
-
-		if (k >= 0 && k % l.step == 0 && k / l.step < f->nf)
-			draw_text(t->over, y, 1, lw + 1, T_NORMAL, "");
-		else
-			draw_text(t->over, y, 1, w - 2, T_NORMAL, "");
-	}
+	for (int y = 1; y < h - 1; y++)
+		draw_text(t->over, y, 1, field_on_row(f, y - l.fields) ? lw + 1 : w - 2, T_NORMAL, "");
 	draw_box(t, t->over, f->title, 1);
 	if (l.nintro)
 		draw_wrap(t->over, l.intro, 2, tw, l.nintro, T_HEADING, f->intro);
 	if (l.nnote)
 		draw_wrap(t->over, l.note, 2, tw, l.nnote, T_DIM, note);
 	for (int i = 0; i < f->nf; i++)
-		draw_text(t->over, l.fields + l.step * i, 2, lw, T_NORMAL, f->spec[i].label);
-	if (l.nerr)
-		draw_wrap(t->over, l.err, 2, tw, l.nerr, T_ERROR, f->error);
-	if (l.nhint) {
-		keys_hints(form_maps(f) & KM_CHOICE ? HP_CHOICE : HP_FORM, hint, sizeof hint);
-		draw_hints(t->over, l.hint, 2, tw, l.nhint, T_DIM, hint);
+		draw_text(t->over, l.fields + f->row[i], 2, lw, T_NORMAL, f->spec[i].label);
+	if (f->ask) {
+		/* a calm question where the message goes; the fields stay as they are */
+		draw_wrap(t->over, l.err, 2, tw, l.nerr ? l.nerr : 1, T_HEADING, f->question);
+	} else {
+		if (l.nerr)
+			draw_wrap(t->over, l.err, 2, tw, l.nerr, T_ERROR, f->error);
+		if (l.nhint) {
+			keys_hints(form_hint_place(t), hint, sizeof hint);
+			draw_hints(t->over, l.hint, 2, tw, l.nhint, T_DIM, hint);
+		}
 	}
 	pos_form_cursor(f->form);
+	for (int i = 0; i < f->nf; i++)
+		if (f->spec[i].kind == FK_NOTE && f->fields[i])
+			note_draw(t, f, i, l.fields + f->row[i], 2 + lw, w - 4 - lw,
+				  !f->ask && current_field(f->form) == f->fields[i]);
+	if (f->ask)
+		wmove(t->over, l.err, 2 + text_width(f->question) + 1 < w - 2 ? 2 + text_width(f->question) + 1 : w - 3);
 	wnoutrefresh(t->over);
 }

@@ -32,7 +32,7 @@ static int save_note(struct tui *t, struct form_state *f)
 	if (form_number(f, 1, NOTE_MINUTES_MIN, NOTE_MINUTES_MAX, NOTE_MINUTES_DEFAULT, &n.minutes))
 		return refuse_range(t, 1, "Minutes", NOTE_MINUTES_MIN, NOTE_MINUTES_MAX);
 	for (int i = 0; i < 4; i++)
-		if (text_check(f->value[2 + i], names[i], NOTE_FIELD_MAX, 1, &err))
+		if (text_check_lines(f->value[2 + i], names[i], NOTE_FIELD_MAX, 1, &err))
 			return form_refuse(t, 2 + i, err.msg);
 	n.discipline = "";
 	n.subjective = f->value[2];
@@ -85,10 +85,10 @@ int form_note_open(struct tui *t, long long corrects)
 		snprintf(min, sizeof min, "%d", old->minutes);
 	form_field(f, "Date", FK_TEXT, 10, 10, NULL, d);
 	form_field(f, "Minutes", FK_TEXT, 3, 3, NULL, min);
-	form_field(f, "Subjective", FK_TEXT, 46, NOTE_FIELD_MAX, NULL, old ? old->subjective : "");
-	form_field(f, "Objective", FK_TEXT, 46, NOTE_FIELD_MAX, NULL, old ? old->objective : "");
-	form_field(f, "Assessment", FK_TEXT, 46, NOTE_FIELD_MAX, NULL, old ? old->assessment : "");
-	form_field(f, "Plan", FK_TEXT, 46, NOTE_FIELD_MAX, NULL, old ? old->plan : "");
+	form_field(f, "Subjective", FK_NOTE, 46, NOTE_FIELD_MAX, NULL, old ? old->subjective : "");
+	form_field(f, "Objective", FK_NOTE, 46, NOTE_FIELD_MAX, NULL, old ? old->objective : "");
+	form_field(f, "Assessment", FK_NOTE, 46, NOTE_FIELD_MAX, NULL, old ? old->assessment : "");
+	form_field(f, "Plan", FK_NOTE, 46, NOTE_FIELD_MAX, NULL, old ? old->plan : "");
 	note_free(notes, n);
 	return form_show(t);
 }
@@ -100,7 +100,7 @@ static int save_goal(struct tui *t, struct form_state *f)
 	day_t target = 0;
 	int has, rc;
 
-	if (text_check(f->value[0], "Goal", GOAL_TEXT_MAX, 1, &err))
+	if (text_check_lines(f->value[0], "Goal", GOAL_TEXT_MAX, 1, &err))
 		return form_refuse(t, 0, err.msg);
 	if (form_date(f, 1, 1, &target, &has))
 		return form_refuse(t, 1, "Target date: write it as YYYY-MM-DD or leave it empty");
@@ -123,7 +123,7 @@ int form_goal_open(struct tui *t)
 	if (!f)
 		return R_NONE;
 	snprintf(f->intro, sizeof f->intro, "A goal for %s, in words the family can use.", tui_child(t)->name);
-	form_field(f, "Goal", FK_TEXT, 46, GOAL_TEXT_MAX, NULL, "");
+	form_field(f, "Goal", FK_NOTE, 46, GOAL_TEXT_MAX, NULL, "");
 	form_field(f, "Target date", FK_TEXT, 10, 10, NULL, "");
 	return form_show(t);
 }

@@ -66,7 +66,7 @@ static int save_milestone(struct tui *t, struct form_state *f)
 	milestone_status_parse(milestone_status_choices()[f->choice[0]], &st);
 	if (form_date(f, 1, 0, &d, &given))
 		return form_refuse(t, 1, "Date seen: write it as YYYY-MM-DD, like 2026-03-14");
-	if (text_check(f->value[2], "Note", MILESTONE_NOTE_MAX, 0, &err))
+	if (text_check_lines(f->value[2], "Note", MILESTONE_NOTE_MAX, 0, &err))
 		return form_refuse(t, 2, err.msg);
 	rc = milestone_log(t->app->db, &f->child, &(struct milestone_seen){
 			.id = f->item_id, .status = st, .has_date = 1, .date = d,
@@ -94,7 +94,7 @@ static int save_activity(struct tui *t, struct form_state *f)
 	minutes = f->value[2][0] ? strtol(f->value[2], &end, 10) : 0;
 	if (f->value[2][0] && (*end || minutes < 0 || minutes > 600))
 		return form_refuse(t, 2, "Minutes: a whole number from 0 to 600");
-	if (text_check(f->value[3], "Note", ACTIVITY_NOTE_MAX, 0, &err))
+	if (text_check_lines(f->value[3], "Note", ACTIVITY_NOTE_MAX, 0, &err))
 		return form_refuse(t, 3, err.msg);
 	rc = activity_log(t->app->db, &f->child, &(struct activity_done){
 			.id = f->item_id, .day = d, .result = r, .minutes = (int)minutes,
@@ -150,7 +150,7 @@ int form_milestone_open(struct tui *t, const struct milestone_entry *m)
 	form_field(f, "Status", FK_CHOICE, 10, 10, milestone_status_choices(), NULL);
 	f->choice[0] = m->status == MS_ACHIEVED ? 0 : m->status == MS_NOT_YET ? 2 : m->status == MS_EMERGING ? 1 : 0;
 	form_field(f, "Date seen", FK_TEXT, 10, 10, NULL, today);
-	form_field(f, "Note", FK_TEXT, 40, MILESTONE_NOTE_MAX, NULL, "");
+	form_field(f, "Note", FK_NOTE, 40, MILESTONE_NOTE_MAX, NULL, "");
 	return form_show(t);
 }
 
@@ -169,7 +169,7 @@ int form_activity_open(struct tui *t, const struct activity *a, day_t day)
 	form_field(f, "How it went", FK_CHOICE, 10, 10, activity_result_choices(), NULL);
 	form_field(f, "Date", FK_TEXT, 10, 10, NULL, d);
 	form_field(f, "Minutes", FK_TEXT, 4, 4, NULL, min);
-	form_field(f, "Note", FK_TEXT, 40, ACTIVITY_NOTE_MAX, NULL, "");
+	form_field(f, "Note", FK_NOTE, 40, ACTIVITY_NOTE_MAX, NULL, "");
 	return form_show(t);
 }
 

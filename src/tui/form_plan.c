@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "toddle/activity.h"
 #include "toddle/appointment.h"
 #include "toddle/buf.h"
@@ -100,7 +101,7 @@ static int save_entry(struct tui *t, struct form_state *f)
 	activity_result_parse(activity_result_choices()[f->choice[0]], &r);
 	if (form_number(f, 1, 0, 600, 0, &minutes))
 		return form_refuse(t, 1, "Minutes: a whole number from 0 to 600");
-	if (text_check(f->value[2], "Note", ACTIVITY_NOTE_MAX, 0, &err))
+	if (text_check_lines(f->value[2], "Note", ACTIVITY_NOTE_MAX, 0, &err))
 		return form_refuse(t, 2, err.msg);
 	rc = activity_entry_update(t->app->db, f->row_id, f->row_version, r, minutes, f->value[2], &changed, &err);
 	if (rc)
@@ -143,12 +144,34 @@ int form_entry_open(struct tui *t, long long id)
 	form_field(f, "How it went", FK_CHOICE, 10, 10, activity_result_choices(), NULL);
 	f->choice[0] = (int)e.result - 1;
 	form_field(f, "Minutes", FK_TEXT, 4, 4, NULL, min);
-	form_field(f, "Note", FK_TEXT, 40, ACTIVITY_NOTE_MAX, NULL, e.note);
+	form_field(f, "Note", FK_NOTE, 40, ACTIVITY_NOTE_MAX, NULL, e.note);
 	activity_entry_clear(&e);
 	return form_show(t);
 }
 
 static const char *const format_choices[] = { "html", "text", "md", NULL };
+static const char *const format_ext[] = { ".html", ".txt", ".md" };
+
+/* The format changed: a file name toddle offered follows it (.html, .txt,
+ * .md); a name the person typed stays theirs. */
+static void report_format_changed(struct form_state *f, int i)
+{
+	char name[sizeof f->suggested];
+	size_t n = strlen(f->value[2]);
+
+	if (i != 0 || !f->suggested[0] || strcmp(f->value[2], f->suggested) != 0)
+		return;
+	for (int k = 0; k < 3; k++) {
+		size_t e = strlen(format_ext[k]);
+
+		if (n > e && !strcmp(f->value[2] + n - e, format_ext[k])) {
+			snprintf(name, sizeof name, "%.*s%s", (int)(n - e), f->value[2], format_ext[f->choice[0]]);
+			snprintf(f->suggested, sizeof f->suggested, "%s", name);
+			form_set_text(f, 2, name);
+			return;
+		}
+	}
+}
 static const char *const audience_choices[] = { "doctor", "parent", "therapist", "school", NULL };
 
 /* Build the report and write it to the file named in the form (fields: format, for, file). */
@@ -158,13 +181,17 @@ static int save_report(struct tui *t, struct form_state *f)
 	static const enum report_audience whom[] = { REPORT_DOCTOR, REPORT_PARENT, REPORT_THERAPIST,
 		REPORT_SCHOOL };
 	struct tdl_err err;
+	struct stat st;
 	struct buf b;
-	int rc;
+	int rc, replace_ok = f->replace_ok;
 
+	f->replace_ok = 0; /* a yes is for this save only */
 	if (!f->child.id)
 		return form_refuse(t, 0, "Add a child first.");
 	if (text_check(f->value[2], "File", 1000, 1, &err))
 		return form_refuse(t, 2, err.msg);
+	if (!replace_ok && stat(f->value[2], &st) == 0)
+		return form_ask(t, ASK_REPLACE, "A file of that name is there already. Replace it? y/n");
 	buf_init(&b);
 	rc = report_build(t->app->db, &f->child, &(struct report_request){
 			.today = t->app->today,
@@ -209,5 +236,7 @@ int form_report_open(struct tui *t)
 	form_field(f, "Format", FK_CHOICE, 6, 6, format_choices, NULL);
 	form_field(f, "For", FK_CHOICE, 10, 10, audience_choices, NULL);
 	form_field(f, "File", FK_TEXT, 50, 1000, NULL, path);
+	snprintf(f->suggested, sizeof f->suggested, "%s", path);
+	f->on_choice = report_format_changed;
 	return form_show(t);
 }

@@ -70,6 +70,13 @@ static const struct binding table[] = {
 	{ DO_FIND_NEXT, KM_FOUND, { 'n' }, "after Enter: the next match" },
 	{ DO_FIND_PREV, KM_FOUND, { 'N' }, "after Enter: the match before" },
 	{ DO_BACK, KM_FOUND, { 27 }, "after Enter: end the search here (the week view: back to the week)" },
+	{ DO_NEWLINE, KM_NOTE, { '\n', '\r', KEY_ENTER }, "in a note: start a new line (Ctrl-S saves)" },
+	{ DO_UP, KM_NOTE, { KEY_UP }, "in a note: the line above; on its first line, the field before" },
+	{ DO_DOWN, KM_NOTE, { KEY_DOWN }, "in a note: the line below; on its last line, the next field" },
+	{ DO_HOME, KM_NOTE, { KEY_HOME }, "in a note: the start of the line" },
+	{ DO_END, KM_NOTE, { KEY_END }, "in a note: the end of the line" },
+	{ DO_ASK_YES, KM_ASK, { 'y', 'Y' }, "when a form asks: yes (discard the changes, or replace the file)" },
+	{ DO_ASK_NO, KM_ASK, { 'n', 'N', 27 }, "when a form asks: no, back to the form as it was" },
 	{ DO_CHOICE_NEXT, KM_CHOICE, { ' ', KEY_RIGHT }, "on a choice: the next one" },
 	{ DO_CHOICE_PREV, KM_CHOICE, { KEY_LEFT }, "on a choice: the one before" },
 	{ DO_FORM_NEXT, KM_FORM, { '\t', KEY_DOWN }, "next field" },
@@ -131,10 +138,11 @@ static const struct hint hints[] = {
 	{ HP_WEEK | HP_CLASSES | HP_GUIDE | HP_MENU, DO_FOCUS, 0, "menu" },
 	{ HP_DETAIL | HP_CLASS | HP_DAY | HP_HELP, DO_BACK, 0, "close" },
 	{ HP_CHOICE, DO_CHOICE_NEXT, 0, "change" },
-	{ HP_FORM, DO_FORM_NEXT, 0, "next" },
+	{ HP_NOTE, DO_NEWLINE, 0, "new line" },
+	{ HP_FORM | HP_NOTE, DO_FORM_NEXT, 0, "next" },
 	{ HP_FORM | HP_CHOICE, DO_FORM_ENTER, 0, "save on the last" },
-	{ HP_FORM | HP_CHOICE, DO_FORM_SAVE, 0, "save" },
-	{ HP_FORM | HP_CHOICE, DO_BACK, 0, "cancel" },
+	{ HP_FORM | HP_CHOICE | HP_NOTE, DO_FORM_SAVE, 0, "save" },
+	{ HP_FORM | HP_CHOICE | HP_NOTE, DO_BACK, 0, "cancel" },
 	{ HP_CATCHUP, DO_ANSWER_YES, 0, "yes" },
 	{ HP_CATCHUP, DO_ANSWER_NOT_YET, 0, "not yet" },
 	{ HP_CATCHUP, DO_ANSWER_UNSURE, 0, "not sure" },
@@ -225,6 +233,7 @@ void keys_name(enum action a, unsigned maps, char *out, size_t outsz)
 void keys_hints(enum hint_place place, char *out, size_t outsz)
 {
 	unsigned maps = place & HP_PROMPT ? KM_PROMPT : place & HP_FOUND ? KM_FOUND
+		: place & HP_NOTE ? KM_NOTE | KM_FORM
 		: place & (HP_FORM | HP_CHOICE) ? KM_FORM | KM_CHOICE
 		: place & HP_CATCHUP ? KM_CATCHUP | KM_OVERLAY
 		: place & (HP_DETAIL | HP_CLASS | HP_DAY | HP_HELP) ? KM_OVERLAY : KM_MAIN;
@@ -284,10 +293,11 @@ void keys_help(struct doc *d, int width)
 	doc_wrap(d, T_NORMAL, -1, "  ", "Type to find; case and accents do not matter (e matches é).", width - 2);
 	doc_add(d, T_NORMAL, -1, "%s", "");
 	doc_add(d, T_HEADING, -1, "In a form");
-	help_section(d, KM_FORM | KM_CHOICE, width);
+	help_section(d, KM_FORM | KM_CHOICE | KM_NOTE | KM_ASK, width);
 	doc_wrap(d, T_NORMAL, -1, "  ",
-		 "Any other key types into the field. Nothing is saved until every field is valid.",
-		 width - 2);
+		 "Any other key types into the field. Notes take several lines: Enter starts a new line "
+		 "and Ctrl-S saves. Esc on a form you changed asks before your changes go. Nothing is saved "
+		 "until every field is valid.", width - 2);
 	doc_add(d, T_NORMAL, -1, "%s", "");
 	doc_wrap(d, T_DIM, -1, "  ",
 		 "Ages are corrected for babies born before 37 weeks until the age in the settings "
@@ -303,7 +313,7 @@ void keys_print(FILE *out, int man)
 		const struct binding *b = &table[i];
 		const char *where = b->maps & VIEWS ? "view" : b->maps & KM_CHOICE ? "choice"
 				  : b->maps & KM_CATCHUP ? "catch-up" : b->maps & (KM_PROMPT | KM_FOUND) ? "search"
-				  : "form";
+				  : b->maps & KM_NOTE ? "note" : b->maps & KM_ASK ? "ask" : "form";
 		char label[64];
 
 		binding_label(b, label, sizeof label);
@@ -316,6 +326,7 @@ void keys_print(FILE *out, int man)
 			fprintf(out, *p == '-' ? "\\-" : *p == '\\' ? "\\e" : "%c", *p);
 		fprintf(out, "\"\n%s%s\n", where[0] == 'v' ? "" : where[0] == 'f' ? "In a form: "
 			: where[0] == 's' ? "While searching: "
-			: where[0] == 'c' && where[1] == 'a' ? "In the catch-up: " : "On a choice: ", b->help);
+			: where[0] == 'c' && where[1] == 'a' ? "In the catch-up: "
+			: where[0] == 'c' ? "On a choice: " : "", b->help);
 	}
 }

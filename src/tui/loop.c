@@ -225,7 +225,7 @@ static enum hint_place hint_place_of(struct tui *t)
 	int over = pane_of_modal(t->modal);
 
 	if (t->modal == M_FORM)
-		return HP_FORM;
+		return form_hint_place(t);
 	if (over >= 0 && pane_table[over]->hint_place)
 		return pane_table[over]->hint_place(t, pane_state(t, (enum pane_id)over));
 	if (over >= 0)

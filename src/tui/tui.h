@@ -38,6 +38,7 @@ enum action {
 	DO_FORM_CLEAR, DO_CHOICE_NEXT, DO_CHOICE_PREV, DO_CORRECT,
 	DO_CATCHUP, DO_ANSWER_YES, DO_ANSWER_NOT_YET, DO_ANSWER_UNSURE, DO_ALL_YES, DO_SKIP_AGE,
 	DO_FIND_NEXT, DO_FIND_PREV,
+	DO_NEWLINE, DO_ASK_YES, DO_ASK_NO,
 	DO_COUNT
 };
 
@@ -47,6 +48,8 @@ enum action {
 enum keymap { KM_MAIN = 1, KM_OVERLAY = 2, KM_FORM = 4, KM_CHOICE = 8, KM_CATCHUP = 16,
 	KM_PROMPT = 32,  /* typing a search (looked up first, before the text) */
 	KM_FOUND = 64,   /* a search kept with Enter (looked up before the view's keys) */
+	KM_NOTE = 128,  /* a form's note field (looked up before the form's keys) */
+	KM_ASK = 256,   /* a form's y/n question */
 };
 
 /* Where the status line gives key hints (bits). */
@@ -56,7 +59,7 @@ enum hint_place {
 	HP_DETAIL = 1 << 8, HP_DAY = 1 << 9, HP_CLASS = 1 << 10, HP_HELP = 1 << 11,
 	HP_FORM = 1 << 12, HP_CHOICE = 1 << 13,
 	HP_CATCHUP = 1 << 14, HP_MS_ENTRY = 1 << 15,
-	HP_PROMPT = 1 << 16, HP_FOUND = 1 << 17, HP_CLASS_VIDEO = 1 << 18,
+	HP_PROMPT = 1 << 16, HP_FOUND = 1 << 17, HP_CLASS_VIDEO = 1 << 18, HP_NOTE = 1 << 19,
 };
 
 enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD, V_COUNT };
@@ -230,6 +233,7 @@ int form_edit_in_editor(struct tui *t);
 void form_save_draft(struct tui *t);
 int form_key(struct tui *t, int is_key, wint_t ch);
 void form_draw(struct tui *t);
+enum hint_place form_hint_place(struct tui *t);
 void form_close(struct tui *t);
 void form_suspend(struct tui *t);
 void form_resume(struct tui *t);

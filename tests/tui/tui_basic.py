@@ -102,6 +102,8 @@ def case_bad_date(s, tuis):
     after = s.query("SELECT count(*) FROM child")[0][0]
     t.expect(after == before, "the child table changed: %d rows, was %d" % (after, before))
     t.send("esc")
+    t.wait_for("Discard your changes? y/n")   # the form was filled in: Esc asks first
+    t.type("y")
     t.wait_gone("Dates as YYYY-MM-DD", timeout=5)
     t.wait_for("Week 11")
     after = s.query("SELECT count(*) FROM child")[0][0]
@@ -125,7 +127,7 @@ def case_milestone(s, tuis):
     t.wait_for("Status")
     t.send("enter")            # Status -> Date seen
     t.send("enter")            # Date seen -> Note
-    t.send("enter")            # Enter on the last field saves
+    t.send("\x13")             # Ctrl-S saves (Enter in a note starts a new line)
     t.wait_for("Saved: achieved")
     t.wait_gone("Log a milestone")
     rows = s.query("SELECT status, observed FROM milestone_log WHERE child_id = ?", (cid,))
@@ -159,7 +161,7 @@ def case_activity(s, tuis):
     t.wait_for("Log an activity")
     t.wait_for("How it went")
     t.send("enter", "enter", "enter")  # How it went -> Date -> Minutes -> Note
-    t.send("enter")            # save on the last field
+    t.send("\x13")             # Ctrl-S saves (Enter in a note starts a new line)
     t.wait_for("Logged: done")
     t.wait_gone("Log an activity")
     rows = s.query("SELECT activity_id, day, result FROM activity_log WHERE child_id = ?", (cid,))

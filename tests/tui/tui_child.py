@@ -65,6 +65,8 @@ def case_too_old(s, tuis):
     t.expect(rows == [(1,)], "a child was stored: %r" % (rows,))
     # the edit form holds a changed birth date to the same rule
     t.send("esc")
+    t.wait_for("Discard your changes? y/n")
+    t.type("y")
     t.wait_gone(INTRO)
     t.type("e")
     t.wait_for("Edit child")

@@ -50,6 +50,8 @@ def case_sighup_draft(s, tuis):
     t2.wait_for("Half-typed Name")
     t2.wait_for("unsaved text")
     t2.send("esc")
+    t2.wait_for("Discard your changes? y/n")   # the draft is text someone typed: asked first
+    t2.type("y")
     t2.wait_for("Closed without saving")
     t2.expect(s.query("SELECT count(*) FROM draft")[0][0] == 0, "Esc did not discard the draft")
 
@@ -81,7 +83,8 @@ def case_caseload_and_note(s, tuis):
     t.send("enter", "enter")   # date, minutes
     for text in ("Mum says rolling", "Rolled both ways", "On track", "Keep floor time"):
         t.type(text)
-        t.send("enter")
+        t.send("tab")              # Enter in a note starts a new line; Tab goes on
+    t.send("\x13")                 # Ctrl-S saves
     t.wait_for("Saved the session note")
     rows = s.query("SELECT version, subjective, plan, created_by FROM session_note")
     t.expect(rows == [(1, "Mum says rolling", "Keep floor time", login)], "session_note: %r" % (rows,))

@@ -133,7 +133,7 @@ def open_entry(s, tuis, loc, extra=None):
 def entry_saved_unchanged(loc):
     def case(s, tuis):
         t = open_entry(s, tuis, loc)
-        t.send("enter", "enter", "enter")
+        t.send("enter", "enter", "\x13")    # -> minutes -> note; Ctrl-S saves
         t.wait_for("Nothing changed")
         expect_bytes(t, blob(s, "SELECT CAST(note AS BLOB) FROM activity_log"), NOTE, "note")
     return case
@@ -145,7 +145,7 @@ def entry_other_field(loc):
         t.send("enter")                     # how it went -> minutes
         t.send("backspace")
         t.type("12")
-        t.send("enter", "enter")            # minutes -> note -> save
+        t.send("enter", "\x13")             # minutes -> note; Ctrl-S saves
         t.wait_for("Saved the correction")
         rows = s.query("SELECT minutes FROM activity_log")
         t.expect(rows == [(12,)], "minutes after the correction: %r" % (rows,))
@@ -160,7 +160,7 @@ def entry_in_editor(loc):
         t.send("enter", "enter")            # -> note
         t.send("\x05")                      # Ctrl-E: the note in the editor
         t.wait_for("Correct a logged activity")
-        t.send("enter")
+        t.send("\x13")                      # Ctrl-S saves
         t.wait_for("Saved the correction")
         expect_bytes(t, blob(s, "SELECT CAST(note AS BLOB) FROM activity_log"), NOTE.replace("bien", "BIEN"),
                      "note written in the editor")
@@ -173,14 +173,15 @@ def editor_unchanged(loc):
         t.send("enter", "enter")
         t.send("\x05")
         t.wait_for("Correct a logged activity")
-        t.send("enter")
+        t.send("\x13")
         t.wait_for("Nothing changed")
         expect_bytes(t, blob(s, "SELECT CAST(note AS BLOB) FROM activity_log"), NOTE, "note")
     return case
 
 
 def tab_kept(s, tuis):
-    """Under UTF-8 too: a note holding a tab (the CLI takes one) is not turned into a space."""
+    """Under UTF-8 too: a note holding a tab (the CLI takes one) is not turned into a space,
+    and the note field (several lines, edited byte for byte) can be edited around it."""
     s.add_child("Mia", "2026-09-10")
     s.cli("activity", "log", "tummy-on-chest", "--minutes", "5", "--note", "a\tb")
     t = open_tui(s, tuis, ("C.UTF-8", {}, ()))
@@ -189,10 +190,19 @@ def tab_kept(s, tuis):
     t.send("enter")
     t.wait_for("Activity done")
     t.send("down", "enter")
-    t.wait_for("A tab or control character here is kept as it is.")
-    t.send("enter", "enter", "enter")
+    t.wait_for("Correct a logged activity")
+    t.send("enter", "enter", "\x13")        # -> minutes -> note; Ctrl-S saves
     t.wait_for("Nothing changed")
     expect_bytes(t, blob(s, "SELECT CAST(note AS BLOB) FROM activity_log"), "a\tb", "note")
+    t.send("enter")
+    t.wait_for("Activity done")
+    t.send("down", "enter")
+    t.wait_for("Correct a logged activity")
+    t.send("enter", "enter", "end")
+    t.type("c")
+    t.send("\x13")
+    t.wait_for("Saved the correction")
+    expect_bytes(t, blob(s, "SELECT CAST(note AS BLOB) FROM activity_log"), "a\tbc", "note typed after the tab")
 
 
 CASES = [("C.UTF-8: a note's tab is kept by the correct form", tab_kept)]

@@ -37,7 +37,7 @@ def case_log_window(s, tuis):
     t.send("enter")
     t.wait_for("Log a milestone")
     t.wait_for("Crawls on hands and knees")
-    t.send("enter", "enter", "enter")   # status (achieved) -> date -> note -> save
+    t.send("enter", "enter", "\x13")   # status (achieved) -> date -> note; Ctrl-S saves
     t.wait_for("Saved: achieved")
     rows = s.query("SELECT milestone_id, status, observed FROM milestone_log")
     t.expect(rows == [("who-crawling", "achieved", "2026-11-26")], "milestone_log after logging: %r" % (rows,))

@@ -246,8 +246,11 @@ def fixed_case(tap, desc, keys, asan):
         t.settle(quiet=0.1, limit=2)
         st = None
         if t.alive():
-            t.send("esc")
-            t.settle(quiet=0.1, limit=2)
+            for _ in range(2):               # a changed form asks before discarding: y
+                t.send("esc")
+                t.settle(quiet=0.1, limit=2)
+                t.send("y")
+                t.settle(quiet=0.1, limit=2)
             t.send("q")
             st = t.wait_exit(60 if asan else 10)
         else:
@@ -258,9 +261,9 @@ def fixed_case(tap, desc, keys, asan):
             diag += ["sanitizer report:"] + rep.split("\n")
         elif st != 0:
             diag += ["last output: %r" % bytes(t.raw[-400:])]
-        tap.ok(st == 0 and rep is None, "fixed case, %s: no crash, then Esc q exits 0" % desc, diag)
+        tap.ok(st == 0 and rep is None, "fixed case, %s: no crash, then Esc y q exits 0" % desc, diag)
     except CaseFailed as e:
-        tap.ok(False, "fixed case, %s: no crash, then Esc q exits 0" % desc, [str(e)] + e.lines)
+        tap.ok(False, "fixed case, %s: no crash, then Esc y q exits 0" % desc, [str(e)] + e.lines)
     finally:
         if t is not None:
             t.kill()
@@ -370,6 +373,8 @@ def main():
             for _ in range(4):
                 t.send("esc")
                 t.settle(quiet=0.1, limit=2)
+                t.send("y")                  # a changed form asks before discarding
+                t.settle(quiet=0.1, limit=2)
             t.send("q")
             st = t.wait_exit(60 if asan else 10)
             if st is None and t.alive():
@@ -378,7 +383,7 @@ def main():
                 t.settle(quiet=0.2, limit=2)
                 t.send("q")
                 st2 = t.wait_exit(10)
-                tap.ok(False, "after the keys: Esc, Esc, Esc, Esc, q exits with status 0",
+                tap.ok(False, "after the keys: Esc y four times, then q, exits with status 0",
                        [replay, "still running 10 s after q%s" %
                         ("; a second Esc q ended it with %r" % st2 if st2 is not None else
                          "; a second Esc q did not end it either")] + t.dump())
@@ -388,9 +393,9 @@ def main():
                 rep = sanitizer_report(t)
                 if rep:
                     diag += ["sanitizer report:"] + rep.split("\n")
-                tap.ok(st == 0, "after the keys: Esc, Esc, Esc, Esc, q exits with status 0", diag + t.dump())
+                tap.ok(st == 0, "after the keys: Esc y four times, then q, exits with status 0", diag + t.dump())
         else:
-            tap.ok(False, "after the keys: Esc, Esc, Esc, Esc, q exits with status 0",
+            tap.ok(False, "after the keys: Esc y four times, then q, exits with status 0",
                    [replay, "toddle had already ended (see above)"])
         t_end = time.time()
 

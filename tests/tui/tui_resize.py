@@ -148,6 +148,8 @@ def case_form_esc_after_resize(s, tuis):
     t.resize(80, 24)
     t.wait_for(FORM)
     t.send("esc")
+    t.wait_for("Discard your changes? y/n")   # the typed text survived the resize: asked first
+    t.type("y")
     t.wait_gone(FORM, timeout=5)
     t.wait_for("Closed without saving")
     n = s.query("SELECT count(*) FROM child")[0][0]

@@ -22,7 +22,7 @@ def case_milestone_in_report(s, tuis):
     t.wait_for("Log a milestone")
     t.send("enter", "enter")
     t.type("first time on the rug")
-    t.send("enter")
+    t.send("\x13")             # Ctrl-S saves (Enter in a note starts a new line)
     t.wait_for("Saved: achieved")
     text = s.query("SELECT m.text FROM milestone_log l JOIN milestone m ON m.id = l.milestone_id")[0][0]
     t.type("r")
@@ -120,7 +120,7 @@ def case_correct_entry(s, tuis):
     t.send("enter")
     t.send("backspace")
     t.type("12")
-    t.send("enter", "enter")
+    t.send("enter", "\x13")   # minutes -> note; Ctrl-S saves
     t.wait_for("Saved the correction")
     rows = s.query("SELECT result, minutes, updated_by IS NOT NULL FROM activity_log")
     t.expect(rows == [("hard", 12, 1)], "activity_log after the correction: %r" % (rows,))

@@ -62,14 +62,14 @@ def case_deleted_child(s, tuis):
     t.send("enter", "enter")              # date, minutes
     for text in ("Mum says rolling", "Rolled both ways", "On track"):
         t.type(text)
-        t.send("enter")
-    t.type("Keep floor time")             # the last field: Enter would save
+        t.send("tab")                     # Enter in a note starts a new line
+    t.type("Keep floor time")             # the last field: Ctrl-S saves
     t.settle()
     r = s.cli("child", "delete", "Ava")   # an admin, in another process
     t.expect(r.returncode == 0, "child delete failed: %s" % r.stderr)
     t.wait_for(lambda scr: "Ben ·" in scr.split("\n")[0], timeout=5,
                desc="the screen to move on to Ben after the deletion")
-    t.send("enter")
+    t.send("\x13")
     t.wait_all(["Ava was removed by %s at" % LOGIN, "nothing was saved", "kept as a draft"], timeout=5,
                what="the refusal naming who removed Ava")
     t.expect("SOAP: what you heard" in t.screen_text(), "the form closed after the refusal")

@@ -29,6 +29,7 @@ except ImportError as exc:  # pragma: no cover - depends on the machine
 
 TODAY = "2026-11-26"
 
+
 # Keys as a terminal in application (keypad) mode sends them.
 KEYS = {
     "up": "\x1bOA", "down": "\x1bOB", "right": "\x1bOC", "left": "\x1bOD",

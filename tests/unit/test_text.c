@@ -162,6 +162,54 @@ START_TEST(check_control_chars)
 }
 END_TEST
 
+/* Notes take several lines: newline and tab pass, every other control
+ * character is still refused, and one-line fields still refuse a newline. */
+START_TEST(check_lines)
+{
+	static const struct { const char *s; const char *why; } bad[] = {
+		{ "a\rb", "carriage return" },
+		{ "a\r\nb", "CR LF (only LF is a line break)" },
+		{ "one\n\033[2Jtwo", "ESC on the second line" },
+		{ "a\x0b" "b", "vertical tab" },
+		{ "a\x0c" "b", "form feed" },
+		{ "a\x7f" "b", "DEL" },
+		{ "a\xc2\x85" "b", "C1 NEL U+0085" },
+		{ "a\n\xe2\x80\xae" "b", "bidi override after a line break" },
+		{ "a\n\x01", "SOH" },
+	};
+	static const char *const ok[] = {
+		"one\ntwo", "Rolled both ways.\n\nSat with support.", "\tindented\n\tlist",
+		"ends with a break\n", "Zoë\n日本", "a\tb",
+	};
+	struct tdl_err err;
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		err_clear(&err);
+		ck_assert_msg(text_check_lines(bad[i].s, "the note", 100, 1, &err) == TDL_EINPUT,
+			      "%s (\"%s\") accepted in a note", bad[i].why, show(bad[i].s));
+		ck_assert_msg(strstr(err.msg, "the note") && strstr(err.msg, "line breaks and tabs"),
+			      "%s: the message should name the field and what is allowed: %s", bad[i].why, err.msg);
+	}
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		err_clear(&err);
+		ck_assert_msg(text_check_lines(ok[i], "the note", 100, 1, &err) == TDL_OK,
+			      "note \"%s\" refused: %s", show(ok[i]), err.msg);
+	}
+	ck_assert_msg(text_check("one\ntwo", "the name", 100, 1, &err) == TDL_EINPUT,
+		      "a one-line field took a newline");
+	ck_assert_msg(text_check_lines("\n\n\n", "the note", 2, 1, &err) == TDL_EINPUT &&
+			      strstr(err.msg, "too long"), "line breaks count toward the length: %s", err.msg);
+	ck_assert_msg(text_check_lines("a\xff\nb", "the note", 100, 1, &err) == TDL_EINPUT &&
+			      strstr(err.msg, "UTF-8"), "invalid UTF-8 in a note: %s", err.msg);
+	{
+		char out[64];
+
+		text_sanitize("one\ntwo\tthree", out, sizeof out);
+		ck_assert_msg(!strcmp(out, "one two three"), "sanitize kept a raw break: %s", show(out));
+	}
+}
+END_TEST
+
 /* ---- text_sanitize ------------------------------------------------------ */
 
 static void expect_sanitized(const char *in, const char *expect)
@@ -360,6 +408,7 @@ static Suite *text_suite(void)
 	TU_CASE(s, utf8_valid_bad);
 	TU_CASE(s, check_required_and_length);
 	TU_CASE(s, check_control_chars);
+	TU_CASE(s, check_lines);
 	TU_CASE(s, sanitize_drops_controls);
 	TU_CASE(s, sanitize_keeps_text);
 	TU_CASE(s, sanitize_invalid_bytes);
