@@ -12,10 +12,13 @@
 #include <time.h>
 #include <unistd.h>
 #include "toddle/appointment.h"
+#include "toddle/clinic.h"
 #include "toddle/db.h"
 #include "toddle/text.h"
 #include "toddle/week_view.h"
 #include "tui/pane.h"
+#include "tui/resume.h"
+#include "tui/undo.h"
 
 static volatile sig_atomic_t got_signal;
 
@@ -355,6 +358,8 @@ static int dispatch(struct tui *t, enum action a)
 		clearok(curscr, TRUE);
 		return R_DRAW;
 	}
+	if (a == DO_UNDO)
+		return undo_last(t);
 	if (over >= 0)
 		return pane_table[over]->key(t, t->pane[over].state, a);
 	switch (a) {
@@ -399,7 +404,8 @@ static enum action key_action(const struct tui *t, int is_key, wint_t ch)
 	enum action a = over >= 0 && pane_table[over]->keymap
 		? keys_action(pane_table[over]->keymap, is_key, ch) : DO_NONE;
 
-	return a != DO_NONE ? a : keys_action(t->modal == M_NONE ? KM_MAIN : KM_OVERLAY, is_key, ch);
+	return a != DO_NONE ? a : keys_action((t->modal == M_NONE ? KM_MAIN : KM_OVERLAY) | (t->clinic ? KM_CLINIC : 0),
+					      is_key, ch);
 }
 
 /* True when the terminal has gone (the pty closed under us). */
@@ -557,6 +563,7 @@ static void panes_free(struct tui *t)
 static void tui_free(struct tui *t)
 {
 	form_close(t);
+	undo_free(t);
 	layout_free(t);
 	doc_free(&t->doc);
 	doc_free(&t->over_doc);
@@ -578,6 +585,8 @@ int tui_run(struct app *app)
 	t.cur = -1;
 	t.focus = F_MAIN;
 	t.doc.sel = -1;
+	t.clinic = app->set.group[0] != '\0';
+	t.admin = t.clinic && clinic_is_admin(&app->set, db_user());
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "toddle: the full-screen view needs a terminal; for scripts use the commands (toddle --help)\n");
 		return 1;
@@ -604,6 +613,8 @@ int tui_run(struct app *app)
 	if (app->warning[0])
 		tui_message(&t, T_ERROR, "%s", app->warning);
 	layout_make(&t);
+	flags = tui_reload_with(&t, 1) | R_MENU; /* the children, to find the remembered one */
+	resume_start(&t);
 	while (!(flags & R_QUIT) && !got_signal) {
 		struct timespec t0;
 		wint_t ch;
@@ -650,6 +661,7 @@ int tui_run(struct app *app)
 	 * terminal: how a hang-up reaches us through a shell) keeps what was typed */
 	if (!(flags & R_QUIT) && t.modal == M_FORM)
 		form_save_draft(&t);
+	resume_save(&t);
 	tui_free(&t);
 	endwin();
 	delscreen(scr);

@@ -31,6 +31,7 @@ struct pane_ops {
 extern const struct pane_ops week_pane, milestone_pane, calendar_pane, class_pane, guide_pane,
 	caseload_pane, record_pane, help_overlay, detail_overlay, class_overlay, day_overlay;
 extern const struct pane_ops catchup_overlay;
+extern const struct pane_ops audit_overlay, versions_overlay;
 
 /* pane.c: the table, one entry per enum pane_id. */
 extern const struct pane_ops *const pane_table[P_COUNT];
@@ -69,6 +70,9 @@ const struct class_info *class_pane_class(struct tui *t, int i);
 /* caseload_pane.c: the caseload's search text */
 const char *caseload_pane_filter(struct tui *t);
 void caseload_pane_set_filter(struct tui *t, const char *text);
+
+/* record_pane.c: the note (its uuid) whose versions the versions window shows */
+const char *record_pane_versions(struct tui *t);
 
 /* catchup_pane.c: go through the passed checklists (offered: just after adding
  * the child, with a first screen that asks); the invitation line, read with

@@ -37,6 +37,7 @@ enum action {
 	DO_FORM_NEXT, DO_FORM_PREV, DO_FORM_ENTER, DO_FORM_SAVE, DO_FORM_RUBOUT, DO_FORM_DELETE,
 	DO_FORM_CLEAR, DO_CHOICE_NEXT, DO_CHOICE_PREV, DO_CORRECT,
 	DO_CATCHUP, DO_ANSWER_YES, DO_ANSWER_NOT_YET, DO_ANSWER_UNSURE, DO_ALL_YES, DO_SKIP_AGE,
+	DO_UNDO, DO_VERSIONS, DO_AUDIT, DO_ASSIGN, DO_DELETE_CHILD,
 	DO_COUNT
 };
 
@@ -44,6 +45,8 @@ enum action {
  * form, and a form's choice field (looked up before the form's own keys); an
  * overlay's own keys (the catch-up's) are looked up before the window's. */
 enum keymap { KM_MAIN = 1, KM_OVERLAY = 2, KM_FORM = 4, KM_CHOICE = 8, KM_CATCHUP = 16 };
+/* Added to a lookup's keymaps in clinic mode: the therapists' keys apply too. */
+#define KM_CLINIC 32u
 
 /* Where the status line gives key hints (bits). */
 enum hint_place {
@@ -52,11 +55,12 @@ enum hint_place {
 	HP_DETAIL = 1 << 8, HP_DAY = 1 << 9, HP_CLASS = 1 << 10, HP_HELP = 1 << 11,
 	HP_FORM = 1 << 12, HP_CHOICE = 1 << 13,
 	HP_CATCHUP = 1 << 14, HP_MS_ENTRY = 1 << 15,
+	HP_ADMIN = 1 << 16,   /* with HP_RECORD: a clinic admin's keys too */
 };
 
 enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD, V_COUNT };
 enum focus { F_MENU, F_MAIN };
-enum modal { M_NONE, M_HELP, M_DETAIL, M_CLASS, M_DAY, M_FORM, M_CATCHUP };
+enum modal { M_NONE, M_HELP, M_DETAIL, M_CLASS, M_DAY, M_FORM, M_CATCHUP, M_AUDIT, M_VERSIONS };
 
 /* Every pane in pane.h's table: the views (in enum view's order), then the overlays. */
 enum pane_id {
@@ -64,6 +68,7 @@ enum pane_id {
 	P_GUIDE = V_GUIDE, P_CASELOAD = V_CASELOAD, P_RECORD = V_RECORD,
 	P_HELP, P_DETAIL, P_CLASS, P_DAY,
 	P_CATCHUP,
+	P_AUDIT, P_VERSIONS,
 	P_COUNT
 };
 
@@ -96,6 +101,7 @@ struct doc {
 };
 
 struct form_state;
+struct undo_log;
 
 /* The side pane's menu: libmenu's menu, its items, their labels, its subwindow. */
 struct menu_pane {
@@ -126,11 +132,13 @@ struct tui {
 	char msg[300];
 	int msg_role;
 	int data_version;
+	int clinic, admin;     /* clinic mode (the system file's [clinic] group); the person is a clinic admin */
+	struct undo_log *undo; /* this session's changes, for u (undo.c) */
 };
 
 /* keys.c */
 enum action keys_action(unsigned maps, int is_key, wint_t ch);
-void keys_help(struct doc *d, int width);
+void keys_help(struct doc *d, int width, int clinic);
 void keys_hints(enum hint_place place, char *out, size_t outsz);
 void keys_name(enum action a, unsigned maps, char *out, size_t outsz);
 
@@ -192,6 +200,8 @@ int form_goal_open(struct tui *t);
 int form_goal_status_open(struct tui *t, long long id, int version, const char *text);
 int form_program_open(struct tui *t, const struct activity *a);
 int form_search_open(struct tui *t);
+int form_assign_open(struct tui *t);
+int form_delete_child_open(struct tui *t);
 int form_edit_in_editor(struct tui *t);
 void form_save_draft(struct tui *t);
 int form_key(struct tui *t, int is_key, wint_t ch);

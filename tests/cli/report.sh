@@ -2,7 +2,7 @@
 # Reports (text, Markdown, HTML; for parent, doctor, therapist, school), CSV and
 # iCalendar exports: contents, escaping, spreadsheet injection, folding, refusals.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
-plan 75
+plan 76
 
 PY=/usr/bin/python3
 ME=$(id -un)
