@@ -42,8 +42,8 @@ int form_assign_open(struct tui *t)
 	f = form_new(t, "Assign a therapist", save_assign);
 	if (!f)
 		return R_NONE;
-	snprintf(f->intro, sizeof f->intro, "Who works with %s, and for what. Assigning someone else for a "
-		 "discipline ends the assignment before.", tui_child(t)->name);
+	snprintf(f->intro, sizeof f->intro, "Who works with %s, and for what (replaces that discipline's).",
+		 tui_child(t)->name);
 	snprintf(f->record, sizeof f->record, "assign");
 	form_field(f, "Therapist", FK_TEXT, 32, 32, NULL, "");
 	form_field(f, "Discipline", FK_CHOICE, 6, 6, disciplines, NULL);
@@ -83,9 +83,9 @@ int form_delete_child_open(struct tui *t)
 	f = form_new(t, "Delete a child", save_delete);
 	if (!f)
 		return R_NONE;
-	snprintf(f->intro, sizeof f->intro, "This deletes %s and every record about them, for everyone. "
-		 "It cannot be undone. Type the name to confirm.", tui_child(t)->name);
+	snprintf(f->intro, sizeof f->intro, "Deletes %s and all their records; cannot be undone.",
+		 tui_child(t)->name);
 	snprintf(f->record, sizeof f->record, "delete");
-	form_field(f, "Name", FK_TEXT, 40, CHILD_NAME_MAX, NULL, "");
+	form_field(f, "Type the name", FK_TEXT, 40, CHILD_NAME_MAX, NULL, "");
 	return form_show(t);
 }

@@ -54,7 +54,8 @@ static void audit_draw(struct tui *t, void *state, WINDOW *w, int height, int wi
 	for (int i = 0; i < s->n; i++) {
 		const struct audit_row *r = &s->rows[i];
 
-		snprintf(line, sizeof line, "%.16s %s: %s %s", r->at, r->who, r->action, r->detail);
+		snprintf(line, sizeof line, "%.10s %.5s %s: %s %s", r->at, strlen(r->at) > 11 ? r->at + 11 : "", r->who,
+			 r->action, r->detail);
 		doc_wrap(&t->over_doc, T_NORMAL, -1, "", line, width - 4);
 	}
 	if (!s->n)
