@@ -23,8 +23,8 @@ static int save_assign(struct tui *t, struct form_state *f)
 		return form_refuse(t, 0, err.msg);
 	if (caseload_assign(t->app->db, &f->child, who, what, t->admin, &err))
 		return form_refuse_model(t, 0, &err, NULL);
-	form_close(t);
 	tui_message(t, T_OK, "Assigned %s to %s for %s.", who, f->child.name, what);
+	form_close(t); /* frees f: who and the child's name with it */
 	return R_RELOAD | R_DRAW;
 }
 

@@ -112,10 +112,10 @@ static int save_entry(struct tui *t, struct form_state *f)
 		activity_entry_clear(&old);
 		return form_refuse_model(t, 0, &err, "Esc, then open the day again to see the entry as it is now");
 	}
-	form_close(t);
 	if (changed && old.id)
 		undo_note_activity_corrected(t, &old, f->row_version + 1);
 	activity_entry_clear(&old);
+	form_close(t);
 	if (changed)
 		tui_message(t, T_OK, "Saved the correction (u undoes it).");
 	else

@@ -29,7 +29,7 @@ def side(t):
 def case_family(s, tuis):
     s.add_child("Mia", "2026-09-10")
     t = start(s, tuis)
-    t.wait_for("Week 11")
+    t.wait_all(["Week 11", "Guidance", "Add a child"], what="the first frame")
     menu = side(t)
     t.expect("Caseload" not in menu and "Record" not in menu and "Guidance" in menu,
              "a family's menu shows the therapists' views")
