@@ -170,7 +170,7 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 			for (int i = 0; i < t->nchildren; i++)
 				if (t->children[i].id == id)
 					tui_select_child(t, i);
-			t->view = V_WEEK;
+			tui_view_show(t, V_RECORD);
 			return R_MENU | R_RELOAD;
 		}
 		return R_NONE;

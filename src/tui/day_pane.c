@@ -9,6 +9,7 @@
 #include "toddle/tummy.h"
 #include "toddle/week_view.h"
 #include "tui/pane.h"
+#include "tui/undo.h"
 
 /* The tummy-time line for a day (worded in core), or "" when it does not apply. */
 void tummy_line(struct tui *t, day_t day, char *out, size_t outsz)
@@ -155,10 +156,19 @@ static int day_delete(struct tui *t, struct day_state *s, const struct cal_entry
 	s->confirm_id = 0;
 	rc = e->kind == CAL_APPOINTMENT ? appointment_delete(t->app->db, e->id, e->version, &err)
 					: activity_entry_delete(t->app->db, e->id, e->version, &err);
-	if (rc)
+	if (rc) {
 		tui_message(t, T_ERROR, "%s", err.msg);
-	else
-		tui_message(t, T_OK, "Removed.");
+	} else {
+		char d[11], what[200];
+
+		date_format(s->day, d);
+		snprintf(what, sizeof what, "%.160s on %s", e->text, d);
+		if (e->kind == CAL_APPOINTMENT)
+			undo_note_appointment_removed(t, e->id, e->version + 1, what);
+		else
+			undo_note_activity_removed(t, e->id, e->version + 1, what);
+		tui_message(t, T_OK, "Removed. u undoes it.");
+	}
 	return R_RELOAD;
 }
 

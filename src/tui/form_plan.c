@@ -10,6 +10,7 @@
 #include "toddle/text.h"
 #include "tui/form.h"
 #include "tui/pane.h"
+#include "tui/undo.h"
 
 
 /* Check and save the appointment form (fields: title, date, time, minutes, place, with). */
@@ -94,6 +95,7 @@ int form_appointment_open(struct tui *t, long long id, day_t day)
 /* Check and save a corrected activity entry (fields: result, minutes, note). */
 static int save_entry(struct tui *t, struct form_state *f)
 {
+	struct activity_entry old;
 	struct tdl_err err;
 	enum act_result r;
 	int minutes, changed, rc;
@@ -103,12 +105,20 @@ static int save_entry(struct tui *t, struct form_state *f)
 		return form_refuse(t, 1, "Minutes: a whole number from 0 to 600");
 	if (text_check_lines(f->value[2], "Note", ACTIVITY_NOTE_MAX, 0, &err))
 		return form_refuse(t, 2, err.msg);
+	/* the entry as it was, for u: read before the save, which checks the version */
+	if (activity_entry_get(t->app->db, f->row_id, &old, &err) || old.version != f->row_version)
+		activity_entry_clear(&old);
 	rc = activity_entry_update(t->app->db, f->row_id, f->row_version, r, minutes, f->value[2], &changed, &err);
-	if (rc)
+	if (rc) {
+		activity_entry_clear(&old);
 		return form_refuse_model(t, 0, &err, "Esc, then open the day again to see the entry as it is now");
+	}
+	if (changed && old.id)
+		undo_note_activity_corrected(t, &old, f->row_version + 1);
+	activity_entry_clear(&old);
 	form_close(t);
 	if (changed)
-		tui_message(t, T_OK, "Saved the correction.");
+		tui_message(t, T_OK, "Saved the correction (u undoes it).");
 	else
 		tui_message(t, T_DIM, "Nothing changed: the entry already says this.");
 	return R_RELOAD | R_DRAW;

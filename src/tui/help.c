@@ -6,7 +6,7 @@
 static void help_draw(struct tui *t, void *state, WINDOW *w, int height, int width)
 {
 	(void)state;
-	keys_help(&t->over_doc, width - 4);
+	keys_help(&t->over_doc, width - 4, t->clinic);
 	pane_doc_draw(t, &t->over_doc, w, height, width);
 }
 

@@ -15,6 +15,15 @@ struct binding {
 	const char *help;
 };
 
+/* A therapist's key: only in clinic mode (a lookup with KM_CLINIC in its maps). */
+#define CLINIC (KM_MAIN | KM_CLINIC)
+
+/* True when binding b applies in the keymaps maps. */
+static int binding_applies(const struct binding *b, unsigned maps)
+{
+	return (b->maps & maps & ~KM_CLINIC) && (!(b->maps & KM_CLINIC) || (maps & KM_CLINIC));
+}
+
 /* In lookup order: a choice field's keys come before the form's. */
 static const struct binding table[] = {
 	{ DO_HELP, VIEWS, { '?', KEY_F(1) }, "show this help" },
@@ -48,12 +57,17 @@ static const struct binding table[] = {
 	{ DO_REDRAW, VIEWS | KM_FORM | KM_PROMPT, { CTRL('l') }, "redraw the screen" },
 	{ DO_VIEW_CLASSES, KM_MAIN, { '4' }, "classes: short lessons for parents" },
 	{ DO_VIEW_GUIDE, KM_MAIN, { '5' }, "who helps with what, and when to talk to the doctor" },
-	{ DO_VIEW_CASELOAD, KM_MAIN, { '6' }, "caseload: the children you work with (therapists)" },
-	{ DO_VIEW_RECORD, KM_MAIN, { '7' }, "the shown child's record: team, goals, home program, notes" },
-	{ DO_SORT, KM_MAIN, { 's' }, "caseload: change the sort order" },
-	{ DO_MINE, KM_MAIN, { 'A' }, "caseload: mine or all children" },
-	{ DO_GOAL, KM_MAIN, { 'O' }, "record: add a goal (an objective) for the shown child" },
-	{ DO_PROGRAM, KM_MAIN, { 'P' }, "add the selected activity to the child's home program" },
+	{ DO_VIEW_CASELOAD, CLINIC, { '6' }, "caseload: the children you work with (clinic)" },
+	{ DO_VIEW_RECORD, CLINIC, { '7' }, "the shown child's record: team, goals, home program, notes (clinic)" },
+	{ DO_SORT, CLINIC, { 's' }, "caseload: change the sort order" },
+	{ DO_MINE, CLINIC, { 'A' }, "caseload: mine or all children" },
+	{ DO_GOAL, CLINIC, { 'O' }, "record: add a goal (an objective) for the shown child" },
+	{ DO_PROGRAM, CLINIC, { 'P' }, "add the selected activity to the child's home program" },
+	{ DO_VERSIONS, CLINIC, { 'v' }, "record: every version of the selected note, with who and when" },
+	{ DO_AUDIT, CLINIC, { 'L' }, "record: the child's audit trail (who changed what, when)" },
+	{ DO_ASSIGN, CLINIC, { 'T' }, "record: assign a therapist to the child (x twice on a team line ends it)" },
+	{ DO_DELETE_CHILD, CLINIC, { 'D' }, "record: delete the child, confirmed by typing the name (admins)" },
+	{ DO_UNDO, VIEWS, { 'u' }, "undo your last change of this session (a removal or a correction), as a new change" },
 	{ DO_CATCHUP, KM_MAIN, { 'C' }, "catch up: go through the passed checklists not answered yet" },
 	{ DO_ANSWER_YES, KM_CATCHUP, { 'y' }, "yes, seen (saved at once, without a date)" },
 	{ DO_ANSWER_NOT_YET, KM_CATCHUP, { 'n' }, "not yet (saved at once, dated today)" },
@@ -127,9 +141,14 @@ static const struct hint hints[] = {
 	{ HP_CALENDAR | HP_DAY, DO_NEW, 0, "appointment" },
 	{ HP_RECORD, DO_NEW, 0, "note" },
 	{ HP_RECORD, DO_GOAL, 0, "goal" },
-	{ HP_RECORD, DO_DELETE, 0, "twice: end program entry" },
+	{ HP_RECORD, DO_DELETE, 0, "twice: end" },
+	{ HP_RECORD, DO_VERSIONS, 0, "versions" },
+	{ HP_RECORD, DO_AUDIT, 0, "audit" },
+	{ HP_ADMIN, DO_ASSIGN, 0, "assign" },
+	{ HP_ADMIN, DO_DELETE_CHILD, 0, "delete child" },
 	{ HP_DAY, DO_DELETE, 0, "remove" },
 	{ HP_WEEK | HP_CLASSES | HP_GUIDE | HP_CASELOAD | HP_HELP, DO_SEARCH, 0, "search" },
+	{ HP_DAY | HP_MS_ENTRY, DO_UNDO, 0, "undo" },
 	{ HP_CASELOAD, DO_SORT, 0, "sort" },
 	{ HP_CASELOAD, DO_MINE, 0, "mine/all" },
 	{ HP_MENU, DO_ADD_CHILD, 0, "add child" },
@@ -160,7 +179,7 @@ static const struct hint hints[] = {
 enum action keys_action(unsigned maps, int is_key, wint_t ch)
 {
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
-		if (!(table[i].maps & maps))
+		if (!binding_applies(&table[i], maps))
 			continue;
 		for (int k = 0; k < 4 && table[i].keys[k]; k++) {
 			int code = table[i].keys[k];
@@ -262,13 +281,14 @@ void keys_hints(enum hint_place place, char *out, size_t outsz)
 	}
 }
 
-/* Add the bindings of maps to the help document, each wrapped to width. */
+/* Add the bindings of maps to the help document, each wrapped to width (the
+ * therapists' keys only with KM_CLINIC in maps). */
 static void help_section(struct doc *d, unsigned maps, int width)
 {
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
 		char label[64];
 
-		if (!(table[i].maps & maps))
+		if (!binding_applies(&table[i], maps))
 			continue;
 		char prefix[80];
 
@@ -278,12 +298,13 @@ static void help_section(struct doc *d, unsigned maps, int width)
 	}
 }
 
-/* The help screen: one line per binding, from the table. */
-void keys_help(struct doc *d, int width)
+/* The help screen: one line per binding, from the table (a family's has no
+ * therapists' keys). */
+void keys_help(struct doc *d, int width, int clinic)
 {
 	doc_reset(d);
 	doc_add(d, T_HEADING, -1, "Keys");
-	help_section(d, VIEWS, width);
+	help_section(d, VIEWS | (clinic ? KM_CLINIC : 0), width);
 	doc_add(d, T_NORMAL, -1, "%s", "");
 	doc_add(d, T_HEADING, -1, "In the catch-up (C)");
 	help_section(d, KM_CATCHUP, width);
@@ -324,7 +345,8 @@ void keys_print(FILE *out, int man)
 		fprintf(out, ".TP\n.B \"");
 		for (const char *p = label; *p; p++)
 			fprintf(out, *p == '-' ? "\\-" : *p == '\\' ? "\\e" : "%c", *p);
-		fprintf(out, "\"\n%s%s\n", where[0] == 'v' ? "" : where[0] == 'f' ? "In a form: "
+		fprintf(out, "\"\n%s%s\n", where[0] == 'v' ? (b->maps & KM_CLINIC ? "In clinic mode: " : "")
+			: where[0] == 'f' ? "In a form: "
 			: where[0] == 's' ? "While searching: "
 			: where[0] == 'c' && where[1] == 'a' ? "In the catch-up: "
 			: where[0] == 'c' ? "On a choice: " : "", b->help);

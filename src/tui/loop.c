@@ -12,10 +12,13 @@
 #include <time.h>
 #include <unistd.h>
 #include "toddle/appointment.h"
+#include "toddle/clinic.h"
 #include "toddle/db.h"
 #include "toddle/text.h"
 #include "toddle/week_view.h"
 #include "tui/pane.h"
+#include "tui/resume.h"
+#include "tui/undo.h"
 
 /* The widest an overlay grows on a wide terminal: lines stay easy to read. */
 #define OVERLAY_MAX_COLS 110
@@ -397,6 +400,8 @@ static int dispatch(struct tui *t, enum action a)
 	}
 	if (a == DO_SEARCH || a == DO_FIND_NEXT || a == DO_FIND_PREV || (a == DO_BACK && search_kept(t)))
 		return search_action(t, a);
+	if (a == DO_UNDO)
+		return undo_last(t);
 	if (over >= 0)
 		return pane_table[over]->key(t, t->pane[over].state, a);
 	switch (a) {
@@ -445,7 +450,8 @@ static enum action key_action(const struct tui *t, int is_key, wint_t ch)
 		return a;
 	a = over >= 0 && pane_table[over]->keymap ? keys_action(pane_table[over]->keymap, is_key, ch) : DO_NONE;
 
-	return a != DO_NONE ? a : keys_action(t->modal == M_NONE ? KM_MAIN : KM_OVERLAY, is_key, ch);
+	return a != DO_NONE ? a : keys_action((t->modal == M_NONE ? KM_MAIN : KM_OVERLAY) | (t->clinic ? KM_CLINIC : 0),
+					      is_key, ch);
 }
 
 /* True when the terminal has gone (the pty closed under us). */
@@ -604,6 +610,7 @@ static void panes_free(struct tui *t)
 static void tui_free(struct tui *t)
 {
 	form_close(t);
+	undo_free(t);
 	layout_free(t);
 	doc_free(&t->doc);
 	doc_free(&t->over_doc);
@@ -625,6 +632,8 @@ int tui_run(struct app *app)
 	t.cur = -1;
 	t.focus = F_MAIN;
 	t.doc.sel = -1;
+	t.clinic = app->set.group[0] != '\0';
+	t.admin = t.clinic && clinic_is_admin(&app->set, db_user());
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "toddle: the full-screen view needs a terminal; for scripts use the commands (toddle --help)\n");
 		return 1;
@@ -651,6 +660,8 @@ int tui_run(struct app *app)
 	if (app->warning[0])
 		tui_message(&t, T_ERROR, "%s", app->warning);
 	layout_make(&t);
+	flags = tui_reload_with(&t, 1) | R_MENU; /* the children, to find the remembered one */
+	resume_start(&t);
 	while (!(flags & R_QUIT) && !got_signal) {
 		struct timespec t0;
 		wint_t ch;
@@ -705,6 +716,7 @@ int tui_run(struct app *app)
 	 * terminal: how a hang-up reaches us through a shell) keeps what was typed */
 	if (!(flags & R_QUIT) && t.modal == M_FORM)
 		form_save_draft(&t);
+	resume_save(&t);
 	tui_free(&t);
 	endwin();
 	delscreen(scr);

@@ -9,7 +9,18 @@
 enum { MI_VIEW_WEEK, MI_VIEW_MS, MI_VIEW_CAL, MI_VIEW_CLASSES, MI_VIEW_GUIDE, MI_VIEW_CASELOAD,
        MI_VIEW_RECORD, MI_SEP, MI_ADD, MI_CHILD0 };
 
-#define MI_FIRST_CHILD_ROW 8 /* menu row of the first child */
+/* The views the menu offers: a family's have no caseload or record, which
+ * come last in enum view, so a view's menu row is its enum value. */
+static int menu_views(const struct tui *t)
+{
+	return t->clinic ? V_COUNT : V_CASELOAD;
+}
+
+/* Menu row of the first child: after the views and a separator. */
+static int first_child_row(const struct tui *t)
+{
+	return menu_views(t) + 1;
+}
 
 /* Free the menu, its items and their labels. */
 void menu_pane_free(struct tui *t)
@@ -58,7 +69,7 @@ static void add_item(struct tui *t, const char *label, long kind)
 /* Build (or rebuild) the menu for the current children and view. */
 int menu_pane_build(struct tui *t)
 {
-	int total = MI_FIRST_CHILD_ROW + 1 + t->nchildren, h, w, sel = 0;
+	int total = first_child_row(t) + 1 + t->nchildren, h, w, sel = 0;
 	char label[CHILD_NAME_MAX + 16];
 
 	menu_pane_free(t);
@@ -73,8 +84,10 @@ int menu_pane_build(struct tui *t)
 	add_item(t, "Calendar", MI_VIEW_CAL);
 	add_item(t, "Classes", MI_VIEW_CLASSES);
 	add_item(t, "Guidance", MI_VIEW_GUIDE);
-	add_item(t, "Caseload", MI_VIEW_CASELOAD);
-	add_item(t, "Record", MI_VIEW_RECORD);
+	if (t->clinic) {
+		add_item(t, "Caseload", MI_VIEW_CASELOAD);
+		add_item(t, "Record", MI_VIEW_RECORD);
+	}
 	add_item(t, t->ascii ? "--------" : "────────", MI_SEP);
 	for (int i = 0; i < t->nchildren; i++) {
 		snprintf(label, sizeof label, "%s %s", i == t->cur ? (t->ascii ? "*" : "●") : " ",
@@ -100,9 +113,9 @@ int menu_pane_build(struct tui *t)
 	set_menu_back(t->menu.menu, theme_attr(T_NORMAL));
 	set_menu_grey(t->menu.menu, theme_attr(T_DIM));
 	menu_opts_off(t->menu.menu, O_SHOWDESC);
-	sel = (int)t->view; /* the views come first, in their enum order */
+	sel = (int)t->view < menu_views(t) ? (int)t->view : 0; /* the views come first, in their enum order */
 	if (t->focus == F_MENU && t->cur >= 0)
-		sel = MI_FIRST_CHILD_ROW + t->cur;
+		sel = first_child_row(t) + t->cur;
 	set_current_item(t->menu.menu, t->menu.items[sel < t->menu.nitems ? sel : 0]);
 	post_menu(t->menu.menu);
 	return 0;
@@ -113,7 +126,7 @@ void menu_pane_draw(struct tui *t)
 {
 	if (!t->side || !t->menu.menu)
 		return;
-	if (t->focus != F_MENU && (int)t->view < t->menu.nitems && current_item(t->menu.menu) != t->menu.items[t->view])
+	if (t->focus != F_MENU && (int)t->view < menu_views(t) && (int)t->view < t->menu.nitems && current_item(t->menu.menu) != t->menu.items[t->view])
 		set_current_item(t->menu.menu, t->menu.items[t->view]); /* the view shown, without a rebuild */
 	set_menu_fore(t->menu.menu, theme_attr(t->focus == F_MENU ? T_SELECTED : T_SELECTED_DIM));
 	draw_box(t, t->side, "toddle", t->focus == F_MENU);

@@ -9,6 +9,7 @@
 #include "toddle/milestone_view.h"
 #include "toddle/text.h"
 #include "tui/pane.h"
+#include "tui/undo.h"
 
 #define AXIS_MONTHS 24
 
@@ -348,6 +349,7 @@ static struct milestone_entry entry_for(const char *id, const char *text, enum m
 static int remove_entry(struct tui *t, struct ms_state *s, const struct milestone_entry *h)
 {
 	struct tdl_err err;
+	long long made;
 
 	if (s->confirm != h->entry) {
 		s->confirm = h->entry;
@@ -355,10 +357,12 @@ static int remove_entry(struct tui *t, struct ms_state *s, const struct mileston
 		return R_DRAW;
 	}
 	s->confirm = 0;
-	if (milestone_correct(t->app->db, tui_child(t), &(struct milestone_fix){ h->entry, 1, MS_NONE }, NULL, &err))
+	if (milestone_correct(t->app->db, tui_child(t), &(struct milestone_fix){ h->entry, 1, MS_NONE }, &made, &err)) {
 		tui_message(t, T_ERROR, "%s", err.msg);
-	else
-		tui_message(t, T_OK, "Removed; the history keeps it as removed.");
+	} else {
+		undo_note_milestone_removed(t, made, h->text);
+		tui_message(t, T_OK, "Removed; the history keeps it as removed (u undoes it).");
+	}
 	return R_RELOAD;
 }
 

@@ -7,6 +7,7 @@ const struct pane_ops *const pane_table[P_COUNT] = {
 	[P_RECORD] = &record_pane, [P_HELP] = &help_overlay, [P_DETAIL] = &detail_overlay,
 	[P_CLASS] = &class_overlay, [P_DAY] = &day_overlay,
 	[P_CATCHUP] = &catchup_overlay,
+	[P_AUDIT] = &audit_overlay, [P_VERSIONS] = &versions_overlay,
 };
 
 /* The pane that an open overlay is, or -1 for none (or a form). */
@@ -23,6 +24,10 @@ int pane_of_modal(enum modal m)
 		return P_DAY;
 	case M_CATCHUP:
 		return P_CATCHUP;
+	case M_AUDIT:
+		return P_AUDIT;
+	case M_VERSIONS:
+		return P_VERSIONS;
 	default:
 		return -1;
 	}
@@ -51,4 +56,5 @@ void pane_doc_draw(struct tui *t, struct doc *d, WINDOW *w, int height, int widt
 	search_mark(t, d, w, 1, 2, height - 2, width - 4);
 }
 
-_Static_assert(DO_COUNT <= 64, "NAV_PICK keeps one bit per action");
+_Static_assert(DO_OPEN < 64 && DO_DONE < 64 && DO_DELETE < 64 && DO_LOG < 64 && DO_PROGRAM < 64,
+	       "NAV_PICK keeps one bit for each action a list picks with");

@@ -31,6 +31,7 @@ struct pane_ops {
 extern const struct pane_ops week_pane, milestone_pane, calendar_pane, class_pane, guide_pane,
 	caseload_pane, record_pane, help_overlay, detail_overlay, class_overlay, day_overlay;
 extern const struct pane_ops catchup_overlay;
+extern const struct pane_ops audit_overlay, versions_overlay;
 
 /* pane.c: the table, one entry per enum pane_id. */
 extern const struct pane_ops *const pane_table[P_COUNT];
@@ -46,7 +47,7 @@ void *pane_state(struct tui *t, enum pane_id p);
  * An action in picks first selects the top item in view when none is.
  * Returns R_DRAW when the key was a move, else R_NONE. */
 enum { NAV_HOME = 1, NAV_END_ITEM = 2, NAV_END_LINE = 4 };
-#define NAV_PICK(a) (1ULL << (a))
+#define NAV_PICK(a) ((unsigned)(a) < 64 ? 1ULL << (a) : 0ULL)
 int pane_nav(struct doc *d, enum action a, int height, unsigned long long picks, int nav);
 
 /* The main pane's document drawn inside its box. */
@@ -89,6 +90,9 @@ void calendar_pane_set_day(struct tui *t, day_t day);
 const struct class_info *class_pane_class(struct tui *t, int i);
 /* Mark class k watched, or take "watched" back when it is (class_detail.c). */
 int class_toggle_watched(struct tui *t, const struct class_info *k);
+
+/* record_pane.c: the note (its uuid) whose versions the versions window shows */
+const char *record_pane_versions(struct tui *t);
 
 /* catchup_pane.c: go through the passed checklists (offered: just after adding
  * the child, with a first screen that asks); the invitation line, read with

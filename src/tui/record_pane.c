@@ -1,16 +1,21 @@
-/* One child's record for the therapist: goals, the home program with this
- * week's adherence, and session notes. */
+/* One child's record for the therapist: the team, goals, the home program
+ * with this week's adherence, and session notes (v: a note's versions, L:
+ * the audit trail; admins assign (T), end an assignment and delete (D)). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "toddle/goal.h"
 #include "toddle/note.h"
+#include "toddle/caseload.h"
 #include "toddle/program.h"
+#include "toddle/team.h"
 #include "tui/pane.h"
 
-/* The record pane's own state, read at load. Its items are the goals, then
- * the program entries, then the notes, in that order. */
+/* The record pane's own state, read at load. Its items are the team, the
+ * goals, then the program entries, then the notes, in that order. */
 struct rec_state {
+	struct team_member *team;
+	int nteam;
 	struct goal *goals;
 	int ngoals;
 	struct program *prog;
@@ -18,6 +23,8 @@ struct rec_state {
 	struct session_note *notes;
 	int nnotes;
 	long long confirm_id;       /* a program entry waiting for a second x to end it */
+	int confirm_team;           /* 1 + the team line waiting for a second x, or 0 */
+	char versions[37];          /* the note whose versions the versions window shows */
 };
 
 /* Free what load read. */
@@ -25,6 +32,9 @@ static void record_free(void *state)
 {
 	struct rec_state *s = state;
 
+	team_free(s->team, s->nteam);
+	s->team = NULL;
+	s->nteam = 0;
 	goal_free(s->goals, s->ngoals);
 	s->goals = NULL;
 	s->ngoals = 0;
@@ -46,6 +56,8 @@ static int record_load(struct tui *t, void *state)
 	record_free(s);
 	if (!c)
 		return 0;
+	if (team_list(t->app->db, c, &s->team, &s->nteam, &err))
+		s->team = NULL, s->nteam = -1;
 	if (goal_list(t->app->db, c, &s->goals, &s->ngoals, &err))
 		s->goals = NULL, s->ngoals = -1;
 	if (program_list(t->app->db, c, program_monday(t->app->today), 0, &s->prog, &s->nprog, &err))
@@ -70,9 +82,30 @@ static void soap(struct tui *t, const char *label, const char *text, int item, i
 	doc_wrap(&t->doc, T_NORMAL, item, prefix, text, width);
 }
 
+/* Draw the team: who is assigned now, for what, since when. */
+static void draw_team(struct tui *t, const struct rec_state *s, int width)
+{
+	char line[300];
+
+	doc_add(&t->doc, T_HEADING, -1, "Team");
+	if (s->nteam < 0)
+		return;
+	for (int i = 0; i < s->nteam; i++) {
+		const struct team_member *m = &s->team[i];
+
+		snprintf(line, sizeof line, "%s: %s (since %.10s, by %s)%s", m->discipline, m->therapist, m->since,
+			 m->by, s->confirm_team == i + 1 ? "   (press x again to end this assignment)" : "");
+		doc_wrap(&t->doc, T_NORMAL, i, "  ", line, width);
+	}
+	if (!s->nteam)
+		doc_wrap(&t->doc, T_DIM, -1, "  ", t->admin ? "Nobody is assigned yet (T assigns a therapist)."
+			 : "Nobody is assigned yet: a clinic admin assigns therapists (T).", width);
+}
+
 /* Draw the goals. */
 static void draw_goals(struct tui *t, const struct rec_state *s, int width)
 {
+	int first = count(s->nteam);
 	char line[600], d[11];
 
 	doc_add(&t->doc, T_HEADING, -1, "Goals");
@@ -85,7 +118,7 @@ static void draw_goals(struct tui *t, const struct rec_state *s, int width)
 			date_format(g->target, d);
 		snprintf(line, sizeof line, "[%s] %s%s%s", g->status, g->text, g->has_target ? "  by " : "",
 			 g->has_target ? d : "");
-		doc_wrap(&t->doc, T_NORMAL, i, "  ", line, width);
+		doc_wrap(&t->doc, T_NORMAL, first + i, "  ", line, width);
 	}
 	if (!s->ngoals)
 		doc_add(&t->doc, T_DIM, -1, "  No goals yet (O adds one).");
@@ -94,7 +127,7 @@ static void draw_goals(struct tui *t, const struct rec_state *s, int width)
 /* Draw this week's home program. */
 static void draw_program(struct tui *t, const struct rec_state *s, int width)
 {
-	int item = count(s->ngoals);
+	int item = count(s->nteam) + count(s->ngoals);
 	char line[600], d[11], e[11];
 
 	doc_add(&t->doc, T_HEADING, -1, "Home program this week");
@@ -118,7 +151,7 @@ static void draw_program(struct tui *t, const struct rec_state *s, int width)
 /* Draw the session notes. */
 static void draw_notes(struct tui *t, const struct rec_state *s, int width)
 {
-	int first = count(s->ngoals) + count(s->nprog);
+	int first = count(s->nteam) + count(s->ngoals) + count(s->nprog);
 	char line[600], d[11];
 
 	doc_add(&t->doc, T_HEADING, -1, "Session notes");
@@ -131,7 +164,7 @@ static void draw_notes(struct tui *t, const struct rec_state *s, int width)
 		date_format(n->day, d);
 		snprintf(line, sizeof line, "%s, %d min%s%s, by %s%s", d, n->minutes,
 			 n->discipline[0] ? ", " : "", n->discipline, n->created_by,
-			 n->version > 1 ? " (corrected)" : "");
+			 n->version > 1 ? " (corrected: v shows the versions)" : "");
 		doc_wrap(&t->doc, T_HEADING, item, "  ", line, width);
 		soap(t, "S:", n->subjective, item, width);
 		soap(t, "O:", n->objective, item, width);
@@ -146,11 +179,16 @@ static void draw_notes(struct tui *t, const struct rec_state *s, int width)
 static void record_draw(struct tui *t, void *state, WINDOW *w, int height, int wd)
 {
 	struct rec_state *s = state;
-	int width = wd - 4, nrec = count(s->ngoals) + count(s->nprog) + count(s->nnotes);
+	int width = wd - 4, nrec = count(s->nteam) + count(s->ngoals) + count(s->nprog) + count(s->nnotes);
 
 	doc_reset(&t->doc);
 	doc_wrap(&t->doc, T_DIM, -1, "", "n new session note, O new goal, Enter corrects a note or sets a goal, "
-		 "x twice ends a program entry; P in the week view adds an activity.", width);
+		 "v a note's versions, L the audit trail, x twice ends a program entry or an assignment; "
+		 "P in the week view adds an activity.", width);
+	if (t->admin)
+		doc_wrap(&t->doc, T_DIM, -1, "", "As an admin: T assigns a therapist, D deletes the child.", width);
+	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
+	draw_team(t, s, width);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 	draw_goals(t, s, width);
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
@@ -196,14 +234,48 @@ static int end_program(struct tui *t, struct rec_state *s, const struct program 
 	return R_RELOAD;
 }
 
+/* End an assignment of the team, after a second press (the model says who may). */
+static int end_assignment(struct tui *t, struct rec_state *s, int i)
+{
+	const struct team_member *m = &s->team[i];
+	struct tdl_err err;
+
+	if (s->confirm_team != i + 1) {
+		s->confirm_team = i + 1;
+		tui_message(t, T_NORMAL, "Press x again to end %s's assignment (%s).", m->therapist, m->discipline);
+		return R_DRAW;
+	}
+	s->confirm_team = 0;
+	if (caseload_unassign(t->app->db, tui_child(t), m->therapist, m->discipline, t->admin, &err))
+		tui_message(t, T_ERROR, "%s", err.msg);
+	else
+		tui_message(t, T_OK, "Ended %s's assignment (%s); the audit trail keeps it.", m->therapist, m->discipline);
+	return R_RELOAD;
+}
+
+/* The note whose versions the versions window shows ("" for none). */
+const char *record_pane_versions(struct tui *t)
+{
+	struct rec_state *s = pane_state(t, P_RECORD);
+
+	return s->versions;
+}
+
+/* Open the versions window for note i. */
+static int show_versions(struct tui *t, struct rec_state *s, int i)
+{
+	snprintf(s->versions, sizeof s->versions, "%s", s->notes[i].note_uuid);
+	return tui_overlay_show(t, M_VERSIONS);
+}
+
 /* Handle a key in the record pane. */
 static int record_key(struct tui *t, void *state, enum action a)
 {
 	struct rec_state *s = state;
-	int sel, ng = count(s->ngoals), np = count(s->nprog), nn = count(s->nnotes);
+	int sel, nt = count(s->nteam), ng = count(s->ngoals), np = count(s->nprog), nn = count(s->nnotes);
 
 	if (a != DO_DELETE)
-		s->confirm_id = 0;
+		s->confirm_id = 0, s->confirm_team = 0;
 	if (pane_nav(&t->doc, a, getmaxy(t->main) - 2, 0, 0))
 		return R_DRAW;
 	switch (a) {
@@ -211,12 +283,30 @@ static int record_key(struct tui *t, void *state, enum action a)
 		return form_note_open(t, 0);
 	case DO_GOAL:
 		return form_goal_open(t);
+	case DO_AUDIT:
+		return tui_overlay_show(t, M_AUDIT);
+	case DO_ASSIGN:
+		return form_assign_open(t);
+	case DO_DELETE_CHILD:
+		return form_delete_child_open(t);
 	default:
 		break;
 	}
 	sel = t->doc.sel;
-	if (sel < 0 || sel >= ng + np + nn)
+	if (a == DO_VERSIONS && (sel < nt + ng + np || sel >= nt + ng + np + nn)) {
+		tui_message(t, T_DIM, "Select a session note first: v shows its versions.");
+		return R_DRAW;
+	}
+	if (sel < 0 || sel >= nt + ng + np + nn)
 		return R_NONE;
+	if (sel < nt) {
+		if (a == DO_DELETE)
+			return end_assignment(t, s, sel);
+		return R_NONE;
+	}
+	sel -= nt;
+	if (a == DO_VERSIONS)
+		return show_versions(t, s, sel - ng - np);
 	if (a == DO_OPEN && sel >= ng + np)
 		return form_note_open(t, s->notes[sel - ng - np].id);
 	if (a == DO_OPEN && sel < ng)
@@ -226,9 +316,17 @@ static int record_key(struct tui *t, void *state, enum action a)
 	return R_NONE;
 }
 
+/* The status line's hints: an admin's keys too. */
+static enum hint_place record_hint_place(const struct tui *t, const void *state)
+{
+	(void)state;
+	return t->admin ? HP_RECORD | HP_ADMIN : HP_RECORD;
+}
+
 const struct pane_ops record_pane = {
 	.title = "Record",
 	.hints = HP_RECORD,
+	.hint_place = record_hint_place,
 	.state_size = sizeof(struct rec_state),
 	.needs_child = 1,
 	.load = record_load,

@@ -39,6 +39,7 @@ enum action {
 	DO_CATCHUP, DO_ANSWER_YES, DO_ANSWER_NOT_YET, DO_ANSWER_UNSURE, DO_ALL_YES, DO_SKIP_AGE,
 	DO_FIND_NEXT, DO_FIND_PREV,
 	DO_NEWLINE, DO_ASK_YES, DO_ASK_NO,
+	DO_UNDO, DO_VERSIONS, DO_AUDIT, DO_ASSIGN, DO_DELETE_CHILD,
 	DO_COUNT
 };
 
@@ -51,6 +52,8 @@ enum keymap { KM_MAIN = 1, KM_OVERLAY = 2, KM_FORM = 4, KM_CHOICE = 8, KM_CATCHU
 	KM_NOTE = 128,  /* a form's note field (looked up before the form's keys) */
 	KM_ASK = 256,   /* a form's y/n question */
 };
+/* Added to a lookup's keymaps in clinic mode: the therapists' keys apply too. */
+#define KM_CLINIC 512u
 
 /* Where the status line gives key hints (bits). */
 enum hint_place {
@@ -60,11 +63,12 @@ enum hint_place {
 	HP_FORM = 1 << 12, HP_CHOICE = 1 << 13,
 	HP_CATCHUP = 1 << 14, HP_MS_ENTRY = 1 << 15,
 	HP_PROMPT = 1 << 16, HP_FOUND = 1 << 17, HP_CLASS_VIDEO = 1 << 18, HP_NOTE = 1 << 19,
+	HP_ADMIN = 1 << 20,   /* with HP_RECORD: a clinic admin's keys too */
 };
 
 enum view { V_WEEK, V_MILESTONES, V_CALENDAR, V_CLASSES, V_GUIDE, V_CASELOAD, V_RECORD, V_COUNT };
 enum focus { F_MENU, F_MAIN };
-enum modal { M_NONE, M_HELP, M_DETAIL, M_CLASS, M_DAY, M_FORM, M_CATCHUP };
+enum modal { M_NONE, M_HELP, M_DETAIL, M_CLASS, M_DAY, M_FORM, M_CATCHUP, M_AUDIT, M_VERSIONS };
 
 /* Every pane in pane.h's table: the views (in enum view's order), then the overlays. */
 enum pane_id {
@@ -72,6 +76,7 @@ enum pane_id {
 	P_GUIDE = V_GUIDE, P_CASELOAD = V_CASELOAD, P_RECORD = V_RECORD,
 	P_HELP, P_DETAIL, P_CLASS, P_DAY,
 	P_CATCHUP,
+	P_AUDIT, P_VERSIONS,
 	P_COUNT
 };
 
@@ -104,6 +109,7 @@ struct doc {
 };
 
 struct form_state;
+struct undo_log;
 
 /* A search in the main pane's or the overlay's document (search.c): typed on
  * the status line, then kept for n and N until Esc. */
@@ -148,11 +154,13 @@ struct tui {
 	char msg[300];
 	int msg_role;
 	int data_version;
+	int clinic, admin;     /* clinic mode (the system file's [clinic] group); the person is a clinic admin */
+	struct undo_log *undo; /* this session's changes, for u (undo.c) */
 };
 
 /* keys.c */
 enum action keys_action(unsigned maps, int is_key, wint_t ch);
-void keys_help(struct doc *d, int width);
+void keys_help(struct doc *d, int width, int clinic);
 void keys_hints(enum hint_place place, char *out, size_t outsz);
 void keys_name(enum action a, unsigned maps, char *out, size_t outsz);
 
@@ -229,6 +237,8 @@ int form_note_open(struct tui *t, long long corrects);
 int form_goal_open(struct tui *t);
 int form_goal_status_open(struct tui *t, long long id, int version, const char *text);
 int form_program_open(struct tui *t, const struct activity *a);
+int form_assign_open(struct tui *t);
+int form_delete_child_open(struct tui *t);
 int form_edit_in_editor(struct tui *t);
 void form_save_draft(struct tui *t);
 int form_key(struct tui *t, int is_key, wint_t ch);

@@ -57,15 +57,11 @@ def case_sighup_draft(s, tuis):
 
 
 def case_caseload_and_note(s, tuis):
-    s.add_child("Mia", "2026-09-10")
-    s.add_child("Leo", "2026-05-01")
+    env = s.make_clinic("boss", [("Mia", "2026-09-10"), ("Leo", "2026-05-01")])
     login = __import__("pwd").getpwuid(os.geteuid()).pw_name
-    r = s.cli("assign", "--child", "Leo", "--therapist", login, "--discipline", "pt")
-    t = start(s, tuis)
-    t.expect(r.returncode == 0, "assign failed: %s" % r.stderr)
-    t.wait_for("Week")
-    t.type("6")
-    t.wait_for("Children assigned to you")
+    s.ccli("assign", "--child", "Leo", "--therapist", login, "--discipline", "pt")
+    t = start(s, tuis, extra_env=env)
+    t.wait_for("Children assigned to you")   # a therapist starts on the caseload
     t.wait_for("pt:" + login)
     pane = "\n".join(line[22:] for line in t.screen_text().split("\n"))
     t.expect("Mia" not in pane, "Mia is not on my caseload but is shown")
@@ -74,10 +70,8 @@ def case_caseload_and_note(s, tuis):
     t.wait_for("Mia")
     t.type("A")
     t.wait_for("Children assigned to you")
-    t.send("enter")            # open Leo
-    t.wait_for("Leo ·")
-    t.type("7")
-    t.wait_for("Session notes")
+    t.send("enter")            # open Leo's record
+    t.wait_all(["Leo ·", "Session notes"], what="Leo's record")
     t.type("n")
     t.wait_for("Session note")
     t.send("enter", "enter")   # date, minutes

@@ -7,6 +7,7 @@ watched in the class list, kept as history; "play video" only for a class that
 has one; ending an ended program entry says so in the view's words; a name
 field at its limit says so."""
 import os
+import pwd
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -173,13 +174,12 @@ def case_video_hint(s, tuis):
 
 
 def case_program_already_ended(s, tuis):
-    s.add_child("Mia", "2026-09-10")
-    r = s.cli("program", "add", "--activity", "tummy-on-chest", "--times", "2", "--per", "day",
-              "--from", "2026-11-23", "--to", "2026-11-25")
-    t_ok = r.returncode == 0
-    t = start(s, tuis)
-    t.expect(t_ok, "setup: program add failed: %s" % r.stderr)
-    t.wait_for("Week 11")
+    # the home program is kept in a clinic's record
+    env = s.make_clinic(pwd.getpwuid(os.getuid()).pw_name, [("Mia", "2026-09-10")])
+    s.ccli("program", "add", "--activity", "tummy-on-chest", "--times", "2", "--per", "day",
+           "--from", "2026-11-23", "--to", "2026-11-25")
+    t = start(s, tuis, extra_env=env)
+    t.wait_for("Mia ·")
     t.type("7")
     t.wait_for("Home program this week")
     t.send("down")

@@ -7,6 +7,7 @@ changed form asks (n keeps it, y discards), an unchanged one closes at once; the
 report form's file name follows the format and an existing file is not
 replaced without a yes."""
 import os
+import pwd
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -14,8 +15,16 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tuitest  # noqa: E402  (skips with exit 77 when pexpect/pyte are missing)
 from tuitest import run_case, start  # noqa: E402
 
+LOGIN = pwd.getpwuid(os.getuid()).pw_name
 CTRL_S = "\x13"
 CTRL_E = "\x05"
+
+
+def clinic_with(s, name):
+    """A clinic (session notes live in a therapist's record) with name assigned to this user."""
+    env = s.make_clinic(LOGIN, [(name, "2026-09-10")])
+    s.ccli("assign", "--child", name, "--therapist", LOGIN, "--discipline", "pt")
+    return env
 
 
 def open_note_form(t, name):
@@ -43,8 +52,7 @@ def field_rows(t, label):
 
 
 def case_soap_paragraphs(s, tuis):
-    s.add_child("Ava", "2026-09-10")
-    t = start(s, tuis)
+    t = start(s, tuis, extra_env=clinic_with(s, "Ava"))
     open_note_form(t, "Ava")
     t.send("enter", "enter")                       # Date, Minutes: to Subjective
     t.wait_for("Enter new line")                   # a note field's own hint
@@ -80,6 +88,7 @@ def case_soap_paragraphs(s, tuis):
     want = [("Rolled both ways.\n\nSat with support for 5 s.", "Head up\nReaches for toys", "On track",
              long_plan)]
     t.expect(got == want, "stored %r, expected %r" % (got, want))
+    t.type("G")                                    # the end of the record: its notes
     t.wait_for("Sat with support for 5 s.")       # the record shows the note's lines
     lines = t.screen_text().split("\n")
     at = [i for i, line in enumerate(lines) if "S: Rolled both ways." in line]
@@ -88,13 +97,13 @@ def case_soap_paragraphs(s, tuis):
 
 
 def case_editor_lines(s, tuis):
-    s.add_child("Ava", "2026-09-10")
+    env = clinic_with(s, "Ava")
     seen = os.path.join(s.dir, "editor-saw")
     editor = os.path.join(s.dir, "editor")
     with open(editor, "w") as f:
         f.write('#!/bin/sh\ncp "$1" "%s"\nprintf "one\\r\\n\\r\\ntwo\\n" > "$1"\n' % seen)
     os.chmod(editor, 0o755)
-    t = start(s, tuis, extra_env={"VISUAL": editor})
+    t = start(s, tuis, extra_env=dict(env, VISUAL=editor))
     open_note_form(t, "Ava")
     t.send("enter", "enter")
     t.type("A")

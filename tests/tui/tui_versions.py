@@ -54,10 +54,9 @@ def show_child(t, name):
 
 
 def case_deleted_child(s, tuis):
-    s.add_child("Ava", "2026-09-10")
-    s.add_child("Ben", "2026-05-01")
+    env = s.make_clinic(LOGIN, [("Ava", "2026-09-10"), ("Ben", "2026-05-01")])
     ava = child_id(s, "Ava")
-    t = start(s, tuis)
+    t = start(s, tuis, extra_env=env)
     open_note_form(t, "Ava")
     t.send("enter", "enter")              # date, minutes
     for text in ("Mum says rolling", "Rolled both ways", "On track"):
@@ -65,7 +64,7 @@ def case_deleted_child(s, tuis):
         t.send("tab")                     # Enter in a note starts a new line
     t.type("Keep floor time")             # the last field: Ctrl-S saves
     t.settle()
-    r = s.cli("child", "delete", "Ava")   # an admin, in another process
+    r = s.ccli("child", "delete", "Ava")  # an admin, in another process
     t.expect(r.returncode == 0, "child delete failed: %s" % r.stderr)
     t.wait_for(lambda scr: "Ben ·" in scr.split("\n")[0], timeout=5,
                desc="the screen to move on to Ben after the deletion")
@@ -84,7 +83,7 @@ def case_deleted_child(s, tuis):
     t.expect(ava not in [row[0] for row in s.query("SELECT id FROM child")], "Ava is still there")
 
 
-def start_with_own_input(s, tuis):
+def start_with_own_input(s, tuis, env):
     """toddle whose input is a second pty (not its controlling terminal): closing
     that pty's master ends toddle's input with EOF/EIO and sends no signal."""
     master, slave = pty.openpty()
@@ -97,16 +96,15 @@ def start_with_own_input(s, tuis):
         os.dup2(fd, 0)
         os.close(fd)
 
-    t = start(s, tuis, preexec_fn=use_slave_as_stdin)
+    t = start(s, tuis, preexec_fn=use_slave_as_stdin, extra_env=env)
     os.close(slave)
     return t, master
 
 
 def case_eof_keeps_draft(s, tuis):
-    s.add_child("Ava", "2026-09-10")
-    s.add_child("Ben", "2026-05-01")
+    env = s.make_clinic(LOGIN, [("Ava", "2026-09-10"), ("Ben", "2026-05-01")])
     ava = child_id(s, "Ava")
-    t, keys = start_with_own_input(s, tuis)
+    t, keys = start_with_own_input(s, tuis, env)
     t.wait_for("Ava ·")
     os.write(keys, b"7")
     t.wait_for("Session notes")
@@ -122,7 +120,7 @@ def case_eof_keeps_draft(s, tuis):
     t.expect(len(drafts) == 1 and drafts[0][0] == ava and "Half a note about Ava" in drafts[0][2],
              "the draft after end of input: %r" % (drafts,))
     # Ben's note form does not offer Ava's draft; Ava's does
-    t2 = start(s, tuis)
+    t2 = start(s, tuis, extra_env=env)
     t2.wait_for("Ava ·")
     show_child(t2, "Ben")
     t2.type("7")
@@ -143,7 +141,7 @@ def case_eof_keeps_draft(s, tuis):
 
 
 def case_editor_hangup(s, tuis):
-    s.add_child("Ava", "2026-09-10")
+    env = s.make_clinic(LOGIN, [("Ava", "2026-09-10")])
     run = os.path.join(s.dir, "run")
     os.mkdir(run, 0o700)
     editor = os.path.join(s.dir, "slow-editor")
@@ -155,8 +153,8 @@ def case_editor_hangup(s, tuis):
                 ': > "$(dirname "$1")/.field.txt.swp"\n'
                 ': > "%s"\nexec sleep 30\n' % marker)
     os.chmod(editor, 0o755)
-    t = start(s, tuis, extra_env={"VISUAL": editor, "XDG_RUNTIME_DIR": run,
-                                  "TMPDIR": os.path.join(s.dir, "tmp-must-stay-unused")})
+    env.update({"VISUAL": editor, "XDG_RUNTIME_DIR": run, "TMPDIR": os.path.join(s.dir, "tmp-must-stay-unused")})
+    t = start(s, tuis, extra_env=env)
     open_note_form(t, "Ava")
     t.send("enter", "enter")
     t.type("before the editor")

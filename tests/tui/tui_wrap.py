@@ -233,20 +233,19 @@ def form(t, size, where, opened_by, title, intro=None, fill=(), err=None):
 
 def session(cols, rows):
     def run(s, tuis):
-        s.add_child("Mia", "2026-09-10")
+        # a clinic, so that the caseload, the record and their forms are there too
         login = pwd.getpwuid(os.geteuid()).pw_name
-        r = s.cli("assign", "--child", "Mia", "--therapist", login, "--discipline", "pt")
-        if r.returncode != 0:
-            raise CaseFailed("setup: assign failed: %s" % r.stderr)
-        r = s.cli("event", "add", "--child", "Mia", "--date", tuitest.TODAY, "--time", "09:00",
-                  "--title", TITLE, "--place", PLACE)
-        if r.returncode != 0:
-            raise CaseFailed("setup: event add failed: %s" % r.stderr)
-        err = future_birth_error(s)
+        err = future_birth_error(s)   # the refusal's words, from a family database
+        env = s.make_clinic(login, [("Mia", "2026-09-10")])
+        s.ccli("assign", "--child", "Mia", "--therapist", login, "--discipline", "pt")
+        s.ccli("event", "add", "--child", "Mia", "--date", tuitest.TODAY, "--time", "09:00",
+               "--title", TITLE, "--place", PLACE)
         helps = key_help_texts(s)
         size = "%dx%d" % (cols, rows)
-        t = start(s, tuis, cols=cols, rows=rows)
+        t = start(s, tuis, cols=cols, rows=rows, extra_env=env)
         t.wait_for("Mia")
+        t.send("1")                # a therapist starts on the caseload: the week first
+        t.wait_for("Week 11")
         t.settle()
 
         st = Stop(t, size, "the week view")

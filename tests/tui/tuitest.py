@@ -152,6 +152,7 @@ class Scratch:
             "HOME": self.home,
             "XDG_CONFIG_HOME": os.path.join(self.dir, "config"),
             "XDG_DATA_HOME": os.path.join(self.dir, "data"),
+            "XDG_STATE_HOME": os.path.join(self.dir, "state"),
             "TODDLE_SYSTEM_CONFIG": os.path.join(self.dir, "no-such-system.ini"),
         })
         if term is not None:
@@ -177,6 +178,40 @@ class Scratch:
         if r.returncode != 0:
             raise CaseFailed("setup: 'child add %s' failed" % name,
                              ["exit %d" % r.returncode, "stderr: " + r.stderr.strip()])
+        return r
+
+    def make_clinic(self, admins, children):
+        """Make this scratch a clinic with children (name, born) added first: its
+        database in a folder of the person's own group (2770, the database 0660)
+        and a system file naming it ([clinic] group and data_group: that group)
+        with admins. Returns the environment for toddle in clinic mode (pass it as
+        extra_env; self.cli keeps family mode, self.ccli runs in clinic mode)."""
+        import grp
+        group = grp.getgrgid(os.getgid()).gr_name
+        folder = os.path.join(self.dir, "clinic")
+        os.makedirs(folder)
+        self.db = os.path.join(folder, "toddle.db")
+        for name, born in children:
+            self.add_child(name, born)            # family mode: makes the database
+        ini = os.path.join(self.dir, "system.ini")
+        with open(ini, "w") as f:
+            f.write("[data]\ndatabase = %s\n[clinic]\ngroup = %s\ndata_group = %s\nadmins = \"%s\"\n"
+                    % (self.db, group, group, admins))
+        os.chmod(ini, 0o644)
+        os.chown(folder, -1, os.getgid())
+        os.chmod(folder, 0o2770)
+        os.chmod(self.db, 0o660)
+        self.system = ini
+        return {"TODDLE_SYSTEM_CONFIG": ini}
+
+    def ccli(self, *args, today=TODAY):
+        """Run the real CLI in clinic mode (after make_clinic); fails the case on a non-zero exit."""
+        cmd = [TODDLE, "--db", self.db] + (["--today", today] if today else []) + list(args)
+        r = subprocess.run(cmd, env=self.env(extra={"TODDLE_SYSTEM_CONFIG": self.system}),
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=30, universal_newlines=True)
+        if r.returncode != 0:
+            raise CaseFailed("setup: %r failed" % (args,), ["exit %d" % r.returncode, "stderr: " + r.stderr])
         return r
 
     def query(self, sql, params=()):

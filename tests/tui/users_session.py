@@ -125,6 +125,8 @@ def hangup_through_shell():
 def removed_mid_session():
     s = Session(BOB, [TODDLE, "--today", TODAY])
     ready = s.wait_for("Mia")
+    s.send("1")                          # a therapist starts on the caseload: the week
+    ready = ready and s.wait_for("Picked for Mia")
     before = query("SELECT count(*) FROM activity_log WHERE created_by = ?", (BOB,))[0][0]
     subprocess.run(["gpasswd", "-d", BOB, STAFF], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
