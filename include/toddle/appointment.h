@@ -44,6 +44,10 @@ int appointment_delete(sqlite3 *db, long long id, int version, struct tdl_err *e
 int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,
 		     struct appointment **out, int *n, struct tdl_err *err);
 
+/* Read appointment id (not removed) into a new *a, freed with
+ * appointment_free_all(*a, 1); TDL_EINPUT when it is gone or removed. */
+int appointment_get(sqlite3 *db, long long id, struct appointment **a, struct tdl_err *err);
+
 /* Free an array of appointments. */
 void appointment_free_all(struct appointment *a, int n);
 

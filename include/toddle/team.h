@@ -9,6 +9,7 @@
 struct team_member {
 	char *therapist, *discipline;
 	char *since, *by;     /* when the assignment was made (YYYY-MM-DDTHH:MM:SSZ) and by whom */
+	long long id;         /* the assignment row */
 };
 
 /* The current assignments of child c, by discipline then therapist. */

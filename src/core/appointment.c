@@ -264,6 +264,25 @@ int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,
 	return rc;
 }
 
+/* Read appointment id, not removed, into a (appointment_free_all(a, 1) frees it). */
+int appointment_get(sqlite3 *db, long long id, struct appointment **a, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, APPT_SELECT " WHERE a.id = ?1 AND a.deleted_at IS NULL", err);
+	void *rows;
+	int n = 0, rc;
+
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	rc = db_rows_read(db, st, &appt_rows, NULL, &rows, &n, err);
+	*a = rows;
+	if (!rc && n != 1) {
+		appointment_free_all(*a, n);
+		*a = NULL;
+		return err_set(err, TDL_EINPUT, APPOINTMENT_GONE);
+	}
+	return rc;
+}
+
 /* Free an array of appointments. */
 void appointment_free_all(struct appointment *a, int n)
 {

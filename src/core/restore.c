@@ -113,3 +113,80 @@ int milestone_restore(sqlite3 *db, long long removal, long long *made, struct td
 		*made = sqlite3_last_insert_rowid(db);
 	return rc;
 }
+
+/* Inside a write: refuse when assignment `ended` of child c is gone, still in
+ * force, not the user's to take back, or when its discipline was assigned or
+ * ended again since. */
+static int assignment_restore_check(sqlite3 *db, long long child_id, long long ended, int is_admin,
+				    struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT therapist, discipline, ended_at IS NOT NULL FROM assignment"
+				      " WHERE id = ?1 AND child_id = ?2", err);
+	struct db_row row;
+	char therapist[64], discipline[16];
+	int rc, is_ended = 0, found;
+
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, ended);
+	sqlite3_bind_int64(st, 2, child_id);
+	rc = sqlite3_step(st);
+	found = rc == SQLITE_ROW;
+	if (found) {
+		snprintf(therapist, sizeof therapist, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(discipline, sizeof discipline, "%s", (const char *)sqlite3_column_text(st, 1));
+		is_ended = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (!found)
+		return rc == SQLITE_DONE ? err_set(err, TDL_EINPUT, "the assignment is no longer there; nothing was undone")
+					 : db_fail(db, "cannot read the assignment", err);
+	if (!is_ended)
+		return err_set(err, TDL_EINPUT, "%s's assignment (%s) is in force; nothing was undone", therapist,
+			       discipline);
+	if (!is_admin && strcmp(therapist, db_user()))
+		return err_set(err, TDL_EINPUT, "only %s or a clinic admin (clinic.admins) may assign %s again",
+			       therapist, therapist);
+	st = db_prepare(db, "SELECT 0, created_by, created_at, ended_by, ended_at, 0 FROM assignment"
+			" WHERE child_id = ?1 AND discipline = ?2 AND id > ?3 ORDER BY id DESC LIMIT 1", err);
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, child_id);
+	db_bind_text(st, 2, discipline);
+	sqlite3_bind_int64(st, 3, ended);
+	rc = db_row_read(db, st, &row, err);
+	if (!rc && row.found)
+		rc = err_set(err, TDL_EINPUT, "the %s assignment was changed meanwhile by %s at %s; nothing was undone",
+			     discipline, row.who, row.when);
+	return rc;
+}
+
+/* Assign again the therapist of an ended assignment, as a new assignment. */
+int assignment_restore(sqlite3 *db, const struct child *c, long long ended, int is_admin, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+	char uuid[37], now[21];
+	int rc;
+
+	db_uuid(uuid);
+	db_now(now);
+	if (db_begin(db, err))
+		return TDL_EDATA;
+	rc = assignment_restore_check(db, c->id, ended, is_admin, err);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	st = db_prepare(db, "INSERT INTO assignment(child_id, therapist, discipline, created_at, created_by, uuid)"
+			" SELECT child_id, therapist, discipline, ?1, ?2, ?3 FROM assignment WHERE id = ?4", err);
+	if (!st) {
+		db_rollback(db);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, now);
+	db_bind_text(st, 2, db_user());
+	db_bind_text(st, 3, uuid);
+	sqlite3_bind_int64(st, 4, ended);
+	return db_write_end_one(db, st, "cannot assign again", "the assignment is no longer there; nothing was undone",
+				err);
+}

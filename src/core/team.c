@@ -13,6 +13,7 @@ static int member_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 	m->discipline = db_column_dup(st, 1);
 	m->since = db_column_dup(st, 2);
 	m->by = db_column_dup(st, 3);
+	m->id = sqlite3_column_int64(st, 4);
 	return !m->therapist || !m->discipline || !m->since || !m->by;
 }
 
@@ -32,7 +33,7 @@ static const struct db_rows team_rows = { sizeof(struct team_member), member_fro
 /* The current assignments of a child. */
 int team_list(sqlite3 *db, const struct child *c, struct team_member **out, int *n, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT therapist, discipline, created_at, created_by FROM assignment"
+	sqlite3_stmt *st = db_prepare(db, "SELECT therapist, discipline, created_at, created_by, id FROM assignment"
 				      " WHERE child_id = ?1 AND ended_at IS NULL ORDER BY discipline, therapist", err);
 	void *rows;
 	int rc;

@@ -8,6 +8,7 @@
 #include "toddle/text.h"
 #include "tui/form.h"
 #include "tui/pane.h"
+#include "tui/undo.h"
 
 /* Refuse field i of f: "<label>: a whole number from <min> to <max>". */
 static int refuse_range(struct tui *t, int i, const char *label, int min, int max)
@@ -128,17 +129,40 @@ int form_goal_open(struct tui *t)
 	return form_show(t);
 }
 
+/* The status (into was) and the text's first line (into what) of goal id
+ * while it is at `version`; "" when it is not. */
+static void goal_before(struct tui *t, struct form_state *f, char *was, size_t wassz, char *what, size_t whatsz)
+{
+	struct goal *g = NULL;
+	struct tdl_err err;
+	int n = 0;
+
+	was[0] = what[0] = '\0';
+	if (goal_list(t->app->db, &f->child, &g, &n, &err))
+		return;
+	for (int i = 0; i < n; i++)
+		if (g[i].id == f->row_id && g[i].version == f->row_version) {
+			snprintf(was, wassz, "%s", g[i].status);
+			snprintf(what, whatsz, "%.*s", (int)strcspn(g[i].text, "\n"), g[i].text);
+		}
+	goal_free(g, n);
+}
+
 /* Save a goal's status (field: status). */
 static int save_goal_status(struct tui *t, struct form_state *f)
 {
 	struct tdl_err err;
+	char was[16], what[120];
 	int changed;
 
+	goal_before(t, f, was, sizeof was, what, sizeof what); /* for u: before the save, which checks the version */
 	if (goal_set(t->app->db, f->row_id, f->row_version, goal_status_choices()[f->choice[0]], &changed, &err))
 		return form_refuse_model(t, 0, &err, "Esc shows the goal as it is now");
+	if (changed && was[0])
+		undo_note_goal_set(t, f->row_id, f->row_version + 1, was, what);
 	form_close(t);
 	if (changed)
-		tui_message(t, T_OK, "Saved the goal's status.");
+		tui_message(t, T_OK, "Saved the goal's status (u undoes it).");
 	else
 		tui_message(t, T_DIM, "Nothing changed: the goal already had that status.");
 	return R_RELOAD | R_DRAW;

@@ -5,6 +5,7 @@
 #include "toddle/text.h"
 #include "tui/form.h"
 #include "tui/pane.h"
+#include "tui/undo.h"
 
 /* Check and save the child form: the due date may be given as the weeks at birth. */
 static int save_child(struct tui *t, struct form_state *f)
@@ -40,9 +41,11 @@ static int save_child(struct tui *t, struct form_state *f)
 	}
 	if (rc)
 		return form_refuse_model(t, 0, &err, "Esc shows the child as they are now");
+	if (changed && was && was->id == c.id && was->version == f->row_version)
+		undo_note_child_edited(t, was, c.version);
 	form_close(t);
 	if (changed)
-		tui_message(t, T_OK, "Saved %s.", c.name);
+		tui_message(t, T_OK, added ? "Saved %s." : "Saved %s (u undoes the edit).", c.name);
 	else
 		tui_message(t, T_DIM, "Nothing changed: %s already has these details.", c.name);
 	week_pane_today(t);

@@ -16,7 +16,7 @@
 /* Check and save the appointment form (fields: title, date, time, minutes, place, with). */
 static int save_appointment(struct tui *t, struct form_state *f)
 {
-	struct appointment a;
+	struct appointment a, *was = NULL;
 	struct tdl_err err;
 	int given, changed = 1, rc;
 
@@ -34,15 +34,24 @@ static int save_appointment(struct tui *t, struct form_state *f)
 	a.with_whom = f->value[5];
 	a.id = f->row_id;
 	a.version = f->row_version;
+	/* the appointment as it was, for u: read before the save, which checks the version */
+	if (f->row_id && appointment_get(t->app->db, f->row_id, &was, &err) == 0 && was->version != f->row_version) {
+		appointment_free_all(was, 1);
+		was = NULL;
+	}
 	rc = f->row_id ? appointment_update(t->app->db, &a, &changed, &err)
 		       : appointment_add(t->app->db, &f->child, &a, &err);
+	if (!rc && changed && was)
+		undo_note_appointment_edited(t, was, a.version);
+	if (was)
+		appointment_free_all(was, 1);
 	if (rc)
 		return form_refuse_model(t, strstr(err.msg, "place") ? 4 : strstr(err.msg, "with") ? 5 : 0, &err,
 					 "Esc, then open the day again to see the appointment as it is now");
 	calendar_pane_set_day(t, a.day);
 	form_close(t);
 	if (changed)
-		tui_message(t, T_OK, "Saved the appointment.");
+		tui_message(t, T_OK, f->row_id ? "Saved the appointment (u undoes the edit)." : "Saved the appointment.");
 	else
 		tui_message(t, T_DIM, "Nothing changed: the appointment already says this.");
 	return R_RELOAD | R_DRAW;

@@ -67,7 +67,7 @@ static const struct binding table[] = {
 	{ DO_AUDIT, CLINIC, { 'L' }, "record: the child's audit trail (who changed what, when)" },
 	{ DO_ASSIGN, CLINIC, { 'T' }, "record: assign a therapist to the child (x twice on a team line ends it)" },
 	{ DO_DELETE_CHILD, CLINIC, { 'D' }, "record: delete the child, confirmed by typing the name (admins)" },
-	{ DO_UNDO, VIEWS, { 'u' }, "undo your last change of this session (a removal or a correction), as a new change" },
+	{ DO_UNDO, VIEWS, { 'u' }, "undo your last change of this session (a removal, a correction or an edit), as a new change" },
 	{ DO_CATCHUP, KM_MAIN, { 'C' }, "catch up: go through the passed checklists not answered yet" },
 	{ DO_ANSWER_YES, KM_CATCHUP, { 'y' }, "yes, seen (saved at once, without a date)" },
 	{ DO_ANSWER_NOT_YET, KM_CATCHUP, { 'n' }, "not yet (saved at once, dated today)" },

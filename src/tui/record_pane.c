@@ -10,6 +10,7 @@
 #include "toddle/program.h"
 #include "toddle/team.h"
 #include "tui/pane.h"
+#include "tui/undo.h"
 
 /* The record pane's own state, read at load. Its items are the team, the
  * goals, then the program entries, then the notes, in that order. */
@@ -229,8 +230,10 @@ static int end_program(struct tui *t, struct rec_state *s, const struct program 
 			    "changed. The record now shows it as it is.");
 	else if (rc)
 		tui_message(t, T_ERROR, "%s", err.msg);
-	else
+	else {
+		undo_note_program_ended(t, p->title ? p->title : p->activity_id);
 		tui_message(t, T_OK, "Ended the program entry today.");
+	}
 	return R_RELOAD;
 }
 
@@ -239,6 +242,7 @@ static int end_assignment(struct tui *t, struct rec_state *s, int i)
 {
 	const struct team_member *m = &s->team[i];
 	struct tdl_err err;
+	char what[120];
 
 	if (s->confirm_team != i + 1) {
 		s->confirm_team = i + 1;
@@ -246,10 +250,14 @@ static int end_assignment(struct tui *t, struct rec_state *s, int i)
 		return R_DRAW;
 	}
 	s->confirm_team = 0;
-	if (caseload_unassign(t->app->db, tui_child(t), m->therapist, m->discipline, t->admin, &err))
+	if (caseload_unassign(t->app->db, tui_child(t), m->therapist, m->discipline, t->admin, &err)) {
 		tui_message(t, T_ERROR, "%s", err.msg);
-	else
-		tui_message(t, T_OK, "Ended %s's assignment (%s); the audit trail keeps it.", m->therapist, m->discipline);
+		return R_RELOAD;
+	}
+	snprintf(what, sizeof what, "%.60s's assignment (%s)", m->therapist, m->discipline);
+	undo_note_assignment_ended(t, tui_child(t), m->id, what);
+	tui_message(t, T_OK, "Ended %s's assignment (%s); the audit trail keeps it (u undoes it).", m->therapist,
+		    m->discipline);
 	return R_RELOAD;
 }
 

@@ -4,6 +4,7 @@
 #define TODDLE_TUI_UNDO_H
 
 #include "toddle/activity.h"
+#include "toddle/appointment.h"
 #include "toddle/milestone.h"
 #include "tui/tui.h"
 
@@ -21,6 +22,22 @@ void undo_note_milestone_removed(struct tui *t, long long removal, const char *w
 
 /* Note that milestone row `fix` corrected an entry of item `what` that said `was`. */
 void undo_note_milestone_corrected(struct tui *t, long long fix, enum ms_status was, const char *what);
+
+/* Note that an appointment was edited to `version` from the fields in old. */
+void undo_note_appointment_edited(struct tui *t, const struct appointment *old, int version);
+
+/* Note that a child's name or dates were edited to `version` from those in old. */
+void undo_note_child_edited(struct tui *t, const struct child *old, int version);
+
+/* Note that goal id's status was set (making `version`) from status `was`. */
+void undo_note_goal_set(struct tui *t, long long id, int version, const char *was, const char *what);
+
+/* Note that assignment row id of child c was ended; what: "alice's assignment (pt)". */
+void undo_note_assignment_ended(struct tui *t, const struct child *c, long long id, const char *what);
+
+/* Note that a home program entry was ended; u says it cannot take that back
+ * (rather than taking back an older change instead). */
+void undo_note_program_ended(struct tui *t, const char *what);
 
 /* Undo the newest change not yet undone; the status line says what was undone. */
 int undo_last(struct tui *t);
