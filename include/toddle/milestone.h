@@ -85,6 +85,23 @@ int milestone_correct(sqlite3 *db, const struct child *c, const struct milestone
 /* The text of one checklist item into out; 0 when it exists. */
 int milestone_text(sqlite3 *db, const char *id, char *out, size_t outsz);
 
+/* One checklist item's (or WHO window's) id and text. */
+struct milestone_name {
+	char *id, *text;
+};
+
+/* The texts of the items and WHO windows named in ids (separated by spaces
+ * or commas, as an activity's builds; NULL: all of them), read in one
+ * statement into *out (NULL and 0 when none), freed with milestone_names_free. */
+int milestone_names(sqlite3 *db, const char *ids, struct milestone_name **out, int *n,
+		    struct tdl_err *err);
+
+/* The text of the id of idlen bytes among n names read, or NULL. */
+const char *milestone_name_find(const struct milestone_name *m, int n, const char *id, size_t idlen);
+
+/* Free what milestone_names read. */
+void milestone_names_free(struct milestone_name *m, int n);
+
 /* Free the strings of one entry (not the entry). */
 void milestone_entry_clear(struct milestone_entry *e);
 

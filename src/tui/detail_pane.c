@@ -10,7 +10,7 @@
 struct detail_state {
 	int act;                          /* the activity shown: its index in the week's whole list, or -1 */
 	int hit;                          /* or the week pane's search match shown, or -1 */
-	char (*builds)[300];              /* the milestones it builds toward, read at load */
+	struct milestone_name *builds;    /* the texts of what it builds toward, read at load */
 	int nbuilds;
 };
 
@@ -20,42 +20,100 @@ static const struct activity *shown(struct tui *t, const struct detail_state *s)
 	return s->hit >= 0 ? week_pane_hit(t, s->hit) : week_pane_activity(t, s->act);
 }
 
-/* Read the milestones the selected activity builds toward; -1 when none is selected. */
+/* Free the milestone texts read. */
+static void detail_free(void *state)
+{
+	struct detail_state *s = state;
+
+	milestone_names_free(s->builds, s->nbuilds);
+	s->builds = NULL;
+	s->nbuilds = 0;
+}
+
+/* Read the texts of the milestones the selected activity builds toward (one
+ * statement); -1 when none is selected. */
 static int detail_load(struct tui *t, void *state)
 {
 	struct detail_state *s = state;
 	int i;
 	const struct activity *a = week_pane_selected(t, &i);
+	struct tdl_err err;
 
-	s->nbuilds = 0;
+	detail_free(s);
 	if (!a)
 		return -1;
 	s->act = i;
 	s->hit = t->search[0].all_ages ? t->doc.sel : -1;
-	for (const char *p = a->builds; p && *p;) {
-		size_t len = strcspn(p, " ,");
-		char id[80], (*g)[300] = realloc(s->builds, (size_t)(s->nbuilds + 1) * sizeof *g);
-
-		if (!g)
-			break;
-		s->builds = g;
-		snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
-		if (len && milestone_text(t->app->db, id, s->builds[s->nbuilds], sizeof s->builds[0]) == 0)
-			s->nbuilds++;
-		p += len;
-		p += strspn(p, " ,");
-	}
+	if (a->builds && *a->builds && milestone_names(t->app->db, a->builds, &s->builds, &s->nbuilds, &err))
+		tui_message(t, T_ERROR, "%s", err.msg);
 	return 0;
 }
 
-/* Free the milestones read. */
-static void detail_free(void *state)
+/* The milestones activity a builds toward, one line each, from the texts read. */
+static void detail_doc_builds(struct doc *d, const struct activity *a, const struct milestone_name *names,
+			      int nnames, int width)
 {
-	struct detail_state *s = state;
+	int heading = 0;
 
-	free(s->builds);
-	s->builds = NULL;
-	s->nbuilds = 0;
+	for (const char *p = a->builds; p && *p;) {
+		size_t len = strcspn(p, " ,");
+		const char *text = len ? milestone_name_find(names, nnames, p, len) : NULL;
+
+		if (text && !heading++)
+			doc_add(d, T_HEADING, -1, "Builds toward");
+		if (text)
+			doc_wrap(d, T_NORMAL, -1, "  - ", text, width);
+		p += len;
+		p += strspn(p, " ,");
+	}
+}
+
+/* The activity's document (the overlay and the week's side column show it):
+ * what it is, what it needs, its steps, why it helps, easier and harder ways,
+ * safety and what it builds toward (from names), wrapped to width. week: its
+ * index in the week's whole list (for "Done today"), or -1. */
+void detail_doc_build(struct tui *t, struct doc *d, const struct activity *a, int week,
+		      const struct milestone_name *names, int nnames, int width)
+{
+	int k = 1;
+	char ms[300];
+
+	doc_wrap(d, T_HEADING, -1, "", a->title, width);
+	snprintf(ms, sizeof ms, "%s · %s · weeks %d-%d · about %d minutes", a->domain,
+		 a->discipline, a->week_from, a->week_to, a->minutes);
+	doc_wrap(d, T_DIM, -1, "", ms, width);
+	if (week >= 0 && week_view_done_words(week_pane_view(t), week, ms, sizeof ms) > 0) {
+		ms[0] = 'D';    /* "Done today", "Done Mon" */
+		doc_add(d, T_OK, -1, "%s", ms);
+	}
+	doc_add(d, T_NORMAL, -1, "%s", "");
+	doc_add(d, T_HEADING, -1, "You need");
+	doc_wrap(d, T_NORMAL, -1, "  ", a->materials, width);
+	doc_add(d, T_HEADING, -1, "Steps");
+	for (const char *s = a->steps; s && *s; k++) {
+		const char *nl = strchr(s, '\n');
+		char step[2100], prefix[16];
+
+		snprintf(step, sizeof step, "%.*s", (int)(nl ? nl - s : (long)strlen(s)), s);
+		snprintf(prefix, sizeof prefix, "  %d. ", k);
+		doc_wrap(d, T_NORMAL, -1, prefix, step, width);
+		s = nl ? nl + 1 : s + strlen(s);
+	}
+	doc_add(d, T_HEADING, -1, "Why it helps");
+	doc_wrap(d, T_NORMAL, -1, "  ", a->why, width);
+	if (a->easier && *a->easier) {
+		doc_add(d, T_HEADING, -1, "Easier");
+		doc_wrap(d, T_NORMAL, -1, "  ", a->easier, width);
+	}
+	if (a->harder && *a->harder) {
+		doc_add(d, T_HEADING, -1, "Harder");
+		doc_wrap(d, T_NORMAL, -1, "  ", a->harder, width);
+	}
+	if (a->safety && *a->safety) {
+		doc_add(d, T_ERROR, -1, "Safety");
+		doc_wrap(d, T_NORMAL, -1, "  ", a->safety, width);
+	}
+	detail_doc_builds(d, a, names, nnames, width);
 }
 
 /* Draw the detail document for the activity. */
@@ -63,52 +121,11 @@ static void detail_draw(struct tui *t, void *state, WINDOW *w, int height, int w
 {
 	struct detail_state *st = state;
 	const struct activity *a = shown(t, st);
-	int width = wd - 4, k = 1;
-	char ms[300];
 
 	doc_reset(&t->over_doc);
 	if (!a)
 		return;
-	doc_wrap(&t->over_doc, T_HEADING, -1, "", a->title, width);
-	snprintf(ms, sizeof ms, "%s · %s · weeks %d-%d · about %d minutes", a->domain,
-		 a->discipline, a->week_from, a->week_to, a->minutes);
-	doc_wrap(&t->over_doc, T_DIM, -1, "", ms, width);
-	if (st->act >= 0 && week_view_done_words(week_pane_view(t), st->act, ms, sizeof ms) > 0) {
-		ms[0] = 'D';    /* "Done today", "Done Mon" */
-		doc_add(&t->over_doc, T_OK, -1, "%s", ms);
-	}
-	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
-	doc_add(&t->over_doc, T_HEADING, -1, "You need");
-	doc_wrap(&t->over_doc, T_NORMAL, -1, "  ", a->materials, width);
-	doc_add(&t->over_doc, T_HEADING, -1, "Steps");
-	for (const char *s = a->steps; s && *s; k++) {
-		const char *nl = strchr(s, '\n');
-		char step[2100], prefix[16];
-
-		snprintf(step, sizeof step, "%.*s", (int)(nl ? nl - s : (long)strlen(s)), s);
-		snprintf(prefix, sizeof prefix, "  %d. ", k);
-		doc_wrap(&t->over_doc, T_NORMAL, -1, prefix, step, width);
-		s = nl ? nl + 1 : s + strlen(s);
-	}
-	doc_add(&t->over_doc, T_HEADING, -1, "Why it helps");
-	doc_wrap(&t->over_doc, T_NORMAL, -1, "  ", a->why, width);
-	if (a->easier && *a->easier) {
-		doc_add(&t->over_doc, T_HEADING, -1, "Easier");
-		doc_wrap(&t->over_doc, T_NORMAL, -1, "  ", a->easier, width);
-	}
-	if (a->harder && *a->harder) {
-		doc_add(&t->over_doc, T_HEADING, -1, "Harder");
-		doc_wrap(&t->over_doc, T_NORMAL, -1, "  ", a->harder, width);
-	}
-	if (a->safety && *a->safety) {
-		doc_add(&t->over_doc, T_ERROR, -1, "Safety");
-		doc_wrap(&t->over_doc, T_NORMAL, -1, "  ", a->safety, width);
-	}
-	if (a->builds && *a->builds) {
-		doc_add(&t->over_doc, T_HEADING, -1, "Builds toward");
-		for (int i = 0; i < st->nbuilds; i++)
-			doc_wrap(&t->over_doc, T_NORMAL, -1, "  - ", st->builds[i], width);
-	}
+	detail_doc_build(t, &t->over_doc, a, st->act, st->builds, st->nbuilds, wd - 4);
 	doc_add(&t->over_doc, T_NORMAL, -1, "%s", "");
 	doc_add(&t->over_doc, T_DIM, -1, "d: done today   o: log with how it went   Esc: close");
 	pane_doc_draw(t, &t->over_doc, w, height, wd);

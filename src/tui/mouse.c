@@ -87,6 +87,9 @@ enum action mouse_action(struct tui *t, int *times, int *flags)
 	if (wenclose(t->side, ev.y, ev.x))
 		return click_menu(t, ev.y, flags);
 	*flags = R_DRAW; /* the focus may have moved to the view */
+	if (wenclose(t->main, ev.y, ev.x) && week_pane_side_x(t) >= 0
+	    && ev.x - getbegx(t->main) >= week_pane_side_x(t))
+		return DO_OPEN; /* a click on the open activity beside the week list opens it whole */
 	if (wenclose(t->main, ev.y, ev.x) && t->view != V_CALENDAR)
 		return click_doc(&t->doc, t->main, ev.y, flags);
 	return DO_NONE;

@@ -82,6 +82,31 @@ const struct activity *week_pane_selected(struct tui *t, int *week);
 /* Match k of the search, or NULL. */
 const struct activity *week_pane_hit(struct tui *t, int k);
 
+/* detail_pane.c: the activity's document, which the detail window and the
+ * week's side column show (week: its index in the week's list, or -1; names:
+ * the texts of what it builds toward, from milestone_names) */
+void detail_doc_build(struct tui *t, struct doc *d, const struct activity *a, int week,
+		      const struct milestone_name *names, int nnames, int width);
+
+/* week_side.c: the open activity beside the week list, from WEEK_SIDE_MIN_COLS
+ * columns of terminal on; the week pane keeps it and reads it with the week. */
+#define WEEK_SIDE_MIN_COLS 120
+struct week_side {
+	struct doc doc;                /* the selected activity's document, made at each draw */
+	struct milestone_name *names;  /* every checklist item's text, read at the week's load */
+	int nnames;
+	int read;                      /* 1 once names were read for a wide terminal */
+};
+int week_side_width(const struct tui *t, int width);
+void week_side_load(struct tui *t, struct week_side *side);
+int week_side_missing(const struct tui *t, const struct week_side *side);
+void week_side_draw(struct tui *t, struct week_side *side, WINDOW *w, int height, int x, int width);
+void week_side_free(struct week_side *side);
+/* After a resize: the week is read again when its side column now shows unread. */
+void week_pane_resized(struct tui *t);
+/* The column of the main pane where the side column starts, or -1 when there is none. */
+int week_pane_side_x(struct tui *t);
+
 /* calendar_pane.c: the calendar's cursor (the day overlay shows that day) */
 day_t calendar_pane_day(struct tui *t);
 void calendar_pane_set_day(struct tui *t, day_t day);

@@ -12,6 +12,7 @@ struct week_state {
 	int week;            /* the week shown */
 	int locked;          /* 1 once the person moved away from the child's own week */
 	struct week_search found; /* while searching: every activity, and those matching */
+	struct week_side side;    /* the open activity beside the list on a wide terminal */
 };
 
 /* The welcome text when there is no child yet. */
@@ -126,8 +127,13 @@ static void week_draw(struct tui *t, void *state, WINDOW *w, int height, int wid
 	struct week_state *s = state;
 	const struct week_view *v = &s->wv;
 	char line[WEEK_VIEW_LINE_MAX];
-	int tw = width - 4;
+	int side = week_side_width(t, width), tw;
 
+	if (side) {
+		week_side_draw(t, &s->side, w, height, width - side - 1, side + 1);
+		width -= side;
+	}
+	tw = width - 4;
 	if (t->search[0].all_ages) {
 		build_hits(t, &s->found, tw);
 		pane_doc_draw(t, &t->doc, w, height, width);
@@ -172,6 +178,7 @@ static int week_load(struct tui *t, void *state)
 		tui_message(t, T_ERROR, "%s", err.msg);
 	s->week = s->wv.week;
 	catchup_invite_load(t);
+	week_side_load(t, &s->side);
 	return 0;
 }
 
@@ -191,6 +198,24 @@ static void week_free(void *state)
 
 	week_view_free(&s->wv);
 	week_search_free(&s->found);
+	week_side_free(&s->side);
+}
+
+/* After a resize: read the week again when its side column now shows unread. */
+void week_pane_resized(struct tui *t)
+{
+	struct week_state *s = pane_state(t, P_WEEK);
+
+	if (week_side_missing(t, &s->side))
+		t->pane[P_WEEK].stale = 1;
+}
+
+/* The column of the main pane where the side column starts, or -1 when there is none. */
+int week_pane_side_x(struct tui *t)
+{
+	int width = t->main ? getmaxx(t->main) : 0, side = week_side_width(t, width);
+
+	return t->view == V_WEEK && tui_child(t) && side ? width - side - 1 : -1;
 }
 
 /* The week pane's search of every activity (week_search.c reads and matches it). */

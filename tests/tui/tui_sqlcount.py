@@ -26,6 +26,7 @@ SHIM = os.path.join(os.path.dirname(TODDLE), "tests", "sqlcount", "sqlcount.so")
 FIRST_FRAME_MAX = 15
 DOWN_MAX = 0
 NEXT_WEEK_MAX = 8
+WIDE_MORE = 1  # from 120 columns: every checklist text, for the open activity beside the list
 DOWNS = 8   # past the plan's five rows at the top, so the view scrolls and its text changes
 
 
@@ -86,10 +87,10 @@ def quiet(t, counter, still=0.4, limit=5):
     return counter.count()
 
 
-def first_frame(s, tuis):
+def first_frame(s, tuis, **size):
     """Start toddle under the shim on s's database; the statements of its first frame."""
     c = Counter(s)
-    t = start(s, tuis, extra_env=c.env())
+    t = start(s, tuis, extra_env=c.env(), **size)
     t.wait_for("Week 11")
     t.wait_for("Mia")
     return t, c, quiet(t, c)
@@ -188,12 +189,39 @@ def case_paging_and_search(s, tuis):
     t.expect(typed == 0, "typing the search and n/N ran %d statements" % typed, c.lines()[-typed:] if typed else [])
 
 
+def case_wide(s, tuis):
+    """At 140 columns the open activity shows beside the list: the texts of what activities
+    build toward are read with the week (one statement more), so Down still reads nothing."""
+    s.add_child("Mia", "2026-09-10")
+    t, c, first = first_frame(s, tuis, cols=140, rows=40)
+    t.wait_for(" Activity ")
+    downs = []
+    for _ in range(DOWNS):
+        before = c.count()
+        t.send("down")
+        downs.append(quiet(t, c) - before)
+    t.expect("Steps" in t.screen_text(), "at 140 columns no activity's steps show beside the list")
+    before = c.count()
+    t.send("]")
+    t.wait_for("Week 12")
+    nxt = quiet(t, c) - before
+    tuitest_tap.diag("at 140x40: first frame: %d statements; Down: %s; next week: %d"
+                     % (first, ", ".join(str(d) for d in downs), nxt))
+    t.expect(first <= FIRST_FRAME_MAX + WIDE_MORE, "at 140 columns the first frame ran %d statements "
+             "(at most %d expected)" % (first, FIRST_FRAME_MAX + WIDE_MORE), c.lines()[:first])
+    t.expect(max(downs) == 0, "a Down beside the open activity ran %d statements" % max(downs))
+    t.expect(nxt <= NEXT_WEEK_MAX + WIDE_MORE, "']' at 140 columns ran %d statements (at most %d expected)"
+             % (nxt, NEXT_WEEK_MAX + WIDE_MORE), c.lines()[-nxt:] if nxt else [])
+
+
 CASES = [
     ("statements for the first frame, a Down and the next week stay within today's bounds", case_steps),
     ("paging reads nothing; a search of every activity reads once when it starts, then nothing",
      case_paging_and_search),
     ("the first frame runs as many statements for 30 children with 200 activities each as for one",
      case_data_size),
+    ("at 140 columns the open activity beside the list costs one statement per load, a Down none",
+     case_wide),
 ]
 
 tuitest_tap = None

@@ -231,6 +231,22 @@ def form(t, size, where, opened_by, title, intro=None, fill=(), err=None):
     t.wait_for(lambda scr: overlay_box(t, find_boxes(t)) is None, desc="the form to close")
 
 
+def side_column(s, t, size):
+    """A wide week view shows the selected activity beside the list: its words whole."""
+    st = Stop(t, size, "the open activity beside the week list")
+    for _ in range(3):
+        t.send("down")
+        st.look()
+    x = t.line(1).find(" Activity ")
+    if x < 0:
+        t.fail("at %s no side column beside the week list" % size)
+    title = t.line(2)[x - 1:t.cols - 1].strip()
+    rows = s.query("SELECT materials, steps, why, COALESCE(safety, '') FROM activity WHERE title = ?", (title,))
+    if not rows:
+        t.fail("the side column's first line %r is no activity's title" % title)
+    st.expect_words(title, *rows[0])
+
+
 def session(cols, rows):
     def run(s, tuis):
         # a clinic, so that the caseload, the record and their forms are there too
@@ -252,6 +268,8 @@ def session(cols, rows):
         st.pages(6)
         st.expect_words(TUMMY)
         t.send("home")
+        if cols >= 120:
+            side_column(s, t, size)
 
         st = Stop(t, size, "the help")
         t.send("?")

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include "toddle/content.h"
 #include "toddle/db.h"
+#include "toddle/milestone.h"
 #include "toddle/milestone_view.h"
 #include "util.h"
 #include "dbutil.h"
@@ -97,6 +98,54 @@ START_TEST(history_and_flags)
 }
 END_TEST
 
+/* The number from one SQL query (a count). */
+static int count_of(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int n = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* milestone_names reads the texts of the ids named (whole ids only, items and
+ * WHO windows), or of every one; milestone_name_find looks one up. */
+START_TEST(names_by_id)
+{
+	sqlite3 *db = tu_open_library();
+	struct milestone_name *m = NULL;
+	struct tdl_err err = { "" };
+	char ms[80], who[80], ids[300], text[300];
+	int n = -1;
+	sqlite3_stmt *st = NULL;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT (SELECT id FROM milestone ORDER BY id LIMIT 1),"
+					    " (SELECT id FROM who_window ORDER BY id LIMIT 1)", -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	snprintf(ms, sizeof ms, "%s", (const char *)sqlite3_column_text(st, 0));
+	snprintf(who, sizeof who, "%s", (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	/* a piece of an id, an unknown id, commas and spaces as an activity's builds has them */
+	snprintf(ids, sizeof ids, "%.3s, %s,no-such-item  %s", ms, ms, who);
+	ck_assert_msg(milestone_names(db, ids, &m, &n, &err) == TDL_OK, "milestone_names: %s", err.msg);
+	ck_assert_msg(n == 2, "'%s' names 2 whole ids, read %d", ids, n);
+	ck_assert_int_eq(milestone_text(db, ms, text, sizeof text), 0);
+	ck_assert_str_eq(milestone_name_find(m, n, ms, strlen(ms)), text);
+	ck_assert_int_eq(milestone_text(db, who, text, sizeof text), 0);
+	ck_assert_str_eq(milestone_name_find(m, n, who, strlen(who)), text);
+	ck_assert_msg(milestone_name_find(m, n, ms, 3) == NULL, "a piece of an id finds nothing");
+	ck_assert_msg(milestone_name_find(m, n, "no-such-item", 12) == NULL, "an unknown id finds nothing");
+	milestone_names_free(m, n);
+	ck_assert_msg(milestone_names(db, NULL, &m, &n, &err) == TDL_OK, "milestone_names(NULL): %s", err.msg);
+	ck_assert_int_eq(n, count_of(db, "SELECT (SELECT count(*) FROM milestone) + (SELECT count(*) FROM who_window)"));
+	milestone_names_free(m, n);
+	db_close(db);
+}
+END_TEST
+
 static Suite *milestone_view_suite(void)
 {
 	Suite *s = suite_create("milestone_view");
@@ -104,6 +153,7 @@ static Suite *milestone_view_suite(void)
 	TU_CASE(s, checklist_age_and_steps);
 	TU_CASE(s, up_to_next_checklist);
 	TU_CASE(s, history_and_flags);
+	TU_CASE(s, names_by_id);
 	return s;
 }
 
