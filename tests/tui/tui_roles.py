@@ -64,7 +64,8 @@ def case_therapist(s, tuis):
          "--objective", "Rolls", "--assessment", "On track", "--plan", "Floor time")
     t = start(s, tuis, extra_env=env)
     t.wait_for("Children assigned to you")   # a therapist starts on the caseload
-    t.expect("Caseload" in side(t) and "Record" in side(t), "the clinic's menu has no Caseload or Record")
+    t.wait_for(lambda _s: "Caseload" in side(t) and "Record" in side(t),
+               desc="Caseload and Record in the clinic's menu")
     t.send("enter")                          # Leo, the only child assigned
     t.wait_all(["Leo ·", "Team", "Session notes"], what="the record")
     t.wait_for("pt: " + LOGIN)
