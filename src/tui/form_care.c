@@ -200,8 +200,8 @@ static int save_program(struct tui *t, struct form_state *f)
 			.start = from, .has_stop = has_to, .stop = to }, NULL, &err);
 	if (rc)
 		return form_refuse_model(t, strstr(err.msg, "end") ? 3 : strstr(err.msg, "start") ? 2 : 0, &err, NULL);
-	form_close(t);
 	tui_message(t, T_OK, "Added to %s's home program.", f->child.name);
+	form_close(t); /* frees f */
 	return R_RELOAD | R_DRAW;
 }
 

@@ -18,7 +18,7 @@ static int save_appointment(struct tui *t, struct form_state *f)
 {
 	struct appointment a, *was = NULL;
 	struct tdl_err err;
-	int given, changed = 1, rc;
+	int given, changed = 1, rc, edited;
 
 	memset(&a, 0, sizeof a);
 	if (text_check(f->value[0], "Title", APPOINTMENT_TEXT_MAX, 1, &err))
@@ -49,9 +49,10 @@ static int save_appointment(struct tui *t, struct form_state *f)
 		return form_refuse_model(t, strstr(err.msg, "place") ? 4 : strstr(err.msg, "with") ? 5 : 0, &err,
 					 "Esc, then open the day again to see the appointment as it is now");
 	calendar_pane_set_day(t, a.day);
-	form_close(t);
+	edited = f->row_id != 0;
+	form_close(t); /* frees f */
 	if (changed)
-		tui_message(t, T_OK, f->row_id ? "Saved the appointment (u undoes the edit)." : "Saved the appointment.");
+		tui_message(t, T_OK, edited ? "Saved the appointment (u undoes the edit)." : "Saved the appointment.");
 	else
 		tui_message(t, T_DIM, "Nothing changed: the appointment already says this.");
 	return R_RELOAD | R_DRAW;

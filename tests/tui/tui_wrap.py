@@ -94,7 +94,9 @@ def screen_words(t):
         rows = [r[over[1]:over[3] + 1] for r in rows[over[0]:over[2] + 1]]
     out = set()
     for row in rows:
-        out.update(words(row))
+        # a file path (the report form's File field, which scrolls sideways) is not prose:
+        # the scratch folder's random name would read as pieces of words
+        out.update(words(" ".join(w for w in row.split() if "/" not in w)))
     return out
 
 
