@@ -62,8 +62,10 @@ static void print_help(void)
 	fputs(usage_text, stdout);
 	cli_usage_all(stdout);
 	fputs(options_text, stdout);
-	printf("\nSettings (INI; %s, then ~/.config/toddle/toddle.ini, then --config;\n"
-	       "[clinic] only from the first, and in a clinic [data] and [library] too):\n", SETTINGS_SYSTEM_FILE);
+	printf("\nSettings, INI files read in this order:\n  %s (the system file),\n"
+	       "  ~/.config/toddle/toddle.ini, then --config FILE.\n"
+	       "[clinic] only from the system file; in a clinic, [data] and [library] too.\n",
+	       SETTINGS_SYSTEM_FILE);
 	for (size_t i = 0; i < n; i++) {
 		int w = (int)(strlen(t[i].section) + strlen(t[i].key)) + 3;
 
