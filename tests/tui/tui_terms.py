@@ -168,6 +168,8 @@ def case_c_locale(s, tuis):
     t.wait_for("Mia - 11 weeks")          # the title's dot becomes a dash
     t.type("2")
     t.wait_for("[~] emerging")            # ASCII marks in the legend
+    t.wait_for("By 2 months")             # the whole milestone view, not the week's rest
+    t.settle()
     t.expect("?" not in t.screen_text().replace("? help", ""), "a '?' stands in for a character")
     quit_ok(t)
 
