@@ -17,7 +17,8 @@ from tuitest import run_case, start  # noqa: E402
 
 MONO = {"NO_COLOR": "1"}   # the selection is then reverse video, whatever the terminal
 LIST_X = 28                # the list's text: the menu is 26 columns wide, then border and blank
-WINDOW_FOOT = "d: done today"  # the last line of the whole activity window
+WINDOW_FOOT = "o log how it went"  # the key bar while an activity window is open (its last line may
+#                                    be below the window on 30 rows)
 
 
 def side_x(t):
@@ -138,6 +139,7 @@ def case_narrow(s, tuis):
              "at 100 columns the steps of %r show without Enter" % title)
     t.send("enter")
     t.wait_for(WINDOW_FOOT)
+    t.expect(title in t.screen_text(), "Enter opened a window without %r" % title)
     t.send("esc")
     t.wait_gone(WINDOW_FOOT)
     t.send("q")
