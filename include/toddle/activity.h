@@ -78,8 +78,9 @@ int activity_entry_update(sqlite3 *db, long long id, int version, enum act_resul
  * file, marked removed, with who and when. */
 int activity_entry_delete(sqlite3 *db, long long id, int version, struct tdl_err *err);
 
-/* Minutes of tummy time (activities tagged tummy-time, done or hard) on a day. */
-int activity_tummy_minutes(sqlite3 *db, long long child_id, day_t day, int *minutes,
+/* Minutes of tummy time (activities tagged tummy-time, done or hard) on each day
+ * from..from+ndays-1: minutes[i] for day from+i. */
+int activity_tummy_minutes(sqlite3 *db, long long child_id, day_t from, int ndays, int *minutes,
 			   struct tdl_err *err);
 
 /* Free the strings of one entry. */

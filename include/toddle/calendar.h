@@ -24,7 +24,12 @@ int calendar_marks(sqlite3 *db, long long child_id, day_t from, int ndays,
 int calendar_day(sqlite3 *db, long long child_id, day_t day, struct cal_entry **out,
 		 int *n, struct tdl_err *err);
 
-/* Free entries from calendar_day. */
+/* Entries of each day from..from+ndays-1 (1 to 31 days) in one read: out[i] and n[i]
+ * for day from+i; free each with calendar_entries_free. */
+int calendar_range(sqlite3 *db, long long child_id, day_t from, int ndays, struct cal_entry **out,
+		   int *n, struct tdl_err *err);
+
+/* Free entries from calendar_day or calendar_range. */
 void calendar_entries_free(struct cal_entry *e, int n);
 
 #endif

@@ -9,6 +9,7 @@
 
 #define TUMMY_WHO_MINUTES 30   /* WHO: at least 30 minutes a day, spread out, while awake */
 #define TUMMY_MOBILE_MONTHS 12 /* from this (corrected) age a baby counts as mobile anyway */
+#define TUMMY_RANGE_MAX 31     /* the most days tummy_range reads at once (a month) */
 
 /* A child's tummy time on one day. */
 struct tummy {
@@ -22,6 +23,11 @@ struct tummy {
  * has been recorded as achieved. */
 int tummy_get(sqlite3 *db, const struct child *c, day_t day, int correct_until_months,
 	      struct tummy *out, struct tdl_err *err);
+
+/* The tummy time of child c on each day from..from+ndays-1 (1 to TUMMY_RANGE_MAX
+ * days; out[i] for day from+i), reading whether the child moves about once. */
+int tummy_range(sqlite3 *db, const struct child *c, day_t from, int ndays, int correct_until_months,
+		struct tummy *out, struct tdl_err *err);
 
 /* "Tummy time: 15 of 30 minutes (WHO: ...)", or "" when it does not apply;
  * returns the length the whole line needs, as snprintf does. */

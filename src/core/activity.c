@@ -346,26 +346,32 @@ int activity_entry_delete(sqlite3 *db, long long id, int version, struct tdl_err
 	return db_write_end_one(db, st, "cannot save", "that entry was removed meanwhile", err);
 }
 
-/* Minutes of tummy time on a day. */
-int activity_tummy_minutes(sqlite3 *db, long long child_id, day_t day, int *minutes,
+/* Minutes of tummy time on each day from..from+ndays-1 (minutes[i] for day from+i),
+ * in one read. */
+int activity_tummy_minutes(sqlite3 *db, long long child_id, day_t from, int ndays, int *minutes,
 			   struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT COALESCE(sum(l.minutes), 0) FROM activity_log l"
+	sqlite3_stmt *st = db_prepare(db, "SELECT l.day, sum(l.minutes) FROM activity_log l"
 				      " JOIN activity a ON a.id = l.activity_id WHERE l.child_id = ?1"
-				      " AND l.day = ?2 AND l.deleted_at IS NULL AND l.result <> 'skipped'"
-				      " AND ' ' || COALESCE(a.tags, '') || ' ' LIKE '% tummy-time %'", err);
+				      " AND l.day BETWEEN ?2 AND ?3 AND l.deleted_at IS NULL AND l.result <> 'skipped'"
+				      " AND ' ' || COALESCE(a.tags, '') || ' ' LIKE '% tummy-time %' GROUP BY l.day", err);
 	int rc;
 
-	*minutes = 0;
+	for (int i = 0; i < ndays; i++)
+		minutes[i] = 0;
 	if (!st)
 		return TDL_EDATA;
 	sqlite3_bind_int64(st, 1, child_id);
-	db_bind_day(st, 2, day);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*minutes = sqlite3_column_int(st, 0);
+	db_bind_day(st, 2, from);
+	db_bind_day(st, 3, from + ndays - 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		day_t d;
+
+		if (db_column_day_opt(st, 0, &d) && d >= from && d < from + ndays)
+			minutes[d - from] = sqlite3_column_int(st, 1);
+	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? TDL_OK : db_fail(db, "cannot read the activity log", err);
+	return rc == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot read the activity log", err);
 }
 
 /* Free the strings of one entry. */

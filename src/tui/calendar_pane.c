@@ -4,6 +4,7 @@
 #include <string.h>
 #include "toddle/calendar.h"
 #include "toddle/text.h"
+#include "toddle/tummy.h"
 #include "tui/pane.h"
 
 /* The calendar's own state: the cursor and the month read around it. */
@@ -130,6 +131,7 @@ static int cal_load(struct tui *t, void *state)
 	struct cal_state *s = state;
 	struct child *c = tui_child(t);
 	struct tdl_err err;
+	struct tummy tm[31];
 	int y, m, d;
 
 	cal_free(s);
@@ -140,14 +142,11 @@ static int cal_load(struct tui *t, void *state)
 	s->ndays = date_days_in_month(y, m);
 	if (calendar_marks(t->app->db, c->id, s->first, s->ndays, s->marks, &err))
 		tui_message(t, T_ERROR, "%s", err.msg);
-	for (int i = 0; i < s->ndays; i++) {
-		tummy_line(t, s->first + i, s->tummy[i], sizeof s->tummy[i]);
-		if (calendar_day(t->app->db, c->id, s->first + i, &s->e[i], &s->n[i], &err)) {
-			tui_message(t, T_ERROR, "%s", err.msg);
-			s->e[i] = NULL;
-			s->n[i] = 0;
-		}
-	}
+	if (tummy_range(t->app->db, c, s->first, s->ndays, t->app->set.correct_until_months, tm, &err) == TDL_OK)
+		for (int i = 0; i < s->ndays; i++)
+			tummy_format(&tm[i], s->tummy[i], sizeof s->tummy[i]);
+	if (calendar_range(t->app->db, c->id, s->first, s->ndays, s->e, s->n, &err))
+		tui_message(t, T_ERROR, "%s", err.msg);
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "toddle/content.h"
 #include "toddle/db.h"
 #include "toddle/milestone.h"
+#include "toddle/tummy.h"
 #include "util.h"
 
 #define D(y, m, d) date_from_ymd((y), (m), (d))
@@ -766,6 +767,59 @@ START_TEST(calendar_entries)
 }
 END_TEST
 
+
+/* The month read (calendar_range, tummy_range) says for each day what the
+ * one-day reads say, and nothing of another child or outside the range. */
+START_TEST(calendar_month_matches_days)
+{
+	char path[PATH_MAX];
+	struct tdl_err err = { "" };
+	sqlite3 *db = open_with_content(path, sizeof path);
+	struct child c = add_child(db, "Ada", BORN);
+	struct child other = add_child(db, "Bob", BORN);
+	day_t first = D(2026, 10, 1);
+	struct cal_entry *month[30];
+	struct tummy tm[30];
+	int n[30], rc;
+
+	for (int i = 0; i < 30; i += 3)
+		ck_assert_int_eq(activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = first + i, .result = ACT_DONE, .minutes = 5 + i, .note = NULL }, TODAY, &err), 0);
+	ck_assert_int_eq(activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = first + 3, .result = ACT_HARD, .minutes = 4, .note = "again" }, TODAY, &err), 0);
+	ck_assert_int_eq(activity_log(db, &c, &(struct activity_done){ .id = ACT_ID, .day = first + 30, .result = ACT_DONE, .minutes = 9, .note = NULL }, TODAY, &err), 0);
+	ck_assert_int_eq(activity_log(db, &other, &(struct activity_done){ .id = ACT_ID, .day = first + 6, .result = ACT_DONE, .minutes = 7, .note = NULL }, TODAY, &err), 0);
+	ck_assert_int_eq(milestone_log(db, &c, &(struct milestone_seen){ .id = MS_ID, .status = MS_EMERGING, .has_date = 1, .date = first + 6, .note = NULL }, TODAY, &err), 0);
+
+	rc = calendar_range(db, c.id, first, 30, month, n, &err);
+	ck_assert_msg(rc == TDL_OK, "calendar_range: %s", err.msg);
+	rc = tummy_range(db, &c, first, 30, 24, tm, &err);
+	ck_assert_msg(rc == TDL_OK, "tummy_range: %s", err.msg);
+	for (int i = 0; i < 30; i++) {
+		struct cal_entry *e;
+		struct tummy one;
+		int k;
+
+		ck_assert_int_eq(calendar_day(db, c.id, first + i, &e, &k, &err), TDL_OK);
+		ck_assert_msg(k == n[i], "day %d: the month read has %d entries, the day read %d", i, n[i], k);
+		for (int j = 0; j < k; j++)
+			ck_assert_msg(e[j].id == month[i][j].id && e[j].kind == month[i][j].kind &&
+					      !strcmp(e[j].text, month[i][j].text),
+				      "day %d entry %d: %s vs %s", i, j, e[j].text, month[i][j].text);
+		calendar_entries_free(e, k);
+		ck_assert_int_eq(tummy_get(db, &c, first + i, 24, &one, &err), TDL_OK);
+		ck_assert_msg(one.applies == tm[i].applies && one.minutes == tm[i].minutes,
+			      "day %d tummy: range %d/%d, day %d/%d", i, tm[i].applies, tm[i].minutes, one.applies,
+			      one.minutes);
+		calendar_entries_free(month[i], n[i]);
+	}
+	ck_assert_msg(n[0] == 1 && n[3] == 2 && n[6] == 2 && n[1] == 0, "entries on days 1, 4, 7, 2: %d %d %d %d",
+		      n[0], n[3], n[6], n[1]);
+	ck_assert_msg(tm[3].applies && tm[3].minutes == 8 + 4, "tummy on day 4: %d min, expected 12", tm[3].minutes);
+	ck_assert_msg(tm[6].minutes == 11, "tummy on day 7 counts only Ada's 11 min, got %d", tm[6].minutes);
+	ck_assert_int_eq(calendar_range(db, c.id, first, 32, month, n, &err), TDL_EINPUT);
+	db_close(db);
+}
+END_TEST
+
 static Suite *db_suite(void)
 {
 	Suite *s = suite_create("db");
@@ -791,6 +845,7 @@ static Suite *db_suite(void)
 	TU_CASE(s, milestone_date_bounds);
 	TU_CASE(s, activity_refusals);
 	TU_CASE(s, calendar_entries);
+	TU_CASE(s, calendar_month_matches_days);
 	return s;
 }
 
