@@ -6,10 +6,13 @@
 
 /* An item is answered when the child has a record of it in force (any
  * status), or of the WHO window of the same criterion (who_window.same_as):
- * corrected-away and removed entries do not count. */
-#define UNANSWERED(m) \
-	"NOT EXISTS (SELECT 1 FROM milestone_live l WHERE l.child_id = ?1 AND (l.milestone_id = " m \
-	" OR l.milestone_id IN (SELECT w.id FROM who_window w WHERE w.same_as = " m ")))"
+ * corrected-away and removed entries do not count. The answered items are
+ * gathered once (answered), so each item is a lookup, not a scan of the log. */
+#define ANSWERED_CTE \
+	"WITH answered(item) AS (SELECT l.milestone_id FROM milestone_live l WHERE l.child_id = ?1" \
+	" UNION SELECT w.same_as FROM who_window w JOIN milestone_live l ON l.milestone_id = w.id" \
+	" WHERE l.child_id = ?1 AND w.same_as IS NOT NULL) "
+#define UNANSWERED(m) m " NOT IN (SELECT item FROM answered)"
 
 /* The child's completed months for the passed-age rule (corrected where it applies). */
 static int passed_months(const struct child *c, day_t today, int correct_until_months)
@@ -39,7 +42,7 @@ int catchup_ages(sqlite3 *db, const struct child *c, day_t today, int correct_un
 		 struct catchup_age **out, int *n, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT m.age_months, count(*), sum(" UNANSWERED("m.id") ") FROM milestone m"
+		ANSWERED_CTE "SELECT m.age_months, count(*), sum(" UNANSWERED("m.id") ") FROM milestone m"
 		" WHERE m.age_months < ?2 GROUP BY m.age_months ORDER BY m.age_months", err);
 	void *rows;
 	int rc;
@@ -84,7 +87,7 @@ int catchup_items(sqlite3 *db, const struct child *c, day_t today, int correct_u
 		  struct catchup_item **out, int *n, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT m.id, m.domain, m.text, m.age_months FROM milestone m"
+		ANSWERED_CTE "SELECT m.id, m.domain, m.text, m.age_months FROM milestone m"
 		" WHERE m.age_months < ?2 AND " UNANSWERED("m.id") " ORDER BY m.age_months, m.sort", err);
 	void *rows;
 	int rc;

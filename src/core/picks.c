@@ -228,13 +228,19 @@ int picks_done_read(sqlite3 *db, const struct child *c, day_t today, const struc
 
 /* The checklist the child is working towards (the first age past ?5 months,
  * else the last), its items whose latest live record is not 'achieved', and
- * per area and per activity of week ?4 how many of those there are. */
+ * per area and per activity of week ?4 how many of those there are. A record
+ * of a WHO window counts for the CDC item of the same criterion (same_as);
+ * each item's latest record is found once (the bare status beside max(id)
+ * comes from that row in SQLite), not by a scan of the log per item. */
 #define FACTS_SQL "WITH target(age) AS (SELECT COALESCE((SELECT min(age_months) FROM milestone" \
 	" WHERE age_months > ?5), (SELECT max(age_months) FROM milestone)))," \
+	" recs(item, id, status) AS (SELECT l.milestone_id, l.id, l.status FROM milestone_live l" \
+	" WHERE l.child_id = ?1 UNION ALL SELECT w.same_as, l.id, l.status FROM milestone_live l" \
+	" JOIN who_window w ON w.id = l.milestone_id WHERE l.child_id = ?1 AND w.same_as IS NOT NULL)," \
+	" seen(item) AS (SELECT item FROM (SELECT item, status, max(id) FROM recs GROUP BY item)" \
+	" WHERE status = 'achieved')," \
 	" unseen(id, domain) AS (SELECT m.id, m.domain FROM milestone m JOIN target t ON m.age_months = t.age" \
-	" WHERE COALESCE((SELECT l.status FROM milestone_live l WHERE l.child_id = ?1" \
-	" AND (l.milestone_id = m.id OR l.milestone_id IN (SELECT w.id FROM who_window w WHERE w.same_as = m.id))" \
-	" ORDER BY l.id DESC LIMIT 1), '') <> 'achieved') " \
+	" WHERE m.id NOT IN (SELECT item FROM seen)) " \
 	DONE_ROWS \
 	" UNION ALL SELECT 'area', domain, NULL, count(*) FROM unseen GROUP BY domain" \
 	" UNION ALL SELECT 'builds', a.id, NULL, count(*) FROM activity a JOIN unseen u" \
