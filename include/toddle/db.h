@@ -64,6 +64,17 @@ int db_row_read(sqlite3 *db, sqlite3_stmt *st, struct db_row *row, struct tdl_er
 /* Prepare sql or fill err; returns NULL on failure. */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct tdl_err *err);
 
+/* Like db_prepare, but the statement is kept prepared for the next call with
+ * the same sql (a string literal); give it back with db_release (db_rows_read
+ * does), never sqlite3_finalize. */
+sqlite3_stmt *db_prepare_cached(sqlite3 *db, const char *sql, struct tdl_err *err);
+
+/* Done with a statement: a kept one (db_prepare_cached) is reset, any other finalized. */
+void db_release(sqlite3_stmt *st);
+
+/* Finalize the statements kept for db; db_close does it. */
+void db_cache_drop(sqlite3 *db);
+
 /* Fill err from the connection's last error, prefixed by what was tried. */
 int db_fail(sqlite3 *db, const char *what, struct tdl_err *err);
 
@@ -115,7 +126,7 @@ struct db_rows {
 
 /* Step st (already bound) to the end and collect one element per row into a
  * new array (*out, *n; NULL and 0 when there are no rows) that the caller
- * frees with drop on each element and free(). st is always finalized; a
+ * frees with drop on each element and free(). st is always released (db_release); a
  * NULL st (db_prepare failed and said why) returns TDL_EDATA. On
  * failure nothing is kept, *out is NULL, and err says "cannot read WHAT: why"
  * or "out of memory while reading WHAT" (TDL_EDATA). */

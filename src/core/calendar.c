@@ -96,7 +96,7 @@ static int range_add(sqlite3_stmt *st, struct range_fill *f)
 int calendar_range(sqlite3 *db, long long child_id, day_t from, int ndays, struct cal_entry **out,
 		   int *n, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_cached(db,
 		"SELECT 4 AS kind, a.time || ' ' || a.title || COALESCE(', ' || a.place, '')"
 		"   || COALESCE(' with ' || a.with_whom, '') || ' (' || a.minutes || ' min)',"
 		"   a.updated_by, a.id, 0 AS o, a.version, a.day FROM appointment a"
@@ -116,7 +116,7 @@ int calendar_range(sqlite3 *db, long long child_id, day_t from, int ndays, struc
 
 	if (ndays < 1 || ndays > 31) {
 		if (st)
-			sqlite3_finalize(st);
+			db_release(st);
 		return err_set(err, TDL_EINPUT, "a calendar range is 1 to 31 days, not %d", ndays);
 	}
 	for (int i = 0; i < ndays; i++)
@@ -128,7 +128,7 @@ int calendar_range(sqlite3 *db, long long child_id, day_t from, int ndays, struc
 	db_bind_day(st, 3, from + ndays - 1);
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		oom = range_add(st, &f) != 0;
-	sqlite3_finalize(st);
+	db_release(st);
 	if (!oom && rc == SQLITE_DONE)
 		return TDL_OK;
 	for (int i = 0; i < ndays; i++) {

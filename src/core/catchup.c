@@ -41,7 +41,7 @@ static const struct db_rows age_rows = { sizeof(struct catchup_age), age_from_ro
 int catchup_ages(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
 		 struct catchup_age **out, int *n, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_cached(db,
 		ANSWERED_CTE "SELECT m.age_months, count(*), sum(" UNANSWERED("m.id") ") FROM milestone m"
 		" WHERE m.age_months < ?2 GROUP BY m.age_months ORDER BY m.age_months", err);
 	void *rows;
@@ -86,7 +86,7 @@ static const struct db_rows item_rows = { sizeof(struct catchup_item), item_from
 int catchup_items(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
 		  struct catchup_item **out, int *n, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_cached(db,
 		ANSWERED_CTE "SELECT m.id, m.domain, m.text, m.age_months FROM milestone m"
 		" WHERE m.age_months < ?2 AND " UNANSWERED("m.id") " ORDER BY m.age_months, m.sort", err);
 	void *rows;

@@ -258,7 +258,7 @@ static int configure(sqlite3 *db, const char *path, struct tdl_err *err)
 	if (app != 0 && app != DB_APPLICATION_ID)
 		return err_set(err, TDL_EDATA, "%s is not a toddle database (it belongs to another program)",
 			       path);
-	if (sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;",
+	if (sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-1024;",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, what, err);
 	if (query_int(db, "PRAGMA foreign_keys") != 1)
@@ -345,6 +345,7 @@ void db_close(sqlite3 *db)
 {
 	if (db) {
 		db_rollback(db);
+		db_cache_drop(db);
 		sqlite3_close(db);
 	}
 }
@@ -507,7 +508,7 @@ static int rows_grow(const struct db_rows *how, char **rows, int cnt, int *cap)
 	return 0;
 }
 
-/* Step st to the end, filling one element per row; always finalizes st. */
+/* Step st to the end, filling one element per row; always releases st. */
 int db_rows_read(sqlite3 *db, sqlite3_stmt *st, const struct db_rows *how, void *ctx, void **out,
 		 int *n, struct tdl_err *err)
 {
@@ -534,11 +535,11 @@ int db_rows_read(sqlite3 *db, sqlite3_stmt *st, const struct db_rows *how, void 
 		snprintf(what, sizeof what, "cannot read %s", how->what);
 		rc = oom ? err_set(err, TDL_EDATA, "out of memory while reading %s", how->what)
 			 : db_fail(db, what, err);
-		sqlite3_finalize(st);
+		db_release(st);
 		rows_free(how, rows, cnt);
 		return rc;
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 	*out = rows;
 	*n = cnt;
 	return TDL_OK;

@@ -6,13 +6,14 @@
 #include "toddle/progress.h"
 #include "ms_live.h"
 
-/* Fill the flag elem from a row of a flag query; ctx holds its kind (a db_rows fill). */
+/* Fill the flag elem from a row of flags_sql (a db_rows fill). */
 static int flag_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 {
 	struct flag *f = elem;
 	const char *status = (const char *)sqlite3_column_text(st, 3);
 
-	f->kind = *(const enum flag_kind *)ctx;
+	(void)ctx;
+	f->kind = (enum flag_kind)sqlite3_column_int(st, 10);
 	f->id = db_column_dup(st, 0);
 	f->text = db_column_dup(st, 1);
 	f->domain = db_column_dup(st, 2);
@@ -51,50 +52,31 @@ static const struct db_rows flag_rows = { sizeof(struct flag), flag_from_row, fl
 	SPECIFIC ", " domain "), COALESCE((SELECT helps FROM concern WHERE ' ' ||" \
 	" domains || ' ' LIKE '% ' || " domain " || ' %'" SPECIFIC ", 'general')"
 
-static const char *const queries[] = {
+/* The three kinds of concern in one statement, so the child's milestone
+ * entries are gathered once (the CTE); column 10 is the kind, 11 the order
+ * within it. */
+static const char flags_sql[] =
 	/* FLAG_LOST: achieved on one day, and the latest entry in force says not yet
 	 * on a later day (a same-day change is a correction, not a lost skill) */
 	MS_LIVE_CTE "SELECT l.item, COALESCE(m.text, w.text, l.item), COALESCE(m.domain, 'movement'),"
 	" l.status, COALESCE(m.age_months, 0), COALESCE(w.p99, 0), " AREA("COALESCE(m.domain, 'movement')")
-	", NULL, NULL FROM lost l LEFT JOIN milestone m ON m.id = l.item LEFT JOIN who_window w ON w.id = l.item"
+	", NULL, NULL, 0, 0 FROM lost l LEFT JOIN milestone m ON m.id = l.item LEFT JOIN who_window w ON w.id = l.item"
 	" WHERE l.skill NOT IN (SELECT id FROM retired)"
-	" ORDER BY COALESCE(m.age_months, 0), l.item",
 	/* FLAG_CHECKLIST: a passed checklist age whose latest entry says not yet
 	 * (an item with no entry is not answered yet, never a concern) */
-	MS_LIVE_CTE "SELECT m.id, m.text, m.domain, l.status, m.age_months, 0, " AREA("m.domain")
-	", NULL, NULL FROM milestone m JOIN latest l ON l.skill = " MS_SKILL_OF("m.id")
+	" UNION ALL SELECT m.id, m.text, m.domain, l.status, m.age_months, 0, " AREA("m.domain")
+	", NULL, NULL, 1, m.sort FROM milestone m JOIN latest l ON l.skill = " MS_SKILL_OF("m.id")
 	" WHERE m.age_months < ?2 AND l.status = 'not-yet'"
 	" AND l.skill NOT IN (SELECT skill FROM lost) AND l.skill NOT IN (SELECT id FROM retired)"
-	" ORDER BY m.age_months, m.sort",
 	/* FLAG_WINDOW: the 99th percentile has passed without the skill (?3: the
 	 * child's age in tenths of a month, as the chart shows it); a window with no
 	 * entry counts only if it closed after the child was added (flags_compute) */
-	MS_LIVE_CTE "SELECT w.id, w.text, 'movement', l.status, 0, w.p99, " AREA("'movement'")
-	", w.same_as, (SELECT substr(created_at, 1, 10) FROM child WHERE id = ?1)"
+	" UNION ALL SELECT w.id, w.text, 'movement', l.status, 0, w.p99, " AREA("'movement'")
+	", w.same_as, (SELECT substr(created_at, 1, 10) FROM child WHERE id = ?1), 2, CAST(w.p99 * 100 AS INTEGER)"
 	" FROM who_window w LEFT JOIN latest l ON l.skill = w.id"
 	" WHERE CAST(round(w.p99 * 10) AS INTEGER) < ?3 AND (l.status IS NULL OR l.status <> 'achieved')"
 	" AND w.id NOT IN (SELECT skill FROM lost) AND w.id NOT IN (SELECT id FROM retired)"
-	" ORDER BY w.p99",
-};
-
-/* Move the np flags of part to the end of *arr (*n of them); frees part. */
-static int flags_append(struct flag **arr, int *n, struct flag *part, int np, struct tdl_err *err)
-{
-	struct flag *g;
-
-	if (!np)
-		return TDL_OK;
-	g = realloc(*arr, (size_t)(*n + np) * sizeof *g);
-	if (!g) {
-		flags_free(part, np);
-		return err_set(err, TDL_EDATA, "out of memory while reading the list");
-	}
-	memcpy(g + *n, part, (size_t)np * sizeof *g);
-	free(part);
-	*arr = g;
-	*n += np;
-	return TDL_OK;
-}
+	" ORDER BY 11, 5, 12, 1";
 
 /* Drop the checklist flags of CDC items whose WHO window is flagged too: one skill, one flag. */
 static void flags_dedupe(struct flag *f, int *n)
@@ -138,30 +120,24 @@ int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_u
 		  struct flag **out, int *n, struct tdl_err *err)
 {
 	struct child_age a;
-	struct flag *arr = NULL;
-	int cnt = 0;
+	struct flag *arr;
+	sqlite3_stmt *st;
+	void *part;
+	int cnt = 0, rc;
 
 	*out = NULL;
 	*n = 0;
 	child_age(c, today, correct_until_months, &a);
-	for (enum flag_kind k = 0; k < 3; k++) {
-		sqlite3_stmt *st = db_prepare(db, queries[k], err);
-		void *part;
-		int np, rc;
-
-		if (st) {
-			sqlite3_bind_int64(st, 1, c->id);
-			sqlite3_bind_int(st, 2, a.use_months);
-			sqlite3_bind_int(st, 3, a.use_tenths);
-		}
-		rc = db_rows_read(db, st, &flag_rows, &k, &part, &np, err);
-		if (!rc)
-			rc = flags_append(&arr, &cnt, part, np, err);
-		if (rc) {
-			flags_free(arr, cnt);
-			return rc;
-		}
+	st = db_prepare_cached(db, flags_sql, err);
+	if (st) {
+		sqlite3_bind_int64(st, 1, c->id);
+		sqlite3_bind_int(st, 2, a.use_months);
+		sqlite3_bind_int(st, 3, a.use_tenths);
 	}
+	rc = db_rows_read(db, st, &flag_rows, NULL, &part, &cnt, err);
+	if (rc)
+		return rc;
+	arr = part;
 	flags_drop_before_added(arr, &cnt, today - a.use_days);
 	flags_dedupe(arr, &cnt);
 	*out = arr;

@@ -67,7 +67,7 @@ static const struct db_rows entry_rows = {
 int milestone_range(sqlite3 *db, const struct child *c, int from, int to,
 		    struct milestone_entry **out, int *n, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, MS_LIVE_CTE
+	sqlite3_stmt *st = db_prepare_cached(db, MS_LIVE_CTE
 		"SELECT m.id, m.domain, m.text, m.source, m.age_months, l.status, l.observed, v.note,"
 		" v.created_by, CASE WHEN l.item <> m.id THEN l.item END FROM milestone m"
 		" LEFT JOIN latest l ON l.skill = " MS_SKILL_OF("m.id")

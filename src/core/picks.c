@@ -181,7 +181,7 @@ struct facts {
 };
 
 /* Read the rows of st: 'done' rows into done, 'area' and 'builds' into f
- * (may be NULL); finalizes st. */
+ * (may be NULL); releases st. */
 static int facts_read(sqlite3 *db, sqlite3_stmt *st, const struct activity *acts, int n,
 		      day_t *done, struct facts *f, struct tdl_err *err)
 {
@@ -208,7 +208,7 @@ static int facts_read(sqlite3 *db, sqlite3_stmt *st, const struct activity *acts
 		}
 	}
 	rc = rc == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot read the activity log", err);
-	sqlite3_finalize(st);
+	db_release(st);
 	return rc;
 }
 
@@ -259,7 +259,7 @@ int picks_read(sqlite3 *db, const struct child *c, day_t today, int week, int mo
 	sqlite3_stmt *st;
 
 	*npicks = 0;
-	st = db_prepare(db, FACTS_SQL, err);
+	st = db_prepare_cached(db, FACTS_SQL, err);
 	if (!st)
 		return TDL_EDATA;
 	sqlite3_bind_int64(st, 1, c->id);

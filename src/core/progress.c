@@ -49,7 +49,7 @@ static const struct db_rows window_rows = { sizeof(struct who_window), window_fr
 int progress_windows(sqlite3 *db, const struct child *c, struct who_window **out, int *n,
 		     struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, MS_LIVE_CTE
+	sqlite3_stmt *st = db_prepare_cached(db, MS_LIVE_CTE
 		"SELECT w.id, w.text, w.criteria, w.source, w.p1, w.p99, l.status, l.observed,"
 		" CASE WHEN l.item <> w.id THEN l.item END, w.same_as, w.same_reason, r.by"
 		" FROM who_window w LEFT JOIN latest l ON l.skill = w.id LEFT JOIN retired r ON r.id = w.id"
@@ -88,7 +88,7 @@ static const struct db_rows progress_rows = { sizeof(struct progress), progress_
 int progress_by_domain(sqlite3 *db, const struct child *c, int age_months, struct progress **out,
 		       int *n, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, MS_LIVE_CTE
+	sqlite3_stmt *st = db_prepare_cached(db, MS_LIVE_CTE
 		"SELECT m.domain, sum(l.status IS 'achieved'), count(*) FROM milestone m"
 		" LEFT JOIN latest l ON l.skill = " MS_SKILL_OF("m.id")
 		" WHERE m.age_months <= ?2 GROUP BY m.domain ORDER BY min(m.sort)", err);
