@@ -133,6 +133,7 @@ int cli_run(struct app *app, int argc, char **argv)
 		{ "event", cli_event_cmd },
 		{ "report", cli_report_cmd },
 		{ "export", cli_export_cmd },
+		{ "import", cli_import_cmd },
 		{ "clinic", cli_clinic_cmd },
 		{ "caseload", cli_caseload_cmd },
 		{ "assign", cli_assign_cmd },

@@ -46,6 +46,8 @@ int cli_note_cmd(struct app *app, int argc, char **argv);
 int cli_goal_cmd(struct app *app, int argc, char **argv);
 int cli_program_cmd(struct app *app, int argc, char **argv);
 int cli_export_cmd(struct app *app, int argc, char **argv);
+int cli_export_record_cmd(struct app *app, int argc, char **argv);
+int cli_import_cmd(struct app *app, int argc, char **argv);
 int cli_backup_cmd(struct app *app, int argc, char **argv);
 int cli_keys_cmd(struct app *app, int argc, char **argv);
 int cli_help_cmd(struct app *app, int argc, char **argv);

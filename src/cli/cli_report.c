@@ -164,5 +164,7 @@ int cli_export_cmd(struct app *app, int argc, char **argv)
 		return export_csv_cmd(app, argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "ics"))
 		return export_ics_cmd(app, argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "record"))
+		return cli_export_record_cmd(app, argc - 1, argv + 1);
 	return cli_fail(1, "export: use 'export csv --what milestones|activities|appointments' or 'export ics'");
 }

@@ -218,6 +218,26 @@ static const char *const steps[] = {
 	"CREATE TRIGGER audit_class AFTER INSERT ON class_log BEGIN INSERT INTO audit(at, who, child_id, action, detail)"
 	"  VALUES(NEW.created_at, NEW.created_by, NEW.child_id, CASE WHEN NEW.unwatched THEN 'class marked not watched'"
 	"  ELSE 'class watched' END, NEW.class_id); END;",
+	/* 10: a record brought in from another toddle (toddle import) never
+	 * overwrites: when a newer version of a row replaces the one here, the
+	 * replaced values are kept (kind 'replaced'); when both sides changed the
+	 * same version, the other side's values are kept beside ours ('conflict').
+	 * Kept versions are append-only and every one is in the audit trail. */
+	"CREATE TABLE row_version(id INTEGER PRIMARY KEY,"
+	"  child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,"
+	"  tbl TEXT NOT NULL, uuid TEXT NOT NULL, version INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK(kind IN ('replaced','conflict')), body TEXT NOT NULL,"
+	"  source TEXT NOT NULL, at TEXT NOT NULL, who TEXT NOT NULL);"
+	"CREATE INDEX row_version_row ON row_version(tbl, uuid, version);"
+	"CREATE TRIGGER audit_row_version AFTER INSERT ON row_version BEGIN INSERT INTO audit(at, who, child_id, action, detail)"
+	"  VALUES(NEW.at, NEW.who, NEW.child_id, CASE NEW.kind WHEN 'replaced' THEN 'replaced version kept'"
+	"  ELSE 'conflicting version kept' END, NEW.tbl || ' ' || NEW.uuid || ', version ' || NEW.version"
+	"  || ', from ' || NEW.source); END;"
+	"CREATE TRIGGER row_version_append_only BEFORE UPDATE ON row_version"
+	"  BEGIN SELECT RAISE(ABORT, 'kept versions are append-only'); END;"
+	"CREATE TRIGGER audit_row_version_deleted AFTER DELETE ON row_version WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
+	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
+	"  'kept version removed outside toddle', OLD.tbl || ' ' || OLD.uuid || ', version ' || OLD.version); END;",
 };
 
 /* The SQL that brings version n-1 to n, or NULL past the newest. */
