@@ -22,8 +22,38 @@ static const char html_head[] =
 	"h2,h3{break-after:avoid}li{break-inside:avoid}@page{margin:18mm}}\n"
 	"</style>\n";
 
-/* Append s as the format wants stored text on one line: escaped for HTML,
- * sanitised otherwise (a line break reads as a space). */
+/* Append one line of sanitised text s, which starts a Markdown line, so that
+ * a CommonMark reader (pandoc, python-markdown) shows exactly its words:
+ * inline marks backslash-escaped, & < > as entities, | ~ $ ^ (tables,
+ * strikeout, maths in pandoc's Markdown: python-markdown would keep a
+ * backslash before them) as numeric entities, and what would open a block at
+ * the start of the line (a list, a heading underline) escaped there too. */
+static void put_md(struct buf *b, const char *s)
+{
+	const char *start = s + strspn(s, " \t"), *digits = start + strspn(start, "0123456789"), *p;
+
+	if (*start == '-' || *start == '+')
+		buf_addn(b, "\\", 1);
+	for (p = start; *p; p++) {
+		if (strchr("\\`*_[]#!", *p))
+			buf_printf(b, "\\%c", *p);
+		else if (*p == '&')
+			buf_add(b, "&amp;");
+		else if (*p == '<')
+			buf_add(b, "&lt;");
+		else if (*p == '>')
+			buf_add(b, "&gt;");
+		else if (strchr("|~$^", *p) || (p == start && *p == '='))
+			buf_printf(b, "&#%d;", *p);
+		else if (p == digits && digits > start && (*p == '.' || *p == ')'))
+			buf_printf(b, "\\%c", *p);
+		else
+			buf_addn(b, p, 1);
+	}
+}
+
+/* Append s as the format wants stored text on one line: escaped for HTML
+ * and Markdown, sanitised (a line break reads as a space) before that. */
 static void put(struct rep *r, const char *s)
 {
 	char *clean;
@@ -35,7 +65,10 @@ static void put(struct rep *r, const char *s)
 	clean = text_sanitize_dup(s ? s : "");
 	if (!clean)
 		r->b->failed = 1;
-	buf_add(r->b, clean);
+	else if (r->fmt == REPORT_MD)
+		put_md(r->b, clean);
+	else
+		buf_add(r->b, clean);
 	free(clean);
 }
 

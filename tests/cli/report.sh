@@ -167,7 +167,7 @@ check_err "and the refusal says so" "--child"
 
 # ---- Markdown ----------------------------------------------------------------
 run report --child "$A" --format md
-if [ $rc -eq 0 ] && has_fixed '# Ada & <Co>: development report' && has_fixed '## Milestones achieved' &&
+if [ $rc -eq 0 ] && has_fixed '# Ada &amp; &lt;Co&gt;: development report' && has_fixed '## Milestones achieved' &&
    has_fixed '### Social and emotional' && has_fixed '- Smiles back when you talk or smile (2-month checklist): 2026-11-10'; then
 	ok "md: headings and list items"
 else not_ok "md: headings and list items" "$out" "$err"; fi
