@@ -16,6 +16,7 @@ struct rep {
 	enum report_format fmt;
 	enum report_audience who;
 	int correct_until, in_list;
+	unsigned include;                /* REPORT_INCLUDE_* bits asked for */
 	struct buf *b;
 	struct tdl_err *err;
 };
@@ -37,6 +38,12 @@ void report_page_begin(struct rep *r);
 
 /* Close the page that report_page_begin opened. */
 void report_page_end(struct rep *r);
+
+/* A checklist or activity domain as people say it ("gross-motor": "Big movements"). */
+const char *report_domain_title(const char *d);
+
+/* True when this report carries the section `what` (a REPORT_INCLUDE_* bit). */
+int report_has(const struct rep *r, unsigned what);
 
 /* report_catchup.c: one line on how much of the passed checklists has no answer yet. */
 int report_unanswered(struct rep *r);
