@@ -109,27 +109,27 @@ static void section_header(struct rep *r)
 	buf_free(&title);
 	date_format(r->c->born, d);
 	date_format(r->today, t);
-	report_itemf(r, "Born: %s", d);
-	report_itemf(r, "Date of this report: %s", t);
+	report_fact(r, "Born", "%s", d);
+	report_fact(r, "Date of this report", "%s", t);
 	child_age_words(a->days, a->months, words, sizeof words);
-	report_itemf(r, r->who == REPORT_DOCTOR && a->corrected ? "Chronological age: %s" : "Age: %s", words);
+	report_fact(r, r->who == REPORT_DOCTOR && a->corrected ? "Chronological age" : "Age", "%s", words);
 	if (a->corrected) {
 		child_age_words(a->cdays, a->cmonths, words, sizeof words);
 		if (r->who == REPORT_DOCTOR)
-			report_itemf(r, "Corrected age: %s (the checklists use this one)", words);
+			report_fact(r, "Corrected age", "%s (the checklists use this one)", words);
 		else if (r->who == REPORT_SCHOOL)
-			report_itemf(r, "Corrected age: %s (the skills are counted by this one)", words);
+			report_fact(r, "Corrected age", "%s (the skills are counted by this one)", words);
 		else
-			report_itemf(r, "Corrected age: %s (born at %d+%d weeks)", words, a->ga_weeks, a->ga_days);
+			report_fact(r, "Corrected age", "%s (born at %d+%d weeks)", words, a->ga_weeks, a->ga_days);
 	}
 	if (r->who == REPORT_DOCTOR && r->c->has_due) {
 		date_format(r->c->due, d);
-		report_itemf(r, "Gestational age at birth: %d+%d weeks (due %s)", a->ga_weeks, a->ga_days, d);
+		report_fact(r, "Gestational age at birth", "%d+%d weeks (due %s)", a->ga_weeks, a->ga_days, d);
 		if (!a->corrected && a->ga_weeks < PRETERM_WEEKS)
-			report_itemf(r, "Corrected age: no longer applied after %d months", r->correct_until);
+			report_fact(r, "Corrected age", "no longer applied after %d months", r->correct_until);
 	}
 	date_format(r->from, d);
-	report_itemf(r, "%s from %s to %s", r->who == REPORT_SCHOOL ? "Activities" : "Activities and notes", d, t);
+	report_fact(r, r->who == REPORT_SCHOOL ? "Activities" : "Activities and notes", "from %s to %s", d, t);
 	if (r->who == REPORT_PARENT)
 		report_para(r, "This report gathers what you recorded in toddle. Every child grows at their own pace.");
 	section_which_age(r);
@@ -142,7 +142,7 @@ static int section_achieved(struct rep *r)
 	struct milestone_entry *e;
 	struct who_window *w;
 	int n, nw, shown = 0, rc = milestone_range(r->db, r->c, 0, 1000, &e, &n, r->err);
-	char d[11];
+	char d[11], age[24];
 
 	if (rc)
 		return rc;
@@ -161,24 +161,30 @@ static int section_achieved(struct rep *r)
 		if (seen || !any)
 			continue;
 		report_heading(r, 3, report_domain_title(e[i].domain));
+		report_table(r, "Skill|Checklist|Seen on");
 		for (int j = i; j < n; j++) {
 			if (strcmp(e[j].domain, e[i].domain) || e[j].status != MS_ACHIEVED)
 				continue;
 			if (e[j].has_date)
 				date_format(e[j].observed, d);
-			report_itemf(r, "%s (%d-month checklist): %s", e[j].text, e[j].age_months,
-			      e[j].has_date ? d : "date not recorded");
+			snprintf(age, sizeof age, "%d months", e[j].age_months);
+			report_rowf(r, 3, (const char *[]){ e[j].text, age, e[j].has_date ? d : "date not recorded" },
+				    "%s (%d-month checklist): %s", e[j].text, e[j].age_months,
+				    e[j].has_date ? d : "date not recorded");
 			shown++;
 		}
 	}
 	for (int i = 0, head = 0; i < nw; i++) {
 		if (w[i].status != MS_ACHIEVED || w[i].same_as[0]) /* with a CDC item: listed above */
 			continue;
-		if (!head++)
+		if (!head++) {
 			report_heading(r, 3, "Movement: WHO motor milestones");
+			report_table(r, "Skill|Seen on");
+		}
 		if (w[i].has_date)
 			date_format(w[i].day, d);
-		report_itemf(r, "%s: %s", w[i].text, w[i].has_date ? d : "date not recorded");
+		report_rowf(r, 2, (const char *[]){ w[i].text, w[i].has_date ? d : "date not recorded" }, "%s: %s",
+			    w[i].text, w[i].has_date ? d : "date not recorded");
 		shown++;
 	}
 	if (!shown)
@@ -258,8 +264,15 @@ static int section_progress(struct rep *r)
 	if ((rc = progress_by_domain(r->db, r->c, upto, &p, &n, r->err)))
 		return rc;
 	report_para(r, "Skills achieved from the checklists up to %d months:", upto);
-	for (int i = 0; i < n; i++)
-		report_itemf(r, "%s: %d of %d", report_domain_title(p[i].domain), p[i].achieved, p[i].total);
+	report_table(r, "Area|#Achieved|#Of");
+	for (int i = 0; i < n; i++) {
+		char a[12], t[12];
+
+		snprintf(a, sizeof a, "%d", p[i].achieved);
+		snprintf(t, sizeof t, "%d", p[i].total);
+		report_rowf(r, 3, (const char *[]){ report_domain_title(p[i].domain), a, t }, "%s: %d of %d",
+			    report_domain_title(p[i].domain), p[i].achieved, p[i].total);
+	}
 	if (r->who == REPORT_SCHOOL && n > 0) {
 		report_heading(r, 2, "Strengths");
 		for (int i = 0; i < n; i++)
@@ -293,10 +306,17 @@ static int activity_minutes_by_domain(struct rep *r)
 	db_bind_day(st, 2, r->from);
 	db_bind_day(st, 3, r->today);
 	report_heading(r, 3, "Minutes by area");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		report_itemf(r, "%s: %d minutes in %d %s", report_domain_title((const char *)sqlite3_column_text(st, 0)),
-			     sqlite3_column_int(st, 2), sqlite3_column_int(st, 1),
-			     sqlite3_column_int(st, 1) == 1 ? "try" : "tries");
+	report_table(r, "Area|#Minutes|#Tries");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *area = report_domain_title((const char *)sqlite3_column_text(st, 0));
+		int minutes = sqlite3_column_int(st, 2), tries = sqlite3_column_int(st, 1);
+		char m[12], t[12];
+
+		snprintf(m, sizeof m, "%d", minutes);
+		snprintf(t, sizeof t, "%d", tries);
+		report_rowf(r, 3, (const char *[]){ area, m, t }, "%s: %d minutes in %d %s", area, minutes, tries,
+			    tries == 1 ? "try" : "tries");
+	}
 	sqlite3_finalize(st);
 	report_list_end(r);
 	return rc == SQLITE_DONE ? TDL_OK : db_fail(r->db, "cannot read the activity log", r->err);
@@ -323,13 +343,20 @@ static int section_activities(struct rep *r)
 	else
 		report_para(r, "From %s to %s: %d %s (%d done, %d hard, %d skipped), %d minutes in all.", f, t, n,
 		     n == 1 ? "try" : "tries", count[ACT_DONE], count[ACT_HARD], count[ACT_SKIPPED], minutes);
+	if (n && report_has(r, REPORT_INCLUDE_ACTIVITIES))
+		report_table(r, "Date|Activity|Result|#Minutes");
 	for (int i = 0; i < n && report_has(r, REPORT_INCLUDE_ACTIVITIES); i++) {
+		const char *res = activity_result_name(e[i].result);
+		char m[12] = "";
+
 		date_format(e[i].day, d);
 		if (e[i].minutes > 0)
-			report_itemf(r, "%s %s: %s, %d minutes", d, e[i].title, activity_result_name(e[i].result),
-			      e[i].minutes);
+			snprintf(m, sizeof m, "%d", e[i].minutes);
+		if (e[i].minutes > 0)
+			report_rowf(r, 4, (const char *[]){ d, e[i].title, res, m }, "%s %s: %s, %d minutes", d,
+				    e[i].title, res, e[i].minutes);
 		else
-			report_itemf(r, "%s %s: %s", d, e[i].title, activity_result_name(e[i].result));
+			report_rowf(r, 4, (const char *[]){ d, e[i].title, res, m }, "%s %s: %s", d, e[i].title, res);
 	}
 	report_list_end(r);
 	activity_entries_free(e, n);
@@ -463,11 +490,32 @@ static void section_footer(struct rep *r)
 		buf_add(r->b, "</footer>\n");
 }
 
+/* HTML: a first page a clinician reads in a minute (the child, the ages,
+ * the concerns, the WHO chart, progress by area), then the detail. */
+static int report_html_sections(struct rep *r)
+{
+	int rc, school = r->who == REPORT_SCHOOL;
+
+	report_markup(r, "<section class=\"summary\">\n");
+	section_header(r);
+	if ((!school && (rc = section_flags(r))) || (!school && (rc = report_who_chart(r))) ||
+	    (rc = section_progress(r)))
+		return rc;
+	report_markup(r, "</section>\n");
+	if ((rc = section_achieved(r)) || (rc = section_activities(r)) || (!school && (rc = section_notes(r))) ||
+	    (rc = report_care_sections(r)))
+		return rc;
+	section_footer(r);
+	return TDL_OK;
+}
+
 /* The sections in the order this reader wants them. */
 static int report_sections(struct rep *r)
 {
 	int rc;
 
+	if (r->fmt == REPORT_HTML)
+		return report_html_sections(r);
 	section_header(r);
 	if (r->who == REPORT_DOCTOR) {
 		if ((rc = section_flags(r)) || (rc = section_achieved(r)) || (rc = section_progress(r)) ||

@@ -15,7 +15,8 @@ struct rep {
 	day_t today, from;
 	enum report_format fmt;
 	enum report_audience who;
-	int correct_until, in_list;
+	int correct_until, in_list, in_table;
+	unsigned num_cols;               /* the open table's number columns, bit per column */
 	unsigned include;                /* REPORT_INCLUDE_* bits asked for */
 	struct buf *b;
 	struct tdl_err *err;
@@ -23,6 +24,23 @@ struct rep {
 
 /* Close an open list. */
 void report_list_end(struct rep *r);
+
+/* Start a table with its column heads "A|B|#C" (# marks a number column);
+ * HTML only: in text and Markdown its rows are list items. */
+void report_table(struct rep *r, const char *heads);
+
+/* One row: the n cells of the open table in HTML, else a list item of formatted text. */
+void report_rowf(struct rep *r, int n, const char *const *cells, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* One fact of the header, "label: value" (a row of a facts table in HTML). */
+void report_fact(struct rep *r, const char *label, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Fixed HTML markup (a section's start or end); nothing in other formats. */
+void report_markup(struct rep *r, const char *html);
+
+/* report_chart.c: the six WHO windows as an inline SVG chart, the child's age marked (HTML only). */
+int report_who_chart(struct rep *r);
 
 /* A heading of level 1 to 3. */
 void report_heading(struct rep *r, int level, const char *title);

@@ -2,7 +2,7 @@
 # Reports (text, Markdown, HTML; for parent, doctor, therapist, school), CSV and
 # iCalendar exports: contents, escaping, spreadsheet injection, folding, refusals.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
-plan 82
+plan 85
 
 PY=/usr/bin/python3
 ME=$(id -un)
@@ -191,7 +191,34 @@ if ! printf '%s' "$out" | grep -Eqi 'https?:|src=|href=|url\(|@import|<link|<img
 	ok "html: no external resources at all"
 else not_ok "html: no external resources at all" "$(printf '%s\n' "$out" | grep -Ei 'https?:|src=|href=|url\(|@import|<link|<img|<iframe|<object')"; fi
 check "html: no control characters" lacks "$ESC"
-check "html: stored text lands in list items" has '<li>2026-11-20 Floor tummy time with a mirror: done, 10 minutes</li>'
+check "html: an activity is a table row, its date kept on one line" \
+	has '<tr><td><span class="date">2026-11-20</span></td><td>Floor tummy time with a mirror</td><td>done</td><td class="n">10</td></tr>'
+run report --child "$A" --for doctor --format html
+summary=$(printf '%s\n' "$out" | sed -n '/<section class="summary">/,/<\/section>/p')
+if printf '%s' "$summary" | grep -q '<th>Chronological age</th><td>4 months (21 weeks)</td>' &&
+   printf '%s' "$summary" | grep -q '<th>Corrected age</th><td>13 weeks 1 day (the checklists use this one)</td>' &&
+   printf '%s' "$summary" | grep -q '<h2>Worth talking about</h2>' && printf '%s' "$summary" | grep -q '<svg ' &&
+   printf '%s' "$summary" | grep -q '<th>Area</th>' && [ "$(printf '%s' "$summary" | grep -c '<rect ')" -eq 6 ] &&
+   printf '%s' "$summary" | grep -q '>Ada &amp; &lt;Co&gt; now: 3.0 months (corrected)</text>'; then
+	ok "html: the summary holds the ages, the concerns, a chart of the six WHO windows with the age marked, progress"
+else not_ok "html: the summary holds the ages, the concerns, a chart of the six WHO windows with the age marked, progress" "$summary"; fi
+if has '@top-left{content:"Ada \26  \3c Co\3e , born 2026-07-01"' && has 'counter(page) " of " counter(pages)' &&
+   [ "$(printf '%s' "$out" | grep -c '</style>')" -eq 1 ]; then
+	ok "html: the page margins carry the name (escaped for CSS), birth date and page N of M"
+else not_ok "html: the page margins carry the name (escaped for CSS), birth date and page N of M" "$(printf '%s\n' "$out" | grep '@page')"; fi
+if "$PY" -c 'import html5lib' 2>/dev/null; then
+	for who in parent doctor therapist school; do
+		"$TODDLE" --db "$DB" --today "$TODAY" report --child "$A" --for $who --format html > "$TMP/v.html" 2>&1
+		res=$("$PY" -c 'import html5lib, sys
+try:
+    html5lib.HTMLParser(strict=True).parse(open(sys.argv[1], "rb").read()); print("ok")
+except Exception as e:
+    print(e)' "$TMP/v.html" 2>&1)
+		[ "$res" = ok ] || break
+	done
+	if [ "$res" = ok ]; then ok "html: every reader's page parses as HTML5 without an error (html5lib, strict)"
+	else not_ok "html: every reader's page parses as HTML5 without an error (html5lib, strict)" "$who: $res"; fi
+else skip "html: every reader's page parses as HTML5 without an error" "python3-html5lib missing"; fi
 
 # ---- readers -----------------------------------------------------------------
 run report --child "$A" --for doctor
