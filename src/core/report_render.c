@@ -10,7 +10,9 @@
  * the page margins (report_page_begin adds them); long tokens break anywhere
  * rather than shrinking the page; headings stay with what follows; dates never
  * wrap; a long note may run across pages (no break-inside rule on list items,
- * which would leave most of a page blank before it). */
+ * which would leave most of a page blank before it), and the detail follows
+ * the summary on the same page (a forced break after a summary that runs a
+ * few lines over would leave a blank page). */
 static const char html_head[] =
 	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
@@ -34,7 +36,7 @@ static const char html_head[] =
 	"svg{display:block;max-width:100%;height:auto;margin:.4em 0}\n"
 	"footer{margin-top:2em;border-top:1px solid #999;font-size:.9em;color:#333}\n"
 	"@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}"
-	"section.summary{break-after:page}h2{margin-top:1em}}\n";
+	"h2{margin-top:1em}section.summary{border-bottom:2px solid #333;padding-bottom:.4em}}\n";
 
 /* Append one line of sanitised text s, which starts a Markdown line, so that
  * a CommonMark reader (pandoc, python-markdown) shows exactly its words:
