@@ -18,10 +18,26 @@ int report_format_parse(const char *s, enum report_format *out);
 /* Parse "parent", "doctor", "therapist" or "school". */
 int report_audience_parse(const char *s, enum report_audience *out);
 
+/* Sections a reader's report leaves out unless asked for (--include):
+ * the school report carries none of them, the parent's no goals or program. */
+enum report_include {
+	REPORT_INCLUDE_GOALS = 1,      /* therapy goals */
+	REPORT_INCLUDE_PROGRAM = 2,    /* the home program and its adherence */
+	REPORT_INCLUDE_ACTIVITIES = 4, /* the daily activity log, entry by entry */
+};
+
+/* The words --include takes, for messages: "goals, program or activities". */
+#define REPORT_INCLUDE_WORDS "goals, program or activities"
+
+/* Parse a comma list of goals, program, activities into REPORT_INCLUDE_*
+ * bits; -1 with the first unknown word copied to bad. */
+int report_include_parse(const char *list, unsigned *out, char *bad, size_t badsz);
+
 /* What report to build: its format and reader, today, and from when. */
 struct report_request {
 	enum report_format format;
 	enum report_audience audience;
+	unsigned include;         /* REPORT_INCLUDE_* bits */
 	day_t today;
 	int correct_until_months;
 	int has_since;            /* else: everything */

@@ -50,7 +50,20 @@ static int report_options(const char *format, const char *who, enum report_forma
 	return 0;
 }
 
-/* toddle report [--child NAME] [--format F] [--for WHO] [--since D] [--output FILE] */
+/* Check --include: a comma list of goals, program, activities; 0 or 1 with a message. */
+static int report_include(const char *list, unsigned *include)
+{
+	char bad[48], msg[200];
+
+	*include = 0;
+	if (!list || !report_include_parse(list, include, bad, sizeof bad))
+		return 0;
+	snprintf(msg, sizeof msg, "report: --include '%s' is not a section: give a comma list of %s",
+		 bad, REPORT_INCLUDE_WORDS);
+	return cli_fail(1, msg);
+}
+
+/* toddle report [--child NAME] [--format F] [--for WHO] [--since D] [--output FILE] [--include LIST] */
 int cli_report_cmd(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -59,19 +72,22 @@ int cli_report_cmd(struct app *app, int argc, char **argv)
 		{ "for", required_argument, NULL, 2 },
 		{ "since", required_argument, NULL, 3 },
 		{ "output", required_argument, NULL, 4 },
+		{ "include", required_argument, NULL, 5 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[5], *pos[1], msg[200];
+	char *v[6], *pos[1], msg[200];
 	enum report_format fmt;
 	enum report_audience aud;
 	struct tdl_err err;
 	struct child c;
 	struct buf b;
 	day_t since = 0;
+	unsigned include;
 	int npos, rc;
 
 	if (cli_parse("report", argc, argv, opts, v, pos, 0, 0, &npos) ||
-	    report_options(v[1], v[2], &fmt, &aud) || (v[3] && cli_date(app, "--since", v[3], &since)))
+	    report_options(v[1], v[2], &fmt, &aud) || report_include(v[5], &include) ||
+	    (v[3] && cli_date(app, "--since", v[3], &since)))
 		return 1;
 	if (v[3] && since > app->today) {
 		snprintf(msg, sizeof msg, "report: --since %.20s is after today: give a day up to today", v[3]);
@@ -84,7 +100,7 @@ int cli_report_cmd(struct app *app, int argc, char **argv)
 	buf_init(&b);
 	rc = report_build(app->db, &c, &(struct report_request){
 			.today = app->today, .correct_until_months = app->set.correct_until_months,
-			.format = fmt, .audience = aud, .has_since = v[3] != NULL, .since = since }, &b, &err);
+			.format = fmt, .audience = aud, .include = include, .has_since = v[3] != NULL, .since = since }, &b, &err);
 	if (!rc && v[4])
 		rc = report_write_file(v[4], &b, &err);
 	if (rc)

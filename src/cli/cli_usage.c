@@ -36,7 +36,7 @@ static const struct usage table[] = {
 	  "prints the new ID" },
 	{ "event list", "[--child NAME] [--from D] [--to D]", "ID, DATE, TIME, TITLE" },
 	{ "event delete", "ID", "" },
-	{ "report", "[--child NAME] [--format text|md|html] [--for parent|doctor|therapist|school]\n[--since D] [--output FILE]",
+	{ "report", "[--child NAME] [--format text|md|html] [--for parent|doctor|therapist|school]\n[--since D] [--output FILE] [--include goals,program,activities]",
 	  "" },
 	{ "export csv", "[--child NAME] --what milestones|activities|appointments", "" },
 	{ "export ics", "[--child NAME]", "" },

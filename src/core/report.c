@@ -17,21 +17,79 @@
 #include "report_parts.h"
 
 static const char calm_line[] = "Talk this over with your child's doctor; it is not a diagnosis.";
+static const char clinician_line[] = "These are observations recorded at home and in therapy, listed for "
+	"your own assessment; toddle does not diagnose.";
 
-/* A checklist domain as people say it. */
-static const char *domain_title(const char *d)
+/* A checklist or activity domain as people say it. */
+const char *report_domain_title(const char *d)
 {
 	static const char *const names[][2] = {
 		{ "social-emotional", "Social and emotional" },
 		{ "language", "Language and communication" },
 		{ "cognitive", "Learning, thinking, problem solving" },
 		{ "movement", "Movement and physical development" },
+		{ "gross-motor", "Big movements (gross motor)" },
+		{ "fine-motor", "Hand skills (fine motor)" },
+		{ "sensory", "Senses (sensory play)" },
+		{ "communication", "Communication" },
+		{ "daily-routines", "Daily routines" },
+		{ "other", "Other activities" },
 	};
 
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+	for (size_t i = 0; d && i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(d, names[i][0]))
 			return names[i][1];
-	return d;
+	return d ? d : "Other activities";
+}
+
+/* True when this report carries the section `what`: the doctor's and the
+ * therapist's carry goals and program, the parent's and therapist's the
+ * daily activity log; anything else only when asked for. */
+int report_has(const struct rep *r, unsigned what)
+{
+	int clinic = r->who == REPORT_DOCTOR || r->who == REPORT_THERAPIST;
+
+	if (r->include & what)
+		return 1;
+	if (what == REPORT_INCLUDE_ACTIVITIES)
+		return r->who == REPORT_PARENT || r->who == REPORT_THERAPIST;
+	return clinic;
+}
+
+/* Which age the checklists follow, said for this reader. */
+static void section_which_age(struct rep *r)
+{
+	const struct child_age *a = &r->age;
+	char real[80], corr[80], due[11];
+
+	child_age_words(a->days, a->months, real, sizeof real);
+	child_age_words(a->cdays, a->cmonths, corr, sizeof corr);
+	if (r->who == REPORT_SCHOOL) {
+		if (a->corrected)
+			report_para(r, "The skills below are counted by %s's corrected age, %s (the age counted from "
+				    "the due date), not by the age since birth, %s.", r->c->name, corr, real);
+		else
+			report_para(r, "The skills below are counted by %s's age, %s.", r->c->name, real);
+		return;
+	}
+	if (r->who != REPORT_DOCTOR) {
+		if (a->corrected)
+			report_para(r, "%s was born early, so the checklists follow the corrected age until %d months.",
+				    r->c->name, r->correct_until);
+		return;
+	}
+	if (a->corrected && r->c->has_due) {
+		date_format(r->c->due, due);
+		report_para(r, "Born at %d+%d weeks: the CDC checklists and the WHO windows below follow the "
+			    "corrected age, %s (counted from the due date, %s), not the chronological age, %s. "
+			    "Correction applies until %d months.", a->ga_weeks, a->ga_days, corr, due, real,
+			    r->correct_until);
+	} else if (r->c->has_due && a->ga_weeks < PRETERM_WEEKS) {
+		report_para(r, "Born at %d+%d weeks; past %d months the checklists and WHO windows follow the "
+			    "chronological age, %s.", a->ga_weeks, a->ga_days, r->correct_until, real);
+	} else {
+		report_para(r, "The checklists and WHO windows follow the chronological age, %s.", real);
+	}
 }
 
 /* Name, dates and ages; gestational details only where the reader needs them. */
@@ -51,30 +109,30 @@ static void section_header(struct rep *r)
 	buf_free(&title);
 	date_format(r->c->born, d);
 	date_format(r->today, t);
-	report_itemf(r, "Born: %s", d);
-	report_itemf(r, "Date of this report: %s", t);
+	report_fact(r, "Born", "%s", d);
+	report_fact(r, "Date of this report", "%s", t);
 	child_age_words(a->days, a->months, words, sizeof words);
-	report_itemf(r, "Age: %s", words);
-	if (r->who != REPORT_SCHOOL && a->corrected) {
+	report_fact(r, r->who == REPORT_DOCTOR && a->corrected ? "Chronological age" : "Age", "%s", words);
+	if (a->corrected) {
 		child_age_words(a->cdays, a->cmonths, words, sizeof words);
 		if (r->who == REPORT_DOCTOR)
-			report_itemf(r, "Corrected age: %s", words);
+			report_fact(r, "Corrected age", "%s (the checklists use this one)", words);
+		else if (r->who == REPORT_SCHOOL)
+			report_fact(r, "Corrected age", "%s (the skills are counted by this one)", words);
 		else
-			report_itemf(r, "Corrected age: %s (born at %d+%d weeks)", words, a->ga_weeks, a->ga_days);
+			report_fact(r, "Corrected age", "%s (born at %d+%d weeks)", words, a->ga_weeks, a->ga_days);
 	}
 	if (r->who == REPORT_DOCTOR && r->c->has_due) {
 		date_format(r->c->due, d);
-		report_itemf(r, "Gestational age at birth: %d+%d weeks (due %s)", a->ga_weeks, a->ga_days, d);
+		report_fact(r, "Gestational age at birth", "%d+%d weeks (due %s)", a->ga_weeks, a->ga_days, d);
 		if (!a->corrected && a->ga_weeks < PRETERM_WEEKS)
-			report_itemf(r, "Corrected age: no longer applied after %d months", r->correct_until);
+			report_fact(r, "Corrected age", "no longer applied after %d months", r->correct_until);
 	}
 	date_format(r->from, d);
-	report_itemf(r, "%s from %s to %s", r->who == REPORT_SCHOOL ? "Activities" : "Activities and notes", d, t);
+	report_fact(r, r->who == REPORT_SCHOOL ? "Activities" : "Activities and notes", "from %s to %s", d, t);
 	if (r->who == REPORT_PARENT)
 		report_para(r, "This report gathers what you recorded in toddle. Every child grows at their own pace.");
-	if (r->who != REPORT_SCHOOL && r->who != REPORT_DOCTOR && a->corrected)
-		report_para(r, "%s was born early, so the checklists follow the corrected age until %d months.",
-		     r->c->name, r->correct_until);
+	section_which_age(r);
 	report_list_end(r);
 }
 
@@ -84,7 +142,7 @@ static int section_achieved(struct rep *r)
 	struct milestone_entry *e;
 	struct who_window *w;
 	int n, nw, shown = 0, rc = milestone_range(r->db, r->c, 0, 1000, &e, &n, r->err);
-	char d[11];
+	char d[11], age[24];
 
 	if (rc)
 		return rc;
@@ -102,25 +160,31 @@ static int section_achieved(struct rep *r)
 			any = !strcmp(e[j].domain, e[i].domain) && e[j].status == MS_ACHIEVED;
 		if (seen || !any)
 			continue;
-		report_heading(r, 3, domain_title(e[i].domain));
+		report_heading(r, 3, report_domain_title(e[i].domain));
+		report_table(r, "Skill|Checklist|Seen on");
 		for (int j = i; j < n; j++) {
 			if (strcmp(e[j].domain, e[i].domain) || e[j].status != MS_ACHIEVED)
 				continue;
 			if (e[j].has_date)
 				date_format(e[j].observed, d);
-			report_itemf(r, "%s (%d-month checklist): %s", e[j].text, e[j].age_months,
-			      e[j].has_date ? d : "date not recorded");
+			snprintf(age, sizeof age, "%d months", e[j].age_months);
+			report_rowf(r, 3, (const char *[]){ e[j].text, age, e[j].has_date ? d : "date not recorded" },
+				    "%s (%d-month checklist): %s", e[j].text, e[j].age_months,
+				    e[j].has_date ? d : "date not recorded");
 			shown++;
 		}
 	}
 	for (int i = 0, head = 0; i < nw; i++) {
 		if (w[i].status != MS_ACHIEVED || w[i].same_as[0]) /* with a CDC item: listed above */
 			continue;
-		if (!head++)
+		if (!head++) {
 			report_heading(r, 3, "Movement: WHO motor milestones");
+			report_table(r, "Skill|Seen on");
+		}
 		if (w[i].has_date)
 			date_format(w[i].day, d);
-		report_itemf(r, "%s: %s", w[i].text, w[i].has_date ? d : "date not recorded");
+		report_rowf(r, 2, (const char *[]){ w[i].text, w[i].has_date ? d : "date not recorded" }, "%s: %s",
+			    w[i].text, w[i].has_date ? d : "date not recorded");
 		shown++;
 	}
 	if (!shown)
@@ -160,7 +224,7 @@ static int section_flags(struct rep *r)
 		      guide_discipline_name(f[i].helps));
 	}
 	if (n)
-		report_para(r, "%s", calm_line);
+		report_para(r, "%s", r->who == REPORT_PARENT ? calm_line : clinician_line);
 	else
 		report_para(r, "Nothing to raise right now: no skill seen before and not now, no checklist item "
 			    "marked not yet after its age, and no WHO window closed without the skill.");
@@ -200,8 +264,15 @@ static int section_progress(struct rep *r)
 	if ((rc = progress_by_domain(r->db, r->c, upto, &p, &n, r->err)))
 		return rc;
 	report_para(r, "Skills achieved from the checklists up to %d months:", upto);
-	for (int i = 0; i < n; i++)
-		report_itemf(r, "%s: %d of %d", domain_title(p[i].domain), p[i].achieved, p[i].total);
+	report_table(r, "Area|#Achieved|#Of");
+	for (int i = 0; i < n; i++) {
+		char a[12], t[12];
+
+		snprintf(a, sizeof a, "%d", p[i].achieved);
+		snprintf(t, sizeof t, "%d", p[i].total);
+		report_rowf(r, 3, (const char *[]){ report_domain_title(p[i].domain), a, t }, "%s: %d of %d",
+			    report_domain_title(p[i].domain), p[i].achieved, p[i].total);
+	}
 	if (r->who == REPORT_SCHOOL && n > 0) {
 		report_heading(r, 2, "Strengths");
 		for (int i = 0; i < n; i++)
@@ -209,7 +280,7 @@ static int section_progress(struct rep *r)
 				best = i;
 		for (int i = 0; i < n; i++)
 			if (p[i].achieved > 0 && p[i].achieved * p[best].total == p[best].achieved * p[i].total)
-				report_itemf(r, "%s: %d of %d skills so far", domain_title(p[i].domain), p[i].achieved,
+				report_itemf(r, "%s: %d of %d skills so far", report_domain_title(p[i].domain), p[i].achieved,
 				      p[i].total);
 		if (p[best].achieved == 0)
 			report_para(r, "Strengths show here once skills are recorded.");
@@ -235,9 +306,17 @@ static int activity_minutes_by_domain(struct rep *r)
 	db_bind_day(st, 2, r->from);
 	db_bind_day(st, 3, r->today);
 	report_heading(r, 3, "Minutes by area");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		report_itemf(r, "%s: %d minutes in %d tries", (const char *)sqlite3_column_text(st, 0),
-		      sqlite3_column_int(st, 2), sqlite3_column_int(st, 1));
+	report_table(r, "Area|#Minutes|#Tries");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *area = report_domain_title((const char *)sqlite3_column_text(st, 0));
+		int minutes = sqlite3_column_int(st, 2), tries = sqlite3_column_int(st, 1);
+		char m[12], t[12];
+
+		snprintf(m, sizeof m, "%d", minutes);
+		snprintf(t, sizeof t, "%d", tries);
+		report_rowf(r, 3, (const char *[]){ area, m, t }, "%s: %d minutes in %d %s", area, minutes, tries,
+			    tries == 1 ? "try" : "tries");
+	}
 	sqlite3_finalize(st);
 	report_list_end(r);
 	return rc == SQLITE_DONE ? TDL_OK : db_fail(r->db, "cannot read the activity log", r->err);
@@ -264,13 +343,20 @@ static int section_activities(struct rep *r)
 	else
 		report_para(r, "From %s to %s: %d %s (%d done, %d hard, %d skipped), %d minutes in all.", f, t, n,
 		     n == 1 ? "try" : "tries", count[ACT_DONE], count[ACT_HARD], count[ACT_SKIPPED], minutes);
-	for (int i = 0; i < n && r->who != REPORT_DOCTOR; i++) {
+	if (n && report_has(r, REPORT_INCLUDE_ACTIVITIES))
+		report_table(r, "Date|Activity|Result|#Minutes");
+	for (int i = 0; i < n && report_has(r, REPORT_INCLUDE_ACTIVITIES); i++) {
+		const char *res = activity_result_name(e[i].result);
+		char m[12] = "";
+
 		date_format(e[i].day, d);
 		if (e[i].minutes > 0)
-			report_itemf(r, "%s %s: %s, %d minutes", d, e[i].title, activity_result_name(e[i].result),
-			      e[i].minutes);
+			snprintf(m, sizeof m, "%d", e[i].minutes);
+		if (e[i].minutes > 0)
+			report_rowf(r, 4, (const char *[]){ d, e[i].title, res, m }, "%s %s: %s, %d minutes", d,
+				    e[i].title, res, e[i].minutes);
 		else
-			report_itemf(r, "%s %s: %s", d, e[i].title, activity_result_name(e[i].result));
+			report_rowf(r, 4, (const char *[]){ d, e[i].title, res, m }, "%s %s: %s", d, e[i].title, res);
 	}
 	report_list_end(r);
 	activity_entries_free(e, n);
@@ -391,10 +477,36 @@ static void section_footer(struct rep *r)
 	buf_add(r->b, r->fmt == REPORT_HTML ? "<footer>\n" : r->fmt == REPORT_MD ? "---\n\n" : "----\n\n");
 	report_para(r, "Sources: CDC Learn the Signs. Act Early. milestone checklists (2022); "
 		"WHO Motor Development Study (2006).");
-	report_para(r, "toddle is not a diagnosis: it helps you notice and talk things over with your "
-		"child's doctor. Made with toddle on %s.", t);
+	if (r->who == REPORT_PARENT)
+		report_para(r, "toddle is not a diagnosis: it helps you notice and talk things over with your "
+			    "child's doctor. Made with toddle on %s.", t);
+	else if (r->who == REPORT_SCHOOL)
+		report_para(r, "toddle is not a diagnosis: this profile gathers what the family recorded. "
+			    "Made with toddle on %s.", t);
+	else
+		report_para(r, "toddle is not a diagnosis: it gathers what the family and therapists recorded, "
+			    "for your own assessment. Made with toddle on %s.", t);
 	if (r->fmt == REPORT_HTML)
 		buf_add(r->b, "</footer>\n");
+}
+
+/* HTML: a first page a clinician reads in a minute (the child, the ages,
+ * the concerns, the WHO chart, progress by area), then the detail. */
+static int report_html_sections(struct rep *r)
+{
+	int rc, school = r->who == REPORT_SCHOOL;
+
+	report_markup(r, "<section class=\"summary\">\n");
+	section_header(r);
+	if ((!school && (rc = section_flags(r))) || (!school && (rc = report_who_chart(r))) ||
+	    (rc = section_progress(r)))
+		return rc;
+	report_markup(r, "</section>\n");
+	if ((rc = section_achieved(r)) || (rc = section_activities(r)) || (!school && (rc = section_notes(r))) ||
+	    (rc = report_care_sections(r)))
+		return rc;
+	section_footer(r);
+	return TDL_OK;
 }
 
 /* The sections in the order this reader wants them. */
@@ -402,6 +514,8 @@ static int report_sections(struct rep *r)
 {
 	int rc;
 
+	if (r->fmt == REPORT_HTML)
+		return report_html_sections(r);
 	section_header(r);
 	if (r->who == REPORT_DOCTOR) {
 		if ((rc = section_flags(r)) || (rc = section_achieved(r)) || (rc = section_progress(r)) ||
@@ -415,7 +529,7 @@ static int report_sections(struct rep *r)
 		    (rc = section_activities(r)) || (rc = section_notes(r)) || (rc = section_windows(r)))
 			return rc;
 	}
-	if (r->who != REPORT_PARENT && (rc = report_care_sections(r)))
+	if ((rc = report_care_sections(r)))
 		return rc;
 	section_footer(r);
 	return TDL_OK;
@@ -426,6 +540,7 @@ int report_build(sqlite3 *db, const struct child *c, const struct report_request
 		 struct buf *out, struct tdl_err *err)
 {
 	struct rep r = { .db = db, .c = c, .today = rq->today, .fmt = rq->format, .who = rq->audience,
+			 .include = rq->include,
 			 .correct_until = rq->correct_until_months, .b = out, .err = err };
 	int rc;
 
@@ -466,6 +581,30 @@ int report_audience_parse(const char *s, enum report_audience *out)
 			return 0;
 		}
 	return -1;
+}
+
+/* Parse a comma list of goals, program, activities into REPORT_INCLUDE_* bits. */
+int report_include_parse(const char *list, unsigned *out, char *bad, size_t badsz)
+{
+	static const char *const words[] = { "goals", "program", "activities" };
+	const char *p = list ? list : "";
+
+	*out = 0;
+	for (;;) {
+		size_t len = strcspn(p, ","), i;
+
+		for (i = 0; i < 3; i++)
+			if (len == strlen(words[i]) && !strncmp(p, words[i], len))
+				break;
+		if (i == 3) {
+			snprintf(bad, badsz, "%.*s", (int)len, p);
+			return -1;
+		}
+		*out |= 1u << i;
+		if (!p[len])
+			return 0;
+		p += len + 1;
+	}
 }
 
 /* Write b to the file the person named, as the person (never with toddle's

@@ -5,7 +5,7 @@
 #include "toddle/note.h"
 #include "toddle/program.h"
 
-#define ADHERENCE_WEEKS 4
+#define ADHERENCE_WEEKS 4 /* whole weeks before the current one */
 
 /* Goals with their status and target. */
 static int section_goals(struct rep *r)
@@ -31,7 +31,30 @@ static int section_goals(struct rep *r)
 	return TDL_OK;
 }
 
-/* Home program done of planned, week by week, for the last few weeks. */
+/* The current week's line: a week that began today has nothing to count, and
+ * a week under way says how many of its days have passed, so a part week
+ * never reads as poor adherence. */
+static int program_this_week(struct rep *r, day_t monday)
+{
+	int planned, done, rc = program_adherence(r->db, r->c, monday, &planned, &done, r->err);
+	int days = (int)(r->today - monday) + 1;
+	char d[11];
+
+	if (rc)
+		return rc;
+	date_format(monday, d);
+	if (!planned)
+		report_itemf(r, "Week of %s (this week): nothing planned", d);
+	else if (days == 1)
+		report_itemf(r, "Week of %s (this week): began today, %d done so far of %d planned for the week",
+			     d, done, planned);
+	else
+		report_itemf(r, "Week of %s (this week, %d of 7 days so far): %d done of %d planned for the week",
+			     d, days, done, planned);
+	return TDL_OK;
+}
+
+/* Home program done of planned: the last whole weeks, then this week so far. */
 static int section_program(struct rep *r)
 {
 	day_t monday = program_monday(r->today);
@@ -46,11 +69,14 @@ static int section_program(struct rep *r)
 	}
 	report_heading(r, 2, "Home program");
 	for (int i = 0; i < n; i++)
-		report_itemf(r, "%s: %d a %s", p[i].title, p[i].times, p[i].per_week ? "week" : "day");
+		if (p[i].times == 1)
+			report_itemf(r, "%s: once a %s", p[i].title, p[i].per_week ? "week" : "day");
+		else
+			report_itemf(r, "%s: %d times a %s", p[i].title, p[i].times, p[i].per_week ? "week" : "day");
 	report_list_end(r);
 	program_free(p, n);
 	report_para(r, "Done of planned, by week (Monday to Sunday):");
-	for (int w = ADHERENCE_WEEKS - 1; w >= 0; w--) {
+	for (int w = ADHERENCE_WEEKS; w >= 1; w--) {
 		int planned, done;
 
 		rc = program_adherence(r->db, r->c, monday - 7 * w, &planned, &done, r->err);
@@ -58,12 +84,13 @@ static int section_program(struct rep *r)
 			return rc;
 		date_format(monday - 7 * w, d);
 		if (planned)
-			report_itemf(r, "Week of %s: %d of %d", d, done, planned);
+			report_itemf(r, "Week of %s: %d of %d done", d, done, planned);
 		else
 			report_itemf(r, "Week of %s: nothing planned", d);
 	}
+	rc = program_this_week(r, monday);
 	report_list_end(r);
-	return TDL_OK;
+	return rc;
 }
 
 /* Session notes in the period, latest version of each. */
@@ -91,14 +118,15 @@ static int section_sessions(struct rep *r)
 	return TDL_OK;
 }
 
-/* The therapy sections, for the doctor, therapist and school reports. */
+/* The therapy sections this report carries: goals and program for the doctor
+ * and the therapist (others only when asked), session notes for them only. */
 int report_care_sections(struct rep *r)
 {
-	int rc = section_goals(r);
+	int rc = report_has(r, REPORT_INCLUDE_GOALS) ? section_goals(r) : TDL_OK;
 
-	if (!rc)
+	if (!rc && report_has(r, REPORT_INCLUDE_PROGRAM))
 		rc = section_program(r);
-	if (!rc && r->who != REPORT_SCHOOL)
+	if (!rc && (r->who == REPORT_DOCTOR || r->who == REPORT_THERAPIST))
 		rc = section_sessions(r);
 	return rc;
 }

@@ -2,7 +2,7 @@
 # Reports (text, Markdown, HTML; for parent, doctor, therapist, school), CSV and
 # iCalendar exports: contents, escaping, spreadsheet injection, folding, refusals.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
-plan 76
+plan 85
 
 PY=/usr/bin/python3
 ME=$(id -un)
@@ -167,7 +167,7 @@ check_err "and the refusal says so" "--child"
 
 # ---- Markdown ----------------------------------------------------------------
 run report --child "$A" --format md
-if [ $rc -eq 0 ] && has_fixed '# Ada & <Co>: development report' && has_fixed '## Milestones achieved' &&
+if [ $rc -eq 0 ] && has_fixed '# Ada &amp; &lt;Co&gt;: development report' && has_fixed '## Milestones achieved' &&
    has_fixed '### Social and emotional' && has_fixed '- Smiles back when you talk or smile (2-month checklist): 2026-11-10'; then
 	ok "md: headings and list items"
 else not_ok "md: headings and list items" "$out" "$err"; fi
@@ -191,29 +191,86 @@ if ! printf '%s' "$out" | grep -Eqi 'https?:|src=|href=|url\(|@import|<link|<img
 	ok "html: no external resources at all"
 else not_ok "html: no external resources at all" "$(printf '%s\n' "$out" | grep -Ei 'https?:|src=|href=|url\(|@import|<link|<img|<iframe|<object')"; fi
 check "html: no control characters" lacks "$ESC"
-check "html: stored text lands in list items" has '<li>2026-11-20 Floor tummy time with a mirror: done, 10 minutes</li>'
+check "html: an activity is a table row, its date kept on one line" \
+	has '<tr><td><span class="date">2026-11-20</span></td><td>Floor tummy time with a mirror</td><td>done</td><td class="n">10</td></tr>'
+run report --child "$A" --for doctor --format html
+summary=$(printf '%s\n' "$out" | sed -n '/<section class="summary">/,/<\/section>/p')
+if printf '%s' "$summary" | grep -q '<th>Chronological age</th><td>4 months (21 weeks)</td>' &&
+   printf '%s' "$summary" | grep -q '<th>Corrected age</th><td>13 weeks 1 day (the checklists use this one)</td>' &&
+   printf '%s' "$summary" | grep -q '<h2>Worth talking about</h2>' && printf '%s' "$summary" | grep -q '<svg ' &&
+   printf '%s' "$summary" | grep -q '<th>Area</th>' && [ "$(printf '%s' "$summary" | grep -c '<rect ')" -eq 6 ] &&
+   printf '%s' "$summary" | grep -q '>Ada &amp; &lt;Co&gt; now: 3.0 months (corrected)</text>'; then
+	ok "html: the summary holds the ages, the concerns, a chart of the six WHO windows with the age marked, progress"
+else not_ok "html: the summary holds the ages, the concerns, a chart of the six WHO windows with the age marked, progress" "$summary"; fi
+if has '@top-left{content:"Ada \26  \3c Co\3e , born 2026-07-01"' && has 'counter(page) " of " counter(pages)' &&
+   [ "$(printf '%s' "$out" | grep -c '</style>')" -eq 1 ]; then
+	ok "html: the page margins carry the name (escaped for CSS), birth date and page N of M"
+else not_ok "html: the page margins carry the name (escaped for CSS), birth date and page N of M" "$(printf '%s\n' "$out" | grep '@page')"; fi
+if "$PY" -c 'import html5lib' 2>/dev/null; then
+	for who in parent doctor therapist school; do
+		"$TODDLE" --db "$DB" --today "$TODAY" report --child "$A" --for $who --format html > "$TMP/v.html" 2>&1
+		res=$("$PY" -c 'import html5lib, sys
+try:
+    html5lib.HTMLParser(strict=True).parse(open(sys.argv[1], "rb").read()); print("ok")
+except Exception as e:
+    print(e)' "$TMP/v.html" 2>&1)
+		[ "$res" = ok ] || break
+	done
+	if [ "$res" = ok ]; then ok "html: every reader's page parses as HTML5 without an error (html5lib, strict)"
+	else not_ok "html: every reader's page parses as HTML5 without an error (html5lib, strict)" "$who: $res"; fi
+else skip "html: every reader's page parses as HTML5 without an error" "python3-html5lib missing"; fi
 
 # ---- readers -----------------------------------------------------------------
 run report --child "$A" --for doctor
 if [ $rc -eq 0 ] && before 'Worth talking about' 'Milestones achieved' &&
-   has_fixed '  - Gestational age at birth: 32+0 weeks (due 2026-08-26)' && has_fixed '  - Corrected age: 13 weeks 1 day'; then
-	ok "doctor: the list first, both ages and the gestational age"
-else not_ok "doctor: the list first, both ages and the gestational age" "$out" "$err"; fi
+   has_fixed '  - Gestational age at birth: 32+0 weeks (due 2026-08-26)' &&
+   has_fixed '  - Chronological age: 4 months (21 weeks)' &&
+   has_fixed '  - Corrected age: 13 weeks 1 day (the checklists use this one)'; then
+	ok "doctor: the list first, both ages named and the gestational age"
+else not_ok "doctor: the list first, both ages named and the gestational age" "$out" "$err"; fi
+if has 'Born at 32+0 weeks: the CDC checklists and the WHO windows below follow the corrected age, 13 weeks 1 day' &&
+   lacks "Talk this over with your child's doctor" && lacks "talk things over with your child's doctor" &&
+   has 'listed for your own assessment'; then
+	ok "doctor: speaks to a clinician and says the checklists follow the corrected age"
+else not_ok "doctor: speaks to a clinician and says the checklists follow the corrected age" "$out"; fi
 if in_section "Activities" 'From 2026-10-27 to 2026-11-26: 2 tries (1 done, 1 hard, 0 skipped), 10 minutes in all.' &&
    lacks '  - 2026-11-20 Floor tummy time'; then
 	ok "doctor: activities as a compact summary"
 else not_ok "doctor: activities as a compact summary" "$(section Activities)"; fi
 run report --child "$A" --for school
-if [ $rc -eq 0 ] && lacks 'Corrected' && lacks 'Gestational' && lacks '32+0' && lacks 'born early' &&
+if [ $rc -eq 0 ] && lacks 'Gestational' && lacks '32+0' &&
    lacks 'Worth talking about' && lacks 'Notes' && lacks 'WHO motor windows' && lacks 'liked it'; then
 	ok "school: no gestational or medical detail, no notes"
 else not_ok "school: no gestational or medical detail, no notes" "$out" "$err"; fi
+if has_fixed '  - Age: 4 months (21 weeks)' && has_fixed '  - Corrected age: 13 weeks 1 day (the skills are counted by this one)' &&
+   has "The skills below are counted by Ada & <Co>'s corrected age"; then
+	ok "school: says which age it counts by and shows the corrected age"
+else not_ok "school: says which age it counts by and shows the corrected age" "$out"; fi
+if lacks '2026-11-20 Floor tummy time' && has 'From 2026-10-27 to 2026-11-26: 2 tries'; then
+	ok "school: the activities as a count, no daily log"
+else not_ok "school: the activities as a count, no daily log" "$(section Activities)"; fi
+run report --child "$A" --for school --include activities
+check "school --include activities: the daily log is there" has '  - 2026-11-20 Floor tummy time with a mirror: done, 10 minutes'
+run report --child Bo --for school
+check "school, born at term: counts by the age since birth" has "The skills below are counted by Bo's age, 6 months"
+run report --child "$A" --for school
 if has_fixed 'Ada & <Co>: a profile for school' && in_section "Strengths" '  - Social and emotional: 2 of 4 skills so far' &&
    under "Milestones achieved" "Social and emotional" '  - Smiles back when you talk or smile (2-month checklist): 2026-11-10'; then
 	ok "school: milestones and strengths"
 else not_ok "school: milestones and strengths" "$out"; fi
 run report --child "$A" --for therapist
-check "therapist: activity minutes by area" in_section "Activities" '  - gross-motor: 10 minutes in 1 tries'
+check "therapist: activity minutes by area, named for people" in_section "Activities" '  - Big movements (gross motor): 10 minutes in 1 try'
+slugs=""
+for who in parent doctor therapist school; do
+	for f in text md html; do
+		run report --child "$A" --for $who --format $f --since 2026-09-01 --include goals,program,activities
+		for s in gross-motor fine-motor social-emotional daily-routines; do
+			lacks "$s" || slugs="$slugs $who/$f:$s"
+		done
+	done
+done
+if [ -z "$slugs" ]; then ok "no report names an area by its slug"
+else not_ok "no report names an area by its slug" "$slugs"; fi
 run report --child "$A" --for parent
 check "parent: a warm opening line" has 'Every child grows at their own pace.'
 
