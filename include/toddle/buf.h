@@ -45,7 +45,9 @@ int buf_status(const struct buf *b, struct tdl_err *err);
 /* Append s for an HTML page: control characters dropped, & < > " ' escaped. */
 void buf_html(struct buf *b, const char *s);
 
-/* Append s as one RFC 4180 CSV cell, neutralised so a spreadsheet never runs it. */
+/* Append s as one RFC 4180 CSV cell, neutralised so a spreadsheet never runs
+ * it: a text that, after any leading ', begins with = + - @ TAB or CR gets one
+ * more ' in front (drop one to have it back). */
 void buf_csv_cell(struct buf *b, const char *s);
 
 /* Append s as RFC 5545 TEXT: \\ ; , escaped and line breaks as \n. */

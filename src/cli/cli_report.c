@@ -113,15 +113,33 @@ int cli_report_cmd(struct app *app, int argc, char **argv)
 	return rc;
 }
 
-/* toddle export csv [--child NAME] --what milestones|activities|appointments */
+/* Write an export to --output (the person's file, 0600, atomically) or to stdout;
+ * 0, or the exit status after printing why. */
+static int export_put(const char *cmd, const char *file, const struct buf *b)
+{
+	struct tdl_err err;
+	char msg[700];
+	int rc;
+
+	if (!file)
+		return put_buf(cmd, b);
+	if (!(rc = export_write_file(file, b, &err)))
+		return 0;
+	snprintf(msg, sizeof msg, "%s: %s", cmd, err.msg);
+	return cli_fail(rc, msg);
+}
+
+/* toddle export csv [--child NAME] --what KIND [--bom] [--output FILE] */
 static int export_csv_cmd(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "child", required_argument, NULL, 0 },
 		{ "what", required_argument, NULL, 1 },
+		{ "bom", no_argument, NULL, 2 },
+		{ "output", required_argument, NULL, 3 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[2], *pos[1], msg[200];
+	char *v[4], *pos[1], msg[300];
 	enum export_what what;
 	struct tdl_err err;
 	struct child c;
@@ -131,29 +149,32 @@ static int export_csv_cmd(struct app *app, int argc, char **argv)
 	if (cli_parse("export csv", argc, argv, opts, v, pos, 0, 0, &npos))
 		return 1;
 	if (!v[1] || export_what_parse(v[1], &what)) {
-		snprintf(msg, sizeof msg, "export csv: --what %s%.40s%smust be milestones, activities or appointments",
-			 v[1] ? "'" : "", v[1] ? v[1] : "", v[1] ? "' " : "");
+		snprintf(msg, sizeof msg, "export csv: --what %s%.40s%smust be %s",
+			 v[1] ? "'" : "", v[1] ? v[1] : "", v[1] ? "' " : "", export_what_names());
 		return cli_fail(1, msg);
 	}
+	if (v[3] && !*v[3])
+		return cli_fail(1, "export csv: --output needs a file name");
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;
 	buf_init(&b);
-	rc = export_csv(app->db, &c, what, &b, &err);
-	rc = rc ? cli_fail(rc, err.msg) : put_buf("export csv", &b);
+	rc = export_csv(app->db, &c, what, v[2] != NULL, &b, &err);
+	rc = rc ? cli_fail(rc, err.msg) : export_put("export csv", v[3], &b);
 	buf_free(&b);
 	if (!rc && app->set.group[0])
-		warn_unrecorded("export csv", export_record(app->db, &c, EXPORT_CSV, what, &err), &err);
+		warn_unrecorded("export csv", export_record(app->db, &c, EXPORT_CSV, what, v[3], &err), &err);
 	return rc;
 }
 
-/* toddle export ics [--child NAME]: every child's appointments without --child */
+/* toddle export ics [--child NAME] [--output FILE]: every child's appointments without --child */
 static int export_ics_cmd(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "child", required_argument, NULL, 0 },
+		{ "output", required_argument, NULL, 1 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[1], *pos[1];
+	char *v[2], *pos[1];
 	struct tdl_err err;
 	struct child c;
 	struct buf b;
@@ -161,15 +182,17 @@ static int export_ics_cmd(struct app *app, int argc, char **argv)
 
 	if (cli_parse("export ics", argc, argv, opts, v, pos, 0, 0, &npos))
 		return 1;
+	if (v[1] && !*v[1])
+		return cli_fail(1, "export ics: --output needs a file name");
 	if ((rc = cli_open(app, 0)) || (v[0] && (rc = cli_child(app, v[0], &c))))
 		return rc;
 	buf_init(&b);
 	rc = export_ics(app->db, v[0] ? &c : NULL, &b, &err);
-	rc = rc ? cli_fail(rc, err.msg) : put_buf("export ics", &b);
+	rc = rc ? cli_fail(rc, err.msg) : export_put("export ics", v[1], &b);
 	buf_free(&b);
 	if (!rc && app->set.group[0])
 		warn_unrecorded("export ics", export_record(app->db, v[0] ? &c : NULL, EXPORT_ICS,
-							    EXPORT_APPOINTMENTS, &err), &err);
+							    EXPORT_APPOINTMENTS, v[1], &err), &err);
 	return rc;
 }
 
@@ -182,5 +205,6 @@ int cli_export_cmd(struct app *app, int argc, char **argv)
 		return export_ics_cmd(app, argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "record"))
 		return cli_export_record_cmd(app, argc - 1, argv + 1);
-	return cli_fail(1, "export: use 'export csv --what milestones|activities|appointments' or 'export ics'");
+	return cli_fail(1, "export: use 'export csv --what KIND' (milestones, activities, appointments, goals,"
+			" notes, program or audit), 'export ics' or 'export record --output FILE'");
 }

@@ -181,18 +181,22 @@ void buf_html(struct buf *b, const char *s)
 	free(clean);
 }
 
-/* Append s as one CSV cell: quoted when needed, and a leading = + - @ TAB or CR
- * neutralised with a ' inside the quotes so that no spreadsheet evaluates it. */
+/* Append s as one CSV cell: quoted when needed; a cell whose text, after any
+ * leading apostrophes, begins with = + - @ TAB or CR gets one more ' in front
+ * (inside the quotes) so that no spreadsheet evaluates it, and a reader that
+ * drops one ' from such a cell has the text back exactly. */
 void buf_csv_cell(struct buf *b, const char *s)
 {
 	char *clean = clean_keep_breaks(s);
 	int risky, quote;
+	size_t ticks;
 
 	if (!clean) {
 		b->failed = 1;
 		return;
 	}
-	risky = clean[0] && strchr("=+-@\t\r", clean[0]) != NULL;
+	ticks = strspn(clean, "'");
+	risky = clean[ticks] && strchr("=+-@\t\r", clean[ticks]) != NULL;
 	quote = risky || strpbrk(clean, ",\"\r\n") != NULL;
 	if (quote)
 		buf_add(b, risky ? "\"'" : "\"");

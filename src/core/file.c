@@ -78,6 +78,9 @@ static int write_error(const char *path, int saved, struct tdl_err *err)
 
 	if (saved == ENOENT && !file_folder(path, dir, sizeof dir) && stat(dir, &st) != 0)
 		return err_set(err, TDL_EDATA, "cannot write %.200s: the folder %.200s does not exist", path, dir);
+	if ((saved == EACCES || saved == EPERM || saved == EROFS) && !file_folder(path, dir, sizeof dir))
+		return err_set(err, TDL_EDATA, "cannot write %.200s: %s (the folder %.200s does not let you add files)",
+			       path, strerror(saved), dir);
 	return err_set(err, TDL_EDATA, "cannot write %.200s: %s", path, strerror(saved));
 }
 

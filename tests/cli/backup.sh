@@ -302,15 +302,18 @@ $ME|Eve|report written|parent report, text, to standard output"
 	crun "$TMP/staff.ini" export ics --child Eve
 	r2=$rc
 	crun "$TMP/staff.ini" export ics
+	r3=$rc
+	crun "$TMP/staff.ini" export csv --child Eve --what notes --output "$OUT/eve-notes.csv"
 	got=$(rows exported)
 	expected="$ME|Eve|exported|csv milestones to standard output
 $ME|Eve|exported|ics appointments to standard output
-$ME|-|exported|ics appointments of every child to standard output"
-	if [ "$r1$r2$rc" = 000 ] && [ "$got" = "$expected" ]; then ok "clinic mode: each export is in the audit (csv and what; ics of one child or all)"
+$ME|-|exported|ics appointments of every child to standard output
+$ME|Eve|exported|csv notes to $OUT/eve-notes.csv"
+	if [ "$r1$r2$r3$rc" = 0000 ] && [ "$got" = "$expected" ]; then ok "clinic mode: each export is in the audit (csv and what; ics of one child or all)"
 	else not_ok "clinic mode: each export is in the audit (csv and what; ics of one child or all)" \
-		"exits $r1 $r2 $rc: $err" "expected:" "$expected" "got:" "$got"; fi
+		"exits $r1 $r2 $r3 $rc: $err" "expected:" "$expected" "got:" "$got"; fi
 	crun "$TMP/staff.ini" export csv --child Eve --what nonsense
-	if [ $rc -eq 1 ] && [ "$(rows exported | wc -l)" = 3 ]; then ok "clinic mode: a refused export records nothing"
+	if [ $rc -eq 1 ] && [ "$(rows exported | wc -l)" = 4 ]; then ok "clinic mode: a refused export records nothing"
 	else not_ok "clinic mode: a refused export records nothing" "exit $rc" "$(rows exported)"; fi
 
 	# a failure to record keeps the report and says so

@@ -334,9 +334,9 @@ fi
 
 "$TODDLE" --db "$DB" --today "$TODAY" export csv --child Cy --what activities > "$TMP/act.csv" 2>"$TMP/stderr"; rc=$?
 shape=$("$PY" "$TMP/csvshape.py" "$TMP/act.csv" 2>&1)
-if [ $rc -eq 0 ] && [ "$shape" = "ok 9" ]; then ok "csv activities: 9 rows of 8 cells, CRLF line ends"
-else not_ok "csv activities: 9 rows of 8 cells, CRLF line ends" "exit $rc: $shape" "$(cat "$TMP/stderr")"; fi
-if [ "$(head -1 "$TMP/act.csv")" = "$(printf 'id,date,activity_id,title,result,minutes,note,recorded_by\r')" ]; then
+if [ $rc -eq 0 ] && [ "$shape" = "ok 9" ]; then ok "csv activities: 9 rows of 11 cells, CRLF line ends"
+else not_ok "csv activities: 9 rows of 11 cells, CRLF line ends" "exit $rc: $shape" "$(cat "$TMP/stderr")"; fi
+if [ "$(head -1 "$TMP/act.csv")" = "$(printf 'id,date,activity_id,title,result,minutes,note,recorded_by,recorded_at,version,uuid\r')" ]; then
 	ok "csv activities: the header row"
 else not_ok "csv activities: the header row" "$(head -1 "$TMP/act.csv")"; fi
 # cellis NAME FILE ROW COL EXPECTED: one parsed cell equals EXPECTED (\t, \r, \n as text).
@@ -364,7 +364,7 @@ else not_ok "csv activities: date, title, result, minutes and who" "$(sed -n 2p 
 
 "$TODDLE" --db "$DB" --today "$TODAY" export csv --child Cy --what milestones > "$TMP/ms.csv" 2>"$TMP/stderr"; rc=$?
 shape=$("$PY" "$TMP/csvshape.py" "$TMP/ms.csv" 2>&1)
-if [ $rc -eq 0 ] && [ "$shape" = "ok 2" ] && [ "$(head -1 "$TMP/ms.csv")" = "$(printf 'id,date,status,domain,text,note,recorded_by,recorded_at\r')" ]; then
+if [ $rc -eq 0 ] && [ "$shape" = "ok 2" ] && [ "$(head -1 "$TMP/ms.csv")" = "$(printf 'entry_id,date,status,domain,text,note,recorded_by,recorded_at,item_id,kind,checklist_months,window_from_months,window_to_months,state,corrects_entry,changed_by,changed_at,uuid\r')" ]; then
 	ok "csv milestones: the header and every record, history included"
 else not_ok "csv milestones: the header and every record, history included" "exit $rc: $shape" "$(cat "$TMP/ms.csv")"; fi
 if [ "$(csvcell "$TMP/ms.csv" 1 2)|$(csvcell "$TMP/ms.csv" 2 2)|$(csvcell "$TMP/ms.csv" 1 5)|$(csvcell "$TMP/ms.csv" 2 5)|$(csvcell "$TMP/ms.csv" 2 3)" = \
@@ -378,7 +378,7 @@ if [ $rc -eq 0 ] && [ "$(csvcell "$TMP/ap.csv" 1 4)|$(csvcell "$TMP/ap.csv" 1 5)
 else not_ok "csv appointments: a formula title neutralised, the place kept" "$(cat "$TMP/ap.csv")"; fi
 run export csv --child Cy --what diapers
 check_rc "export csv --what diapers is refused" 1
-check_err "the refusal names --what and the kinds" "--what 'diapers' must be milestones, activities or appointments"
+check_err "the refusal names --what and the kinds" "--what 'diapers' must be milestones, activities, appointments, goals, notes, program or audit"
 run export csv --child Cy
 check_rc "export csv without --what is refused" 1
 run export pdf
@@ -393,7 +393,7 @@ run event add --child "$A" --date 2026-12-03 --time 23:30 --minutes 60 --title "
 run event add --child Bo --date 2026-12-02 --time 08:00 --title 'Hearing test'
 gone=$("$TODDLE" --db "$DB" --today "$TODAY" event add --child Bo --date 2026-12-05 --time 08:00 --title 'Cancelled')
 run event delete "$gone"
-"$TODDLE" --db "$DB" --today "$TODAY" export ics > "$TMP/a.ics" 2>"$TMP/stderr"; rc=$?
+TZ=America/New_York "$TODDLE" --db "$DB" --today "$TODAY" export ics > "$TMP/a.ics" 2>"$TMP/stderr"; rc=$?
 check_rc "export ics exits 0" 0
 raw=$("$PY" "$TMP/icsraw.py" "$TMP/a.ics" 2>&1)
 case $raw in
@@ -402,9 +402,9 @@ case $raw in
 *) not_ok "ics: CRLF lines of at most 75 octets, folded between characters" "$raw" ;;
 esac
 if grep -q '^PRODID:-//toddle//toddle 0.1//EN' "$TMP/a.ics" && grep -q '^BEGIN:VCALENDAR' "$TMP/a.ics" &&
-   [ "$(grep -c '^BEGIN:VEVENT' "$TMP/a.ics")" -eq 4 ]; then
-	ok "ics: a calendar with one event per appointment, removed ones left out"
-else not_ok "ics: a calendar with one event per appointment, removed ones left out" "$(cat "$TMP/a.ics")"; fi
+   [ "$(grep -c '^BEGIN:VEVENT' "$TMP/a.ics")" -eq 5 ] && [ "$(grep -c '^STATUS:CANCELLED' "$TMP/a.ics")" -eq 1 ]; then
+	ok "ics: a calendar with one event per appointment, the removed one cancelled"
+else not_ok "ics: a calendar with one event per appointment, the removed one cancelled" "$(cat "$TMP/a.ics")"; fi
 if [ $have_ical = 1 ]; then
 	events=$("$PY" "$TMP/icsevents.py" "$TMP/a.ics" 2>&1)
 	line() { printf '%s\n' "$events" | grep -F -- "$1" | head -1; }
@@ -415,14 +415,14 @@ if [ $have_ical = 1 ]; then
 	if [ "$(printf '%s' "$ev" | cut -f2-4)" = "$(printf 'Ada & <Co>: Check-up, weight; "length"\tClinic, Room 2; East\tWith: Dr. X; PT, OT')" ]; then
 		ok "ics: SUMMARY, LOCATION and DESCRIPTION with commas and semicolons parse back"
 	else not_ok "ics: SUMMARY, LOCATION and DESCRIPTION with commas and semicolons parse back" "$ev"; fi
-	if [ "$(printf '%s' "$ev" | cut -f5-6)" = "$(printf '2026-12-01T09:30:00\t2026-12-01T10:15:00')" ]; then
-		ok "ics: DTSTART and DTEND as floating local times"
-	else not_ok "ics: DTSTART and DTEND as floating local times" "$ev"; fi
+	if [ "$(printf '%s' "$ev" | cut -f5-6)" = "$(printf '2026-12-01T14:30:00+00:00\t2026-12-01T15:15:00+00:00')" ]; then
+		ok "ics: DTSTART and DTEND in UTC from New York's 09:30"
+	else not_ok "ics: DTSTART and DTEND in UTC from New York's 09:30" "$ev"; fi
 	ev=$(line 'Физиотерапия')
 	if [ "$(printf '%s' "$ev" | cut -f2)" = "Ada & <Co>: $LONG" ] &&
-	   [ "$(printf '%s' "$ev" | cut -f5-6)" = "$(printf '2026-12-03T23:30:00\t2026-12-04T00:30:00')" ]; then
-		ok "ics: a long UTF-8 title unfolds whole; an event past midnight ends the next day"
-	else not_ok "ics: a long UTF-8 title unfolds whole; an event past midnight ends the next day" "$ev"; fi
+	   [ "$(printf '%s' "$ev" | cut -f5-6)" = "$(printf '2026-12-04T04:30:00+00:00\t2026-12-04T05:30:00+00:00')" ]; then
+		ok "ics: a long UTF-8 title unfolds whole; 23:30 in New York is the next day in UTC"
+	else not_ok "ics: a long UTF-8 title unfolds whole; 23:30 in New York is the next day in UTC" "$ev"; fi
 	ev=$(line 'Hearing')
 	if [ "$(printf '%s' "$ev" | cut -f2-4)" = "$(printf 'Bo: Hearing test\t\t')" ]; then
 		ok "ics: no LOCATION or DESCRIPTION when not set"
@@ -433,14 +433,15 @@ else
 		skip "ics: $t" "python3-icalendar missing"
 	done
 fi
-"$TODDLE" --db "$DB" --today "$TODAY" export ics > "$TMP/b.ics" 2>/dev/null
+TZ=America/New_York "$TODDLE" --db "$DB" --today "$TODAY" export ics > "$TMP/b.ics" 2>/dev/null
 uids_a=$(grep '^UID:' "$TMP/a.ics" | tr -d '\r')
 uids_b=$(grep '^UID:' "$TMP/b.ics" | tr -d '\r')
 if [ -n "$uids_a" ] && [ "$uids_a" = "$uids_b" ] && ! printf '%s\n' "$uids_a" | grep -qv '^UID:[0-9a-f-]\{36\}@toddle$'; then
 	ok "ics: UIDs are the appointment's uuid@toddle, the same in two exports"
 else not_ok "ics: UIDs are the appointment's uuid@toddle, the same in two exports" "$uids_a" "---" "$uids_b"; fi
 run export ics --child Bo
-if [ $rc -eq 0 ] && [ "$(printf '%s\n' "$out" | grep -c '^BEGIN:VEVENT')" -eq 1 ] && has 'SUMMARY:Bo: Hearing test'; then
+if [ $rc -eq 0 ] && [ "$(printf '%s\n' "$out" | grep -c '^BEGIN:VEVENT')" -eq 2 ] && has 'SUMMARY:Bo: Hearing test' &&
+   [ "$(printf '%s\n' "$out" | grep -c '^SUMMARY:Ada')" -eq 0 ]; then
 	ok "ics --child: only that child's appointments"
 else not_ok "ics --child: only that child's appointments" "$out" "$err"; fi
 run export ics --child Zed
