@@ -61,6 +61,13 @@ struct db_row {
  * into row, and finalize it. */
 int db_row_read(sqlite3 *db, sqlite3_stmt *st, struct db_row *row, struct tdl_err *err);
 
+/* Start a read transaction (one snapshot, one lock for the reads that follow);
+ * nothing may be written before db_read_end. 0 on success. */
+int db_read_begin(sqlite3 *db);
+
+/* End the read transaction from db_read_begin. */
+void db_read_end(sqlite3 *db);
+
 /* Prepare sql or fill err; returns NULL on failure. */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct tdl_err *err);
 

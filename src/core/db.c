@@ -108,6 +108,22 @@ int db_commit(sqlite3 *db, struct tdl_err *err)
 	return TDL_OK;
 }
 
+/* Start a read transaction, so the reads that follow see one snapshot and
+ * share one lock instead of taking one each; 0 also when one is open. */
+int db_read_begin(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		return 0;
+	return sqlite3_exec(db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* End the read transaction db_read_begin started (nothing was written in it). */
+void db_read_end(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+}
+
 /* Roll back the current transaction, if any. */
 void db_rollback(sqlite3 *db)
 {

@@ -10,6 +10,8 @@
  *   live(id, item, status, day, seq, skill)   every entry in force; day is
  *        the date seen, or the day it was logged when no date was given
  *   latest(...)                               the latest entry of each skill
+ *        (SQLite takes the bare columns of a max() group from the row that
+ *        holds the max: one pass, not a scan of live per entry)
  *   lost(...)    a latest not-yet after an achieved on an earlier day
  *   retired(id, by)  windows a later achieved skill implies (implied_by) */
 #ifndef TODDLE_MS_LIVE_H
@@ -26,7 +28,7 @@
 	"  COALESCE(v.observed, substr(v.created_at, 1, 10)) AS day, c.root AS seq," \
 	"  " MS_SKILL_OF("v.milestone_id") " AS skill" \
 	"  FROM chain c JOIN milestone_live v ON v.id = c.id)," \
-	" latest AS (SELECT * FROM live x WHERE x.seq = (SELECT max(y.seq) FROM live y WHERE y.skill = x.skill))," \
+	" latest AS (SELECT id, item, status, observed, day, max(seq) AS seq, skill FROM live GROUP BY skill)," \
 	" lost AS (SELECT * FROM latest x WHERE x.status = 'not-yet' AND EXISTS (SELECT 1 FROM live e" \
 	"  WHERE e.skill = x.skill AND e.status = 'achieved' AND e.day < x.day))," \
 	" retired AS (SELECT w.id AS id, min(a.skill) AS by FROM who_window w JOIN latest a" \

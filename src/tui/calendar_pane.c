@@ -194,7 +194,7 @@ static day_t add_months(day_t day, int delta)
 static int cal_move(struct cal_state *s, day_t day)
 {
 	s->day = day;
-	return month_start(day) == s->first ? R_DRAW : R_RELOAD;
+	return month_start(day) == s->first ? R_DRAW : R_SELF;
 }
 
 /* Handle a key in the calendar pane. */

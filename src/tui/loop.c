@@ -181,15 +181,21 @@ static int pane_load(struct tui *t, enum pane_id p)
 }
 
 /* Read what is about to be shown: the week (the title bar shows the child's
- * age from it), the view, and the open overlay. */
+ * age from it), the view, and the open overlay, in one read transaction. */
 static void panes_load(struct tui *t)
 {
-	int over = pane_of_modal(t->modal);
+	int over = pane_of_modal(t->modal), read;
+
+	if (!t->pane[P_WEEK].stale && !t->pane[t->view].stale && (over < 0 || !t->pane[over].stale))
+		return; /* nothing to read: no transaction either */
+	read = db_read_begin(t->app->db) == 0;
 
 	pane_load(t, P_WEEK);
 	pane_load(t, (enum pane_id)t->view);
 	if (over >= 0 && pane_load(t, (enum pane_id)over) < 0)
 		tui_overlay_hide(t);
+	if (read)
+		db_read_end(t->app->db);
 }
 
 /* The title bar: who and how old, and where help is. */
@@ -670,6 +676,8 @@ int tui_run(struct app *app)
 
 		if (flags & R_RELOAD)
 			flags |= tui_reload_with(&t, (flags & R_MENU) != 0);
+		else if (flags & R_SELF)
+			t.pane[t.view].stale = 1;
 		if ((flags & R_MENU) && !t.too_small)
 			menu_pane_build(&t);
 		if (flags) {

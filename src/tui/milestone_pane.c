@@ -330,7 +330,7 @@ static int step_age(struct tui *t, struct ms_state *s, int dir)
 	t->doc.top = 0;
 	s->open = -1;
 	s->npicks = 0;
-	return R_RELOAD;
+	return R_SELF;
 }
 
 /* An entry for the log form, naming a window's or a flag's item (strings borrowed). */

@@ -25,6 +25,7 @@ enum {
 	R_RELOAD = 2,   /* re-read data from the database, then redraw */
 	R_MENU = 4,     /* rebuild the menu (children changed) */
 	R_QUIT = 8,
+	R_SELF = 16,    /* re-read only the view shown (a step within it), then redraw */
 };
 
 /* Actions: the single table in keys.c gives their keys and help. */
