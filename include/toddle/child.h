@@ -69,6 +69,23 @@ int child_write_begin(sqlite3 *db, const struct child *c, const char *sql, sqlit
 /* All children, by name; *out is a heap array for free(). */
 int child_list(sqlite3 *db, struct child **out, int *n, struct tdl_err *err);
 
+/* A child as a list shows them: the name only (a list of a clinic's thousand
+ * children stays small; child_get reads the one shown whole). */
+struct child_brief {
+	long long id;
+	char uuid[37];
+	char *name;
+};
+
+/* All children by name, briefly; free with child_briefs_free. */
+int child_briefs(sqlite3 *db, struct child_brief **out, int *n, struct tdl_err *err);
+
+/* Free a list from child_briefs. */
+void child_briefs_free(struct child_brief *b, int n);
+
+/* The child of that id, whole; TDL_EINPUT when there is none (any more). */
+int child_get(sqlite3 *db, long long id, struct child *out, struct tdl_err *err);
+
 /* Find by exact id or name (case-insensitive); with name NULL, the only child. */
 int child_find(sqlite3 *db, const char *name, struct child *out, struct tdl_err *err);
 

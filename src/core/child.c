@@ -288,6 +288,65 @@ int child_list(sqlite3 *db, struct child **out, int *n, struct tdl_err *err)
 	return rc;
 }
 
+/* Fill the brief elem from a row of "id, uuid, name" (a db_rows fill). */
+static int brief_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct child_brief *b = elem;
+
+	(void)ctx;
+	b->id = sqlite3_column_int64(st, 0);
+	snprintf(b->uuid, sizeof b->uuid, "%s", (const char *)sqlite3_column_text(st, 1));
+	b->name = db_column_dup(st, 2);
+	return b->name == NULL;
+}
+
+/* Free a brief's name (a db_rows drop). */
+static void brief_drop(void *elem)
+{
+	free(((struct child_brief *)elem)->name);
+}
+
+static const struct db_rows brief_rows = { sizeof(struct child_brief), brief_from_row, brief_drop, "the children" };
+
+/* All children by name, briefly. */
+int child_briefs(sqlite3 *db, struct child_brief **out, int *n, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, uuid, name FROM child ORDER BY name COLLATE NOCASE, id", err);
+	void *rows;
+	int rc = db_rows_read(db, st, &brief_rows, NULL, &rows, n, err);
+
+	*out = rows;
+	return rc;
+}
+
+/* Free a list from child_briefs. */
+void child_briefs_free(struct child_brief *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		brief_drop(&b[i]);
+	free(b);
+}
+
+/* The child of that id, whole. */
+int child_get(sqlite3 *db, long long id, struct child *out, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " CHILD_COLS " FROM child WHERE id = ?1", err);
+	int rc;
+
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		child_from_row(st, out, NULL);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return TDL_OK;
+	if (rc == SQLITE_DONE)
+		return err_set(err, TDL_EINPUT, "that child is no longer here (removed by someone else?)");
+	return db_fail(db, "cannot read the child", err);
+}
+
 /* Find by exact id or name; with name NULL, the only child. */
 int child_find(sqlite3 *db, const char *name, struct child *out, struct tdl_err *err)
 {

@@ -61,10 +61,19 @@ void tui_message(struct tui *t, int role, const char *fmt, ...)
 	t->msg_role = role;
 }
 
-/* The child shown, or NULL. */
+/* The child shown, or NULL; read whole the first time it is asked for. */
 struct child *tui_child(struct tui *t)
 {
-	return t->cur >= 0 && t->cur < t->nchildren ? &t->children[t->cur] : NULL;
+	struct tdl_err err;
+
+	if (t->cur < 0 || t->cur >= t->nchildren)
+		return NULL;
+	if (t->child.id != t->children[t->cur].id &&
+	    child_get(t->app->db, t->children[t->cur].id, &t->child, &err)) {
+		t->child.id = 0;
+		return NULL;
+	}
+	return &t->child;
 }
 
 /* Back to today in every pane that keeps a place (the week, the checklist, the calendar day). */
@@ -146,13 +155,14 @@ int tui_reload(struct tui *t)
 int tui_reload_with(struct tui *t, int children)
 {
 	struct tdl_err err;
-	long long keep = tui_child(t) ? tui_child(t)->id : -1;
+	long long keep = t->cur >= 0 && t->cur < t->nchildren ? t->children[t->cur].id : -1;
 	int rc;
 
+	t->child.id = 0; /* read again: a colleague may have changed it */
 	if (children || !t->children) {
-		free(t->children);
+		child_briefs_free(t->children, t->nchildren);
 		t->children = NULL;
-		rc = child_list(t->app->db, &t->children, &t->nchildren, &err);
+		rc = child_briefs(t->app->db, &t->children, &t->nchildren, &err);
 		if (rc) {
 			tui_message(t, T_ERROR, "%s", err.msg);
 			t->nchildren = 0;
@@ -621,7 +631,7 @@ static void tui_free(struct tui *t)
 	layout_free(t);
 	doc_free(&t->doc);
 	doc_free(&t->over_doc);
-	free(t->children);
+	child_briefs_free(t->children, t->nchildren);
 	panes_free(t);
 }
 
