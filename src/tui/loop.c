@@ -61,19 +61,26 @@ void tui_message(struct tui *t, int role, const char *fmt, ...)
 	t->msg_role = role;
 }
 
-/* The child shown, or NULL; read whole the first time it is asked for. */
+/* The child shown, or NULL. */
 struct child *tui_child(struct tui *t)
+{
+	if (t->cur < 0 || t->cur >= t->nchildren || t->child.id != t->children[t->cur].id)
+		return NULL;
+	return &t->child;
+}
+
+/* Read the child shown whole (the list holds names only); on failure none is shown. */
+static void child_read(struct tui *t)
 {
 	struct tdl_err err;
 
-	if (t->cur < 0 || t->cur >= t->nchildren)
-		return NULL;
-	if (t->child.id != t->children[t->cur].id &&
-	    child_get(t->app->db, t->children[t->cur].id, &t->child, &err)) {
+	t->child.id = 0;
+	if (t->hold_child || t->cur < 0 || t->cur >= t->nchildren)
+		return;
+	if (child_get(t->app->db, t->children[t->cur].id, &t->child, &err)) {
 		t->child.id = 0;
-		return NULL;
+		tui_message(t, T_ERROR, "%s", err.msg);
 	}
-	return &t->child;
 }
 
 /* Back to today in every pane that keeps a place (the week, the checklist, the calendar day). */
@@ -90,6 +97,7 @@ void tui_select_child(struct tui *t, int idx)
 	if (idx < 0 || idx >= t->nchildren)
 		return;
 	t->cur = idx;
+	child_read(t);
 	search_forget(t, 0);
 	t->doc.sel = -1;
 	t->doc.top = 0;
@@ -158,7 +166,6 @@ int tui_reload_with(struct tui *t, int children)
 	long long keep = t->cur >= 0 && t->cur < t->nchildren ? t->children[t->cur].id : -1;
 	int rc;
 
-	t->child.id = 0; /* read again: a colleague may have changed it */
 	if (children || !t->children) {
 		child_briefs_free(t->children, t->nchildren);
 		t->children = NULL;
@@ -173,6 +180,7 @@ int tui_reload_with(struct tui *t, int children)
 	for (int i = 0; i < t->nchildren; i++)
 		if (t->children[i].id == keep)
 			t->cur = i;
+	child_read(t); /* again: a colleague may have changed it */
 	for (int p = 0; p < P_COUNT; p++)
 		t->pane[p].stale = 1;
 	t->data_version = db_data_version(t->app->db);
@@ -677,8 +685,11 @@ int tui_run(struct app *app)
 	if (app->warning[0])
 		tui_message(&t, T_ERROR, "%s", app->warning);
 	layout_make(&t);
+	t.hold_child = 1; /* read the child once, after the remembered one is chosen */
 	flags = tui_reload_with(&t, 1) | R_MENU; /* the children, to find the remembered one */
 	resume_start(&t);
+	t.hold_child = 0;
+	child_read(&t);
 	while (!(flags & R_QUIT) && !got_signal) {
 		struct timespec t0;
 		wint_t ch;

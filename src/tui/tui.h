@@ -148,6 +148,7 @@ struct tui {
 	struct child_brief *children; /* every child, by name (the menu's list) */
 	int nchildren, cur;    /* cur: index of the shown child, -1 if none */
 	struct child child;    /* the shown child, read whole (child.id 0: not read yet) */
+	int hold_child;        /* 1 while starting: the child is read once the remembered one is chosen */
 	struct doc doc;        /* the main pane's document, built by the shown pane */
 	struct doc over_doc;   /* the overlay's document (help, detail, class, day) */
 	struct pane_slot pane[P_COUNT]; /* each pane's private state (pane.h has the table) */
