@@ -48,9 +48,6 @@ int export_csv(sqlite3 *db, const struct child *c, enum export_what what, int bo
  * without a time, removed ones as cancelled events. */
 int export_ics(sqlite3 *db, const struct child *c, struct buf *out, struct tdl_err *err);
 
-/* Write b to the file the person named, as the person: atomically, mode 0600. */
-int export_write_file(const char *path, const struct buf *b, struct tdl_err *err);
-
 /* Record in the audit trail (action 'exported') that a kind export (for CSV,
  * of what) of child c (NULL: every child) went to file (NULL: standard output). */
 int export_record(sqlite3 *db, const struct child *c, enum export_kind kind, enum export_what what,

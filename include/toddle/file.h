@@ -22,4 +22,14 @@ void file_sync_folder(const char *path);
  * the old file or the new one, never half of one. */
 int file_write_atomic(const char *path, const char *data, size_t len, mode_t mode, struct tdl_err *err);
 
+struct buf;
+
+/* Write what b holds to path as the person running toddle (never with the
+ * clinic's group): atomically, mode 0600. A failed buf reports why. */
+int file_write_own(const char *path, const struct buf *b, struct tdl_err *err);
+
+/* Where an output went, for the audit trail: the absolute path of file, or
+ * "standard output" for NULL. */
+void file_where(const char *file, char *out, size_t outsz);
+
 #endif

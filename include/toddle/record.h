@@ -44,10 +44,6 @@ const char *record_kind_noun(enum record_kind k, int n);
 int record_export(sqlite3 *db, const struct child *c, int with_notes, struct buf *out,
 		  struct tdl_err *err);
 
-/* Write a record to path atomically, private to the user (0600), as the person
- * (not the clinic's group). */
-int record_write_file(const char *path, const struct buf *b, struct tdl_err *err);
-
 /* Read the file at path (at most RECORD_FILE_MAX bytes) as the person into a
  * new heap buffer *out of *len bytes. */
 int record_read_file(const char *path, char **out, size_t *len, struct tdl_err *err);

@@ -50,9 +50,6 @@ struct report_request {
 int report_build(sqlite3 *db, const struct child *c, const struct report_request *rq,
 		 struct buf *out, struct tdl_err *err);
 
-/* Write b to path atomically: a new temporary file in the same folder, fsync, rename; mode 0600. */
-int report_write_file(const char *path, const struct buf *b, struct tdl_err *err);
-
 /* Record in the audit trail (action 'report written') that a report of c for
  * `who` in format fmt went to file (NULL: standard output). */
 int report_record(sqlite3 *db, const struct child *c, enum report_format fmt, enum report_audience who,

@@ -37,7 +37,7 @@ int cli_export_record_cmd(struct app *app, int argc, char **argv)
 	buf_init(&b);
 	rc = record_export(app->db, &c, v[2] != NULL, &b, &err);
 	if (!rc)
-		rc = record_write_file(v[1], &b, &err);
+		rc = file_write_own(v[1], &b, &err);
 	buf_free(&b);
 	if (rc) {
 		snprintf(msg, sizeof msg, "export record: %s", err.msg);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "toddle/file.h"
 #include "toddle/buf.h"
 #include "toddle/export.h"
 #include "toddle/report.h"
@@ -102,7 +103,7 @@ int cli_report_cmd(struct app *app, int argc, char **argv)
 			.today = app->today, .correct_until_months = app->set.correct_until_months,
 			.format = fmt, .audience = aud, .include = include, .has_since = v[3] != NULL, .since = since }, &b, &err);
 	if (!rc && v[4])
-		rc = report_write_file(v[4], &b, &err);
+		rc = file_write_own(v[4], &b, &err);
 	if (rc)
 		rc = cli_fail(rc, err.msg);
 	else if (!v[4])
@@ -123,7 +124,7 @@ static int export_put(const char *cmd, const char *file, const struct buf *b)
 
 	if (!file)
 		return put_buf(cmd, b);
-	if (!(rc = export_write_file(file, b, &err)))
+	if (!(rc = file_write_own(file, b, &err)))
 		return 0;
 	snprintf(msg, sizeof msg, "%s: %s", cmd, err.msg);
 	return cli_fail(rc, msg);

@@ -93,30 +93,13 @@ const char *export_what_names(void)
 	return "milestones, activities, appointments, goals, notes, program or audit";
 }
 
-/* Write b to the file the person named, as the person (never with toddle's
- * clinic group): atomically, mode 0600. */
-int export_write_file(const char *path, const struct buf *b, struct tdl_err *err)
-{
-	int rc;
-
-	if (b->failed)
-		return buf_status(b, err);
-	priv_suspend();
-	rc = file_write_atomic(path, buf_str(b), b->len, 0600, err);
-	priv_resume();
-	return rc;
-}
-
 /* Record in the audit trail that an export went to file (NULL: standard output). */
 int export_record(sqlite3 *db, const struct child *c, enum export_kind kind, enum export_what what,
 		  const char *file, struct tdl_err *err)
 {
 	char where[4096], detail[4200];
 
-	if (!file)
-		snprintf(where, sizeof where, "standard output");
-	else if (file_absolute(file, where, sizeof where))
-		snprintf(where, sizeof where, "%.4000s", file);
+	file_where(file, where, sizeof where);
 	if (kind == EXPORT_ICS)
 		snprintf(detail, sizeof detail, "ics appointments%s to %s", c ? "" : " of every child", where);
 	else

@@ -7,7 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "toddle/buf.h"
 #include "toddle/file.h"
+#include "toddle/priv.h"
 
 /* The folder holding path. */
 int file_folder(const char *path, char *out, size_t outsz)
@@ -109,4 +111,28 @@ int file_write_atomic(const char *path, const char *data, size_t len, mode_t mod
 	}
 	file_sync_folder(path);
 	return TDL_OK;
+}
+
+/* Write what b holds to the file the person named, as the person (never with
+ * toddle's clinic group): atomically, mode 0600 (reports, exports, records). */
+int file_write_own(const char *path, const struct buf *b, struct tdl_err *err)
+{
+	int rc;
+
+	if (b->failed)
+		return buf_status(b, err);
+	priv_suspend();
+	rc = file_write_atomic(path, buf_str(b), b->len, 0600, err);
+	priv_resume();
+	return rc;
+}
+
+/* Where an output went, for the audit trail: the file's absolute path, or
+ * "standard output" for NULL. */
+void file_where(const char *file, char *out, size_t outsz)
+{
+	if (!file)
+		snprintf(out, outsz, "standard output");
+	else if (file_absolute(file, out, outsz))
+		snprintf(out, outsz, "%s", file);
 }

@@ -98,19 +98,6 @@ int record_export(sqlite3 *db, const struct child *c, int with_notes, struct buf
 	return rc;
 }
 
-/* Write a record file atomically, 0600, as the person. */
-int record_write_file(const char *path, const struct buf *b, struct tdl_err *err)
-{
-	int rc;
-
-	if (b->failed)
-		return buf_status(b, err);
-	priv_suspend();
-	rc = file_write_atomic(path, buf_str(b), b->len, 0600, err);
-	priv_resume();
-	return rc;
-}
-
 /* Read the whole file at path into *out. */
 static int read_all(const char *path, char **out, size_t *len, struct tdl_err *err)
 {
@@ -169,8 +156,7 @@ int record_export_audit(sqlite3 *db, const struct child *c, int with_notes, cons
 {
 	char where[4096], detail[4200];
 
-	if (file_absolute(file, where, sizeof where))
-		snprintf(where, sizeof where, "%.4000s", file);
+	file_where(file, where, sizeof where);
 	snprintf(detail, sizeof detail, "record%s, to %s", with_notes ? " with session notes" : "", where);
 	return audit_record(db, c->id, "exported", detail, err);
 }

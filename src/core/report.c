@@ -607,30 +607,13 @@ int report_include_parse(const char *list, unsigned *out, char *bad, size_t bads
 	}
 }
 
-/* Write b to the file the person named, as the person (never with toddle's
- * clinic group): atomically, mode 0600. */
-int report_write_file(const char *path, const struct buf *b, struct tdl_err *err)
-{
-	int rc;
-
-	if (b->failed)
-		return buf_status(b, err);
-	priv_suspend();
-	rc = file_write_atomic(path, buf_str(b), b->len, 0600, err);
-	priv_resume();
-	return rc;
-}
-
 /* Record in the audit trail that a report of c was written. */
 int report_record(sqlite3 *db, const struct child *c, enum report_format fmt, enum report_audience who,
 		  const char *file, struct tdl_err *err)
 {
 	char where[4096], detail[4200];
 
-	if (!file)
-		snprintf(where, sizeof where, "standard output");
-	else if (file_absolute(file, where, sizeof where))
-		snprintf(where, sizeof where, "%.4000s", file);
+	file_where(file, where, sizeof where);
 	snprintf(detail, sizeof detail, "%s report, %s, to %s", audience_names[who], format_names[fmt], where);
 	return audit_record(db, c->id, "report written", detail, err);
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "toddle/file.h"
 #include "toddle/activity.h"
 #include "toddle/appointment.h"
 #include "toddle/buf.h"
@@ -219,7 +220,7 @@ static int save_report(struct tui *t, struct form_state *f)
 			.format = formats[f->choice[0]], .audience = whom[f->choice[1]],
 			.has_since = 0, .since = 0 }, &b, &err);
 	if (!rc)
-		rc = report_write_file(f->value[2], &b, &err);
+		rc = file_write_own(f->value[2], &b, &err);
 	buf_free(&b);
 	if (rc)
 		return form_refuse(t, 2, err.msg);
