@@ -59,6 +59,7 @@ def case_week_paging(s, tuis):
              % passed)
     t.send("g")
     t.wait_for("Picked for Mia this week")
+    t.settle()  # the whole frame, not the first rows of it (seen under load)
     first = selected(t)
     t.expect(first and "Picked for Mia" not in first and "Week 11: " in t.line(2),
              "g: not at the top with the first activity selected (selected %r)" % first)
