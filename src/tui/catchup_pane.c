@@ -387,7 +387,7 @@ void catchup_invite_load(struct tui *t)
 void catchup_invite(struct tui *t, struct doc *d, int width)
 {
 	struct catchup_state *s = pane_state(t, P_CATCHUP);
-	struct child *c = tui_child(t);
+	struct child *c = tui_child_shown(t);
 	char line[200];
 	int len;
 

@@ -12,7 +12,7 @@ struct class_state {
 /* The week of life that fits the shown child now (uncapped), or -1. */
 static int child_weeks(struct tui *t)
 {
-	struct child *c = tui_child(t);
+	struct child *c = tui_child_shown(t);
 	struct child_age a;
 
 	if (!c)

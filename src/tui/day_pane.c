@@ -102,7 +102,7 @@ static void day_draw(struct tui *t, void *state, WINDOW *w, int height, int widt
 	char d[11], line[300];
 
 	doc_reset(&t->over_doc);
-	if (tui_child(t)) {
+	if (tui_child_shown(t)) {
 		date_format(s->day, d);
 		doc_add(&t->over_doc, T_HEADING, -1, "%s%s", d, s->day == t->app->today ? " (today)" : "");
 		if (s->tummy[0])

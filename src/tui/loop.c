@@ -76,6 +76,14 @@ struct child *tui_child(struct tui *t)
 	return &t->child;
 }
 
+/* The child shown as read at the last load, or NULL; never reads (for drawing). */
+struct child *tui_child_shown(struct tui *t)
+{
+	if (t->cur < 0 || t->cur >= t->nchildren || t->child.id != t->children[t->cur].id)
+		return NULL;
+	return &t->child;
+}
+
 /* Back to today in every pane that keeps a place (the week, the checklist, the calendar day). */
 static void panes_reset(struct tui *t)
 {
@@ -200,6 +208,7 @@ static void panes_load(struct tui *t)
 		return; /* nothing to read: no transaction either */
 	read = db_read_begin(t->app->db) == 0;
 
+	tui_child(t); /* the child shown, read here so drawing never reads */
 	pane_load(t, P_WEEK);
 	pane_load(t, (enum pane_id)t->view);
 	if (over >= 0 && pane_load(t, (enum pane_id)over) < 0)
@@ -214,7 +223,7 @@ static void draw_title(struct tui *t)
 	char line[CHILD_NAME_MAX + 400];
 	const struct week_view *v = week_pane_view(t);
 
-	if (tui_child(t)) {
+	if (tui_child_shown(t)) {
 		if (v->age.corrected)
 			snprintf(line, sizeof line, " %s · %s · corrected %s", v->child.name, v->age_words,
 				 v->cage_words);
@@ -304,7 +313,7 @@ static void draw_main(struct tui *t)
 	getmaxyx(t->main, h, w);
 	werase(t->main);
 	draw_box(t, t->main, ops->title, t->focus == F_MAIN && t->modal == M_NONE);
-	if (ops->needs_child && !tui_child(t))
+	if (ops->needs_child && !tui_child_shown(t))
 		week_pane_welcome(t, t->main, h, w);
 	else
 		ops->draw(t, t->pane[t->view].state, t->main, h, w);

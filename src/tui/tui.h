@@ -209,6 +209,7 @@ void tui_message(struct tui *t, int role, const char *fmt, ...)
 int tui_reload(struct tui *t);
 int tui_reload_with(struct tui *t, int children);
 struct child *tui_child(struct tui *t);
+struct child *tui_child_shown(struct tui *t);
 int tui_hung_up(void);
 void tui_select_child(struct tui *t, int idx);
 void tui_view_show(struct tui *t, enum view v);
