@@ -5,7 +5,7 @@
 # its next-visit order, the CSV export (an empty time cell) and the portable
 # record all keep "no time" apart from midnight.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
-plan 24
+plan 21
 
 TAB=$(printf '\t')
 have_sqlite=0
