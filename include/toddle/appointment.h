@@ -7,12 +7,13 @@
 #include "toddle/err.h"
 
 #define APPOINTMENT_TEXT_MAX 200
+#define APPOINTMENT_ALL_DAY (-1) /* time of an appointment with no time (stored as '') */
 
 struct appointment {
 	long long id, child_id;
 	char uuid[37];
 	day_t day;
-	int time;          /* minutes after midnight */
+	int time;          /* minutes after midnight, or APPOINTMENT_ALL_DAY */
 	int minutes;       /* length */
 	char *title, *place, *with_whom; /* place and with_whom may be "" */
 	char *child_name;
@@ -22,8 +23,12 @@ struct appointment {
 /* Parse a strict HH:MM (00:00-23:59) into minutes after midnight; 0 on success. */
 int appointment_parse_time(const char *s, int *out);
 
-/* Write HH:MM (6 bytes with the NUL). */
+/* Write HH:MM as stored (6 bytes with the NUL); "" for APPOINTMENT_ALL_DAY. */
 void appointment_format_time(int time, char out[6]);
+
+/* The time as a person reads it: HH:MM, or `all_day` ("all day", "all-day")
+ * for an appointment without a time. */
+const char *appointment_time_words(int time, const char *all_day, char buf[6]);
 
 /* Check the fields of an appointment. */
 int appointment_validate(const struct appointment *a, struct tdl_err *err);

@@ -13,7 +13,7 @@ struct caseload_row {
 	char *team;          /* "pt:alice ot:bob", or "" */
 	int has_next;
 	day_t next_day;      /* next appointment from today */
-	int next_time;
+	int next_time;       /* minutes after midnight, or APPOINTMENT_ALL_DAY */
 	char *next_title;
 	int flags;           /* items worth talking about */
 	int idle_days;       /* days since the home program was last logged; -1 never */

@@ -66,7 +66,7 @@ int week_view_corrected_line(const struct week_view *v, char *out, size_t outsz)
 /* The sentence for a week the library has no note for. */
 const char *week_view_no_note(void);
 
-/* "Today 09:30: Physio, Clinic" for appointment i. */
+/* "Today 09:30: Physio, Clinic" ("Today all day: ..." without a time) for appointment i. */
 int week_view_appointment_line(const struct week_view *v, int i, char *out, size_t outsz);
 
 /* "Drum on pots: 2 a day, this week 3 of 14" for program entry i. */

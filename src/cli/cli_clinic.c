@@ -154,8 +154,7 @@ int cli_caseload_cmd(struct app *app, int argc, char **argv)
 		printf("\t%s\t", r[i].team[0] ? r[i].team : "-");
 		if (r[i].has_next) {
 			date_format(r[i].next_day, d);
-			appointment_format_time(r[i].next_time, tm);
-			printf("%s %s\t", d, tm);
+			printf("%s %s\t", d, appointment_time_words(r[i].next_time, "all-day", tm));
 		} else {
 			printf("-\t");
 		}

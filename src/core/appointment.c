@@ -16,12 +16,25 @@ int appointment_parse_time(const char *s, int *out)
 	return *out < 24 * 60 ? 0 : -1;
 }
 
-/* Write HH:MM. */
+/* Write HH:MM as stored; "" for an all-day appointment. */
 void appointment_format_time(int time, char out[6])
 {
+	if (time == APPOINTMENT_ALL_DAY) {
+		out[0] = '\0';
+		return;
+	}
 	if (time < 0 || time >= 24 * 60)
 		time = 0;
 	snprintf(out, 6, "%02d:%02d", (time / 60) % 24, time % 60);
+}
+
+/* The time as shown: HH:MM, or the caller's words for all day. */
+const char *appointment_time_words(int time, const char *all_day, char buf[6])
+{
+	if (time == APPOINTMENT_ALL_DAY)
+		return all_day;
+	appointment_format_time(time, buf);
+	return buf;
 }
 
 /* Check the fields of an appointment. */
@@ -35,8 +48,8 @@ int appointment_validate(const struct appointment *a, struct tdl_err *err)
 		rc = text_check(a->with_whom, "'with'", APPOINTMENT_TEXT_MAX, 0, err);
 	if (rc)
 		return rc;
-	if (a->time < 0 || a->time >= 24 * 60)
-		return err_set(err, TDL_EINPUT, "the time must be HH:MM, from 00:00 to 23:59");
+	if (a->time != APPOINTMENT_ALL_DAY && (a->time < 0 || a->time >= 24 * 60))
+		return err_set(err, TDL_EINPUT, "the time must be HH:MM, from 00:00 to 23:59, or none (all day)");
 	if (a->minutes < 1 || a->minutes > 24 * 60)
 		return err_set(err, TDL_EINPUT, "the length must be 1 to 1440 minutes");
 	return TDL_OK;
@@ -211,13 +224,17 @@ int appointment_delete(sqlite3 *db, long long id, int version, struct tdl_err *e
 static int appt_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 {
 	struct appointment *a = elem;
+	const char *tm;
 
 	(void)ctx;
 	a->id = sqlite3_column_int64(st, 0);
 	a->child_id = sqlite3_column_int64(st, 1);
 	snprintf(a->uuid, sizeof a->uuid, "%s", (const char *)sqlite3_column_text(st, 2));
 	a->day = db_column_day(st, 3);
-	if (appointment_parse_time((const char *)sqlite3_column_text(st, 4), &a->time))
+	tm = (const char *)sqlite3_column_text(st, 4);
+	if (!tm || !*tm)
+		a->time = APPOINTMENT_ALL_DAY;
+	else if (appointment_parse_time(tm, &a->time))
 		a->time = 0;
 	a->minutes = sqlite3_column_int(st, 5);
 	a->title = db_column_dup(st, 6);
@@ -245,7 +262,8 @@ static const struct db_rows appt_rows = { sizeof(struct appointment), appt_from_
 int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,
 		     struct appointment **out, int *n, struct tdl_err *err)
 {
-	/* one statement per case, so each uses its index: (child_id, day) or (day, time) */
+	/* one statement per case, so each uses its index: (child_id, day) or (day, time);
+	 * an all-day appointment's time '' sorts it first on its day */
 	sqlite3_stmt *st = db_prepare(db, child_id >= 0
 		? APPT_SELECT " WHERE a.child_id = ?1 AND a.day BETWEEN ?2 AND ?3 AND a.deleted_at IS NULL"
 		  " ORDER BY a.day, a.time, a.id"

@@ -92,14 +92,16 @@ static int range_add(sqlite3_stmt *st, struct range_fill *f)
 }
 
 /* Entries of each day from..from+ndays-1 for a child, in one read: out[i] and
- * n[i] for day from+i, appointments first; free each with calendar_entries_free. */
+ * n[i] for day from+i, appointments first (all-day ones before timed ones);
+ * free each with calendar_entries_free. */
 int calendar_range(sqlite3 *db, long long child_id, day_t from, int ndays, struct cal_entry **out,
 		   int *n, struct tdl_err *err)
 {
 	sqlite3_stmt *st = db_prepare_cached(db,
-		"SELECT 4 AS kind, a.time || ' ' || a.title || COALESCE(', ' || a.place, '')"
-		"   || COALESCE(' with ' || a.with_whom, '') || ' (' || a.minutes || ' min)',"
-		"   a.updated_by, a.id, 0 AS o, a.version, a.day FROM appointment a"
+		"SELECT 4 AS kind, CASE a.time WHEN '' THEN 'All day: ' || a.title ELSE a.time || ' ' || a.title END"
+		"   || COALESCE(', ' || a.place, '') || COALESCE(' with ' || a.with_whom, '')"
+		"   || CASE a.time WHEN '' THEN '' ELSE ' (' || a.minutes || ' min)' END,"
+		"   a.updated_by, a.id, CASE a.time WHEN '' THEN -1 ELSE 0 END AS o, a.version, a.day FROM appointment a"
 		" WHERE a.child_id=?1 AND a.day BETWEEN ?2 AND ?3 AND a.deleted_at IS NULL"
 		" UNION ALL SELECT 1, 'Milestone ' || l.status || ': ' || COALESCE(m.text, w.text, l.milestone_id)"
 		"   || COALESCE(' (' || l.note || ')', ''), l.created_by, l.id, 1, 1, l.observed"

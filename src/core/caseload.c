@@ -168,8 +168,9 @@ static int cmp_rows(const void *pa, const void *pb, void *ctx)
 		d = (b->idle_days < 0 ? 1 << 20 : b->idle_days) - (a->idle_days < 0 ? 1 << 20 : a->idle_days);
 		break;
 	case SORT_NEXT:
-		d = (a->has_next ? a->next_day * 1440 + a->next_time : 1 << 30) -
-		    (b->has_next ? b->next_day * 1440 + b->next_time : 1 << 30);
+		/* all-day (next_time -1) first on its day, never tied with the day before */
+		d = (a->has_next ? a->next_day * 1441 + a->next_time + 1 : 1 << 30) -
+		    (b->has_next ? b->next_day * 1441 + b->next_time + 1 : 1 << 30);
 		break;
 	default:
 		break;

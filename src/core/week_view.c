@@ -129,9 +129,8 @@ int week_view_appointment_line(const struct week_view *v, int i, char *out, size
 	const struct appointment *a = &v->appts[i];
 	char tm[6];
 
-	appointment_format_time(a->time, tm);
-	return snprintf(out, outsz, "%s %s: %s%s%s", a->day == v->today ? "Today" : "Tomorrow", tm,
-			a->title, a->place[0] ? ", " : "", a->place);
+	return snprintf(out, outsz, "%s %s: %s%s%s", a->day == v->today ? "Today" : "Tomorrow",
+			appointment_time_words(a->time, "all day", tm), a->title, a->place[0] ? ", " : "", a->place);
 }
 
 /* One home program entry with this week's count. */

@@ -14,6 +14,16 @@
 #include "tui/undo.h"
 
 
+/* Read the Time field: HH:MM, or nothing (spaces only) for all day; 0 when it is one of those. */
+static int appointment_time_field(const char *s, int *time)
+{
+	if (!s[strspn(s, " ")]) {
+		*time = APPOINTMENT_ALL_DAY;
+		return 0;
+	}
+	return appointment_parse_time(s, time);
+}
+
 /* Check and save the appointment form (fields: title, date, time, minutes, place, with). */
 static int save_appointment(struct tui *t, struct form_state *f)
 {
@@ -26,8 +36,8 @@ static int save_appointment(struct tui *t, struct form_state *f)
 		return form_refuse(t, 0, err.msg);
 	if (form_date(f, 1, 0, &a.day, &given))
 		return form_refuse(t, 1, "Date: write it as YYYY-MM-DD, like 2026-03-14");
-	if (appointment_parse_time(f->value[2], &a.time))
-		return form_refuse(t, 2, "Time: write it as HH:MM, like 09:30");
+	if (appointment_time_field(f->value[2], &a.time))
+		return form_refuse(t, 2, "Time: write it as HH:MM, like 09:30, or leave it empty for all day");
 	if (form_number(f, 3, 1, 1440, 30, &a.minutes))
 		return form_refuse(t, 3, "Minutes: a whole number from 1 to 1440");
 	a.title = f->value[0];
@@ -85,7 +95,8 @@ int form_appointment_open(struct tui *t, long long id, day_t day)
 		appointment_free_all(list, n);
 		return R_NONE;
 	}
-	snprintf(f->intro, sizeof f->intro, "For %s. Time as HH:MM; place and with whom are optional.", c->name);
+	snprintf(f->intro, sizeof f->intro, "For %s. Time as HH:MM, or empty for all day; place and with whom "
+		 "are optional.", c->name);
 	date_format(a ? a->day : day, d);
 	if (a) {
 		appointment_format_time(a->time, tm);
@@ -171,6 +182,7 @@ int form_entry_open(struct tui *t, long long id)
 }
 
 static const char *const format_choices[] = { "html", "text", "md", NULL };
+enum { RF_INCLUDE = 2, RF_FILE = 3 }; /* the report form's text fields */
 static const char *const format_ext[] = { ".html", ".txt", ".md" };
 
 /* The format changed: a file name toddle offered follows it (.html, .txt,
@@ -178,24 +190,46 @@ static const char *const format_ext[] = { ".html", ".txt", ".md" };
 static void report_format_changed(struct form_state *f, int i)
 {
 	char name[sizeof f->suggested];
-	size_t n = strlen(f->value[2]);
+	size_t n = strlen(f->value[RF_FILE]);
 
-	if (i != 0 || !f->suggested[0] || strcmp(f->value[2], f->suggested) != 0)
+	if (i != 0 || !f->suggested[0] || strcmp(f->value[RF_FILE], f->suggested) != 0)
 		return;
 	for (int k = 0; k < 3; k++) {
 		size_t e = strlen(format_ext[k]);
 
-		if (n > e && !strcmp(f->value[2] + n - e, format_ext[k])) {
-			snprintf(name, sizeof name, "%.*s%s", (int)(n - e), f->value[2], format_ext[f->choice[0]]);
+		if (n > e && !strcmp(f->value[RF_FILE] + n - e, format_ext[k])) {
+			snprintf(name, sizeof name, "%.*s%s", (int)(n - e), f->value[RF_FILE], format_ext[f->choice[0]]);
 			snprintf(f->suggested, sizeof f->suggested, "%s", name);
-			form_set_text(f, 2, name);
+			form_set_text(f, RF_FILE, name);
 			return;
 		}
 	}
 }
 static const char *const audience_choices[] = { "doctor", "parent", "therapist", "school", NULL };
 
-/* Build the report and write it to the file named in the form (fields: format, for, file). */
+/* Read the Include field with the model's parser (the CLI's --include); 0, or
+ * the form refused with what was wrong. */
+static int report_include_field(struct tui *t, struct form_state *f, unsigned *include, int *refused)
+{
+	char list[200], bad[48], msg[200];
+	size_t k = 0;
+
+	/* "goals, program" reads as "goals,program": spaces between words are dropped */
+	for (const char *p = f->value[RF_INCLUDE]; *p && k + 1 < sizeof list; p++)
+		if (*p != ' ')
+			list[k++] = *p;
+	list[k] = '\0';
+	*include = 0;
+	*refused = 0;
+	if (!k || !report_include_parse(list, include, bad, sizeof bad))
+		return 0;
+	snprintf(msg, sizeof msg, "Include: '%s' is not a section: write a comma list of %s, or leave it empty",
+		 bad, REPORT_INCLUDE_WORDS);
+	*refused = form_refuse(t, RF_INCLUDE, msg);
+	return -1;
+}
+
+/* Build the report and write it to the file named in the form (fields: format, for, include, file). */
 static int save_report(struct tui *t, struct form_state *f)
 {
 	static const enum report_format formats[] = { REPORT_HTML, REPORT_TEXT, REPORT_MD };
@@ -204,32 +238,35 @@ static int save_report(struct tui *t, struct form_state *f)
 	struct tdl_err err;
 	struct stat st;
 	struct buf b;
-	int rc, replace_ok = f->replace_ok;
+	unsigned include;
+	int rc, refused, replace_ok = f->replace_ok;
 
 	f->replace_ok = 0; /* a yes is for this save only */
 	if (!f->child.id)
 		return form_refuse(t, 0, "Add a child first.");
-	if (text_check(f->value[2], "File", 1000, 1, &err))
-		return form_refuse(t, 2, err.msg);
-	if (!replace_ok && stat(f->value[2], &st) == 0)
+	if (report_include_field(t, f, &include, &refused))
+		return refused;
+	if (text_check(f->value[RF_FILE], "File", 1000, 1, &err))
+		return form_refuse(t, RF_FILE, err.msg);
+	if (!replace_ok && stat(f->value[RF_FILE], &st) == 0)
 		return form_ask(t, ASK_REPLACE, "A file of that name is there already. Replace it? y/n");
 	buf_init(&b);
 	rc = report_build(t->app->db, &f->child, &(struct report_request){
 			.today = t->app->today,
 			.correct_until_months = t->app->set.correct_until_months,
 			.format = formats[f->choice[0]], .audience = whom[f->choice[1]],
-			.has_since = 0, .since = 0 }, &b, &err);
+			.include = include, .has_since = 0, .since = 0 }, &b, &err);
 	if (!rc)
-		rc = file_write_own(f->value[2], &b, &err);
+		rc = file_write_own(f->value[RF_FILE], &b, &err);
 	buf_free(&b);
 	if (rc)
-		return form_refuse(t, 2, err.msg);
+		return form_refuse(t, RF_FILE, err.msg);
 	if (t->app->set.group[0] && report_record(t->app->db, &f->child, formats[f->choice[0]], whom[f->choice[1]],
-						  f->value[2], &err))
+						  f->value[RF_FILE], &err))
 		tui_message(t, T_ERROR, "Report written to %s, but not recorded in the audit trail: %s",
-			    f->value[2], err.msg);
+			    f->value[RF_FILE], err.msg);
 	else
-		tui_message(t, T_OK, "Report written to %s", f->value[2]);
+		tui_message(t, T_OK, "Report written to %s", f->value[RF_FILE]);
 	form_close(t);
 	return R_DRAW;
 }
@@ -247,7 +284,8 @@ int form_report_open(struct tui *t)
 	f = form_new(t, "Write a report", save_report);
 	if (!f)
 		return R_NONE;
-	snprintf(f->intro, sizeof f->intro, "A report on %s for a doctor, therapist or school.", c->name);
+	snprintf(f->intro, sizeof f->intro, "A report on %s for a doctor, therapist or school. Include adds what "
+		 "a reader's report leaves out: goals, program, activities (the school's has none of them).", c->name);
 	date_format(t->app->today, d);
 	snprintf(name, sizeof name, "%s", c->name);
 	for (char *p = name; *p; p++)
@@ -256,6 +294,7 @@ int form_report_open(struct tui *t)
 	snprintf(path, sizeof path, "%s/toddle-report-%s-%s.html", home && *home ? home : ".", name, d);
 	form_field(f, "Format", FK_CHOICE, 6, 6, format_choices, NULL);
 	form_field(f, "For", FK_CHOICE, 10, 10, audience_choices, NULL);
+	form_field(f, "Include", FK_TEXT, 30, 100, NULL, "");
 	form_field(f, "File", FK_TEXT, 50, 1000, NULL, path);
 	snprintf(f->suggested, sizeof f->suggested, "%s", path);
 	f->on_choice = report_format_changed;

@@ -591,9 +591,10 @@ static void upcoming_message(struct tui *t)
 	if (appointment_list(t->app->db, -1, t->app->today, t->app->today + 1, &a, &n, &err) || n == 0)
 		return;
 	for (int i = 0; i < n && strlen(line) < sizeof line - 80; i++) {
-		appointment_format_time(a[i].time, tm);
-		snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s %s %s (%s)", i ? "; " : "",
-			 a[i].day == t->app->today ? "Today" : "Tomorrow", tm, a[i].title, a[i].child_name);
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s %s%s %s (%s)", i ? "; " : "",
+			 a[i].day == t->app->today ? "Today" : "Tomorrow",
+			 appointment_time_words(a[i].time, "all day", tm), a[i].time == APPOINTMENT_ALL_DAY ? ":" : "",
+			 a[i].title, a[i].child_name);
 	}
 	tui_message(t, T_HEADING, "%s", line);
 	appointment_free_all(a, n);

@@ -6,7 +6,7 @@
 # UTF-8 titles) and calcurse when it is there.
 . "${TOP_SRCDIR}/tests/cli/lib.sh"
 PY=/usr/bin/python3
-plan 43
+plan 44
 
 skip() { ok "# SKIP $1: $2"; }
 sql() { sqlite3 "$DB" "$1"; }
@@ -208,7 +208,7 @@ fi
 
 # ---- iCalendar, read back by python-icalendar ------------------------------------
 if ! "$PY" -c 'import icalendar' 2>/dev/null; then
-	for i in 1 2 3 4 5 6; do skip "ics $i" "python3-icalendar missing (.ci/setup installs it)"; done
+	for i in 1 2 3 4 5 6 7; do skip "ics $i" "python3-icalendar missing (.ci/setup installs it)"; done
 	exit 0
 fi
 run child add Empty --born 2026-01-01
@@ -221,6 +221,7 @@ LONG='Физиотерапия и проверка моторики: сеанс 
 run event add --child "$NAME" --date 2026-07-01 --time 23:30 --minutes 60 --title "$LONG"
 run event add --child "$NAME" --date 2026-12-24 --time 08:00 --title 'All day, really'
 sql "UPDATE appointment SET time = '' WHERE title = 'All day, really'"
+run event add --child "$NAME" --date 2026-12-28 --title 'Hospital day'   # no --time: all day
 gone=$("$TODDLE" --db "$DB" --today "$TODAY" event add --child "$NAME" --date 2026-12-05 --time 10:00 --title 'Cancelled one')
 TZ=Europe/Paris "$TODDLE" --db "$DB" --today "$TODAY" export ics --child "$NAME" > "$TMP/before.ics"
 run event delete "$gone"
@@ -242,6 +243,11 @@ else not_ok "ics: a long UTF-8 title; summer time" "$paris"; fi
 if [ "$(ev "$ny" 'All day' 5-6)" = "$(printf '2026-12-24\t2026-12-25')" ] && grep -q '^DTSTART;VALUE=DATE:20261224' "$TMP/America_New_York.ics"; then
 	ok "ics: an appointment without a time is an all-day event (DATE, ends the next day)"
 else not_ok "ics: an appointment without a time is an all-day event" "$ny"; fi
+if [ "$(ev "$paris" 'Hospital day' 5-6)" = "$(printf '2026-12-28\t2026-12-29')" ] &&
+   [ "$(ev "$ny" 'Hospital day' 5-6)" = "$(printf '2026-12-28\t2026-12-29')" ] &&
+   grep -q '^DTSTART;VALUE=DATE:20261228' "$TMP/Europe_Paris.ics"; then
+	ok "ics: an appointment made with event add and no --time is DTSTART;VALUE=DATE, the same day in every time zone"
+else not_ok "ics: an appointment made with event add and no --time is an all-day event" "$paris" "---" "$ny"; fi
 was=$("$PY" "$TMP/icsdump.py" "$TMP/before.ics" | grep -F 'Cancelled one')
 now=$(ev "$paris" 'Cancelled one' 1-4)
 if [ "$(printf '%s' "$was" | cut -f1)" = "$(printf '%s' "$now" | cut -f1)" ] && [ "$(printf '%s' "$now" | cut -f3)" = CANCELLED ] &&

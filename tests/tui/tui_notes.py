@@ -160,14 +160,14 @@ def case_report_form(s, tuis):
     t.wait_for("Ava ·")
     t.type("r")
     t.wait_for("Write a report")
-    t.send("tab", "tab")                            # the File field shows its end
+    t.send("tab", "tab", "tab")                     # past Include: the File field shows its end
     t.wait_for("-2026-11-26.html")
-    t.send("backtab", "backtab", " ")               # Format: text
+    t.send("backtab", "backtab", "backtab", " ")    # Format: text
     t.wait_for("text ")
-    t.send("tab", "tab")
+    t.send("tab", "tab", "tab")
     t.wait_for(lambda scr: "-2026-11-26.txt" in scr and ".html" not in scr, desc="the file name in .txt")
-    t.send("backtab", "backtab", " ")               # md
-    t.send("tab", "tab")
+    t.send("backtab", "backtab", "backtab", " ")    # md
+    t.send("tab", "tab", "tab")
     t.wait_for(lambda scr: "-2026-11-26.md" in scr and ".txt" not in scr, desc="the file name in .md")
     path = os.path.join(s.home, "toddle-report-Ava-2026-11-26.md")
     with open(path, "w") as f:
@@ -187,9 +187,9 @@ def case_report_form(s, tuis):
     # a name the person typed stays theirs when the format changes
     t.type("r")
     t.wait_for("Write a report")
-    t.send("tab", "tab", "ctrl-u")
+    t.send("tab", "tab", "tab", "ctrl-u")
     t.type("/tmp/mine.html")
-    t.send("backtab", "backtab", " ")
+    t.send("backtab", "backtab", "backtab", " ")
     t.wait_for("text")
     t.expect("/tmp/mine.html" in t.screen_text(), "the typed file name was changed")
 

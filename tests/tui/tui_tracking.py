@@ -27,7 +27,7 @@ def case_milestone_in_report(s, tuis):
     text = s.query("SELECT m.text FROM milestone_log l JOIN milestone m ON m.id = l.milestone_id")[0][0]
     t.type("r")
     t.wait_for("Write a report")
-    t.send("enter", "enter", "enter")
+    t.send("enter", "enter", "enter", "enter")   # Format, For, Include (empty), File: saves
     t.wait_for("Report written to")
     home = os.path.join(s.dir, "home")
     files = [f for f in os.listdir(home) if f.startswith("toddle-report-Mia-2026-11-26")]

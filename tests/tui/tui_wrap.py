@@ -27,9 +27,10 @@ LEGEND = ("Age: w weeks, m months, * corrected. Next: next visit. Talk: items wo
           "Idle: days since the home program was last practised. Week: home program done of planned.")
 INTROS = {
     "add child": "Dates as YYYY-MM-DD. Born early? Due date, or weeks at birth (32+4).",
-    "appointment": "For Mia. Time as HH:MM; place and with whom are optional.",
+    "appointment": "For Mia. Time as HH:MM, or empty for all day; place and with whom are optional.",
     "goal": "A goal for Mia, in words the family can use.",
-    "report": "A report on Mia for a doctor, therapist or school.",
+    "report": ("A report on Mia for a doctor, therapist or school. Include adds what a reader's report "
+               "leaves out: goals, program, activities (the school's has none of them)."),
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 BOX = {"tl": "l┌+", "tr": "k┐+", "bl": "m└+", "br": "j┘+", "h": "q─-", "v": "x│|"}
