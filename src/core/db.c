@@ -274,7 +274,7 @@ static int configure(sqlite3 *db, const char *path, struct tdl_err *err)
 	if (app != 0 && app != DB_APPLICATION_ID)
 		return err_set(err, TDL_EDATA, "%s is not a toddle database (it belongs to another program)",
 			       path);
-	if (sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-512;",
+	if (sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-512; PRAGMA temp_store=MEMORY;",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, what, err);
 	if (query_int(db, "PRAGMA foreign_keys") != 1)
