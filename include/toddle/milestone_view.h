@@ -45,6 +45,11 @@ struct milestone_view_ask {
 int milestone_view_load(sqlite3 *db, const struct child *c, day_t today,
 			const struct milestone_view_ask *ask, struct milestone_view *out, struct tdl_err *err);
 
+/* Show another checklist age in a loaded view: only its items are read again
+ * (the concerns, windows, history and progress do not depend on it). On failure
+ * the view is freed, as milestone_view_load leaves it. */
+int milestone_view_recheck(sqlite3 *db, struct milestone_view *v, int check_age, struct tdl_err *err);
+
 /* Free what the view holds and leave it empty. */
 void milestone_view_free(struct milestone_view *v);
 

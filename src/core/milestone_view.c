@@ -60,6 +60,21 @@ int milestone_view_load(sqlite3 *db, const struct child *c, day_t today,
 	return rc;
 }
 
+/* Show checklist check_age in the loaded view v: only its items are read again. */
+int milestone_view_recheck(sqlite3 *db, struct milestone_view *v, int check_age, struct tdl_err *err)
+{
+	int rc;
+
+	milestone_entries_free(v->items, v->nitems);
+	v->items = NULL;
+	v->nitems = 0;
+	v->check_age = check_age;
+	rc = milestone_range(db, &v->child, check_age, check_age, &v->items, &v->nitems, err);
+	if (rc)
+		milestone_view_free(v);
+	return rc;
+}
+
 /* Free what the view holds and leave it empty. */
 void milestone_view_free(struct milestone_view *v)
 {

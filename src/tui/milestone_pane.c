@@ -32,6 +32,7 @@ struct ms_state {
 	int npicks;
 	long long confirm;            /* an entry waiting for a second x to be removed */
 	int detail;                   /* the window whose state is spelled out, or -1 */
+	int recheck;                  /* 1: the next load reads only the checklist asked for */
 };
 
 /* Number the next selectable line as kind/idx; -1 (not selectable) when full. */
@@ -299,7 +300,15 @@ static int ms_load(struct tui *t, void *state)
 	struct child *c = tui_child(t);
 	const struct milestone_view_ask ask = { s->check, 0, t->app->set.correct_until_months };
 	struct tdl_err err;
+	int recheck = s->recheck;
 
+	s->recheck = 0;
+	/* a step between checklist ages reads only the new checklist's items */
+	if (recheck && c && s->check > 0 && s->v.child.id == c->id && s->v.today == t->app->today) {
+		if (milestone_view_recheck(t->app->db, &s->v, s->check, &err))
+			tui_message(t, T_ERROR, "%s", err.msg);
+		return 0;
+	}
 	ms_free(s);
 	if (c && milestone_view_load(t->app->db, c, t->app->today, &ask, &s->v, &err))
 		tui_message(t, T_ERROR, "%s", err.msg);
@@ -330,6 +339,7 @@ static int step_age(struct tui *t, struct ms_state *s, int dir)
 	t->doc.top = 0;
 	s->open = -1;
 	s->npicks = 0;
+	s->recheck = 1;
 	return R_SELF;
 }
 

@@ -1,9 +1,10 @@
 /* sqlcount: an LD_PRELOAD shim for tests that counts the SQL statements a
- * program prepares. Every sqlite3_prepare_v2/_v3 and sqlite3_exec call
- * appends one line to the file named by $SQLCOUNT_FILE: "P " or "E " and the
- * first 60 characters of the SQL, so a test can count the lines written
- * between two events. Statements that sqlite3_exec prepares inside the
- * library are its own line, not counted again. Built only for make check;
+ * program runs. Every sqlite3_prepare_v2/_v3 and sqlite3_exec call appends
+ * one line to the file named by $SQLCOUNT_FILE: "P " or "E " and the first 60
+ * characters of the SQL, and so does every run of a statement kept prepared
+ * and reset for another use ("P " at its first step after sqlite3_reset), so
+ * a test can count the lines written between two events. Statements that
+ * sqlite3_exec prepares inside the library are its own line, not counted again. Built only for make check;
  * nothing of it is in toddle. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -73,6 +74,53 @@ int sqlite3_prepare_v3(sqlite3 *db, const char *sql, int nbyte, unsigned int fla
 				const char **))real("sqlite3_prepare_v3");
 	note('P', sql, nbyte);
 	return next(db, sql, nbyte, flags, st, tail);
+}
+
+#define PENDING_MAX 64
+static __thread sqlite3_stmt *pending[PENDING_MAX]; /* reset statements not stepped since */
+
+/* Reset as SQLite would; the statement's next step counts as a run. */
+int sqlite3_reset(sqlite3_stmt *st)
+{
+	static int (*next)(sqlite3_stmt *);
+
+	if (!next)
+		next = (int (*)(sqlite3_stmt *))real("sqlite3_reset");
+	for (int i = 0; st && !inside_exec && i < PENDING_MAX; i++)
+		if (!pending[i] || pending[i] == st) {
+			pending[i] = st;
+			break;
+		}
+	return next(st);
+}
+
+/* Count the first step of a statement reset for another run, then step as SQLite would. */
+int sqlite3_step(sqlite3_stmt *st)
+{
+	static int (*next)(sqlite3_stmt *);
+
+	if (!next)
+		next = (int (*)(sqlite3_stmt *))real("sqlite3_step");
+	for (int i = 0; st && i < PENDING_MAX; i++)
+		if (pending[i] == st) {
+			pending[i] = NULL;
+			note('P', sqlite3_sql(st), -1);
+			break;
+		}
+	return next(st);
+}
+
+/* Forget a statement as it goes, then finalize as SQLite would. */
+int sqlite3_finalize(sqlite3_stmt *st)
+{
+	static int (*next)(sqlite3_stmt *);
+
+	if (!next)
+		next = (int (*)(sqlite3_stmt *))real("sqlite3_finalize");
+	for (int i = 0; st && i < PENDING_MAX; i++)
+		if (pending[i] == st)
+			pending[i] = NULL;
+	return next(st);
 }
 
 /* Count once, then run as SQLite would. */
