@@ -180,7 +180,8 @@ int milestone_view_now_line(const struct milestone_view *v, char *out, size_t ou
 {
 	int tenths = v->age.use_days < 0 ? 0 : v->age.use_tenths; /* the header's months, and a tenth */
 
-	return snprintf(out, outsz, "| marks %s now: %d.%d months%s. Wide windows are normal.", v->child.name,
+	return snprintf(out, outsz, "| marks %s now: %d.%d months%s. Wide windows are normal;"
+			" ask now if near the end of one or worried.", v->child.name,
 			tenths / 10, tenths % 10, v->age.corrected ? " (corrected)" : "");
 }
 

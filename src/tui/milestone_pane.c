@@ -164,7 +164,7 @@ static void build_windows(struct tui *t, struct ms_state *s, const struct milest
 	const struct who_window *w = v->windows;
 	int n = v->nwindows, lw = 4, x0, cols, own_line;
 	double age = v->age_months;
-	char axis[300], line[900], bar[400];
+	char axis[300], line[CHILD_NAME_MAX + 200], bar[400];
 
 	if (n == 0)
 		return;
