@@ -36,6 +36,11 @@ int db_commit(sqlite3 *db, struct tdl_err *err);
 /* Roll back the current transaction, if any. */
 void db_rollback(sqlite3 *db);
 
+/* The statement of a write transaction (db_begin) after its check returned
+ * check_rc: NULL, the transaction rolled back, when the check refused or sql
+ * cannot be prepared. */
+sqlite3_stmt *db_write_checked(sqlite3 *db, int check_rc, const char *sql, struct tdl_err *err);
+
 /* Start a write transaction and prepare its statement; NULL (nothing begun) on failure. */
 sqlite3_stmt *db_write_begin(sqlite3 *db, const char *sql, struct tdl_err *err);
 

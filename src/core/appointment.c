@@ -200,16 +200,10 @@ int appointment_delete(sqlite3 *db, long long id, int version, struct tdl_err *e
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	rc = appointment_check(db, &key, version, &same, err);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	st = db_prepare(db, "UPDATE appointment SET deleted_at=?1, deleted_by=?2, version=version+1"
+	st = db_write_checked(db, rc, "UPDATE appointment SET deleted_at=?1, deleted_by=?2, version=version+1"
 			" WHERE id=?3 AND deleted_at IS NULL", err);
-	if (!st) {
-		db_rollback(db);
-		return TDL_EDATA;
-	}
+	if (!st)
+		return rc ? rc : TDL_EDATA;
 	db_bind_text(st, 1, now);
 	db_bind_text(st, 2, db_user());
 	sqlite3_bind_int64(st, 3, id);

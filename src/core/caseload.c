@@ -267,13 +267,9 @@ int child_delete(sqlite3 *db, const struct child *c, int is_admin, struct tdl_er
 	if (!is_admin)
 		return err_set(err, TDL_EINPUT, "only a clinic admin (clinic.admins) may delete a child");
 	db_now(now);
-	if (db_begin(db, err))
+	st = db_write_begin(db, "INSERT INTO audit(at, who, child_id, action, detail) VALUES(?, ?, ?, 'child deleted', ?)", err);
+	if (!st)
 		return TDL_EDATA;
-	st = db_prepare(db, "INSERT INTO audit(at, who, child_id, action, detail) VALUES(?, ?, ?, 'child deleted', ?)", err);
-	if (!st) {
-		db_rollback(db);
-		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, now);
 	db_bind_text(st, 2, db_user());
 	sqlite3_bind_int64(st, 3, c->id);

@@ -144,6 +144,23 @@ sqlite3_stmt *db_write_begin(sqlite3 *db, const char *sql, struct tdl_err *err)
 	return st;
 }
 
+/* The statement of a write transaction after its check returned check_rc:
+ * NULL, with the transaction rolled back, when the check refused or sql
+ * cannot be prepared (err says why). */
+sqlite3_stmt *db_write_checked(sqlite3 *db, int check_rc, const char *sql, struct tdl_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (check_rc) {
+		db_rollback(db);
+		return NULL;
+	}
+	st = db_prepare(db, sql, err);
+	if (!st)
+		db_rollback(db);
+	return st;
+}
+
 /* Run the statement, finalize it, and commit (or roll back); gone (may be
  * NULL) is the refusal when no row changed. */
 static int write_end(sqlite3 *db, sqlite3_stmt *st, const char *what, const char *gone,

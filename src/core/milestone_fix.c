@@ -96,17 +96,11 @@ int milestone_correct(sqlite3 *db, const struct child *c, const struct milestone
 	rc = fix_read(db, fix->entry, &t, err);
 	if (!rc)
 		rc = fix_refuse(&t, c, fix, err);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	st = db_prepare(db, "INSERT INTO milestone_log(uuid, child_id, milestone_id, status, observed, note,"
+	st = db_write_checked(db, rc, "INSERT INTO milestone_log(uuid, child_id, milestone_id, status, observed, note,"
 			" created_at, created_by, corrects, removed) SELECT ?1, child_id, milestone_id, ?2, observed, note,"
 			" ?3, ?4, id, ?5 FROM milestone_log WHERE id = ?6", err);
-	if (!st) {
-		db_rollback(db);
-		return TDL_EDATA;
-	}
+	if (!st)
+		return rc ? rc : TDL_EDATA;
 	db_bind_text(st, 1, uuid);
 	db_bind_text(st, 2, fix->remove ? t.status : milestone_status_name(fix->status));
 	db_bind_text(st, 3, now);

@@ -120,17 +120,11 @@ int program_end(sqlite3 *db, long long id, int version, day_t day, struct tdl_er
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	rc = program_check(db, id, version, day, err);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	st = db_prepare(db, "UPDATE program SET stop = CASE WHEN stop IS NULL OR stop > ?1 THEN ?1"
+	st = db_write_checked(db, rc, "UPDATE program SET stop = CASE WHEN stop IS NULL OR stop > ?1 THEN ?1"
 			" ELSE stop END, ended_at = ?2, ended_by = ?3, version = version + 1"
 			" WHERE id = ?4 AND ended_at IS NULL", err);
-	if (!st) {
-		db_rollback(db);
-		return TDL_EDATA;
-	}
+	if (!st)
+		return rc ? rc : TDL_EDATA;
 	db_bind_day(st, 1, day);
 	db_bind_text(st, 2, now);
 	db_bind_text(st, 3, db_user());

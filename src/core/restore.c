@@ -93,16 +93,12 @@ int milestone_restore(sqlite3 *db, long long removal, long long *made, struct td
 		*made = 0;
 	db_uuid(uuid);
 	db_now(now);
-	if (db_begin(db, err))
-		return TDL_EDATA;
-	st = db_prepare(db, "INSERT INTO milestone_log(uuid, child_id, milestone_id, status, observed, note,"
+	st = db_write_begin(db, "INSERT INTO milestone_log(uuid, child_id, milestone_id, status, observed, note,"
 			" created_at, created_by, corrects, removed) SELECT ?1, child_id, milestone_id, status, observed,"
 			" note, ?2, ?3, id, 0 FROM milestone_log r WHERE r.id = ?4 AND r.removed = 1"
 			" AND NOT EXISTS (SELECT 1 FROM milestone_log x WHERE x.corrects = r.id)", err);
-	if (!st) {
-		db_rollback(db);
+	if (!st)
 		return TDL_EDATA;
-	}
 	db_bind_text(st, 1, uuid);
 	db_bind_text(st, 2, now);
 	db_bind_text(st, 3, db_user());
@@ -173,16 +169,10 @@ int assignment_restore(sqlite3 *db, const struct child *c, long long ended, int 
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	rc = assignment_restore_check(db, c->id, ended, is_admin, err);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	st = db_prepare(db, "INSERT INTO assignment(child_id, therapist, discipline, created_at, created_by, uuid)"
+	st = db_write_checked(db, rc, "INSERT INTO assignment(child_id, therapist, discipline, created_at, created_by, uuid)"
 			" SELECT child_id, therapist, discipline, ?1, ?2, ?3 FROM assignment WHERE id = ?4", err);
-	if (!st) {
-		db_rollback(db);
-		return TDL_EDATA;
-	}
+	if (!st)
+		return rc ? rc : TDL_EDATA;
 	db_bind_text(st, 1, now);
 	db_bind_text(st, 2, db_user());
 	db_bind_text(st, 3, uuid);
