@@ -4,6 +4,7 @@
 #define TODDLE_CONTENT_LIB_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include "toddle/content.h"
 
@@ -83,5 +84,17 @@ int rules_range(const char *v, int max, int *from, int *to);
 
 /* A decimal like 3.8 within [min, max]; 0 on success. */
 int rules_decimal(const char *v, double min, double max, double *out);
+
+/* The sorted, unique 3-word shingle hashes of one activity (content_similar.c). */
+struct shingles {
+	uint64_t *h;
+	size_t n;
+};
+
+/* The shingles of an activity's title, steps and why; 0 on success (free out->h). */
+int similar_shingles(const struct rec *r, struct shingles *out);
+
+/* Jaccard similarity of two shingle sets, 0..1. */
+double similar_jaccard(const struct shingles *a, const struct shingles *b);
 
 #endif

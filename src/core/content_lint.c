@@ -13,6 +13,8 @@
 #define LINT_DOMAINS_PER_WEEK 3
 #define LINT_TITLE_MAX 60
 #define LINT_TEXT_MAX 600
+/* Above this 3-word-shingle similarity, two activities in the same weeks are near-duplicates. */
+#define LINT_SIMILAR 0.13
 
 struct lint {
 	const struct lib *l;
@@ -193,6 +195,41 @@ static void lint_records(struct lint *k)
 	}
 }
 
+/* Two activities whose weeks overlap never read nearly the same (merge them or make a progression). */
+static void lint_similar(struct lint *k)
+{
+	struct shingles *sh = calloc((size_t)k->l->n + 1, sizeof *sh);
+
+	for (int i = 0; sh && i < k->l->n; i++)
+		if (!strcmp(k->l->recs[i].type, "activity") && similar_shingles(&k->l->recs[i], &sh[i]))
+			problem(k, "library: out of memory comparing activity '%s'", k->l->recs[i].id);
+	for (int i = 0; sh && i < k->l->n; i++) {
+		const struct rec *a = &k->l->recs[i];
+		int from, to;
+
+		if (strcmp(a->type, "activity"))
+			continue;
+		weeks_of(a, &from, &to);
+		for (int j = i + 1; j < k->l->n; j++) {
+			const struct rec *b = &k->l->recs[j];
+			double s;
+
+			if (strcmp(b->type, "activity") || !overlaps(b, from, to))
+				continue;
+			s = similar_jaccard(&sh[i], &sh[j]);
+			if (s > LINT_SIMILAR)
+				problem(k, "%s:%d: activities '%s' and '%s' (%s:%d) share weeks and read alike "
+					   "(similarity %.2f, limit %.2f): merge them or make one build on the other",
+					a->file, a->line, a->id, b->id, b->file, b->line, s, LINT_SIMILAR);
+		}
+	}
+	for (int i = 0; sh && i < k->l->n; i++)
+		free(sh[i].h);
+	if (!sh)
+		problem(k, "library: out of memory comparing activities");
+	free(sh);
+}
+
 /* Check the library-wide rules; returns the number of problems. */
 int content_lint_dir(const char *dir, content_problem_fn fn, void *ctx, struct tdl_err *err)
 {
@@ -210,6 +247,7 @@ int content_lint_dir(const char *dir, content_problem_fn fn, void *ctx, struct t
 	lint_months(&k);
 	lint_counts(&k);
 	lint_records(&k);
+	lint_similar(&k);
 	lib_free(&l);
 	return k.count;
 }

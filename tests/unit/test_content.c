@@ -741,6 +741,69 @@ START_TEST(sync_broken_keeps_library)
 }
 END_TEST
 
+/* ---- content_lint_dir: near-duplicates ------------------------------------------ */
+
+#define SIM_ACT(id, title, weeks, step1, step2) SIM_ACT_WHY(id, title, weeks, step1, step2, WAVE_WHY)
+#define SIM_ACT_WHY(id, title, weeks, step1, step2, why)                                       \
+	"[activity " id "]\ntitle = " title "\nweeks = " weeks "\ndomain = social-emotional\n"      \
+	"discipline = general\nminutes = 5\nmaterials = none\nstep = " step1 "\nstep = " step2 "\n" \
+	"why = " why "\n"                                                                          \
+	"builds = m-one\neasier = e\nharder = h\n\n"
+#define WAVE1 "At the door, wave and say bye-bye in a cheerful voice as someone leaves"
+#define WAVE_WHY "Saying goodbye the same way each time helps your baby learn the routine"
+#define WAVE2 "Take your baby's hand gently and help them wave back, then praise them"
+
+/* Keep the near-duplicate lines of the lint (a tiny library has many other problems). */
+static void collect(const char *problem, void *ctx)
+{
+	char *all = ctx;
+	size_t len = strlen(all);
+
+	if (strstr(problem, "read alike"))
+		snprintf(all + len, 16384 - len, "%s\n", problem);
+}
+
+/* The near-duplicate lint lines of a one-file library, as text (a static buffer). */
+static const char *lint_text(const char *text)
+{
+	static char all[16384];
+	char dir[PATH_MAX];
+	struct tdl_err err;
+	int rc;
+
+	make_lib(dir, sizeof dir, "a.ini", text, NULL, NULL);
+	err_clear(&err);
+	all[0] = '\0';
+	rc = content_lint_dir(dir, collect, all, &err);
+	ck_assert_msg(rc > 0, "a tiny library must have lint problems: rc %d (%s)", rc, err.msg);
+	return all;
+}
+
+START_TEST(lint_near_duplicates)
+{
+	const char *out;
+
+	/* the same words in overlapping weeks: one line naming both ids and the similarity */
+	out = lint_text(MS("m-one") SIM_ACT("wave-a", "Wave bye-bye", "34-44", WAVE1, WAVE2)
+				SIM_ACT("wave-b", "Waving bye-bye", "44-52", WAVE1, WAVE2));
+	ck_assert_msg(strstr(out, "activities 'wave-a' and 'wave-b'") && strstr(out, "similarity 0."),
+		      "alike activities in the same weeks were not reported:\n%s", out);
+	ck_assert_msg(strstr(strstr(out, "read alike") + 1, "read alike") == NULL,
+		      "a pair must be one problem line:\n%s", out);
+	/* the same words in weeks that never meet: a progression, not a duplicate */
+	out = lint_text(MS("m-one") SIM_ACT("wave-a", "Wave bye-bye", "34-43", WAVE1, WAVE2)
+				SIM_ACT("wave-b", "Waving bye-bye", "44-52", WAVE1, WAVE2));
+	ck_assert_msg(!strstr(out, "read alike"), "activities in separate weeks were reported:\n%s", out);
+	/* the same weeks, different words: not alike */
+	out = lint_text(MS("m-one") SIM_ACT("wave-a", "Wave bye-bye", "34-44", WAVE1, WAVE2)
+				SIM_ACT_WHY("clap-b", "Clap hands", "34-44",
+					    "Sit facing each other and clap a slow beat while you sing",
+					    "Pause before the last clap so your baby can join in on time",
+					    "Keeping a beat together is early turn-taking"));
+	ck_assert_msg(!strstr(out, "read alike"), "different activities were reported as alike:\n%s", out);
+}
+END_TEST
+
 static Suite *content_suite(void)
 {
 	Suite *s = suite_create("content");
@@ -767,6 +830,7 @@ static Suite *content_suite(void)
 	TU_CASE(s, check_builds_unknown_milestone);
 	TU_CASE(s, check_missing_and_empty_folder);
 	TU_CASE(s, check_ignores_other_files);
+	TU_CASE(s, lint_near_duplicates);
 	TU_CASE(s, sync_loads_once);
 	TU_CASE(s, sync_reloads_on_change);
 	TU_CASE(s, sync_broken_keeps_library);
