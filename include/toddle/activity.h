@@ -10,10 +10,16 @@
 
 enum act_result { ACT_DONE = 1, ACT_HARD, ACT_SKIPPED };
 
+#define ACTIVITY_ID_MAX 64 /* the library refuses longer ids */
+/* SQL: the activity an id stands for now (an id merged into another gives that one). */
+#define ACTIVITY_REAL_SQL(col) "COALESCE((SELECT alias_of FROM activity WHERE id = " col "), " col ")"
+
 struct activity {
 	char *id, *title, *domain, *discipline, *materials;
 	char *steps;  /* one step a line */
 	char *why, *builds, *easier, *harder, *safety, *tags;
+	char *source;       /* the guidelines behind it, or NULL */
+	char *next, *before; /* what it leads to / follows: "Title (weeks 4-8)", "; " between, or NULL */
 	int week_from, week_to, minutes;
 };
 
@@ -25,7 +31,7 @@ int activity_for_week(sqlite3 *db, int week, struct activity **out, int *n,
 int activity_list(sqlite3 *db, int week, const char *domain, struct activity **out, int *n,
 		  struct tdl_err *err);
 
-/* One activity by id; TDL_EINPUT when there is none. */
+/* One activity by id (an id merged into another gives that one); TDL_EINPUT when there is none. */
 int activity_get(sqlite3 *db, const char *id, struct activity *out, struct tdl_err *err);
 
 /* Parse "done", "hard" or "skipped". */

@@ -128,6 +128,16 @@ static int activity_show_cmd(struct app *app, int argc, char **argv)
 	put_field("Harder", a.harder);
 	put_field("Safety", a.safety);
 	put_field("Builds toward", a.builds);
+	put_field("Comes after", a.before);
+	put_field("Leads on to", a.next);
+	put_field("Source", a.source);
+	if (strcmp(a.id, pos[0])) {
+		printf("('");
+		cli_put(pos[0]);
+		printf("' is now part of '");
+		cli_put(a.id);
+		printf("')\n");
+	}
 	activity_clear(&a);
 	return 0;
 }

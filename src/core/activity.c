@@ -1,4 +1,5 @@
 /* Activities: reading the library and logging what was tried. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "toddle/activity.h"
@@ -6,7 +7,12 @@
 #include "toddle/text.h"
 
 #define ACT_COLS "id, title, domain, discipline, materials, steps, why, builds, easier," \
-		 " harder, safety, tags, week_from, week_to, minutes"
+		 " harder, safety, tags, week_from, week_to, minutes, source, " LINKS("next") ", " LINKS("before")
+
+/* SQL: the titles and weeks of the activities a's key names, joined by "; ". */
+#define LINKS(key) "CASE WHEN a." key " IS NULL THEN NULL ELSE (SELECT group_concat(b.title" \
+		   " || ' (weeks ' || b.week_from || '-' || b.week_to || ')', '; ') FROM activity b" \
+		   " WHERE b.alias_of IS NULL AND instr(' ' || a." key " || ' ', ' ' || b.id || ' ') > 0) END"
 
 /* Fill the activity elem from a row of ACT_COLS (a db_rows fill). */
 static int act_from_row(sqlite3_stmt *st, void *elem, void *ctx)
@@ -21,6 +27,9 @@ static int act_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 	a->week_from = sqlite3_column_int(st, 12);
 	a->week_to = sqlite3_column_int(st, 13);
 	a->minutes = sqlite3_column_int(st, 14);
+	a->source = db_column_dup(st, 15);
+	a->next = db_column_dup(st, 16);
+	a->before = db_column_dup(st, 17);
 	return 0;
 }
 
@@ -52,8 +61,8 @@ static int activity_query(sqlite3 *db, const char *sql, int week, const char *do
 /* Activities whose weeks include `week`. */
 int activity_for_week(sqlite3 *db, int week, struct activity **out, int *n, struct tdl_err *err)
 {
-	return activity_query(db, "SELECT " ACT_COLS " FROM activity"
-			      " WHERE week_from <= ?1 AND week_to >= ?1 AND ?2 IS NULL"
+	return activity_query(db, "SELECT " ACT_COLS " FROM activity a"
+			      " WHERE week_from <= ?1 AND week_to >= ?1 AND ?2 IS NULL AND alias_of IS NULL"
 			      " ORDER BY domain, title", week, NULL, out, n, err);
 }
 
@@ -61,16 +70,17 @@ int activity_for_week(sqlite3 *db, int week, struct activity **out, int *n, stru
 int activity_list(sqlite3 *db, int week, const char *domain, struct activity **out, int *n,
 		  struct tdl_err *err)
 {
-	return activity_query(db, "SELECT " ACT_COLS " FROM activity"
+	return activity_query(db, "SELECT " ACT_COLS " FROM activity a"
 			      " WHERE (?1 < 0 OR (week_from <= ?1 AND week_to >= ?1))"
-			      " AND (?2 IS NULL OR domain = ?2) ORDER BY week_from, week_to, domain, title",
+			      " AND (?2 IS NULL OR domain = ?2) AND alias_of IS NULL ORDER BY week_from, week_to, domain, title",
 			      week, domain, out, n, err);
 }
 
 /* One activity by id. */
 int activity_get(sqlite3 *db, const char *id, struct activity *out, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " ACT_COLS " FROM activity WHERE id=?", err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT " ACT_COLS " FROM activity a"
+				      " WHERE id = COALESCE((SELECT alias_of FROM activity WHERE id = ?1), ?1)", err);
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -125,7 +135,7 @@ int activity_log(sqlite3 *db, const struct child *c, const struct activity_done 
 	day_t day = e->day;
 	struct activity a;
 	sqlite3_stmt *st;
-	char uuid[37], now[21], d[11];
+	char uuid[37], now[21], d[11], real[ACTIVITY_ID_MAX + 1];
 	int rc;
 
 	date_format(day, d);
@@ -142,6 +152,8 @@ int activity_log(sqlite3 *db, const struct child *c, const struct activity_done 
 	rc = activity_get(db, id, &a, err);
 	if (rc)
 		return rc;
+	snprintf(real, sizeof real, "%s", a.id);
+	id = real;
 	activity_clear(&a);
 	db_uuid(uuid);
 	db_now(now);
@@ -391,7 +403,7 @@ void activity_entries_free(struct activity_entry *e, int n)
 void activity_clear(struct activity *a)
 {
 	char *f[] = { a->id, a->title, a->domain, a->discipline, a->materials, a->steps, a->why,
-		      a->builds, a->easier, a->harder, a->safety, a->tags };
+		      a->builds, a->easier, a->harder, a->safety, a->tags, a->source, a->next, a->before };
 
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
 		free(f[i]);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "toddle/appointment.h"
 #include "toddle/caseload.h"
+#include "toddle/activity.h"
 #include "toddle/db.h"
 #include "toddle/program.h"
 #include "toddle/progress.h"
@@ -137,8 +138,8 @@ static int idle_days(sqlite3 *db, long long child_id, day_t today)
 	int days = -1;
 
 	if (sqlite3_prepare_v2(db, "SELECT max(l.day) FROM activity_log l WHERE l.child_id = ?1"
-			       " AND l.deleted_at IS NULL AND l.activity_id IN (SELECT activity_id FROM program"
-			       " WHERE child_id = ?1)", -1, &st, NULL) == SQLITE_OK) {
+			       " AND l.deleted_at IS NULL AND " ACTIVITY_REAL_SQL("l.activity_id") " IN (SELECT "
+			       ACTIVITY_REAL_SQL("p.activity_id") " FROM program p WHERE p.child_id = ?1)", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, child_id);
 		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 			day_t d;

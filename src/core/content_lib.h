@@ -40,6 +40,18 @@ struct content_type {
 	void (*bind)(sqlite3_stmt *s, const struct rec *r, int sort);
 };
 
+/* A tag and the whole words that call for it and its safety note (content_words.c). */
+struct safety_words {
+	const char *tag;
+	const char *const *words;
+};
+
+/* Food, water and small objects; ends with a row whose tag is NULL. */
+extern const struct safety_words safety_words[];
+
+/* The first of words found in text as a whole word, ignoring ASCII case, or NULL. */
+const char *words_find(const char *text, const char *const *words);
+
 /* Every type in the order they are stored; ends with a row whose type is NULL. */
 extern const struct content_type content_types[];
 

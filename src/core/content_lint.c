@@ -46,6 +46,91 @@ static void weeks_of(const struct rec *r, int *from, int *to)
 		*from = 1, *to = 0;
 }
 
+/* True when the space separated ids in list hold id. */
+static int ids_hold(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (const char *p = list; p && *p;) {
+		size_t len = strcspn(p, " ,");
+
+		if (len == n && !strncmp(p, id, n))
+			return 1;
+		p += len;
+		p += strspn(p, " ,");
+	}
+	return 0;
+}
+
+/* The activity record with this id (len bytes), or NULL. */
+static const struct rec *activity_named(const struct lib *l, const char *id, size_t len)
+{
+	for (int i = 0; i < l->n; i++)
+		if (!strcmp(l->recs[i].type, "activity") && strlen(l->recs[i].id) == len &&
+		    !strncmp(l->recs[i].id, id, len))
+			return &l->recs[i];
+	return NULL;
+}
+
+/* A's next names b exactly when b's before names a, and b starts no earlier. */
+static void lint_links(struct lint *k, const struct rec *a)
+{
+	static const char *const keys[] = { "next", "before" };
+
+	for (int d = 0; d < 2; d++)
+		for (const char *p = rec_get(a, keys[d]); p && *p;) {
+			size_t len = strcspn(p, " ,");
+			const struct rec *b = activity_named(k->l, p, len);
+			int af, at, bf, bt;
+
+			if (b && !ids_hold(rec_get(b, keys[!d]), a->id))
+				problem(k, "%s:%d: activity '%s' has '%s' in %s, but '%s' lacks %s = %s", a->file,
+					rec_line(a, keys[d]), a->id, b->id, keys[d], b->id, keys[!d], a->id);
+			weeks_of(a, &af, &at);
+			weeks_of(b ? b : a, &bf, &bt);
+			if (b && d == 0 && bf < af)
+				problem(k, "%s:%d: activity '%s' leads on to '%s', which starts earlier (week %d, "
+					   "not %d or later)", a->file, rec_line(a, "next"), a->id, b->id, bf, af);
+			p += len;
+			p += strspn(p, " ,");
+		}
+}
+
+/* An activity that mentions food, water or small objects carries that tag and a safety note. */
+static void lint_safety_words(struct lint *k, const struct rec *r)
+{
+	static const char *const fields[] = { "title", "materials", "step", "easier", "harder" };
+	const char *tags = rec_get(r, "tags");
+
+	for (const struct safety_words *s = safety_words; s->tag; s++)
+		for (int f = 0; f < r->nfields; f++) {
+			const char *w = NULL;
+
+			for (size_t j = 0; j < sizeof fields / sizeof fields[0] && !w; j++)
+				if (!strcmp(r->keys[f], fields[j]))
+					w = words_find(r->values[f], s->words);
+			if (!w)
+				continue;
+			if (!ids_hold(tags, s->tag) || !rec_get(r, "safety"))
+				problem(k, "%s:%d: activity '%s' mentions '%s' in '%s': tag it %s and give it a "
+					   "safety note", r->file, r->lines[f], r->id, w, r->keys[f], s->tag);
+			break;
+		}
+}
+
+/* Every activity names its sources, links both ways, and has the safety its words call for. */
+static void lint_activities(struct lint *k)
+{
+	for (int i = 0; i < k->l->n; i++) {
+		const struct rec *r = &k->l->recs[i];
+
+		if (strcmp(r->type, "activity"))
+			continue;
+		lint_links(k, r);
+		lint_safety_words(k, r);
+	}
+}
+
 /* Every week 0..104 has a note and enough activities in enough domains. */
 static void lint_weeks(struct lint *k)
 {
@@ -246,6 +331,7 @@ int content_lint_dir(const char *dir, content_problem_fn fn, void *ctx, struct t
 	lint_weeks(&k);
 	lint_months(&k);
 	lint_counts(&k);
+	lint_activities(&k);
 	lint_records(&k);
 	lint_similar(&k);
 	lib_free(&l);

@@ -7,7 +7,7 @@
 #include "content_lib.h"
 #include "toddle/db.h"
 
-#define CONTENT_FORMAT 3 /* bump when the loader's rules or tables change */
+#define CONTENT_FORMAT 4 /* bump when the loader's rules or tables change */
 
 /* FNV-1a over bytes, continuing from h. */
 static unsigned long long fnv(unsigned long long h, const void *p, size_t n)
@@ -55,6 +55,37 @@ static int store_rec(sqlite3_stmt *s, const struct content_type *t, const struct
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Each id an activity replaces becomes a row copying it that names it
+ * (alias_of): lists leave such rows out, logs and programs keep their title. */
+static int lib_store_aliases(sqlite3 *db, const struct lib *l, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO activity(id, title, domain, discipline, materials,"
+				      " why, builds, easier, harder, safety, tags, week_from, week_to, minutes,"
+				      " steps, file, source, next, before, alias_of) SELECT ?1, title, domain,"
+				      " discipline, materials, why, builds, easier, harder, safety, tags, week_from,"
+				      " week_to, minutes, steps, file, source, next, before, id FROM activity"
+				      " WHERE id = ?2", err);
+	int rc = st ? TDL_OK : TDL_EDATA;
+
+	for (int i = 0; i < l->n && !rc; i++) {
+		const struct rec *r = &l->recs[i];
+
+		for (const char *p = strcmp(r->type, "activity") ? NULL : rec_get(r, "replaces"); p && *p && !rc;) {
+			size_t len = strcspn(p, " ,");
+
+			sqlite3_bind_text(st, 1, p, (int)len, SQLITE_TRANSIENT);
+			db_bind_text(st, 2, r->id);
+			if (len && sqlite3_step(st) != SQLITE_DONE)
+				rc = db_fail(db, "cannot store the content library", err);
+			sqlite3_reset(st);
+			p += len;
+			p += strspn(p, " ,");
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Replace the library tables with l and record the stamp, inside the caller's transaction. */
 static int lib_store(sqlite3 *db, const struct lib *l, const char *stamp, struct tdl_err *err)
 {
@@ -72,6 +103,8 @@ static int lib_store(sqlite3 *db, const struct lib *l, const char *stamp, struct
 				rc = db_fail(db, "cannot store the content library", err);
 		sqlite3_finalize(st);
 	}
+	if (!rc)
+		rc = lib_store_aliases(db, l, err);
 	return rc ? rc : db_meta_set(db, "content_stamp", stamp, err);
 }
 

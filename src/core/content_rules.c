@@ -169,6 +169,55 @@ static int window_links(const struct lib *l, const struct rec *r, struct tdl_err
 	return TDL_OK;
 }
 
+/* An activity's next and before name other activities, and the ids it
+ * replaces name none (they live on as aliases) nor one another's. */
+static int activity_links(const struct lib *l, const struct rec *r, struct tdl_err *err)
+{
+	static const char *const keys[] = { "next", "before" };
+
+	for (int k = 0; k < 2; k++) {
+		const char *v = rec_get(r, keys[k]);
+
+		if (v && check_refs(l, r, keys[k], "activity", err))
+			return TDL_EINPUT;
+		for (const char *p = v; p && *p;) {
+			size_t len = strcspn(p, " ,");
+
+			if (len == strlen(r->id) && !strncmp(p, r->id, len))
+				return err_set(err, TDL_EINPUT, "%s:%d: activity '%s' cannot name itself in '%s'",
+					       r->file, rec_line(r, keys[k]), r->id, keys[k]);
+			p += len;
+			p += strspn(p, " ,");
+		}
+	}
+	for (const char *p = rec_get(r, "replaces"); p && *p;) {
+		size_t len = strcspn(p, " ,");
+
+		if (len && find(l, "activity", p, len) >= 0)
+			return err_set(err, TDL_EINPUT, "%s:%d: activity '%s' replaces '%.*s', which is still an "
+				       "activity: remove that record or the id from 'replaces'",
+				       r->file, rec_line(r, "replaces"), r->id, (int)len, p);
+		for (int j = 0; len && j < l->n; j++) {
+			const struct rec *o = &l->recs[j];
+			const char *q = rec_get(o, "replaces");
+
+			for (; o != r && !strcmp(o->type, "activity") && q && *q;) {
+				size_t ql = strcspn(q, " ,");
+
+				if (ql == len && !strncmp(p, q, len))
+					return err_set(err, TDL_EINPUT, "%s:%d: activity '%s' replaces '%.*s', which "
+						       "'%s' (%s:%d) replaces too", r->file, rec_line(r, "replaces"),
+						       r->id, (int)len, p, o->id, o->file, o->line);
+				q += ql;
+				q += strspn(q, " ,");
+			}
+		}
+		p += len;
+		p += strspn(p, " ,");
+	}
+	return TDL_OK;
+}
+
 /* Ids unique per type, and every reference resolves. */
 int rules_cross_check(const struct lib *l, struct tdl_err *err)
 {
@@ -189,6 +238,8 @@ int rules_cross_check(const struct lib *l, struct tdl_err *err)
 		if (t && t->ref_key && check_refs(l, r, t->ref_key, t->ref_type, err))
 			return TDL_EINPUT;
 		if (!strcmp(r->type, "window") && window_links(l, r, err))
+			return TDL_EINPUT;
+		if (!strcmp(r->type, "activity") && activity_links(l, r, err))
 			return TDL_EINPUT;
 		if (!strcmp(r->type, "video")) {
 			int c = find(l, "class", r->id, strlen(r->id));

@@ -116,6 +116,9 @@ static void activity_bind(sqlite3_stmt *s, const struct rec *r, int sort)
 	sqlite3_bind_int(s, 14, atoi(rec_get(r, "minutes")));
 	bind_joined(s, 15, r, "step");
 	db_bind_text(s, 16, r->file);
+	db_bind_text(s, 17, rec_get(r, "source"));
+	db_bind_text(s, 18, rec_get(r, "next"));
+	db_bind_text(s, 19, rec_get(r, "before"));
 }
 
 /* A milestone's checklist age and domain. */
@@ -288,11 +291,12 @@ const struct content_type content_types[] = {
 	{ "milestone", KEYS("age_months!", "domain!", "text!", "source!"), NULL, milestone_check, NULL, NULL,
 	  "INSERT INTO milestone VALUES(?,?,?,?,?,?)", milestone_bind },
 	{ "activity", KEYS("title!", "weeks!", "domain!", "discipline!", "minutes!", "materials!", "step*",
-			   "why!", "builds!", "easier!", "harder!", "safety", "tags"),
+			   "why!", "builds!", "easier!", "harder!", "safety", "tags", "source", "next",
+			   "before", "replaces"),
 	  NULL, activity_check, "builds", "milestone",
 	  "INSERT INTO activity(id, title, domain, discipline, materials, why, builds, easier,"
-	  " harder, safety, tags, week_from, week_to, minutes, steps, file)"
-	  " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", activity_bind },
+	  " harder, safety, tags, week_from, week_to, minutes, steps, file, source, next, before)"
+	  " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", activity_bind },
 	{ "window", KEYS("text!", "p1_months!", "p99_months!", "criteria!", "source!", "same_as",
 			 "same_reason", "implied_by"), NULL, window_check, "implied_by", "window",
 	  "INSERT INTO who_window(id, text, p1, p99, criteria, source, sort, same_as, same_reason, implied_by)"

@@ -149,9 +149,9 @@ int picks_lean(const char *dom, const char *const *areas, const int *area_unseen
 
 /* The log rows that count as done this week (done or hard, not removed, ?2
  * to ?3 = today): the last day, and 1 when one of them was before today. */
-#define DONE_ROWS "SELECT 'done', activity_id, max(day), max(day < ?3) FROM activity_log" \
-	" WHERE child_id = ?1 AND day BETWEEN ?2 AND ?3 AND deleted_at IS NULL" \
-	" AND result IN ('done', 'hard') GROUP BY activity_id"
+#define DONE_ROWS "SELECT 'done', " ACTIVITY_REAL_SQL("activity_id") ", max(day), max(day < ?3)" \
+	" FROM activity_log WHERE child_id = ?1 AND day BETWEEN ?2 AND ?3 AND deleted_at IS NULL" \
+	" AND result IN ('done', 'hard') GROUP BY 2"
 
 /* The area of the table named key (a pointer that outlives the row), or NULL. */
 static const char *area_name(const char *key)
@@ -245,7 +245,7 @@ int picks_done_read(sqlite3 *db, const struct child *c, day_t today, const struc
 	" UNION ALL SELECT 'area', domain, NULL, count(*) FROM unseen GROUP BY domain" \
 	" UNION ALL SELECT 'builds', a.id, NULL, count(*) FROM activity a JOIN unseen u" \
 	" ON instr(' ' || a.builds || ' ', ' ' || u.id || ' ') > 0" \
-	" WHERE a.week_from <= ?4 AND a.week_to >= ?4 GROUP BY a.id"
+	" WHERE a.week_from <= ?4 AND a.week_to >= ?4 AND a.alias_of IS NULL GROUP BY a.id"
 
 /* Read the facts of the week's activities in one statement and pick. */
 int picks_read(sqlite3 *db, const struct child *c, day_t today, int week, int months,

@@ -40,7 +40,7 @@ int program_add(sqlite3 *db, const struct child *c, const struct program_plan *p
 	day_t start = p->start, stop = p->stop;
 	struct activity a;
 	sqlite3_stmt *st;
-	char uuid[37], now[21];
+	char uuid[37], now[21], real[ACTIVITY_ID_MAX + 1];
 	int rc;
 
 	if (times < PROGRAM_TIMES_MIN || times > PROGRAM_TIMES_MAX)
@@ -53,6 +53,8 @@ int program_add(sqlite3 *db, const struct child *c, const struct program_plan *p
 	rc = activity_get(db, activity_id, &a, err);
 	if (rc)
 		return rc;
+	snprintf(real, sizeof real, "%s", a.id);
+	activity_id = real;
 	activity_clear(&a);
 	db_uuid(uuid);
 	db_now(now);
@@ -147,7 +149,8 @@ static int done_between(sqlite3 *db, long long child_id, const char *activity_id
 	sqlite3_stmt *st = NULL;
 	int n = 0;
 
-	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM activity_log WHERE child_id = ?1 AND activity_id = ?2"
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM activity_log WHERE child_id = ?1"
+			       " AND " ACTIVITY_REAL_SQL("activity_id") " = " ACTIVITY_REAL_SQL("?2")
 			       " AND day BETWEEN ?3 AND ?4 AND deleted_at IS NULL AND result <> 'skipped'",
 			       -1, &st, NULL) != SQLITE_OK)
 		return 0;

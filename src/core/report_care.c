@@ -118,7 +118,7 @@ static int section_sessions(struct rep *r)
 	return TDL_OK;
 }
 
-/* The therapy sections this report carries: goals and program for the doctor
+/* The therapy sections this report carries, then the activities' sources: goals and program for the doctor
  * and the therapist (others only when asked), session notes for them only. */
 int report_care_sections(struct rep *r)
 {
@@ -128,5 +128,5 @@ int report_care_sections(struct rep *r)
 		rc = section_program(r);
 	if (!rc && (r->who == REPORT_DOCTOR || r->who == REPORT_THERAPIST))
 		rc = section_sessions(r);
-	return rc;
+	return rc ? rc : report_sources(r);
 }

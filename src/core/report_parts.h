@@ -69,4 +69,7 @@ int report_unanswered(struct rep *r);
 /* The therapy sections: goals, home program adherence by week, session notes. */
 int report_care_sections(struct rep *r);
 
+/* "Sources": each guideline behind the activities of the program and the log, once. */
+int report_sources(struct rep *r);
+
 #endif

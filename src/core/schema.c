@@ -238,6 +238,15 @@ static const char *const steps[] = {
 	"CREATE TRIGGER audit_row_version_deleted AFTER DELETE ON row_version WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
 	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
 	"  'kept version removed outside toddle', OLD.tbl || ' ' || OLD.uuid || ', version ' || OLD.version); END;",
+	/* 11: an activity names its sources, the activities it leads to and
+	 * follows (next, before: space separated ids), and an id merged into
+	 * another lives on as a row naming it (alias_of), so earlier logs and
+	 * home programs keep their title; the library reloads to fill them */
+	"ALTER TABLE activity ADD COLUMN source TEXT;"
+	"ALTER TABLE activity ADD COLUMN next TEXT;"
+	"ALTER TABLE activity ADD COLUMN before TEXT;"
+	"ALTER TABLE activity ADD COLUMN alias_of TEXT;"
+	"DELETE FROM meta WHERE key='content_stamp';",
 };
 
 /* The SQL that brings version n-1 to n, or NULL past the newest. */

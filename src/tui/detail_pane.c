@@ -114,6 +114,16 @@ void detail_doc_build(struct tui *t, struct doc *d, const struct activity *a, in
 		doc_wrap(d, T_NORMAL, -1, "  ", a->safety, width);
 	}
 	detail_doc_builds(d, a, names, nnames, width);
+	if (a->before && *a->before) {
+		doc_add(d, T_HEADING, -1, "Comes after");
+		doc_wrap(d, T_NORMAL, -1, "  ", a->before, width);
+	}
+	if (a->next && *a->next) {
+		doc_add(d, T_HEADING, -1, "Leads on to");
+		doc_wrap(d, T_NORMAL, -1, "  ", a->next, width);
+	}
+	if (a->source && *a->source)
+		doc_wrap(d, T_DIM, -1, "Source: ", a->source, width);
 }
 
 /* Draw the detail document for the activity. */
