@@ -126,6 +126,9 @@ static void lint_activities(struct lint *k)
 
 		if (strcmp(r->type, "activity"))
 			continue;
+		if (!rec_get(r, "source"))
+			problem(k, "%s:%d: activity '%s' has no source: add 'source = ' naming the guideline or "
+				   "paper behind its claims (content/FORMAT)", r->file, r->line, r->id);
 		lint_links(k, r);
 		lint_safety_words(k, r);
 	}

@@ -3,7 +3,7 @@
 # family's earlier logs and a therapist's home program whole: their title,
 # their count in adherence and in 'done this week', and the old id still works.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
-plan 9
+plan 11
 TODAY=2026-11-30
 # The library as it was before the merge: bye-bye-wave was its own activity.
 mkdir "$TMP/old"
@@ -69,3 +69,22 @@ sed -i '/^before = ribbon-pull-toy$/d' "$TMP/oneway/activities-12-40.ini"
 if [ $rc -eq 1 ] && grep -q "activity 'ribbon-pull-toy' has 'pick-up-ribbon' in next, but 'pick-up-ribbon' lacks before = ribbon-pull-toy" "$TMP/err"
 then ok "a one-way progression is a lint problem naming both"
 else not_ok "a one-way progression is a lint problem naming both" "exit $rc" "$(cat "$TMP/err")"; fi
+
+# Every shipped activity names its sources; one without is a lint problem naming it.
+mkdir "$TMP/nosrc" && cp "$TOP_SRCDIR"/content/*.ini "$TMP/nosrc/"
+awk '/^\[activity wave-bye-bye\]/ { on = 1 } /^\[/ && !/wave-bye-bye/ { on = 0 } !(on && /^source = /)' \
+	"$TOP_SRCDIR/content/activities-12-40.ini" >"$TMP/nosrc/activities-12-40.ini"
+"$TODDLE" content check --lint "$TMP/nosrc" >/dev/null 2>"$TMP/err"; rc=$?
+if [ $rc -eq 1 ] && [ "$(grep -c 'has no source' "$TMP/err")" -eq 1 ] &&
+	grep -q "activity 'wave-bye-bye' has no source: add 'source = '" "$TMP/err"
+then ok "an activity without a source is one lint problem naming it"
+else not_ok "an activity without a source is one lint problem naming it" "exit $rc" "$(cat "$TMP/err")"; fi
+
+# Food, water and small-object words call for the tag and a safety note.
+mkdir "$TMP/words" && cp "$TOP_SRCDIR"/content/*.ini "$TMP/words/"
+sed -i 's/^step = Wave and say bye-bye/step = After the bath, wave and say bye-bye/' "$TMP/words/activities-12-40.ini"
+grep -q "After the bath" "$TMP/words/activities-12-40.ini" || echo "# the test's sed matched nothing"
+"$TODDLE" content check --lint "$TMP/words" >/dev/null 2>"$TMP/err"; rc=$?
+if [ $rc -eq 1 ] && grep -q "activity 'wave-bye-bye' mentions 'bath' in 'step': tag it water and give it a safety note" "$TMP/err"
+then ok "an activity that mentions the bath without the water tag is a lint problem"
+else not_ok "an activity that mentions the bath without the water tag is a lint problem" "exit $rc" "$(cat "$TMP/err")"; fi
