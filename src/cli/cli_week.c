@@ -35,6 +35,8 @@ static void put_note(const struct week_view *v)
 	put_part("Typical now", v->note.typical);
 	put_part("Focus", v->note.focus);
 	put_part("Can wait", v->note.can_wait);
+	if (v->note.source && *v->note.source)
+		put_part("Source", v->note.source);
 }
 
 /* Print activity i: ID, DOMAIN, WEEKS, TITLE, and "done today" or "done

@@ -158,6 +158,10 @@ static void week_draw(struct tui *t, void *state, WINDOW *w, int height, int wid
 		week_view_activity_line(v, i, line, sizeof line);
 		doc_wrap(&t->doc, T_NORMAL, v->npicks + i, "  ", line, tw);
 	}
+	if (v->has_note && v->note.source && *v->note.source) {
+		doc_add(&t->doc, T_NORMAL, -1, "%s", "");
+		doc_wrap(&t->doc, T_DIM, -1, "This week's note: ", v->note.source, tw);
+	}
 	if (t->doc.sel >= v->npicks + v->nacts)
 		t->doc.sel = v->npicks + v->nacts - 1;
 	pane_doc_draw(t, &t->doc, w, height, width);
