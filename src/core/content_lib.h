@@ -97,16 +97,33 @@ int rules_range(const char *v, int max, int *from, int *to);
 /* A decimal like 3.8 within [min, max]; 0 on success. */
 int rules_decimal(const char *v, double min, double max, double *out);
 
-/* The sorted, unique 3-word shingle hashes of one activity (content_similar.c). */
-struct shingles {
-	uint64_t *h;
-	size_t n;
+/* How alike activities read (content_similar.c): each activity's stemmed
+ * title words and title-steps-why words, weighted by their rarity. */
+struct similar_term {
+	uint64_t h; /* the stemmed word's hash */
+	double w;   /* its count, then its weight */
 };
 
-/* The shingles of an activity's title, steps and why; 0 on success (free out->h). */
-int similar_shingles(const struct rec *r, struct shingles *out);
+struct similar_doc {
+	struct similar_term *title, *body;
+	size_t ntitle, nbody;
+	double norm;
+};
 
-/* Jaccard similarity of two shingle sets, 0..1. */
-double similar_jaccard(const struct shingles *a, const struct shingles *b);
+struct similar {
+	struct similar_doc *d; /* indexed like the library's records; empty for non-activities */
+	int n;
+	struct similar_term *words; /* every word of the library and its rarity weight */
+	size_t nwords;
+};
+
+/* The words and weights of every activity of l; 0 on success (free with similar_free). */
+int similar_prepare(const struct lib *l, struct similar *s);
+
+/* How alike records i and j read, 0..1 (title overlap and body cosine). */
+double similar_score(const struct similar *s, int i, int j);
+
+/* Free what similar_prepare made. */
+void similar_free(struct similar *s);
 
 #endif
