@@ -19,7 +19,7 @@
 #define SHIPPED_ACTIVITIES shipped_count("activity")
 #define SHIPPED_WEEKS shipped_count("week")
 
-/* Records of a type in the shipped library, counted from the files' headers. */
+/* Rows of a type the shipped library stores, counted from the files' headers (and replaced ids). */
 static int shipped_count(const char *type)
 {
 	char path[PATH_MAX + 300], line[4096], head[64];
@@ -36,8 +36,13 @@ static int shipped_count(const char *type)
 			continue;
 		snprintf(path, sizeof path, "%s/%s", SHIPPED, e->d_name);
 		f = fopen(path, "r");
-		while (f && fgets(line, sizeof line, f))
+		while (f && fgets(line, sizeof line, f)) {
 			n += !strncmp(line, head, strlen(head));
+			/* each id an activity replaces is kept as a row of its own */
+			for (char *p = !strcmp(type, "activity") && !strncmp(line, "replaces = ", 11) ? line + 11 : NULL;
+			     p && *(p += strspn(p, " ,\n")); p += strcspn(p, " ,\n"))
+				n++;
+		}
 		if (f)
 			fclose(f);
 	}
