@@ -168,8 +168,9 @@ static int save_goal_status(struct tui *t, struct form_state *f)
 	return R_RELOAD | R_DRAW;
 }
 
-/* Open the form that sets the status of a goal read at `version`. */
-int form_goal_status_open(struct tui *t, long long id, int version, const char *text)
+/* Open the form that sets the status of a goal read at `version`, starting
+ * on the status it has (so saving it unchanged changes nothing). */
+int form_goal_status_open(struct tui *t, long long id, int version, const char *status, const char *text)
 {
 	struct form_state *f = form_new(t, "Goal status", save_goal_status);
 
@@ -179,6 +180,9 @@ int form_goal_status_open(struct tui *t, long long id, int version, const char *
 	f->row_id = id;
 	f->row_version = version;
 	form_field(f, "Status", FK_CHOICE, 10, 10, goal_status_choices(), NULL);
+	for (int i = 0; status && goal_status_choices()[i]; i++)
+		if (!strcmp(goal_status_choices()[i], status))
+			f->choice[0] = i;
 	return form_show(t);
 }
 

@@ -49,7 +49,9 @@ static struct note_line *note_lines(const char *s, int width, int *n)
 	struct note_line *l = malloc((size_t)cap * sizeof *l);
 
 	*n = 0;
-	while (l) {
+	if (!l)
+		return NULL;
+	for (;;) {
 		int start = i, col = 0, space = -1, end;
 
 		while (i < len && s[i] != '\n') {

@@ -163,7 +163,7 @@ int tui_reload(struct tui *t)
 int tui_reload_with(struct tui *t, int children)
 {
 	struct tdl_err err;
-	long long keep = t->cur >= 0 && t->cur < t->nchildren ? t->children[t->cur].id : -1;
+	long long keep = t->children && t->cur >= 0 && t->cur < t->nchildren ? t->children[t->cur].id : -1;
 	int rc;
 
 	if (children || !t->children) {

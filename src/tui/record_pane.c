@@ -318,7 +318,7 @@ static int record_key(struct tui *t, void *state, enum action a)
 	if (a == DO_OPEN && sel >= ng + np)
 		return form_note_open(t, s->notes[sel - ng - np].id);
 	if (a == DO_OPEN && sel < ng)
-		return form_goal_status_open(t, s->goals[sel].id, s->goals[sel].version, "");
+		return form_goal_status_open(t, s->goals[sel].id, s->goals[sel].version, s->goals[sel].status, "");
 	if (a == DO_DELETE && sel >= ng && sel < ng + np)
 		return end_program(t, s, &s->prog[sel - ng]);
 	return R_NONE;

@@ -238,7 +238,7 @@ int form_entry_open(struct tui *t, long long id);
 int form_report_open(struct tui *t);
 int form_note_open(struct tui *t, long long corrects);
 int form_goal_open(struct tui *t);
-int form_goal_status_open(struct tui *t, long long id, int version, const char *text);
+int form_goal_status_open(struct tui *t, long long id, int version, const char *status, const char *text);
 int form_program_open(struct tui *t, const struct activity *a);
 int form_assign_open(struct tui *t);
 int form_delete_child_open(struct tui *t);

@@ -121,6 +121,12 @@ class Tap:
         sys.stdout.flush()
         return cond
 
+    def skip(self, desc, why):
+        """A case that cannot apply here: TAP's '# SKIP' with the reason (counted as skipped)."""
+        self.n += 1
+        print("ok %d - %s # SKIP %s" % (self.n, desc, why))
+        sys.stdout.flush()
+
     def diag(self, text):
         for part in str(text).split("\n"):
             print("# " + part)
