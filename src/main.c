@@ -93,7 +93,7 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name, in
 		return a + n + 1;
 	if (a[n])
 		return NULL;
-	if (*i + 1 >= argc) {
+	if (*i + 1 >= argc || !argv[*i + 1]) {
 		*missing = 1;
 		return NULL;
 	}

@@ -86,7 +86,11 @@ static int activity_list_cmd(struct app *app, int argc, char **argv)
 				"fine-motor, sensory, communication, social-emotional, cognitive, daily-routines");
 	}
 	done = malloc((size_t)(n > 0 ? n : 1) * sizeof *done);
-	rc = done ? list_done(app, v[2], a, n, done) : cli_fail(TDL_EDATA, "activity list: out of memory");
+	if (!done) {
+		activity_free_all(a, n);
+		return cli_fail(TDL_EDATA, "activity list: out of memory");
+	}
+	rc = list_done(app, v[2], a, n, done);
 	if (rc == 0)
 		put_list(a, done, n);
 	free(done);

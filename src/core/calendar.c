@@ -151,6 +151,8 @@ int calendar_day(sqlite3 *db, long long child_id, day_t day, struct cal_entry **
 /* Free entries from calendar_day. */
 void calendar_entries_free(struct cal_entry *e, int n)
 {
+	if (!e)
+		return; /* like free(NULL): a day that had no entries */
 	for (int i = 0; i < n; i++)
 		entry_drop(&e[i]);
 	free(e);

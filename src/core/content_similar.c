@@ -123,6 +123,8 @@ static size_t terms_merge(struct similar_term *t, size_t n)
 {
 	size_t m = 0;
 
+	if (n < 2)
+		return n; /* nothing to merge; qsort must not get NULL (no words) */
 	qsort(t, n, sizeof *t, cmp_term);
 	for (size_t i = 0; i < n; i++)
 		if (m && t[m - 1].h == t[i].h)
@@ -217,7 +219,7 @@ int similar_prepare(const struct lib *l, struct similar *s)
 		if (!rc)
 			rc = doc_terms(&l->recs[i], body, &d->body, &d->nbody);
 		/* each word once per activity: how many activities use it */
-		for (size_t k = 0; !rc && k < d->nbody; k++) {
+		for (size_t k = 0; !rc && d->body && k < d->nbody; k++) {
 			if (all == cap) {
 				size_t nc = cap ? cap * 2 : 1024;
 				struct similar_term *nw = realloc(s->words, nc * sizeof *nw);

@@ -168,8 +168,8 @@ int draw_hints(WINDOW *w, int y, int x, int width, int rows, int role, const cha
 		const char *start = p;
 		size_t len = text_wrap_line(start, width, &p), n = 0;
 
-		for (size_t i = 0; i < len && n + 1 < sizeof line; i++) {
-			if ((unsigned char)start[i] == 0xc2 && (unsigned char)start[i + 1] == 0xa0) {
+		for (size_t i = 0; i < len && start[i] && n + 1 < sizeof line; i++) {
+			if ((unsigned char)start[i] == 0xc2 && i + 1 < len && (unsigned char)start[i + 1] == 0xa0) {
 				line[n++] = ' ';
 				i++;
 			} else {

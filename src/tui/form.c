@@ -632,6 +632,8 @@ static void choice_step(struct form_state *f, int i, int delta)
 
 	while (f->spec[i].choices[n])
 		n++;
+	if (n == 0)
+		return; /* nothing to step through */
 	f->choice[i] = (f->choice[i] + delta + n) % n;
 	set_field_buffer(f->fields[i], 0, f->spec[i].choices[f->choice[i]]);
 	if (f->on_choice) {

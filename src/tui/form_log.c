@@ -21,11 +21,11 @@ static int save_child(struct tui *t, struct form_state *f)
 	if (form_date(f, 1, 0, &born, &given))
 		return form_refuse(t, 1, given ? "Born: not a real date; write it as YYYY-MM-DD, like 2026-03-14"
 					       : "Born: please give the birth date as YYYY-MM-DD");
-	if ((rc = child_validate_edit(was, f->value[0], born, 0, 0, t->app->today, &err)))
+	if (child_validate_edit(was, f->value[0], born, 0, 0, t->app->today, &err))
 		return form_refuse(t, 1, err.msg);
 	if (has_due && child_due_parse(f->value[2], born, &due, "Due date or weeks", &err))
 		return form_refuse(t, 2, err.msg);
-	if ((rc = child_validate_edit(was, f->value[0], born, has_due, due, t->app->today, &err)))
+	if (child_validate_edit(was, f->value[0], born, has_due, due, t->app->today, &err))
 		return form_refuse(t, 2, err.msg);
 	if (f->row_id == 0) {
 		rc = child_add(t->app->db, f->value[0], born, has_due, due, t->app->today, &c, &err);

@@ -46,7 +46,7 @@ static int char_cols(const char *s, int n)
 static struct note_line *note_lines(const char *s, int width, int *n)
 {
 	int len = (int)strlen(s), i = 0, cap = 16, avail = width > 2 ? width - 1 : 1;
-	struct note_line *l = malloc((size_t)cap * sizeof *l);
+	struct note_line *l = calloc((size_t)cap, sizeof *l);
 
 	*n = 0;
 	if (!l)
@@ -336,7 +336,7 @@ void note_draw(struct tui *t, struct form_state *f, int i, int y, int x, int wid
 		f->top[i] = n - 1 > 0 ? n - 1 : 0;
 	for (int r = 0; r < h; r++) {
 		int j = f->top[i] + r;
-		char *one = j < n ? strndup(v + l[j].start, (size_t)(l[j].end - l[j].start)) : NULL;
+		char *one = j >= 0 && j < n ? strndup(v + l[j].start, (size_t)(l[j].end - l[j].start)) : NULL;
 		char *clean = one ? draw_clean_dup(one) : NULL;
 		/* a sign that more lines are above or below the ones shown */
 		int more = (r == 0 && f->top[i] > 0) || (r == h - 1 && f->top[i] + h < n);
