@@ -324,11 +324,13 @@ static int migrate(sqlite3 *db, const char *path, struct tdl_err *err)
 		return TDL_EDATA;
 	v = query_int(db, "PRAGMA user_version"); /* someone may have migrated meanwhile */
 	for (int n = v + 1; n <= DB_SCHEMA_VERSION; n++) {
-		if (sqlite3_exec(db, schema_step(n), NULL, NULL, NULL) != SQLITE_OK) {
-			int rc = db_fail(db, "cannot update the database layout", err);
+		for (int part = 0; schema_step(n, part); part++) {
+			if (sqlite3_exec(db, schema_step(n, part), NULL, NULL, NULL) != SQLITE_OK) {
+				int rc = db_fail(db, "cannot update the database layout", err);
 
-			db_rollback(db);
-			return rc;
+				db_rollback(db);
+				return rc;
+			}
 		}
 	}
 	snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d;",
