@@ -70,9 +70,14 @@ int child_validate_edit(const struct child *was, const char *name, day_t born, i
 /* Fill the child elem from a row of "id, uuid, name, born, due, version" (a db_rows fill). */
 static int child_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 {
-	struct child *c = elem;
-
 	(void)ctx;
+	child_read_row(st, elem);
+	return 0;
+}
+
+/* Fill c from columns 0-5 of st: id, uuid, name, born, due, version. */
+void child_read_row(sqlite3_stmt *st, struct child *c)
+{
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
 	snprintf(c->uuid, sizeof c->uuid, "%s", (const char *)sqlite3_column_text(st, 1));
@@ -80,7 +85,6 @@ static int child_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 	c->born = db_column_day(st, 3);
 	c->has_due = db_column_day_opt(st, 4, &c->due);
 	c->version = sqlite3_column_int(st, 5);
-	return 0;
 }
 
 #define CHILD_COLS "id, uuid, name, born, due, version"

@@ -272,6 +272,11 @@ static const char *const steps[][SCHEMA_PARTS] = {
 	"ALTER TABLE activity ADD COLUMN alias_of TEXT;"
 	"DELETE FROM meta WHERE key='content_stamp';",
 	},
+	/* 12: the caseload of every child in a few statements: the last day each
+	 * activity of a child was logged, and a child's next appointment, each one
+	 * step of an index (removed rows left out) */
+	{ "CREATE INDEX activity_log_live ON activity_log(child_id, activity_id, day) WHERE deleted_at IS NULL;"
+	  "CREATE INDEX appointment_next ON appointment(child_id, day, time) WHERE deleted_at IS NULL;", },
 };
 
 /* Part `part` (from 0) of the SQL that brings version n-1 to n, or NULL past
