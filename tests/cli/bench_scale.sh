@@ -7,8 +7,8 @@ plan 7
 GEN="$TOP_SRCDIR/bench/make-clinic-db"
 skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
 
-if ! command -v sqlite3 >/dev/null 2>&1 || [ ! -x /usr/bin/python3 ]; then
-	for t in 1 2 3 4 5 6 7; do skip "make-clinic-db --scale, case $t" "sqlite3 or /usr/bin/python3 missing"; done
+if ! command -v sqlite3 >/dev/null 2>&1 || [ ! -x /usr/bin/python3 ] || [ ! -f "$GEN" ]; then
+	for t in 1 2 3 4 5 6 7; do skip "make-clinic-db --scale, case $t" "sqlite3, /usr/bin/python3 or bench/ missing"; done
 	exit 0
 fi
 logged="SELECT (SELECT count(*) FROM activity_log) + (SELECT count(*) FROM milestone_log)
