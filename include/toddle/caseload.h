@@ -38,6 +38,9 @@ int caseload_unassign(sqlite3 *db, const struct child *c, const char *therapist,
 int caseload_list(sqlite3 *db, const char *therapist, day_t today, int correct_until_months,
 		  enum caseload_sort sort, struct caseload_row **out, int *n, struct tdl_err *err);
 
+/* Sort a caseload again, by another key (no read). */
+void caseload_sort(struct caseload_row *rows, int n, enum caseload_sort sort);
+
 /* Free a caseload. */
 void caseload_free(struct caseload_row *r, int n);
 

@@ -86,6 +86,9 @@ void child_briefs_free(struct child_brief *b, int n);
 /* The child of that id, whole; TDL_EINPUT when there is none (any more). */
 int child_get(sqlite3 *db, long long id, struct child *out, struct tdl_err *err);
 
+/* Fill out from columns 0-5 of a row: id, uuid, name, born, due, version. */
+void child_read_row(sqlite3_stmt *st, struct child *out);
+
 /* Find by exact id or name (case-insensitive); with name NULL, the only child. */
 int child_find(sqlite3 *db, const char *name, struct child *out, struct tdl_err *err);
 

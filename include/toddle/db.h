@@ -8,7 +8,7 @@
 #include "toddle/err.h"
 
 /* The newest schema version this program knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 11
+#define DB_SCHEMA_VERSION 12
 /* Marks the file as toddle's (PRAGMA application_id). */
 #define DB_APPLICATION_ID 0x54444c31
 

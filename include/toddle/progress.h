@@ -73,6 +73,12 @@ int progress_history(sqlite3 *db, const struct child *c, const char *id,
 int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
 		  struct flag **out, int *n, struct tdl_err *err);
 
+/* The number of flags_compute's flags of each child of kids[0..n) (into
+ * counts), read for all of them in one statement: every child (therapist
+ * NULL) or the therapist's caseload; a child outside it counts 0. */
+int flags_count_each(sqlite3 *db, const char *therapist, const struct child *kids, int n, day_t today,
+		     int correct_until_months, int *counts, struct tdl_err *err);
+
 void progress_windows_free(struct who_window *w, int n);
 void progress_free(struct progress *p, int n);
 void flags_free(struct flag *f, int n);

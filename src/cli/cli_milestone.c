@@ -293,7 +293,7 @@ static int milestone_catalog_cmd(struct app *app, int argc, char **argv)
 		putchar('\n');
 	}
 	for (int i = 0; i < nw; i++) {
-		if (age >= 0 && (age < w[i].p1 || age > w[i].p99))
+		if (age >= 0 && ((double)age < w[i].p1 || (double)age > w[i].p99))
 			continue;
 		cli_put(w[i].id);
 		printf("\t%.1f-%.1f\tmovement\t", w[i].p1, w[i].p99);

@@ -114,43 +114,96 @@ int caseload_unassign(sqlite3 *db, const struct child *c, const char *therapist,
 	return db_commit(db, err);
 }
 
-/* The team of a child as "pt:alice ot:bob". */
-static char *team_of(sqlite3 *db, long long child_id)
-{
-	sqlite3_stmt *st = NULL;
-	char *team = NULL;
+/* Every child of the caseload with all its overview, in one statement whose
+ * cost grows with the caseload only through indexes (?1 the therapist, NULL:
+ * every child; ?2 today; ?3 and ?4 the week's Monday and Sunday; ?5 the
+ * last day a next appointment is looked for):
+ * - team: the open assignments, by discipline, as "pt:alice ot:bob";
+ * - next: the first appointment from today (an all-day one, time '', first on
+ *   its day), one step of appointment_next per child;
+ * - idle: the last day any activity of the home program (ended entries too)
+ *   was logged, its id or an id merged into it: one step of activity_log_live
+ *   per child and activity;
+ * - the week: for each program entry, planned from its days inside the week
+ *   and done (done or hard) on those days, at most planned, as
+ *   program_adherence counts them. */
+static const char caseload_sql[] =
+	"WITH kids AS (SELECT c.id, c.uuid, c.name, c.born, c.due, c.version FROM child c WHERE ?1 IS NULL"
+	"  OR c.id IN (SELECT s.child_id FROM assignment s WHERE s.therapist = ?1 AND s.ended_at IS NULL)),"
+	" team AS (SELECT child_id, group_concat(discipline || ':' || therapist, ' ') AS team FROM"
+	"  (SELECT s.child_id, s.discipline, s.therapist FROM kids k JOIN assignment s ON s.child_id = k.id"
+	"   WHERE s.ended_at IS NULL ORDER BY s.child_id, s.discipline, s.id) GROUP BY child_id),"
+	" acts AS (SELECT DISTINCT p.child_id AS kid, " ACTIVITY_REAL_SQL("p.activity_id") " AS real"
+	"  FROM kids k JOIN program p ON p.child_id = k.id),"
+	" logged AS (SELECT kid, real AS id FROM acts WHERE " ACTIVITY_REAL_SQL("real") " = real"
+	"  UNION SELECT x.kid, a.id FROM acts x JOIN activity a ON a.alias_of = x.real),"
+	" idle AS (SELECT g.kid, max((SELECT max(l.day) FROM activity_log l WHERE l.child_id = g.kid"
+	"  AND l.activity_id = g.id AND l.deleted_at IS NULL)) AS last FROM logged g GROUP BY g.kid),"
+	" week AS (SELECT p.child_id AS kid, p.activity_id, p.times, p.per, max(p.start, ?3) AS f,"
+	"  min(COALESCE(p.stop, ?4), ?4) AS t FROM kids k JOIN program p ON p.child_id = k.id"
+	"  WHERE p.start <= ?4 AND (p.stop IS NULL OR p.stop >= ?3)),"
+	" entry AS (SELECT kid, CASE per WHEN 'week' THEN (times * days + 6) / 7 ELSE times * days END AS planned,"
+	"  (SELECT count(*) FROM activity_log l WHERE l.child_id = e.kid AND l.day BETWEEN e.f AND e.t"
+	"   AND l.deleted_at IS NULL AND l.result <> 'skipped'"
+	"   AND " ACTIVITY_REAL_SQL("l.activity_id") " = " ACTIVITY_REAL_SQL("e.activity_id") ") AS done"
+	"  FROM (SELECT *, CAST(julianday(t) - julianday(f) AS INTEGER) + 1 AS days FROM week WHERE t >= f) e),"
+	" adherence AS (SELECT kid, sum(planned) AS planned, sum(min(done, planned)) AS done FROM entry GROUP BY kid)"
+	" SELECT k.id, k.uuid, k.name, k.born, k.due, k.version, COALESCE(t.team, ''), n.day, n.time, n.title,"
+	" i.last, COALESCE(a.planned, 0), COALESCE(a.done, 0)"
+	" FROM kids k LEFT JOIN team t ON t.child_id = k.id LEFT JOIN idle i ON i.kid = k.id"
+	" LEFT JOIN adherence a ON a.kid = k.id"
+	" LEFT JOIN appointment n ON n.id = (SELECT x.id FROM appointment x WHERE x.child_id = k.id"
+	"  AND x.day BETWEEN ?2 AND ?5 AND x.deleted_at IS NULL ORDER BY x.day, x.time, x.id LIMIT 1)"
+	" ORDER BY k.name COLLATE NOCASE, k.id";
 
-	if (sqlite3_prepare_v2(db, "SELECT group_concat(discipline || ':' || therapist, ' ') FROM"
-			       " (SELECT discipline, therapist FROM assignment WHERE child_id = ?1 AND ended_at IS NULL"
-			       " ORDER BY discipline)", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, child_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			team = db_column_dup(st, 0);
+/* The day a caseload is read for, and until when ages are corrected. */
+struct case_day {
+	day_t today;
+	int correct_until;
+};
+
+/* Fill the caseload row elem from a row of caseload_sql, its age on day *ctx (a db_rows fill). */
+static int case_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	const struct case_day *cd = ctx;
+	struct caseload_row *r = elem;
+	const char *tm;
+	day_t last;
+
+	child_read_row(st, &r->child);
+	child_age(&r->child, cd->today, cd->correct_until, &r->age);
+	r->team = db_column_dup(st, 6);
+	if (!r->team)
+		return 1;
+	if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
+		r->has_next = 1;
+		r->next_day = db_column_day(st, 7);
+		tm = (const char *)sqlite3_column_text(st, 8);
+		if (!tm || !*tm)
+			r->next_time = APPOINTMENT_ALL_DAY;
+		else if (appointment_parse_time(tm, &r->next_time))
+			r->next_time = 0;
+		r->next_title = db_column_dup(st, 9);
+		if (!r->next_title)
+			return 1;
 	}
-	sqlite3_finalize(st);
-	return team ? team : strdup("");
+	r->idle_days = sqlite3_column_type(st, 10) != SQLITE_NULL && db_column_day_opt(st, 10, &last)
+		       ? cd->today - last : -1;
+	r->planned = sqlite3_column_int(st, 11);
+	r->done = sqlite3_column_int(st, 12);
+	return 0;
 }
 
-/* Days since any program activity was last logged, or -1. */
-static int idle_days(sqlite3 *db, long long child_id, day_t today)
+/* Free a caseload row's strings (a db_rows drop). */
+static void case_drop(void *elem)
 {
-	sqlite3_stmt *st = NULL;
-	int days = -1;
+	struct caseload_row *r = elem;
 
-	if (sqlite3_prepare_v2(db, "SELECT max(l.day) FROM activity_log l WHERE l.child_id = ?1"
-			       " AND l.deleted_at IS NULL AND " ACTIVITY_REAL_SQL("l.activity_id") " IN (SELECT "
-			       ACTIVITY_REAL_SQL("p.activity_id") " FROM program p WHERE p.child_id = ?1)", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, child_id);
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-			day_t d;
-
-			if (db_column_day_opt(st, 0, &d))
-				days = today - d;
-		}
-	}
-	sqlite3_finalize(st);
-	return days;
+	free(r->team);
+	free(r->next_title);
 }
+
+static const struct db_rows case_rows = { sizeof(struct caseload_row), case_from_row, case_drop, "the caseload" };
 
 /* Order two caseload rows by the key ctx points to, then by name (for qsort_r). */
 static int cmp_rows(const void *pa, const void *pb, void *ctx)
@@ -179,69 +232,54 @@ static int cmp_rows(const void *pa, const void *pb, void *ctx)
 	return d ? d : strcasecmp(a->child.name, b->child.name);
 }
 
-/* The caseload of a therapist (NULL: every child), sorted. */
+/* Sort a caseload read by caseload_list again, by another key. */
+void caseload_sort(struct caseload_row *rows, int n, enum caseload_sort sort)
+{
+	qsort_r(rows, (size_t)n, sizeof *rows, cmp_rows, &sort);
+}
+
+/* The caseload of a therapist (NULL: every child), sorted: two statements
+ * whatever its size (the rows, then every child's flags). */
 int caseload_list(sqlite3 *db, const char *therapist, day_t today, int correct_until_months,
 		  enum caseload_sort sort, struct caseload_row **out, int *n, struct tdl_err *err)
 {
-	struct child *all;
+	struct case_day cd = { today, correct_until_months };
+	sqlite3_stmt *st = db_prepare_cached(db, caseload_sql, err);
 	struct caseload_row *rows;
-	int nall, cnt = 0, rc = child_list(db, &all, &nall, err);
+	struct child *kids;
+	int *counts, cnt = 0, rc;
+	void *part;
 
 	*out = NULL;
 	*n = 0;
+	if (st) {
+		db_bind_text(st, 1, therapist);
+		db_bind_day(st, 2, today);
+		db_bind_day(st, 3, program_monday(today));
+		db_bind_day(st, 4, program_monday(today) + 6);
+		db_bind_day(st, 5, today + 3660);
+	}
+	rc = db_rows_read(db, st, &case_rows, &cd, &part, &cnt, err);
 	if (rc)
 		return rc;
-	rows = calloc((size_t)nall + 1, sizeof *rows);
-	if (!rows) {
-		free(all);
-		return err_set(err, TDL_EDATA, "out of memory");
+	rows = part;
+	kids = malloc(((size_t)cnt + 1) * sizeof *kids);
+	counts = malloc(((size_t)cnt + 1) * sizeof *counts);
+	if (!kids || !counts)
+		rc = err_set(err, TDL_EDATA, "out of memory");
+	for (int i = 0; !rc && i < cnt; i++)
+		kids[i] = rows[i].child;
+	if (!rc)
+		rc = flags_count_each(db, therapist, kids, cnt, today, correct_until_months, counts, err);
+	for (int i = 0; !rc && i < cnt; i++)
+		rows[i].flags = counts[i];
+	free(kids);
+	free(counts);
+	if (rc) {
+		caseload_free(rows, cnt);
+		return rc;
 	}
-	for (int i = 0; i < nall; i++) {
-		struct caseload_row *r = &rows[cnt];
-		struct appointment *a;
-		struct flag *f;
-		char *team = team_of(db, all[i].id);
-		char mine[48];
-		int na, nf;
-
-		snprintf(mine, sizeof mine, "%s", therapist ? therapist : "");
-		if (therapist) {
-			int hit = 0;
-
-			for (char *p = team; p && *p;) {
-				char *colon = strchr(p, ':'), *end = strchr(p, ' ');
-				size_t len = end ? (size_t)(end - colon - 1) : strlen(colon + 1);
-
-				hit |= colon && len == strlen(mine) && !strncmp(colon + 1, mine, len);
-				p = end ? end + 1 : p + strlen(p);
-			}
-			if (!hit) {
-				free(team);
-				continue;
-			}
-		}
-		r->child = all[i];
-		r->team = team;
-		child_age(&all[i], today, correct_until_months, &r->age);
-		if (appointment_list(db, all[i].id, today, today + 3660, &a, &na, err) == 0) {
-			if (na) {
-				r->has_next = 1;
-				r->next_day = a[0].day;
-				r->next_time = a[0].time;
-				r->next_title = strdup(a[0].title);
-			}
-			appointment_free_all(a, na);
-		}
-		if (flags_compute(db, &all[i], today, correct_until_months, &f, &nf, err) == 0) {
-			r->flags = nf;
-			flags_free(f, nf);
-		}
-		r->idle_days = idle_days(db, all[i].id, today);
-		program_adherence(db, &all[i], program_monday(today), &r->planned, &r->done, err);
-		cnt++;
-	}
-	free(all);
-	qsort_r(rows, (size_t)cnt, sizeof *rows, cmp_rows, &sort);
+	caseload_sort(rows, cnt, sort);
 	*out = rows;
 	*n = cnt;
 	err_clear(err);

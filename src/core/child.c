@@ -70,9 +70,14 @@ int child_validate_edit(const struct child *was, const char *name, day_t born, i
 /* Fill the child elem from a row of "id, uuid, name, born, due, version" (a db_rows fill). */
 static int child_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 {
-	struct child *c = elem;
-
 	(void)ctx;
+	child_read_row(st, elem);
+	return 0;
+}
+
+/* Fill c from columns 0-5 of st: id, uuid, name, born, due, version. */
+void child_read_row(sqlite3_stmt *st, struct child *c)
+{
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
 	snprintf(c->uuid, sizeof c->uuid, "%s", (const char *)sqlite3_column_text(st, 1));
@@ -80,7 +85,6 @@ static int child_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 	c->born = db_column_day(st, 3);
 	c->has_due = db_column_day_opt(st, 4, &c->due);
 	c->version = sqlite3_column_int(st, 5);
-	return 0;
 }
 
 #define CHILD_COLS "id, uuid, name, born, due, version"
@@ -350,36 +354,35 @@ int child_get(sqlite3 *db, long long id, struct child *out, struct tdl_err *err)
 /* Find by exact id or name; with name NULL, the only child. */
 int child_find(sqlite3 *db, const char *name, struct child *out, struct tdl_err *err)
 {
-	struct child *all;
-	int n, rc = child_list(db, &all, &n, err);
+	sqlite3_stmt *st = db_prepare(db, name ? "SELECT " CHILD_COLS " FROM child WHERE id = ?2"
+				      " OR name = ?1 COLLATE NOCASE ORDER BY name COLLATE NOCASE, id LIMIT 1"
+				      : "SELECT " CHILD_COLS ", (SELECT count(*) FROM child) FROM child LIMIT 1", err);
+	char *end = NULL;
+	long long id = name ? strtoll(name, &end, 10) : 0;
+	char again[24];
+	int rc, n = 0;
 
-	if (rc)
-		return rc;
-	if (!name) {
-		if (n == 1) {
-			*out = all[0];
-			free(all);
-			return TDL_OK;
-		}
-		rc = n == 0 ? err_set(err, TDL_EINPUT,
-				      "no children yet: add one with 'toddle child add NAME --born YYYY-MM-DD'")
-			    : err_set(err, TDL_EINPUT,
-				      "there are %d children: say which with --child NAME (see 'toddle child list')", n);
-		free(all);
-		return rc;
+	if (!st)
+		return TDL_EDATA;
+	db_bind_text(st, 1, name);
+	snprintf(again, sizeof again, "%lld", id);
+	if (name && *name && !*end && !strcmp(again, name))
+		sqlite3_bind_int64(st, 2, id); /* the id as 'toddle child list' prints it */
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		child_read_row(st, out);
+		n = name ? 1 : sqlite3_column_int(st, 6);
 	}
-	for (int i = 0; i < n; i++) {
-		char id[24];
-
-		snprintf(id, sizeof id, "%lld", all[i].id);
-		if (!strcmp(id, name) || !strcasecmp(all[i].name, name)) {
-			*out = all[i];
-			free(all);
-			return TDL_OK;
-		}
-	}
-	free(all);
-	return err_set(err, TDL_EINPUT, "no child called '%.100s': see 'toddle child list'", name);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, "cannot read the children", err);
+	if (n == 1)
+		return TDL_OK;
+	if (name)
+		return err_set(err, TDL_EINPUT, "no child called '%.100s': see 'toddle child list'", name);
+	if (n == 0)
+		return err_set(err, TDL_EINPUT, "no children yet: add one with 'toddle child add NAME --born YYYY-MM-DD'");
+	return err_set(err, TDL_EINPUT, "there are %d children: say which with --child NAME (see 'toddle child list')", n);
 }
 
 /* Due date from a gestational age at birth ("32" or "32+4"). */

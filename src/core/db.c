@@ -274,6 +274,36 @@ static int ensure_file(const char *path, int create, struct tdl_err *err)
 	return TDL_OK;
 }
 
+#define DB_BUSY_MS 10000 /* how long a save waits for others' saves before it gives up */
+
+/* Wait while another connection saves: short sleeps of random length, for
+ * up to DB_BUSY_MS in all. SQLite's own handler sleeps up to 100 ms at a
+ * time, so with dozens of writers the lock sat free most of the time and the
+ * unlucky ones ran out of time; random lengths keep them from waking together. */
+static int busy_wait(void *ctx, int count)
+{
+	static struct timespec start;
+	static unsigned seed;
+	struct timespec now, nap = { 0, 0 };
+	long long waited;
+
+	(void)ctx;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0)
+		start = now;
+	if (!seed)
+		seed = (unsigned)getpid() ^ (unsigned)now.tv_nsec ^ 0x9e3779b9u;
+	waited = (long long)(now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
+	if (waited >= DB_BUSY_MS)
+		return 0;
+	seed ^= seed << 13;
+	seed ^= seed >> 17;
+	seed ^= seed << 5;
+	nap.tv_nsec = (long)(500 + seed % 4500) * 1000L; /* 0.5 to 5 ms */
+	nanosleep(&nap, NULL);
+	return 1;
+}
+
 /* Per-connection settings; every one is checked. */
 static int configure(sqlite3 *db, const char *path, struct tdl_err *err)
 {
@@ -282,7 +312,7 @@ static int configure(sqlite3 *db, const char *path, struct tdl_err *err)
 
 	snprintf(what, sizeof what, "cannot open %s", path);
 	sqlite3_extended_result_codes(db, 1);
-	sqlite3_busy_timeout(db, 10000);
+	sqlite3_busy_handler(db, busy_wait, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
 	/* The first read tells a database from any other file. */
 	app = query_int(db, "PRAGMA application_id");
@@ -324,11 +354,13 @@ static int migrate(sqlite3 *db, const char *path, struct tdl_err *err)
 		return TDL_EDATA;
 	v = query_int(db, "PRAGMA user_version"); /* someone may have migrated meanwhile */
 	for (int n = v + 1; n <= DB_SCHEMA_VERSION; n++) {
-		if (sqlite3_exec(db, schema_step(n), NULL, NULL, NULL) != SQLITE_OK) {
-			int rc = db_fail(db, "cannot update the database layout", err);
+		for (int part = 0; schema_step(n, part); part++) {
+			if (sqlite3_exec(db, schema_step(n, part), NULL, NULL, NULL) != SQLITE_OK) {
+				int rc = db_fail(db, "cannot update the database layout", err);
 
-			db_rollback(db);
-			return rc;
+				db_rollback(db);
+				return rc;
+			}
 		}
 	}
 	snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d;",

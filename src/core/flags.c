@@ -52,31 +52,47 @@ static const struct db_rows flag_rows = { sizeof(struct flag), flag_from_row, fl
 	SPECIFIC ", " domain "), COALESCE((SELECT helps FROM concern WHERE ' ' ||" \
 	" domains || ' ' LIKE '% ' || " domain " || ' %'" SPECIFIC ", 'general')"
 
-/* The three kinds of concern in one statement, so the child's milestone
- * entries are gathered once (the CTE); column 10 is the kind, 11 the order
- * within it. */
-static const char flags_sql[] =
-	/* FLAG_LOST: achieved on one day, and the latest entry in force says not yet
-	 * on a later day (a same-day change is a correction, not a lost skill) */
-	MS_LIVE_CTE "SELECT l.item, COALESCE(m.text, w.text, l.item), COALESCE(m.domain, 'movement'),"
-	" l.status, COALESCE(m.age_months, 0), COALESCE(w.p99, 0), " AREA("COALESCE(m.domain, 'movement')")
-	", NULL, NULL, 0, 0 FROM lost l LEFT JOIN milestone m ON m.id = l.item LEFT JOIN who_window w ON w.id = l.item"
-	" WHERE l.skill NOT IN (SELECT id FROM retired)"
-	/* FLAG_CHECKLIST: a passed checklist age whose latest entry says not yet
-	 * (an item with no entry is not answered yet, never a concern) */
-	" UNION ALL SELECT m.id, m.text, m.domain, l.status, m.age_months, 0, " AREA("m.domain")
-	", NULL, NULL, 1, m.sort FROM milestone m JOIN latest l ON l.skill = " MS_SKILL_OF("m.id")
-	" WHERE m.age_months < ?2 AND l.status = 'not-yet'"
-	" AND l.skill NOT IN (SELECT skill FROM lost) AND l.skill NOT IN (SELECT id FROM retired)"
-	/* FLAG_WINDOW: the 99th percentile has passed without the skill (?3: the
-	 * child's age in tenths of a month, as the chart shows it); a window with no
-	 * entry counts only if it closed after the child was added (flags_compute) */
-	" UNION ALL SELECT w.id, w.text, 'movement', l.status, 0, w.p99, " AREA("'movement'")
-	", w.same_as, (SELECT substr(created_at, 1, 10) FROM child WHERE id = ?1), 2, CAST(w.p99 * 100 AS INTEGER)"
-	" FROM who_window w LEFT JOIN latest l ON l.skill = w.id"
-	" WHERE CAST(round(w.p99 * 10) AS INTEGER) < ?3 AND (l.status IS NULL OR l.status <> 'achieved')"
-	" AND w.id NOT IN (SELECT skill FROM lost) AND w.id NOT IN (SELECT id FROM retired)"
-	" ORDER BY 11, 5, 12, 1";
+/* The three kinds of concern for every child of a set (kids: see
+ * MS_LIVE_SET_CTE) in one statement, so the entries are gathered once (the
+ * CTE); column 10 is the kind, 11 the order within it, 12 the child. The
+ * child's age is not in it: flags_keep applies it, so one text serves one
+ * child (the milestones, the report) and a whole caseload alike. */
+#define FLAGS_SQL(kids) \
+	/* FLAG_LOST: achieved on one day, and the latest entry in force says not yet \
+	 * on a later day (a same-day change is a correction, not a lost skill) */ \
+	MS_LIVE_SET_CTE(kids) "SELECT l.item, COALESCE(m.text, w.text, l.item), COALESCE(m.domain, 'movement')," \
+	" l.status, COALESCE(m.age_months, 0), COALESCE(w.p99, 0), " AREA("COALESCE(m.domain, 'movement')") \
+	", NULL, NULL, 0, 0, l.kid FROM lost l LEFT JOIN milestone m ON m.id = l.item LEFT JOIN who_window w ON w.id = l.item" \
+	" WHERE NOT EXISTS (SELECT 1 FROM retired r WHERE r.kid = l.kid AND r.id = l.skill)" \
+	/* FLAG_CHECKLIST: a checklist item whose latest entry says not yet (an \
+	 * item with no entry is not answered yet, never a concern); flags_keep \
+	 * keeps those of the checklist ages the child has passed */ \
+	" UNION ALL SELECT m.id, m.text, m.domain, l.status, m.age_months, 0, " AREA("m.domain") \
+	", NULL, NULL, 1, m.sort, l.kid FROM milestone m JOIN latest l ON l.skill = " MS_SKILL_OF("m.id") \
+	" WHERE l.status = 'not-yet'" \
+	" AND NOT EXISTS (SELECT 1 FROM lost x WHERE x.kid = l.kid AND x.skill = l.skill)" \
+	" AND NOT EXISTS (SELECT 1 FROM retired r WHERE r.kid = l.kid AND r.id = l.skill)" \
+	/* FLAG_WINDOW: a window without the skill; flags_keep keeps those whose \
+	 * 99th percentile has passed, and drops the ones with no entry that closed \
+	 * before the child was added (column 9) */ \
+	" UNION ALL SELECT w.id, w.text, 'movement', l.status, 0, w.p99, " AREA("'movement'") \
+	", w.same_as, (SELECT substr(created_at, 1, 10) FROM child WHERE id = k.kid), 2, CAST(w.p99 * 100 AS INTEGER), k.kid" \
+	" FROM kids k JOIN who_window w LEFT JOIN latest l ON l.kid = k.kid AND l.skill = w.id" \
+	" WHERE (l.status IS NULL OR l.status <> 'achieved')" \
+	" AND NOT EXISTS (SELECT 1 FROM lost x WHERE x.kid = k.kid AND x.skill = w.id)" \
+	" AND NOT EXISTS (SELECT 1 FROM retired r WHERE r.kid = k.kid AND r.id = w.id)" \
+	" ORDER BY 13, 11, 5, 12, 1"
+
+/* One child (?1). */
+static const char flags_one_sql[] = FLAGS_SQL(MS_LIVE_ONE);
+/* The children with ids ?1 to ?2 (of therapist ?3's caseload unless NULL). */
+static const char flags_set_sql[] = FLAGS_SQL("SELECT id FROM child WHERE id BETWEEN ?1 AND ?2 AND (?3 IS NULL"
+					      " OR id IN (SELECT child_id FROM assignment WHERE therapist = ?3 AND ended_at IS NULL))");
+
+/* Children a run of flags_set_sql covers: their entries are gathered in
+ * memory (temp_store is memory), so a caseload of thousands is read in runs
+ * of this many children, not all at once. */
+#define FLAGS_RUN 50
 
 /* Drop the checklist flags of CDC items whose WHO window is flagged too: one skill, one flag. */
 static void flags_dedupe(struct flag *f, int *n)
@@ -96,53 +112,177 @@ static void flags_dedupe(struct flag *f, int *n)
 	*n = k;
 }
 
-/* Drop the windows with no entry that had closed before the child was added:
- * nobody could have logged them, so they are a gap, not a concern (start: the
- * day the child's age, as used, was 0). */
-static void flags_drop_before_added(struct flag *f, int *n, day_t start)
+/* True when flag f is a concern at age a: a checklist age the child has
+ * passed, a window whose 99th percentile has passed (in tenths of a month,
+ * as the chart shows it: SQLite's round), and not a window with no entry
+ * that had closed before the child was added (nobody could have logged it:
+ * a gap, not a concern; start: the day the child's age, as used, was 0). */
+static int flags_keep(const struct flag *f, const struct child_age *a, day_t start)
 {
+	int p99_tenths = (int)(f->p99 * 10 + 0.5);
+
+	if (f->kind == FLAG_CHECKLIST)
+		return f->age_months < a->use_months;
+	if (f->kind != FLAG_WINDOW)
+		return 1;
+	if (p99_tenths >= a->use_tenths)
+		return 0;
+	return !(f->status == MS_NONE && f->added && date_month_tenths(start, f->added) > p99_tenths);
+}
+
+/* Keep the flags of f[0..n) that are concerns for child c on day today. */
+static void flags_filter(struct flag *f, int *n, const struct child *c, day_t today, int correct_until_months)
+{
+	struct child_age a;
 	int k = 0;
 
+	child_age(c, today, correct_until_months, &a);
 	for (int i = 0; i < *n; i++) {
-		int gap = f[i].kind == FLAG_WINDOW && f[i].status == MS_NONE && f[i].added &&
-			  date_month_tenths(start, f[i].added) > (int)(f[i].p99 * 10 + 0.5);
-
-		if (gap)
-			flag_drop(&f[i]);
-		else
+		if (flags_keep(&f[i], &a, today - a.use_days))
 			f[k++] = f[i];
+		else
+			flag_drop(&f[i]);
 	}
 	*n = k;
+	flags_dedupe(f, n);
 }
 
 /* The "worth talking about" list on day `today`. */
 int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
 		  struct flag **out, int *n, struct tdl_err *err)
 {
-	struct child_age a;
-	struct flag *arr;
 	sqlite3_stmt *st;
 	void *part;
 	int cnt = 0, rc;
 
 	*out = NULL;
 	*n = 0;
-	child_age(c, today, correct_until_months, &a);
-	st = db_prepare_cached(db, flags_sql, err);
-	if (st) {
+	st = db_prepare_cached(db, flags_one_sql, err);
+	if (st)
 		sqlite3_bind_int64(st, 1, c->id);
-		sqlite3_bind_int(st, 2, a.use_months);
-		sqlite3_bind_int(st, 3, a.use_tenths);
-	}
 	rc = db_rows_read(db, st, &flag_rows, NULL, &part, &cnt, err);
 	if (rc)
 		return rc;
-	arr = part;
-	flags_drop_before_added(arr, &cnt, today - a.use_days);
-	flags_dedupe(arr, &cnt);
-	*out = arr;
+	flags_filter(part, &cnt, c, today, correct_until_months);
+	*out = part;
 	*n = cnt;
 	return TDL_OK;
+}
+
+/* The index of the child with id in kids (by[]: indexes of kids by id), or -1. */
+static int kid_find(const struct child *kids, const int *by, int n, long long id)
+{
+	int lo = 0, hi = n - 1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		long long at = kids[by[mid]].id;
+
+		if (at == id)
+			return by[mid];
+		if (at < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+/* Order two indexes of kids by the children's ids (for qsort_r). */
+static int by_id(const void *pa, const void *pb, void *ctx)
+{
+	const struct child *kids = ctx;
+	long long a = kids[*(const int *)pa].id, b = kids[*(const int *)pb].id;
+
+	return (a > b) - (a < b);
+}
+
+/* Count the flags of one child's rows (f[0..nf), freed) into counts. */
+static void flags_count_one(struct flag *f, int nf, const struct child *kids, const int *by, int n,
+			    long long kid, day_t today, int correct_until_months, int *counts)
+{
+	int i = kid_find(kids, by, n, kid);
+
+	if (i >= 0) {
+		flags_filter(f, &nf, &kids[i], today, correct_until_months);
+		counts[i] = nf;
+	}
+	for (int j = 0; j < nf; j++)
+		flag_drop(&f[j]);
+}
+
+/* Read the flags of the children with ids lo to hi (of the therapist's, unless NULL) and
+ * count each one's into counts (by: indexes of kids by id). */
+static int flags_count_run(sqlite3 *db, sqlite3_stmt *st, const char *therapist, long long lo, long long hi,
+			   const struct child *kids, const int *by, int n, day_t today, int correct_until_months,
+			   int *counts, struct tdl_err *err)
+{
+	struct flag *f = NULL;
+	int nf = 0, cap = 0, rc = SQLITE_DONE, fail = 0;
+	long long kid = -1;
+
+	sqlite3_bind_int64(st, 1, lo);
+	sqlite3_bind_int64(st, 2, hi);
+	db_bind_text(st, 3, therapist);
+	while (!fail && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long row_kid = sqlite3_column_int64(st, 12);
+
+		if (row_kid != kid && nf) {
+			flags_count_one(f, nf, kids, by, n, kid, today, correct_until_months, counts);
+			nf = 0;
+		}
+		kid = row_kid;
+		if (nf == cap) {
+			struct flag *more = realloc(f, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *f);
+
+			if (!more) {
+				fail = 1;
+				break;
+			}
+			f = more;
+		}
+		memset(&f[nf], 0, sizeof f[nf]);
+		fail = flag_from_row(st, &f[nf], NULL) || !f[nf].id;
+		nf++;
+	}
+	if (nf)
+		flags_count_one(f, nf, kids, by, n, kid, today, correct_until_months, counts);
+	free(f);
+	sqlite3_reset(st);
+	if (fail)
+		return err_set(err, TDL_EDATA, "out of memory");
+	return rc == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot read the list", err);
+}
+
+/* The number of flags of each child of kids[0..n) (into counts): one
+ * statement for every FLAGS_RUN children, by id; for the therapist's
+ * caseload (NULL: every child): a child of kids outside it counts 0. */
+int flags_count_each(sqlite3 *db, const char *therapist, const struct child *kids, int n, day_t today,
+		     int correct_until_months, int *counts, struct tdl_err *err)
+{
+	int *by = malloc(((size_t)n + 1) * sizeof *by), rc = TDL_OK;
+	sqlite3_stmt *st;
+
+	if (!by)
+		return err_set(err, TDL_EDATA, "out of memory");
+	for (int i = 0; i < n; i++) {
+		by[i] = i;
+		counts[i] = 0;
+	}
+	qsort_r(by, (size_t)n, sizeof *by, by_id, (void *)kids);
+	st = n ? db_prepare_cached(db, flags_set_sql, err) : NULL;
+	if (n && !st)
+		rc = TDL_EDATA;
+	for (int i = 0; !rc && i < n; i += FLAGS_RUN) {
+		int last = i + FLAGS_RUN < n ? i + FLAGS_RUN - 1 : n - 1;
+
+		rc = flags_count_run(db, st, therapist, kids[by[i]].id, kids[by[last]].id, kids, by, n, today,
+				     correct_until_months, counts, err);
+	}
+	if (st)
+		db_release(st);
+	free(by);
+	return rc;
 }
 
 /* Free a flag list. */

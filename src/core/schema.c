@@ -1,9 +1,12 @@
 /* The schema, one migration step per version. */
 #include "toddle/schema.h"
 
-/* Step n brings a database from version n-1 to version n. */
-static const char *const steps[] = {
+/* Step n brings a database from version n-1 to version n. A long step is cut
+ * into parts run one after the other in the same transaction, so that no string
+ * is longer than the 4095 characters every C compiler must take. */
+static const char *const steps[][SCHEMA_PARTS] = {
 	/* 1: children, the library, and the two logs */
+	{
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"CREATE TABLE child("
 	"  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
@@ -40,7 +43,9 @@ static const char *const steps[] = {
 	"  minutes INTEGER, note TEXT,"
 	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL);"
 	"CREATE INDEX activity_log_day ON activity_log(child_id, day);",
+	},
 	/* 2: the rest of the library (WHO windows, guidance, classes) and class log */
+	{
 	"CREATE TABLE who_window(id TEXT PRIMARY KEY, text TEXT NOT NULL, p1 REAL NOT NULL,"
 	"  p99 REAL NOT NULL, criteria TEXT NOT NULL, source TEXT NOT NULL, sort INTEGER NOT NULL);"
 	"CREATE TABLE guide(id TEXT PRIMARY KEY, title TEXT NOT NULL, discipline TEXT NOT NULL,"
@@ -60,7 +65,9 @@ static const char *const steps[] = {
 	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL);"
 	"CREATE INDEX class_log_child ON class_log(child_id, class_id);"
 	"DELETE FROM meta WHERE key='content_stamp';",
+	},
 	/* 3: appointments; activity log entries can be corrected or removed, traceably */
+	{
 	"CREATE TABLE appointment("
 	"  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
 	"  child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,"
@@ -75,8 +82,10 @@ static const char *const steps[] = {
 	"ALTER TABLE activity_log ADD COLUMN updated_by TEXT;"
 	"ALTER TABLE activity_log ADD COLUMN deleted_at TEXT;"
 	"ALTER TABLE activity_log ADD COLUMN deleted_by TEXT;",
+	},
 	/* 4: clinic work (caseloads, SOAP notes, goals, home programs), drafts, and an
 	 * audit trail filled by triggers so that no write can skip it */
+	{
 	"CREATE TABLE assignment(id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
 	"  child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,"
 	"  therapist TEXT NOT NULL, discipline TEXT NOT NULL CHECK(discipline IN ('pt','ot','speech')),"
@@ -105,7 +114,8 @@ static const char *const steps[] = {
 	"  saved_at TEXT NOT NULL, PRIMARY KEY(who, form));"
 	"CREATE TABLE audit(id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL,"
 	"  child_id INTEGER, action TEXT NOT NULL, detail TEXT NOT NULL);"
-	"CREATE INDEX audit_child ON audit(child_id, at);"
+	"CREATE INDEX audit_child ON audit(child_id, at);",
+	/* the audit trail of every change toddle makes */
 	"CREATE TRIGGER audit_child_add AFTER INSERT ON child BEGIN INSERT INTO audit(at, who, child_id, action, detail)"
 	"  VALUES(NEW.created_at, NEW.created_by, NEW.id, 'child added', NEW.name || ', born ' || NEW.born); END;"
 	"CREATE TRIGGER audit_child_edit AFTER UPDATE ON child BEGIN INSERT INTO audit(at, who, child_id, action, detail)"
@@ -126,7 +136,7 @@ static const char *const steps[] = {
 	"CREATE TRIGGER audit_appointment_edit AFTER UPDATE ON appointment BEGIN INSERT INTO audit(at, who, child_id, action, detail)"
 	"  VALUES(COALESCE(NEW.deleted_at, NEW.updated_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), COALESCE(NEW.deleted_by, NEW.updated_by, '?'), NEW.child_id,"
 	"  CASE WHEN NEW.deleted_at IS NOT NULL THEN 'appointment removed' ELSE 'appointment changed' END,"
-	"  NEW.day || ' ' || NEW.time || ' ' || NEW.title); END;"
+	"  NEW.day || ' ' || NEW.time || ' ' || NEW.title); END;",
 	"CREATE TRIGGER audit_class AFTER INSERT ON class_log BEGIN INSERT INTO audit(at, who, child_id, action, detail)"
 	"  VALUES(NEW.created_at, NEW.created_by, NEW.child_id, 'class watched', NEW.class_id); END;"
 	"CREATE TRIGGER audit_assign AFTER INSERT ON assignment BEGIN INSERT INTO audit(at, who, child_id, action, detail)"
@@ -146,7 +156,7 @@ static const char *const steps[] = {
 	"  || ' a ' || NEW.per || ' from ' || NEW.start); END;"
 	"CREATE TRIGGER audit_program_end AFTER UPDATE OF ended_at ON program WHEN NEW.ended_at IS NOT NULL BEGIN"
 	"  INSERT INTO audit(at, who, child_id, action, detail) VALUES(NEW.ended_at, COALESCE(NEW.ended_by, '?'), NEW.child_id,"
-	"  'program ended', NEW.activity_id || ' on ' || NEW.stop); END;"
+	"  'program ended', NEW.activity_id || ' on ' || NEW.stop); END;",
 	/* rows toddle only adds: a change or removal made with another tool is recorded too
 	 * (removals that come from deleting a whole child are recorded once, by child_delete) */
 	"CREATE TRIGGER audit_session_note_changed AFTER UPDATE ON session_note BEGIN INSERT INTO audit(at, who, child_id,"
@@ -176,10 +186,14 @@ static const char *const steps[] = {
 	"CREATE TRIGGER audit_assignment_deleted AFTER DELETE ON assignment WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
 	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
 	"  'assignment removed outside toddle', OLD.therapist || ' (' || OLD.discipline || ')'); END;",
+	},
 	/* 5: today's appointments for everyone, at start-up, without reading them all */
+	{
 	"CREATE INDEX appointment_by_day ON appointment(day, time);",
+	},
 	/* 6: every correctable record carries a version, so a stale save is refused;
 	 * drafts belong to a child (and go with them); the audit trail is append-only */
+	{
 	"ALTER TABLE activity_log ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
 	"ALTER TABLE program ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
 	"ALTER TABLE draft ADD COLUMN child_id INTEGER REFERENCES child(id) ON DELETE CASCADE;"
@@ -187,10 +201,12 @@ static const char *const steps[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
 	"CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
+	},
 	/* 7: a milestone entry can be corrected or removed by adding a row that names it
 	 * (corrects); the old row stays, so the history shows what was changed, by whom
 	 * and when. One correction per entry: a second one started from the same entry
 	 * is stale and refused by the index. milestone_live holds the entries in force. */
+	{
 	"ALTER TABLE milestone_log ADD COLUMN corrects INTEGER REFERENCES milestone_log(id);"
 	"ALTER TABLE milestone_log ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 CHECK(removed IN (0, 1));"
 	"CREATE UNIQUE INDEX milestone_log_corrects ON milestone_log(corrects) WHERE corrects IS NOT NULL;"
@@ -202,27 +218,33 @@ static const char *const steps[] = {
 	"  || COALESCE(' (entry ' || NEW.corrects || ')', '')); END;"
 	"CREATE VIEW milestone_live AS SELECT * FROM milestone_log l WHERE l.removed = 0"
 	"  AND NOT EXISTS (SELECT 1 FROM milestone_log x WHERE x.corrects = l.id);",
+	},
 	/* 8: a WHO window names the CDC item with the same criterion (same_as, and
 	 * why: same_reason) and the later skills that imply it (implied_by, space
 	 * separated window ids); the library reloads to fill them */
+	{
 	"ALTER TABLE who_window ADD COLUMN same_as TEXT;"
 	"ALTER TABLE who_window ADD COLUMN same_reason TEXT;"
 	"ALTER TABLE who_window ADD COLUMN implied_by TEXT;"
 	"CREATE INDEX who_window_same ON who_window(same_as);"
 	"DELETE FROM meta WHERE key='content_stamp';",
+	},
 	/* 9: "watched" can be taken back by adding a row that says so (unwatched),
 	 * with who and when; the earlier rows stay. A class counts as watched when
 	 * a watch row comes after the child's last unwatch row of it. */
+	{
 	"ALTER TABLE class_log ADD COLUMN unwatched INTEGER NOT NULL DEFAULT 0 CHECK(unwatched IN (0, 1));"
 	"DROP TRIGGER audit_class;"
 	"CREATE TRIGGER audit_class AFTER INSERT ON class_log BEGIN INSERT INTO audit(at, who, child_id, action, detail)"
 	"  VALUES(NEW.created_at, NEW.created_by, NEW.child_id, CASE WHEN NEW.unwatched THEN 'class marked not watched'"
 	"  ELSE 'class watched' END, NEW.class_id); END;",
+	},
 	/* 10: a record brought in from another toddle (toddle import) never
 	 * overwrites: when a newer version of a row replaces the one here, the
 	 * replaced values are kept (kind 'replaced'); when both sides changed the
 	 * same version, the other side's values are kept beside ours ('conflict').
 	 * Kept versions are append-only and every one is in the audit trail. */
+	{
 	"CREATE TABLE row_version(id INTEGER PRIMARY KEY,"
 	"  child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,"
 	"  tbl TEXT NOT NULL, uuid TEXT NOT NULL, version INTEGER NOT NULL,"
@@ -238,23 +260,32 @@ static const char *const steps[] = {
 	"CREATE TRIGGER audit_row_version_deleted AFTER DELETE ON row_version WHEN EXISTS (SELECT 1 FROM child WHERE id = OLD.child_id)"
 	"  BEGIN INSERT INTO audit(at, who, child_id, action, detail) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'outside toddle', OLD.child_id,"
 	"  'kept version removed outside toddle', OLD.tbl || ' ' || OLD.uuid || ', version ' || OLD.version); END;",
+	},
 	/* 11: an activity names its sources, the activities it leads to and
 	 * follows (next, before: space separated ids), and an id merged into
 	 * another lives on as a row naming it (alias_of), so earlier logs and
 	 * home programs keep their title; the library reloads to fill them */
+	{
 	"ALTER TABLE activity ADD COLUMN source TEXT;"
 	"ALTER TABLE activity ADD COLUMN next TEXT;"
 	"ALTER TABLE activity ADD COLUMN before TEXT;"
 	"ALTER TABLE activity ADD COLUMN alias_of TEXT;"
 	"DELETE FROM meta WHERE key='content_stamp';",
+	},
+	/* 12: the caseload of every child in a few statements: the last day each
+	 * activity of a child was logged, and a child's next appointment, each one
+	 * step of an index (removed rows left out) */
+	{ "CREATE INDEX activity_log_live ON activity_log(child_id, activity_id, day) WHERE deleted_at IS NULL;"
+	  "CREATE INDEX appointment_next ON appointment(child_id, day, time) WHERE deleted_at IS NULL;", },
 };
 
-/* The SQL that brings version n-1 to n, or NULL past the newest. */
-const char *schema_step(int n)
+/* Part `part` (from 0) of the SQL that brings version n-1 to n, or NULL past
+ * its last part or past the newest version. */
+const char *schema_step(int n, int part)
 {
-	if (n < 1 || n > (int)(sizeof steps / sizeof steps[0]))
+	if (n < 1 || n > (int)(sizeof steps / sizeof steps[0]) || part < 0 || part >= SCHEMA_PARTS)
 		return 0;
-	return steps[n - 1];
+	return steps[n - 1][part];
 }
 
 /* The newest version the steps reach. */

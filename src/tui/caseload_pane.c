@@ -9,7 +9,7 @@ static const char *const sort_names[] = { "name", "age", "worth talking", "days 
 
 /* The caseload's own state. */
 struct case_state {
-	struct caseload_row *cases; /* read at load: at clinic scale it reads every child's records */
+	struct caseload_row *cases; /* read at load, in two statements however many children */
 	int n, ok;                  /* ok: the last load worked */
 	int sort, all;              /* the order, and every child rather than mine */
 };
@@ -157,12 +157,15 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 		return R_DRAW;
 	switch (a) {
 	case DO_SORT:
+		/* the rows read hold every key: sorting again reads nothing */
 		s->sort = (s->sort + 1) % 5;
-		return R_RELOAD;
+		caseload_sort(s->cases, s->n, (enum caseload_sort)s->sort);
+		return R_DRAW;
 	case DO_MINE:
+		/* only the caseload changes: nothing else is read again */
 		s->all = !s->all;
 		t->doc.sel = -1;
-		return R_RELOAD;
+		return R_SELF;
 	case DO_OPEN:
 		if (t->doc.sel >= 0 && t->doc.sel < s->n) {
 			long long id = s->cases[t->doc.sel].child.id;

@@ -471,7 +471,7 @@ static void doc_edge(struct doc *d, int end, int height)
  * choose (or scroll a line where nothing can be chosen), PgUp/PgDn (and
  * Space) page with the selection, Home/g and End/G go to the first and the
  * last. R_DRAW when handled, R_NONE when the key is not one of them. */
-int doc_nav(struct doc *d, int action, int height)
+int doc_nav(struct doc *d, enum action action, int height)
 {
 	if (height < 1)
 		height = 1;

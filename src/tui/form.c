@@ -830,7 +830,8 @@ int form_key(struct tui *t, int is_key, wint_t ch)
 		return R_DRAW;
 	if (f->locked[cur])
 		return form_refuse_unshown(t, cur);
-	if (form_driver_w(f->form, OK, ch) == E_REQUEST_DENIED && f->spec[cur].max > 0)
+	/* not a key, so a character: wint_t's value fits wchar_t */
+	if (form_driver_w(f->form, OK, (wchar_t)ch) == E_REQUEST_DENIED && f->spec[cur].max > 0)
 		snprintf(f->error, sizeof f->error, "%s: at most %d characters", f->spec[cur].label,
 			 f->spec[cur].max);
 	return R_DRAW;

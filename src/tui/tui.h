@@ -184,7 +184,7 @@ void doc_wrap(struct doc *d, int role, int item, const char *prefix, const char 
 void doc_draw(struct doc *d, WINDOW *w, int y0, int x0, int height, int width, int focused);
 void doc_move(struct doc *d, int delta, int height);
 void doc_scroll(struct doc *d, int delta, int height);
-int doc_nav(struct doc *d, int action, int height);
+int doc_nav(struct doc *d, enum action action, int height);
 void draw_text(WINDOW *w, int y, int x, int width, int role, const char *s);
 int draw_wrap(WINDOW *w, int y, int x, int width, int rows, int role, const char *s);
 void draw_fit(char *s, size_t size, int width, const char *more);

@@ -35,10 +35,10 @@ if [ -z "$bad" ]; then ok "every command and subcommand: --help and -h exit 0 wi
 else not_ok "every command and subcommand: --help and -h exit 0 with its usage on stdout, nothing on stderr" "$bad"; fi
 if [ ! -e "$DB" ]; then ok "--help made no database"; else not_ok "--help made no database"; fi
 
-sed -n '/^\.\\" commands: begin/,/^\.\\" commands: end/p' "$TOP_SRCDIR/doc/toddle.1" | sed '1d;$d' > "$TMP/manual.man"
+sed -n '/^\.\\" commands: begin/,/^\.\\" commands: end/p' "$TOP_SRCDIR/doc/toddle.1.in" | sed '1d;$d' > "$TMP/manual.man"
 if [ -s "$TMP/manual.man" ] && cmp -s "$TMP/table.man" "$TMP/manual.man"; then
-	ok "doc/toddle.1's command summary is the command table (toddle help --man)"
-else not_ok "doc/toddle.1's command summary is the command table (toddle help --man)" \
+	ok "doc/toddle.1.in's command summary is the command table (toddle help --man)"
+else not_ok "doc/toddle.1.in's command summary is the command table (toddle help --man)" \
 	"replace the lines between the 'commands: begin' and 'commands: end' comments with 'toddle help --man':" \
 	"$(diff "$TMP/manual.man" "$TMP/table.man" | head -20)"; fi
 

@@ -5,7 +5,7 @@
 # python-icalendar (empty, timed in two time zones, all-day, cancelled, long
 # UTF-8 titles) and calcurse when it is there.
 . "${TOP_SRCDIR}/tests/cli/lib.sh"
-PY=/usr/bin/python3
+PY=${PYTHON3:-/usr/bin/python3}
 plan 44
 
 skip() { ok "# SKIP $1: $2"; }

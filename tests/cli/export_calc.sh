@@ -7,7 +7,7 @@
 # guess itself. Skips (77) when LibreOffice is not installed: it is too heavy
 # for .ci/setup.
 . "${TOP_SRCDIR}/tests/cli/lib.sh"
-PY=/usr/bin/python3
+PY=${PYTHON3:-/usr/bin/python3}
 SOFFICE=$(command -v soffice || command -v libreoffice) || { echo "1..0 # SKIP LibreOffice (soffice) is not installed"; exit 77; }
 plan 3
 

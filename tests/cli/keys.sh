@@ -13,10 +13,10 @@ if printf '%s\n' "$out" | grep -q "^form	Ctrl-S	" && printf '%s\n' "$out" | grep
 	ok "the form's keys (Ctrl-S save, Ctrl-U clear, Ctrl-E editor, Space on a choice) are in the table"
 else not_ok "the form's keys (Ctrl-S save, Ctrl-U clear, Ctrl-E editor, Space on a choice) are in the table" "$out"; fi
 "$TODDLE" keys --man > "$TMP/table.man"
-sed -n '/^\.\\" keys: begin/,/^\.\\" keys: end/p' "$TOP_SRCDIR/doc/toddle.1" | sed '1d;$d' > "$TMP/manual.man"
+sed -n '/^\.\\" keys: begin/,/^\.\\" keys: end/p' "$TOP_SRCDIR/doc/toddle.1.in" | sed '1d;$d' > "$TMP/manual.man"
 if [ -s "$TMP/manual.man" ] && cmp -s "$TMP/table.man" "$TMP/manual.man"; then
-	ok "doc/toddle.1's key list is the key table (toddle keys --man)"
-else not_ok "doc/toddle.1's key list is the key table (toddle keys --man)" \
+	ok "doc/toddle.1.in's key list is the key table (toddle keys --man)"
+else not_ok "doc/toddle.1.in's key list is the key table (toddle keys --man)" \
 	"replace the lines between the 'keys: begin' and 'keys: end' comments with 'toddle keys --man':" \
 	"$(diff "$TMP/manual.man" "$TMP/table.man" | head -20)"; fi
 run keys --wrong

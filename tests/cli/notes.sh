@@ -6,7 +6,7 @@
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 plan 25
 
-PY=/usr/bin/python3
+PY=${PYTHON3:-/usr/bin/python3}
 NL='
 '
 TAB=$(printf '\t')

@@ -8,7 +8,7 @@
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 plan 37
 
-PY=/usr/bin/python3
+PY=${PYTHON3:-/usr/bin/python3}
 have_sqlite=0; command -v sqlite3 >/dev/null 2>&1 && have_sqlite=1
 if [ $have_sqlite = 0 ] || ! "$PY" -c 'import json' 2>/dev/null; then
 	echo "1..0 # SKIP sqlite3 and python3 are needed (apt-get install sqlite3 python3)"; exit 0

@@ -4,7 +4,7 @@
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 plan 85
 
-PY=/usr/bin/python3
+PY=${PYTHON3:-/usr/bin/python3}
 ME=$(id -un)
 ESC=$(printf '\033')
 A="Ada & <Co>"

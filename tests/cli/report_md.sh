@@ -6,7 +6,7 @@
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 plan 11
 
-PY=/usr/bin/python3
+PY=${PYTHON3:-/usr/bin/python3}
 if ! "$PY" -c 'import markdown' 2>/dev/null; then
 	echo "1..0 # SKIP python3-markdown is missing (apt-get install python3-markdown)"
 	exit 77

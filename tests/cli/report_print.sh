@@ -17,7 +17,7 @@ if [ -z "$CHROMIUM" ]; then
 	echo "1..0 # SKIP chromium is missing: the printed report is checked only where Chromium is installed"
 	exit 77
 fi
-PY=/usr/bin/python3
+PY=${PYTHON3:-/usr/bin/python3}
 plan 15
 
 # ---- Noor: born 2024-12-01 at 32+0 weeks (due 2025-01-26); on 2026-11-26 she

@@ -221,8 +221,8 @@ else not_ok "... and nothing was written"; fi
 usermod -aG "$STAFF" "$BOB"
 
 # ---- the full-screen view: a hang-up through a shell, a removal mid-session --------------
-if /usr/bin/python3 -c 'import pexpect, pyte' 2>/dev/null; then
-	/usr/bin/python3 "$TOP_SRCDIR/tests/tui/users_session.py" "$T" "$CDB" "$ALICE" "$BOB" "$STAFF" >"$W/py.out" 2>&1
+if "${PYTHON3:-/usr/bin/python3}" -c 'import pexpect, pyte' 2>/dev/null; then
+	"${PYTHON3:-/usr/bin/python3}" "$TOP_SRCDIR/tests/tui/users_session.py" "$T" "$CDB" "$ALICE" "$BOB" "$STAFF" >"$W/py.out" 2>&1
 	while IFS= read -r l; do
 		case $l in
 		"ok "*) n=$((n + 1)); echo "ok $n${l#ok}";;

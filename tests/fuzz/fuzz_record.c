@@ -26,8 +26,9 @@ static sqlite3 *fresh_db(void)
 		abort();
 	sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	for (int n = 1; n <= schema_latest(); n++)
-		if (sqlite3_exec(db, schema_step(n), NULL, NULL, NULL) != SQLITE_OK)
-			abort();
+		for (int part = 0; schema_step(n, part); part++)
+			if (sqlite3_exec(db, schema_step(n, part), NULL, NULL, NULL) != SQLITE_OK)
+				abort();
 	if (sqlite3_exec(db, library, NULL, NULL, NULL) != SQLITE_OK)
 		abort();
 	return db;

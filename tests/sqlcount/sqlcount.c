@@ -40,16 +40,22 @@ static void note(char kind, const char *sql, int nbyte)
 	close(fd);
 }
 
+typedef void (*any_fn)(void); /* a function of any type, cast to its own before a call */
+
 /* The next definition of name (SQLite's own). */
-static void *real(const char *name)
+static any_fn real(const char *name)
 {
 	void *f = dlsym(RTLD_NEXT, name);
+	any_fn fn;
 
 	if (!f) {
 		fprintf(stderr, "sqlcount: no %s after the shim\n", name);
 		abort();
 	}
-	return f;
+	/* ISO C has no cast from an object pointer to a function pointer; POSIX
+	 * promises dlsym's pointer holds the function's address, so copy its bytes. */
+	memcpy(&fn, &f, sizeof fn);
+	return fn;
 }
 
 /* Count, then prepare as SQLite would. */

@@ -239,6 +239,88 @@ def case_checklist_step(s, tuis):
              % (max(steps), CHECKLIST_STEP_MAX), c.lines()[-max(steps):])
 
 
+CASELOAD_ALL_MAX = 3  # A: the rows, and the flags of every 50 children (2 up to 50), a little room
+SORTS = ("age", "worth talking", "days since practice", "next visit", "name")
+
+
+def add_caseload_records(s, n):
+    """For the first n children: a home program, a not-yet and a lost skill, an appointment
+    ahead, a removed one and an assignment, straight into the database file."""
+    import sqlite3
+    con = sqlite3.connect(s.db, timeout=5)
+    try:
+        kids = [r[0] for r in con.execute("SELECT id FROM child ORDER BY id LIMIT ?", (n,))]
+        act = con.execute("SELECT id FROM activity WHERE alias_of IS NULL ORDER BY id LIMIT 1").fetchone()[0]
+        at = "2026-11-20T10:00:00Z"
+        for i, kid in enumerate(kids):
+            u = lambda: str(uuid.uuid4())  # noqa: E731
+            con.execute("INSERT INTO program(uuid, child_id, activity_id, times, per, start, created_at,"
+                        " created_by) VALUES(?,?,?,?,?,?,?,?)",
+                        (u(), kid, act, 1 + i % 3, ("day", "week")[i % 2], "2026-11-02", at, "tester"))
+            for item, status, day in (("cdc-2m-se-calms", "not-yet", "2026-11-01"),
+                                      ("who-sitting", "achieved", "2026-10-01"),
+                                      ("cdc-9m-mp-sits-alone", "not-yet", "2026-11-10")):
+                con.execute("INSERT INTO milestone_log(uuid, child_id, milestone_id, status, observed,"
+                            " created_at, created_by) VALUES(?,?,?,?,?,?,?)",
+                            (u(), kid, item, status, day, at, "tester"))
+            for day, gone in (("2026-12-%02d" % (1 + i % 20), None), ("2026-11-30", at)):
+                con.execute("INSERT INTO appointment(uuid, child_id, day, time, title, created_at, created_by,"
+                            " updated_at, updated_by, deleted_at) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                            (u(), kid, day, "%02d:00" % (8 + i % 9), "Visit", at, "tester", at, "tester", gone))
+            con.execute("INSERT INTO assignment(uuid, child_id, therapist, discipline, created_at, created_by)"
+                        " VALUES(?,?,?,?,?,?)", (u(), kid, "zz-t%d" % (i % 4), "pt", at, "tester"))
+        con.commit()
+    finally:
+        con.close()
+
+
+def caseload_counts(s, tuis, children):
+    """Open the caseload of every child (A) in a clinic of these children, then each sort
+    (s): the statements each ran, and the log lines of A."""
+    env = s.make_clinic("boss", children)
+    if len(children) > 3:
+        add_activities(s, 100)
+    add_caseload_records(s, len(children))
+    c = Counter(s)
+    env.update(c.env())
+    t = start(s, tuis, extra_env=env)
+    t.wait_for("Children assigned to you")
+    quiet(t, c)
+    before = c.count()
+    t.type("A")
+    t.wait_for("Every child, by name")
+    opened = quiet(t, c) - before
+    lines = c.lines()[before:]
+    sorts = []
+    for name in SORTS:
+        before = c.count()
+        t.type("s")
+        t.wait_for("Every child, by %s" % name)
+        sorts.append(quiet(t, c) - before)
+    t.send("q")
+    t.wait_exit()
+    return opened, sorts, lines
+
+
+def case_caseload(s, tuis):
+    small, small_sorts, small_lines = caseload_counts(s, tuis, [("Mia", "2026-09-10"), ("Leo", "2026-05-01"),
+                                                                ("Ada", "2025-11-20")])
+    s2 = tuitest.Scratch()  # a second clinic, in its own folder
+    try:
+        big, big_sorts, big_lines = caseload_counts(s2, tuis, [("Kid %02d" % i, "2025-%02d-%02d" % (1 + i % 12, 1 + i % 27))
+                                                               for i in range(30)])
+    finally:
+        s2.cleanup()
+    tuitest_tap.diag("every child's caseload (A): %d statements for 3 children, %d for 30 with 100 activities "
+                     "each; the sorts: %s and %s" % (small, big, small_sorts, big_sorts))
+    t_lines = ["3 children: " + x for x in small_lines] + ["30 children: " + x for x in big_lines]
+    if big != small or big > CASELOAD_ALL_MAX:
+        raise CaseFailed("A ran %d statements for 30 children and %d for 3 (the same, at most %d, expected)"
+                         % (big, small, CASELOAD_ALL_MAX), t_lines)
+    if max(small_sorts + big_sorts) != 0:
+        raise CaseFailed("a new sort order read the database: %s, %s statements" % (small_sorts, big_sorts))
+
+
 CASES = [
     ("statements for the first frame, a Down and the next week stay within today's bounds", case_steps),
     ("paging reads nothing; a search of every activity reads once when it starts, then nothing",
@@ -248,6 +330,8 @@ CASES = [
     ("at 140 columns the open activity beside the list costs one statement per load, a Down none",
      case_wide),
     ("a step between checklist ages in the milestones reads only the new checklist", case_checklist_step),
+    ("every child's caseload runs as many statements for 30 children as for 3; a sort runs none",
+     case_caseload),
 ]
 
 tuitest_tap = None
