@@ -265,12 +265,15 @@ int caseload_list(sqlite3 *db, const char *therapist, day_t today, int correct_u
 	rows = part;
 	kids = malloc(((size_t)cnt + 1) * sizeof *kids);
 	counts = malloc(((size_t)cnt + 1) * sizeof *counts);
-	if (!kids || !counts)
-		rc = err_set(err, TDL_EDATA, "out of memory");
-	for (int i = 0; !rc && i < cnt; i++)
+	if (!kids || !counts) {
+		free(kids);
+		free(counts);
+		caseload_free(rows, cnt);
+		return err_set(err, TDL_EDATA, "out of memory");
+	}
+	for (int i = 0; i < cnt; i++)
 		kids[i] = rows[i].child;
-	if (!rc)
-		rc = flags_count_each(db, therapist, kids, cnt, today, correct_until_months, counts, err);
+	rc = flags_count_each(db, therapist, kids, cnt, today, correct_until_months, counts, err);
 	for (int i = 0; !rc && i < cnt; i++)
 		rows[i].flags = counts[i];
 	free(kids);
