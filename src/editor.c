@@ -218,8 +218,8 @@ static int editor_spawn(char *const av[], int (*ended)(void), int *hung_up, stru
 int editor_run(const char *command, const struct editor_file *ef, int (*ended)(void), int *hung_up,
 	       struct tdl_err *err)
 {
-	char buf[600], *av[PLAYER_ARGS_MAX + 2];
-	int rc = player_argv(command, ef->path, buf, sizeof buf, av, err);
+	char buf[600], *av[PLAYER_ARGV_LEN];
+	int rc = player_command_argv(command, ef->path, buf, sizeof buf, av, err);
 
 	*hung_up = 0;
 	return rc ? rc : editor_spawn(av, ended, hung_up, err);

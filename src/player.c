@@ -7,11 +7,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "player.h"
+#include "toddle/class.h"
 #include "toddle/priv.h"
 
-/* Split the player setting into words and add the target as the last one. */
-int player_argv(const char *command, const char *target, char *buf, size_t bufsz,
-		char *argv[PLAYER_ARGS_MAX + 2], struct tdl_err *err)
+/* Split a command setting into words into argv, counting them in *n. */
+static int split_words(const char *command, char *buf, size_t bufsz, char *argv[PLAYER_ARGV_LEN], int *n_out,
+		       struct tdl_err *err)
 {
 	size_t o = 0;
 	int n = 0;
@@ -49,6 +50,37 @@ int player_argv(const char *command, const char *target, char *buf, size_t bufsz
 	}
 	if (n == 0)
 		return err_set(err, TDL_EINPUT, "no video player is set: set ui.player (for example mpv)");
+	*n_out = n;
+	return TDL_OK;
+}
+
+/* Split a command setting into words and add the target as the last one. */
+int player_command_argv(const char *command, const char *target, char *buf, size_t bufsz,
+			char *argv[PLAYER_ARGV_LEN], struct tdl_err *err)
+{
+	int n;
+
+	if (split_words(command, buf, bufsz, argv, &n, err))
+		return TDL_EINPUT;
+	argv[n++] = (char *)target;
+	argv[n] = NULL;
+	return TDL_OK;
+}
+
+/* The player setting's words, "--", and the link: only a web link is played. */
+int player_argv(const char *command, const char *target, char *buf, size_t bufsz,
+		char *argv[PLAYER_ARGV_LEN], struct tdl_err *err)
+{
+	int n;
+
+	if (!class_video_ok(target))
+		return err_set(err, TDL_EINPUT, "the video link '%.60s' is not an http:// or https:// link, "
+			       "so it is not played: fix the [video] record in the library folder",
+			       target ? target : "");
+	if (split_words(command, buf, bufsz, argv, &n, err))
+		return TDL_EINPUT;
+	/* whatever the link says, the player reads it as a link, never as an option */
+	argv[n++] = (char *)"--";
 	argv[n++] = (char *)target;
 	argv[n] = NULL;
 	return TDL_OK;

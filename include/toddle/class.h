@@ -32,6 +32,11 @@ int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t
  * nothing is deleted. */
 int class_unmark_watched(sqlite3 *db, const struct child *c, const char *id, day_t today, struct tdl_err *err);
 
+/* True when url may reach a video player: an http:// or https:// link with
+ * something after the scheme and no control characters (a player must never
+ * get an option, such as mpv's --script=, from the library or the database). */
+int class_video_ok(const char *url);
+
 /* Free the strings of one class. */
 void class_clear(struct class_info *k);
 

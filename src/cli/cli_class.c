@@ -108,7 +108,7 @@ static int class_play_cmd(struct app *app, int argc, char **argv)
 {
 	struct class_info k;
 	struct tdl_err err;
-	char buf[SETTINGS_PATH_MAX + 64], *av[PLAYER_ARGS_MAX + 2];
+	char buf[SETTINGS_PATH_MAX + 64], *av[PLAYER_ARGV_LEN];
 	int rc = class_arg(app, "class play", argc, argv, &k);
 
 	if (rc)
@@ -117,6 +117,14 @@ static int class_play_cmd(struct app *app, int argc, char **argv)
 		class_clear(&k);
 		return cli_fail(1, "class play: this class has no video yet; a clinic or family can add one "
 				"with a [video ID] record in their own library folder (library.extra)");
+	}
+	if (!class_video_ok(k.video)) {
+		char msg[300];
+
+		snprintf(msg, sizeof msg, "class play: the video link of '%.64s' ('%.60s') is not an http:// or "
+			 "https:// link, so it is neither played nor shown: fix its [video] record", k.id, k.video);
+		class_clear(&k);
+		return cli_fail(1, msg);
 	}
 	if (player_show_link(app->set.player)) {
 		cli_put(k.video);

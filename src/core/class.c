@@ -1,6 +1,7 @@
 /* Classes: reading lessons and marking them watched. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "toddle/class.h"
 #include "toddle/db.h"
 
@@ -126,6 +127,27 @@ int class_mark_watched(sqlite3 *db, const struct child *c, const char *id, day_t
 		return rc;
 	class_clear(&k);
 	return class_log_add(db, c, id, day, 0, err);
+}
+
+/* True when url is an http:// or https:// link a player may be given. */
+int class_video_ok(const char *url)
+{
+	size_t skip;
+
+	if (!url)
+		return 0;
+	if (!strncasecmp(url, "https://", 8))
+		skip = 8;
+	else if (!strncasecmp(url, "http://", 7))
+		skip = 7;
+	else
+		return 0;
+	if (!url[skip])
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return 0;
+	return 1;
 }
 
 /* Free the strings of one class. */

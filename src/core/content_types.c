@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "content_lib.h"
+#include "toddle/class.h"
 #include "toddle/db.h"
 #include "toddle/week.h"
 
@@ -238,6 +239,9 @@ static void sign_bind(sqlite3_stmt *s, const struct rec *r, int sort)
 	sqlite3_bind_int(s, 6, sort);
 }
 
+/* What a video link must be, said where a library breaks it. */
+#define VIDEO_RULE "a video must be an http:// or https:// link"
+
 /* A class's weeks, minutes and 'Heading: text' read lines. */
 static int class_check(const struct rec *r, struct tdl_err *err)
 {
@@ -247,6 +251,8 @@ static int class_check(const struct rec *r, struct tdl_err *err)
 		return bad(r, "weeks", "'weeks' must be a range like 0-12 within 0-260", err);
 	if (rules_num(rec_get(r, "minutes"), 1, 60) < 0)
 		return bad(r, "minutes", "minutes must be 1 to 60", err);
+	if (rec_get(r, "video") && !class_video_ok(rec_get(r, "video")))
+		return bad(r, "video", VIDEO_RULE, err);
 	for (int i = 0; i < r->nfields; i++)
 		if (!strcmp(r->keys[i], "read") && !strstr(r->values[i], ": "))
 			return err_set(err, TDL_EINPUT, "%s:%d: class '%s': a 'read' line must be 'Heading: text'",
@@ -271,6 +277,12 @@ static void class_bind(sqlite3_stmt *s, const struct rec *r, int sort)
 	db_bind_text(s, 9, rec_get(r, "video"));
 	db_bind_text(s, 10, rec_get(r, "source"));
 	sqlite3_bind_int(s, 11, sort);
+}
+
+/* A video's url: a web link only, never a player option or a file. */
+static int video_check(const struct rec *r, struct tdl_err *err)
+{
+	return class_video_ok(rec_get(r, "url")) ? TDL_OK : bad(r, "url", VIDEO_RULE, err);
 }
 
 /* Store a video: it fills in a class's link. */
@@ -309,7 +321,7 @@ const struct content_type content_types[] = {
 	  "INSERT INTO sign VALUES(?,?,?,?,?,?)", sign_bind },
 	{ "class", KEYS("title!", "audience!", "weeks!", "minutes!", "read*", "try*", "video", "source!"),
 	  NULL, class_check, NULL, NULL, "INSERT INTO class VALUES(?,?,?,?,?,?,?,?,?,?,?)", class_bind },
-	{ "video", KEYS("url!"), NULL, NULL, NULL, NULL, "UPDATE class SET video=? WHERE id=?", video_bind },
+	{ "video", KEYS("url!"), NULL, video_check, NULL, NULL, "UPDATE class SET video=? WHERE id=?", video_bind },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 };
 

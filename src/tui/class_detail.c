@@ -74,12 +74,17 @@ static void detail_draw(struct tui *t, void *state, WINDOW *w, int height, int w
 /* Play the open class's video, or show its link when it cannot play here. */
 static int play_class(struct tui *t, const struct class_info *k)
 {
-	char buf[SETTINGS_PATH_MAX + 64], *av[PLAYER_ARGS_MAX + 2];
+	char buf[SETTINGS_PATH_MAX + 64], *av[PLAYER_ARGV_LEN];
 	struct tdl_err err;
 	int rc;
 
 	if (!k->video[0]) {
 		tui_message(t, T_DIM, "This class has no video.");
+		return R_DRAW;
+	}
+	if (!class_video_ok(k->video)) {
+		tui_message(t, T_ERROR, "This video link is not an http:// or https:// link, so it is not "
+			    "played: fix its [video] record.");
 		return R_DRAW;
 	}
 	if (player_show_link(t->app->set.player)) {

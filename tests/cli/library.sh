@@ -98,7 +98,7 @@ run --config "$TMP/clinic.ini" activity show clinic-ball-roll
 check_rc "a clinic folder adds its own activity" 0
 SSH_CONNECTION= SSH_TTY= "$TODDLE" --db "$DB" --config "$TMP/clinic.ini" class play "$first" >"$TMP/out" 2>"$TMP/err"; rc=$?
 check_rc "class play runs the player from the settings" 0
-expected=$(printf '%s\n' --fullscreen "https://example.invalid/a b;touch $TMP/pwned")
+expected=$(printf '%s\n' --fullscreen -- "https://example.invalid/a b;touch $TMP/pwned")
 if [ "$(cat "$PLAYER_LOG" 2>/dev/null)" = "$expected" ] && [ ! -e "$TMP/pwned" ]; then
 	ok "the player gets an argument vector: the link is one argument and no shell ran"
 else not_ok "the player gets an argument vector: the link is one argument and no shell ran" "got: $(cat "$PLAYER_LOG" 2>/dev/null)"; fi
