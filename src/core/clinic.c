@@ -1,5 +1,6 @@
 /* Clinic mode: the shared folder and database that only toddle can open, the
  * staff group that may use them, and checks that say how to fix a set-up. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -83,32 +84,80 @@ static void settings_text(const struct clinic_plan *p, const char *db, struct bu
 		   "; admins = alice\n", db, p->staff, p->data_group);
 }
 
-/* Make the folder (root:data, 2770) and an empty database in it (0660). */
+/* Make the folder (root's, 0700 while it is made), an empty database in it
+ * (0660), and only then give the folder to the data group (2770): a folder
+ * that was there already is never taken over by a failed init. */
 static int clinic_files_make(const struct clinic_plan *p, gid_t gid, const char *db, struct buf *done,
 			     struct tdl_err *err)
 {
 	sqlite3 *conn;
-	int fd, rc;
+	int fd, dfd, rc;
 
-	if (mkdir(p->dir, 02770) != 0 && errno != EEXIST)
+	if (mkdir(p->dir, 0700) != 0 && errno != EEXIST)
 		return err_set(err, TDL_EDATA, "cannot create %s: %s", p->dir, strerror(errno));
-	if (chown(p->dir, 0, gid) != 0 || chmod(p->dir, 02770) != 0)
-		return err_set(err, TDL_EDATA, "cannot give %s to group %s: %s", p->dir, p->data_group, strerror(errno));
-	fd = open(db, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0660);
-	if (fd < 0)
-		return err_set(err, errno == EEXIST ? TDL_EINPUT : TDL_EDATA, "cannot create %s: %s", db,
-			       errno == EEXIST ? "there is a database there already (clinic check looks at it)"
-			       : strerror(errno));
+	/* the folder itself, never what a link put in its place */
+	dfd = open(p->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dfd < 0)
+		return err_set(err, TDL_EDATA, "cannot open the folder %s: %s", p->dir, strerror(errno));
+	fd = openat(dfd, "toddle.db", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0660);
+	if (fd < 0) {
+		rc = err_set(err, errno == EEXIST ? TDL_EINPUT : TDL_EDATA, "cannot create %s: %s", db,
+			     errno == EEXIST ? "there is a database there already (clinic check looks at it)"
+			     : strerror(errno));
+		close(dfd);
+		return rc;
+	}
 	rc = fchown(fd, 0, gid) || fchmod(fd, 0660);
 	close(fd);
-	if (rc)
+	if (rc) {
+		close(dfd);
 		return err_set(err, TDL_EDATA, "cannot give %s to group %s: %s", db, p->data_group, strerror(errno));
+	}
 	rc = db_open(db, DB_CREATE, &conn, err);
 	db_close(conn);
+	if (!rc && (fchown(dfd, 0, gid) != 0 || fchmod(dfd, 02770) != 0))
+		rc = err_set(err, TDL_EDATA, "cannot give %s to group %s: %s", p->dir, p->data_group, strerror(errno));
+	close(dfd);
 	if (rc)
 		return rc;
 	buf_printf(done, "Made %s (root:%s, 2770) and %s (0660): staff cannot open, copy or remove them.\n",
 		   p->dir, p->data_group, db);
+	return TDL_OK;
+}
+
+/* Refuse a folder clinic init must not use: a link, not a folder, or a
+ * folder with something in it (init never takes over what is there). */
+static int folder_check(const char *dir, struct tdl_err *err)
+{
+	char path[PATH_MAX];
+	size_t len = strlen(dir);
+	struct stat st;
+	struct dirent *e;
+	DIR *d;
+	int used = 0;
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	if (len >= sizeof path)
+		return err_set(err, TDL_EINPUT, "the folder path is too long");
+	memcpy(path, dir, len);
+	path[len] = '\0';
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? TDL_OK : err_set(err, TDL_EDATA, "cannot look at %s: %s", path, strerror(errno));
+	if (S_ISLNK(st.st_mode))
+		return err_set(err, TDL_EINPUT, "%s is a symbolic link: give the real folder (clinic init follows no links)",
+			       path);
+	if (!S_ISDIR(st.st_mode))
+		return err_set(err, TDL_EINPUT, "%s exists and is not a folder: give a new folder, like /srv/toddle", path);
+	d = opendir(path);
+	if (!d)
+		return err_set(err, TDL_EDATA, "cannot read the folder %s: %s", path, strerror(errno));
+	while (!used && (e = readdir(d)))
+		used = strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	if (used)
+		return err_set(err, TDL_EINPUT, "the folder %s exists and is not empty: clinic init makes its own "
+			       "folder and changes nothing in one that is in use; give a new or empty folder", path);
 	return TDL_OK;
 }
 
@@ -129,10 +178,10 @@ int clinic_plan_check(const struct clinic_plan *p, struct tdl_err *err)
 			       "leave --data-group out to use toddle-data", p->staff);
 	if (snprintf(db, sizeof db, "%s/toddle.db", p->dir) >= (int)sizeof db)
 		return err_set(err, TDL_EINPUT, "the folder path is too long");
-	if (stat(db, &st) == 0)
+	if (lstat(db, &st) == 0)
 		return err_set(err, TDL_EINPUT, "there is a clinic database at %s already: 'toddle clinic check' "
 			       "looks at its set-up", db);
-	return TDL_OK;
+	return folder_check(p->dir, err);
 }
 
 /* Set up a clinic as root. */
@@ -211,6 +260,16 @@ static void file_check(struct buf *out, int *n, const char *path, const char *wh
 	}
 }
 
+/* A clinic's folder or database that is a symbolic link is a problem. */
+static void link_check(struct buf *out, int *n, const char *path, const char *what)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		problem(out, n, "put the real one there (or name it in [data] database) and remove the link",
+			"the %s %s is a symbolic link: toddle does not follow links in a clinic", what, path);
+}
+
 /* Check the system settings file; 0 when the rest can be checked. */
 static int system_check(const struct settings *s, const char *path, struct buf *out, int *n)
 {
@@ -274,6 +333,8 @@ int clinic_check_setup(const struct settings *s, const char *system_file, const 
 		return n;
 	file_check(out, &n, installed, "installed program", gid, s->data_group, 02755, 0);
 	file_folder(s->database, dir, sizeof dir);
+	link_check(out, &n, dir, "clinic folder");
+	link_check(out, &n, s->database, "clinic database");
 	file_check(out, &n, dir, "clinic folder", gid, s->data_group, 02770, 0);
 	file_check(out, &n, s->database, "clinic database", gid, s->data_group, 0660, 0);
 	snprintf(side, sizeof side, "%s-wal", s->database);
@@ -328,8 +389,12 @@ int clinic_check(const char *db_path, const struct settings *s, struct tdl_err *
 		return err_set(err, TDL_EDATA, "this toddle cannot open the clinic's records: it is not installed setgid "
 			       "to group %.60s (an admin runs 'toddle clinic check' to see how to fix it)", group);
 	file_folder(db_path, dir, sizeof dir);
-	if (stat(dir, &ds) != 0)
+	/* a link could point everyone at a file its maker owns: follow none */
+	if (lstat(dir, &ds) != 0)
 		return err_set(err, TDL_EDATA, "cannot read the clinic folder %s: %s", dir, strerror(errno));
+	if (S_ISLNK(ds.st_mode))
+		return err_set(err, TDL_EDATA, "the clinic folder %s is a symbolic link, which toddle does not follow in "
+			       "a clinic: an admin names the real folder in [data] database ('toddle clinic check')", dir);
 	if (ds.st_mode & 0007)
 		return err_set(err, TDL_EDATA, "the clinic folder %s is open to users outside group %s: run 'chmod o-rwx %s'",
 			       dir, group, dir);
@@ -339,8 +404,11 @@ int clinic_check(const char *db_path, const struct settings *s, struct tdl_err *
 			       "run 'chgrp %s %s && chmod 2770 %s'", dir, group, have,
 			       ds.st_mode & S_ISGID ? "" : ", not setgid", group, dir, dir);
 	}
-	if (stat(db_path, &fs) != 0)
+	if (lstat(db_path, &fs) != 0)
 		return errno == ENOENT ? TDL_OK : err_set(err, TDL_EDATA, "cannot read %s: %s", db_path, strerror(errno));
+	if (S_ISLNK(fs.st_mode))
+		return err_set(err, TDL_EDATA, "the clinic database %s is a symbolic link, which toddle does not follow in "
+			       "a clinic: an admin puts the real database there ('toddle clinic check')", db_path);
 	if (fs.st_mode & 0007)
 		return err_set(err, TDL_EDATA, "the clinic database %s can be read or changed by users outside group %s: "
 			       "run 'chmod 660 %s'", db_path, group, db_path);

@@ -386,7 +386,9 @@ int db_open(const char *path, int create, sqlite3 **out, struct tdl_err *err)
 	rc = ensure_file(path, create, err);
 	if (rc)
 		return rc;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	/* a clinic (its write guard is set) never follows a link to its database */
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | (write_guard ? SQLITE_OPEN_NOFOLLOW : 0), NULL) !=
+	    SQLITE_OK) {
 		char what[PATH_MAX + 32];
 
 		snprintf(what, sizeof what, "cannot open %s", path);

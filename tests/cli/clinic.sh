@@ -3,7 +3,7 @@
 # database, caseloads, reassigning and deleting (admins only), SOAP notes,
 # goals, home programs and the audit trail.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
-plan 101
+plan 107
 
 TAB=$(printf '\t')
 ME=$(id -un)
@@ -118,8 +118,37 @@ if [ -n "$G" ]; then
 		ok "a second clinic init into the same folder is refused (exit 1) and leaves the database alone"
 	else not_ok "a second clinic init into the same folder is refused (exit 1) and leaves the database alone" \
 		"exit $rc" "stderr: $(cat "$TMP/err")" "database $( [ "$before" = "$(dump_of "$CDB")" ] && echo unchanged || echo CHANGED)"; fi
+
+	# a folder in use is never taken over: no chgrp, no chmod, nothing made in it
+	BUSY="$TMP/busy"
+	mkdir "$BUSY" && echo "someone's notes" > "$BUSY/notes.txt" && chmod 0750 "$BUSY" && chmod 0640 "$BUSY/notes.txt"
+	busy_before=$(stat -c '%a %U %G' "$BUSY" "$BUSY/notes.txt"; ls -A "$BUSY"; md5sum < "$BUSY/notes.txt")
+	TODDLE_SYSTEM_CONFIG="$TMP/busy-system.ini" "$TODDLE" clinic init "$BUSY" --group "$STAFF" --data-group "$G" \
+		>"$TMP/out" 2>"$TMP/err"; rc=$?
+	busy_after=$(stat -c '%a %U %G' "$BUSY" "$BUSY/notes.txt"; ls -A "$BUSY"; md5sum < "$BUSY/notes.txt")
+	if [ $rc -eq 1 ] && grep -q "$BUSY exists and is not empty" "$TMP/err" && [ "$busy_before" = "$busy_after" ] &&
+	   [ ! -e "$TMP/busy-system.ini" ]; then
+		ok "clinic init on a folder that is not empty is refused (exit 1), and its group, mode and contents stay"
+	else not_ok "clinic init on a folder that is not empty is refused (exit 1), and its group, mode and contents stay" \
+		"exit $rc" "stderr: $(cat "$TMP/err")" "before: $busy_before" "after: $busy_after"; fi
+	# an empty folder is fine: it gets its group and mode once the database is in it
+	mkdir "$TMP/empty" && chmod 0755 "$TMP/empty"
+	TODDLE_SYSTEM_CONFIG="$TMP/empty-system.ini" "$TODDLE" clinic init "$TMP/empty" --group "$STAFF" --data-group "$G" \
+		>"$TMP/out" 2>"$TMP/err"; rc=$?
+	got=$(stat -c '%a %G' "$TMP/empty" "$TMP/empty/toddle.db" 2>&1 | tr '\n' ' ')
+	if [ $rc -eq 0 ] && [ "$got" = "2770 $G 660 $G " ]; then ok "clinic init on an empty folder makes the clinic there"
+	else not_ok "clinic init on an empty folder makes the clinic there" "exit $rc" "stat: $got" "stderr: $(cat "$TMP/err")"; fi
+	# a link where the folder should be is refused and the folder it names is untouched
+	mkdir "$TMP/target" && chmod 0755 "$TMP/target" && ln -s "$TMP/target" "$TMP/linked"
+	TODDLE_SYSTEM_CONFIG="$TMP/linked-system.ini" "$TODDLE" clinic init "$TMP/linked" --group "$STAFF" --data-group "$G" \
+		>"$TMP/out" 2>"$TMP/err"; rc=$?
+	if [ $rc -eq 1 ] && grep -q "$TMP/linked is a symbolic link" "$TMP/err" && [ "$(stat -c '%a %U %G' "$TMP/target")" = "755 root root" ] &&
+	   [ -z "$(ls -A "$TMP/target")" ]; then
+		ok "clinic init on a symbolic link is refused (exit 1), names it, and leaves the folder it names alone"
+	else not_ok "clinic init on a symbolic link is refused (exit 1), names it, and leaves the folder it names alone" \
+		"exit $rc" "stderr: $(cat "$TMP/err")" "target: $(stat -c '%a %U %G' "$TMP/target") $(ls -A "$TMP/target")"; fi
 else
-	skip_n 6 "clinic init: modes, group and printed settings" "$WHY"
+	skip_n 9 "clinic init: modes, group and printed settings" "$WHY"
 fi
 
 # ---- permission refusals (toddle checks the mode bits, so they hold for root too) ----
@@ -166,6 +195,30 @@ if [ -n "$G" ]; then
 		ok "with modes and group restored, commands work again and warn about nothing"
 	else not_ok "with modes and group restored, commands work again and warn about nothing" "exit $rc" "out: $out" "err: $err"; fi
 
+	# a symbolic link to the clinic's database or folder is never followed
+	before=$(dump_of "$CDB")
+	ln -s "$CDB" "$CDIR/link.db"
+	sed "s|^database = .*|database = $CDIR/link.db|" "$TMP/clinic.ini" > "$TMP/link.ini"
+	out=$(TODDLE_SYSTEM_CONFIG="$TMP/link.ini" "$TODDLE" --today "$TODAY" child add Linda --born 2026-11-01 2>"$TMP/stderr"); rc=$?
+	err=$(cat "$TMP/stderr")
+	if [ $rc -eq 2 ] && printf '%s' "$err" | grep -q "clinic database $CDIR/link.db is a symbolic link" &&
+	   [ "$before" = "$(dump_of "$CDB")" ]; then
+		ok "clinic mode: a database that is a symbolic link is refused (exit 2), named, and nothing is saved"
+	else not_ok "clinic mode: a database that is a symbolic link is refused (exit 2), named, and nothing is saved" \
+		"exit $rc" "stderr: $err"; fi
+	ln -s "$CDIR" "$TMP/clinic-link"
+	sed "s|^database = .*|database = $TMP/clinic-link/toddle.db|" "$TMP/clinic.ini" > "$TMP/dirlink.ini"
+	out=$(TODDLE_SYSTEM_CONFIG="$TMP/dirlink.ini" "$TODDLE" --today "$TODAY" child list 2>"$TMP/stderr"); rc=$?
+	err=$(cat "$TMP/stderr")
+	if [ $rc -eq 2 ] && printf '%s' "$err" | grep -q "clinic folder $TMP/clinic-link is a symbolic link" && [ -z "$out" ]; then
+		ok "clinic mode: a clinic folder that is a symbolic link is refused (exit 2) and named"
+	else not_ok "clinic mode: a clinic folder that is a symbolic link is refused (exit 2) and named" "exit $rc" "stderr: $err"; fi
+	out=$(TODDLE_SYSTEM_CONFIG="$TMP/link.ini" "$TODDLE" clinic check 2>"$TMP/stderr"); rc=$?
+	if [ $rc -eq 2 ] && printf '%s' "$out" | grep -q "clinic database $CDIR/link.db is a symbolic link"; then
+		ok "clinic check reports a database that is a symbolic link"
+	else not_ok "clinic check reports a database that is a symbolic link" "exit $rc" "$out"; fi
+	rm -f "$CDIR/link.db" "$TMP/clinic-link"
+
 	# a clinic database is made by clinic init, never on the fly
 	sed "s|^database = .*|database = $CDIR/typo.db|" "$TMP/clinic.ini" > "$TMP/typo.ini"
 	out=$(TODDLE_SYSTEM_CONFIG="$TMP/typo.ini" "$TODDLE" --today "$TODAY" child add Newborn --born 2026-11-01 2>"$TMP/stderr"); rc=$?
@@ -186,7 +239,7 @@ if [ -n "$G" ]; then
 	else not_ok "clinic mode: a database in a folder that does not exist is refused (exit 2) and no folder is made" \
 		"exit $rc" "stderr: $err"; fi
 else
-	skip_n 17 "permission refusals on a clinic database" "$WHY"
+	skip_n 20 "permission refusals on a clinic database" "$WHY"
 fi
 
 # household mode: a readable database is only warned about
