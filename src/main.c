@@ -177,21 +177,26 @@ static int same_file(const char *a, const char *b)
  * alone; a family (or the demo) gives it up for good. */
 static int settle_privilege(struct app *app, const struct globals *g, int setup_cmd)
 {
+	char msg[2 * SETTINGS_PATH_MAX + 200];
 	struct tdl_err err;
 
 	if (!app->set.group[0] || g->demo) {
 		if (priv_drop(&err))
-			return fprintf(stderr, "toddle: %s\n", err.msg), 2;
+			return cli_fail(2, err.msg);
 		return 0;
 	}
 	if (setup_cmd)
 		return 0; /* 'clinic init' and 'clinic check' are how a broken set-up is mended */
-	if (!app->set.database[0])
-		return fprintf(stderr, "toddle: %s names a clinic group but no [data] database: an admin adds it "
-			       "(toddle clinic check)\n", settings_system_path()), 2;
-	if (g->db && !same_file(g->db, app->set.database))
-		return fprintf(stderr, "toddle: --db: this server's clinic keeps its records in %s (set in %s); "
-			       "--db cannot change that\n", app->set.database, settings_system_path()), 1;
+	if (!app->set.database[0]) {
+		snprintf(msg, sizeof msg, "%s names a clinic group but no [data] database: an admin adds it "
+			 "(toddle clinic check)", settings_system_path());
+		return cli_fail(2, msg);
+	}
+	if (g->db && !same_file(g->db, app->set.database)) {
+		snprintf(msg, sizeof msg, "--db: this server's clinic keeps its records in %s (set in %s); "
+			 "--db cannot change that", app->set.database, settings_system_path());
+		return cli_fail(1, msg);
+	}
 	return 0;
 }
 
@@ -223,10 +228,8 @@ int main(int argc, char **argv)
 		return fprintf(stderr, "toddle: the %s path is too long (over %d bytes)\n", g.db && strlen(g.db) >=
 			       SETTINGS_PATH_MAX ? "--db" : "--config", SETTINGS_PATH_MAX - 1), 1;
 	rc = settings_load(&app.set, g.config, &err);
-	if (rc) {
-		fprintf(stderr, "toddle: %s\n", err.msg);
-		return rc;
-	}
+	if (rc)
+		return cli_fail(rc, err.msg); /* the message quotes the file's bytes */
 	print_warnings(app.set.warnings);
 	rc = settle_privilege(&app, &g, first + 1 < argc && !strcmp(argv[first], "clinic"));
 	if (rc)
@@ -252,7 +255,7 @@ int main(int argc, char **argv)
 	if (g.demo) {
 		rc = app_demo_create(&app, &err);
 		if (rc) {
-			fprintf(stderr, "toddle: %s\n", err.msg);
+			cli_fail(rc, err.msg);
 			app_close(&app);
 			app_demo_remove(&app);
 			return rc;

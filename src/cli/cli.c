@@ -8,10 +8,10 @@
 /* Print "toddle: MSG" to stderr and return code. */
 int cli_fail(int code, const char *msg)
 {
-	char clean[600];
+	char *clean = text_sanitize_dup(msg);
 
-	text_sanitize(msg, clean, sizeof clean);
-	fprintf(stderr, "toddle: %s\n", clean);
+	fprintf(stderr, "toddle: %s\n", clean ? clean : "(out of memory)");
+	free(clean);
 	return code;
 }
 
@@ -96,9 +96,8 @@ int cli_child(struct app *app, const char *name, struct child *out)
 	return rc ? cli_fail(rc, err.msg) : 0;
 }
 
-/* Print text made safe for a terminal, on one line: a line break inside a
- * note shows as " / ", so a tab-separated listing keeps one record a line. */
-void cli_put(const char *s)
+/* Print s line by line, each line cleaned for a terminal, with sep between lines. */
+static void put_clean(const char *s, const char *sep)
 {
 	const char *p = s ? s : "";
 
@@ -111,9 +110,22 @@ void cli_put(const char *s)
 		free(line);
 		if (!p[len])
 			break;
-		fputs(" / ", stdout);
+		fputs(sep, stdout);
 		p += len + 1;
 	}
+}
+
+/* Print text made safe for a terminal, on one line: a line break inside a
+ * note shows as " / ", so a tab-separated listing keeps one record a line. */
+void cli_put(const char *s)
+{
+	put_clean(s, " / ");
+}
+
+/* Print text of several lines made safe for a terminal, keeping its line breaks. */
+void cli_put_lines(const char *s)
+{
+	put_clean(s, "\n");
 }
 
 /* Run one command line subcommand. */

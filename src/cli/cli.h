@@ -25,8 +25,13 @@ int cli_date(struct app *app, const char *opt, const char *value, day_t *out);
 /* Find a child by --child (NULL = the only one); prints why on failure. */
 int cli_child(struct app *app, const char *name, struct child *out);
 
-/* Print text made safe for a terminal (no control characters). */
+/* Print text made safe for a terminal (no control characters), on one line.
+ * Every string the CLI prints goes through cli_put, cli_put_lines or
+ * cli_fail: printf formats in src/cli hold no %s (tests/cli/escapes.sh). */
 void cli_put(const char *s);
+
+/* As cli_put, keeping the text's line breaks. */
+void cli_put_lines(const char *s);
 
 int cli_child_cmd(struct app *app, int argc, char **argv);
 int cli_week_cmd(struct app *app, int argc, char **argv);

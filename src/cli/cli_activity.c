@@ -12,7 +12,8 @@ static void put_field(const char *label, const char *value)
 {
 	if (!value || !*value)
 		return;
-	printf("%s: ", label);
+	cli_put(label);
+	fputs(": ", stdout);
 	cli_put(value);
 	putchar('\n');
 }
@@ -48,7 +49,9 @@ static void put_list(const struct activity *a, const day_t *done, int n)
 		cli_put(a[i].domain);
 		printf("\t%d-%d\t", a[i].week_from, a[i].week_to);
 		cli_put(a[i].title);
-		printf("\t%s\n", d);
+		putchar('\t');
+		cli_put(d);
+		putchar('\n');
 	}
 }
 
@@ -115,8 +118,11 @@ static int activity_show_cmd(struct app *app, int argc, char **argv)
 	if (rc)
 		return cli_fail(rc, err.msg);
 	cli_put(a.title);
-	printf("\n%s, %s, weeks %d-%d, about %d minutes\n", a.domain, a.discipline, a.week_from,
-	       a.week_to, a.minutes);
+	putchar('\n');
+	cli_put(a.domain);
+	fputs(", ", stdout);
+	cli_put(a.discipline);
+	printf(", weeks %d-%d, about %d minutes\n", a.week_from, a.week_to, a.minutes);
 	put_field("You need", a.materials);
 	printf("Steps:\n");
 	for (char *s = a.steps, *nl; s && *s; s = nl ? nl + 1 : s + strlen(s), k++) {

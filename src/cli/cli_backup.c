@@ -23,7 +23,9 @@ static void format_size(long long bytes, char *out, size_t outsz)
 /* Print "N thing" or "N things". */
 static void put_count(long long n, const char *one, const char *many, const char *sep)
 {
-	printf("%lld %s%s", n, n == 1 ? one : many, sep);
+	printf("%lld ", n);
+	cli_put(n == 1 ? one : many);
+	cli_put(sep);
 }
 
 /* Print what the copy holds, counted in the copy. */
@@ -36,7 +38,9 @@ static void print_summary(const char *from, const char *to, const struct backup_
 	cli_put(from);
 	fputs(" to ", stdout);
 	cli_put(to);
-	printf(": %s; ", size);
+	fputs(": ", stdout);
+	cli_put(size);
+	fputs("; ", stdout);
 	put_count(s->children, "child", "children", ", ");
 	put_count(s->milestones, "milestone entry", "milestone entries", ", ");
 	put_count(s->activities, "activity entry", "activity entries", ", ");

@@ -99,7 +99,9 @@ static int note_list_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(rc, err.msg);
 	for (int i = 0; i < cnt; i++) {
 		date_format(n[i].day, d);
-		printf("%lld\t%s\t%d\t%d\t", n[i].id, d, n[i].minutes, n[i].version);
+		printf("%lld\t", n[i].id);
+		cli_put(d);
+		printf("\t%d\t%d\t", n[i].minutes, n[i].version);
 		cli_put(n[i].created_by);
 		printf("\tS: ");
 		cli_put(n[i].subjective);
@@ -178,7 +180,11 @@ int cli_goal_cmd(struct app *app, int argc, char **argv)
 	for (int i = 0; i < n; i++) {
 		if (g[i].has_target)
 			date_format(g[i].target, d);
-		printf("%lld\t%s\t%s\t", g[i].id, g[i].status, g[i].has_target ? d : "-");
+		printf("%lld\t", g[i].id);
+		cli_put(g[i].status);
+		putchar('\t');
+		cli_put(g[i].has_target ? d : "-");
+		putchar('\t');
 		cli_put(g[i].text);
 		putchar('\n');
 	}
@@ -229,8 +235,15 @@ int cli_program_cmd(struct app *app, int argc, char **argv)
 		for (int i = 0; i < n; i++) {
 			date_format(p[i].start, a);
 			date_format(p[i].stop, b);
-			printf("%lld\t%s\t%d/%s\t%s\t%s\t%d/%d\t", p[i].id, p[i].activity_id, p[i].times,
-			       program_per_choices()[p[i].per_week ? 1 : 0], a, p[i].has_stop ? b : "-", p[i].done, p[i].planned);
+			printf("%lld\t", p[i].id);
+			cli_put(p[i].activity_id);
+			printf("\t%d/", p[i].times);
+			cli_put(program_per_choices()[p[i].per_week ? 1 : 0]);
+			putchar('\t');
+			cli_put(a);
+			putchar('\t');
+			cli_put(p[i].has_stop ? b : "-");
+			printf("\t%d/%d\t", p[i].done, p[i].planned);
 			cli_put(p[i].title);
 			putchar('\n');
 		}

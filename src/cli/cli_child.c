@@ -149,7 +149,11 @@ static int child_list_cmd(struct app *app, int argc, char **argv)
 		date_format(all[i].due, due);
 		printf("%lld\t", all[i].id);
 		cli_put(all[i].name);
-		printf("\t%s\t%s\n", born, all[i].has_due ? due : "-");
+		putchar('\t');
+		cli_put(born);
+		putchar('\t');
+		cli_put(all[i].has_due ? due : "-");
+		putchar('\n');
 	}
 	free(all);
 	return 0;

@@ -15,10 +15,9 @@ static void put_lines(const char *text, const char *prefix, int numbered)
 		char line[2100];
 
 		snprintf(line, sizeof line, "%.*s", (int)(nl ? nl - s : (long)strlen(s)), s);
+		cli_put(prefix);
 		if (numbered)
-			printf("%s%d. ", prefix, k);
-		else
-			fputs(prefix, stdout);
+			printf("%d. ", k);
 		cli_put(line);
 		putchar('\n');
 		s = nl ? nl + 1 : s + strlen(s);
@@ -50,7 +49,9 @@ static int class_list_cmd(struct app *app, int argc, char **argv)
 	for (int i = 0; i < n; i++) {
 		class_ages(&k[i], ages, sizeof ages);
 		cli_put(k[i].id);
-		printf("\t%d\t%s\t", k[i].minutes, ages);
+		printf("\t%d\t", k[i].minutes);
+		cli_put(ages);
+		putchar('\t');
 		cli_put(k[i].title);
 		putchar('\n');
 	}
@@ -87,7 +88,9 @@ static int class_show_cmd(struct app *app, int argc, char **argv)
 	cli_put(k.title);
 	printf("\nFor ");
 	cli_put(k.audience);
-	printf(", %s, about %d minutes\n\n", ages, k.minutes);
+	fputs(", ", stdout);
+	cli_put(ages);
+	printf(", about %d minutes\n\n", k.minutes);
 	put_lines(k.sections, "", 0);
 	printf("\nTry:\n");
 	put_lines(k.steps, "  ", 1);

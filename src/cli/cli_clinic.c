@@ -64,12 +64,18 @@ static int clinic_init_cmd(struct app *app, int argc, char **argv)
 	if (!getgrnam(plan.data_group) && data_group_make(plan.data_group, &done, &err))
 		return cli_fail(2, err.msg);
 	rc = clinic_init(&plan, &done, &todo, &err);
-	fputs(buf_str(&done), stdout);
-	if (!rc && todo.len)
-		printf("\nStill to do:\n%s", buf_str(&todo));
-	if (!rc)
-		printf("\nAdd each therapist to group %s (usermod -aG %s LOGIN); 'toddle clinic check' checks it all.\n",
-		       v[0], v[0]);
+	cli_put_lines(buf_str(&done));
+	if (!rc && todo.len) {
+		fputs("\nStill to do:\n", stdout);
+		cli_put_lines(buf_str(&todo));
+	}
+	if (!rc) {
+		fputs("\nAdd each therapist to group ", stdout);
+		cli_put(v[0]);
+		fputs(" (usermod -aG ", stdout);
+		cli_put(v[0]);
+		fputs(" LOGIN); 'toddle clinic check' checks it all.\n", stdout);
+	}
 	buf_free(&done);
 	buf_free(&todo);
 	return rc ? cli_fail(rc, err.msg) : 0;
@@ -87,14 +93,21 @@ static int clinic_check_cmd(struct app *app, int argc, char **argv)
 		return 1;
 	buf_init(&out);
 	n = clinic_check_setup(&app->set, settings_system_path(), BINDIR "/toddle", &out);
-	fputs(buf_str(&out), stdout);
+	cli_put_lines(buf_str(&out));
 	buf_free(&out);
 	if (n) {
-		fprintf(stderr, "toddle: clinic check found %d problem%s (each with its fix above)\n", n, n == 1 ? "" : "s");
-		return 2;
+		char msg[120];
+
+		snprintf(msg, sizeof msg, "clinic check found %d problem%s (each with its fix above)", n, n == 1 ? "" : "s");
+		return cli_fail(2, msg);
 	}
-	printf("The clinic is set up: %s, staff group %s, data group %s, %s setgid.\n", app->set.database,
-	       app->set.group, app->set.data_group, BINDIR "/toddle");
+	fputs("The clinic is set up: ", stdout);
+	cli_put(app->set.database);
+	fputs(", staff group ", stdout);
+	cli_put(app->set.group);
+	fputs(", data group ", stdout);
+	cli_put(app->set.data_group);
+	fputs(", " BINDIR "/toddle setgid.\n", stdout);
 	return 0;
 }
 
@@ -144,17 +157,24 @@ int cli_caseload_cmd(struct app *app, int argc, char **argv)
 		printf("%lld\t", r[i].child.id);
 		cli_put(r[i].child.name);
 		child_age_words(r[i].age.days, r[i].age.months, words, sizeof words);
-		printf("\t%s\t", words);
+		putchar('\t');
+		cli_put(words);
+		putchar('\t');
 		if (r[i].age.corrected) {
 			child_age_words(r[i].age.cdays, r[i].age.cmonths, words, sizeof words);
-			printf("%s", words);
+			cli_put(words);
 		} else {
 			printf("-");
 		}
-		printf("\t%s\t", r[i].team[0] ? r[i].team : "-");
+		putchar('\t');
+		cli_put(r[i].team[0] ? r[i].team : "-");
+		putchar('\t');
 		if (r[i].has_next) {
 			date_format(r[i].next_day, d);
-			printf("%s %s\t", d, appointment_time_words(r[i].next_time, "all-day", tm));
+			cli_put(d);
+			putchar(' ');
+			cli_put(appointment_time_words(r[i].next_time, "all-day", tm));
+			putchar('\t');
 		} else {
 			printf("-\t");
 		}
@@ -228,7 +248,8 @@ int cli_audit_cmd(struct app *app, int argc, char **argv)
 	if (rc)
 		return cli_fail(rc, err.msg);
 	for (int i = 0; i < n; i++) {
-		printf("%s\t", r[i].at);
+		cli_put(r[i].at);
+		putchar('\t');
 		cli_put(r[i].who);
 		putchar('\t');
 		cli_put(r[i].child);

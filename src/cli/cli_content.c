@@ -9,9 +9,7 @@
 static void print_problem(const char *problem, void *ctx)
 {
 	(void)ctx;
-	fputs("toddle: ", stderr);
-	fputs(problem, stderr);
-	fputc('\n', stderr);
+	cli_fail(0, problem);
 }
 
 /* toddle content check [--lint] [DIR]: 0 when the folder is sound. */
@@ -36,17 +34,23 @@ static int content_check_cmd(struct app *app, int argc, char **argv)
 		priv_resume();
 		if (rc)
 			return cli_fail(rc, err.msg);
-		printf("%s: ok\n", dir);
+		cli_put(dir);
+		puts(": ok");
 		return 0;
 	}
 	problems = content_lint_dir(dir, print_problem, NULL, &err);
 	priv_resume();
 	if (problems < 0)
 		return cli_fail(1, err.msg);
-	if (problems)
-		fprintf(stderr, "toddle: %s: %d problem%s\n", dir, problems, problems == 1 ? "" : "s");
-	else
-		printf("%s: ok\n", dir);
+	if (problems) {
+		char msg[600];
+
+		snprintf(msg, sizeof msg, "%.500s: %d problem%s", dir, problems, problems == 1 ? "" : "s");
+		cli_fail(1, msg);
+	} else {
+		cli_put(dir);
+		puts(": ok");
+	}
 	return problems ? 1 : 0;
 }
 

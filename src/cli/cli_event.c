@@ -40,7 +40,11 @@ static void event_print(const struct appointment *a)
 	char d[11], tm[6];
 
 	date_format(a->day, d);
-	printf("%lld\t%s\t%s\t", a->id, d, appointment_time_words(a->time, "all-day", tm));
+	printf("%lld\t", a->id);
+	cli_put(d);
+	putchar('\t');
+	cli_put(appointment_time_words(a->time, "all-day", tm));
+	putchar('\t');
 	cli_put(a->title);
 	putchar('\n');
 }
@@ -59,7 +63,7 @@ static int event_add_cmd(struct app *app, int argc, char **argv)
 		{ "with", required_argument, NULL, 6 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[7], *pos[1], d[11];
+	char *v[7], *pos[1], d[11], msg[100];
 	struct appointment a;
 	struct tdl_err err;
 	struct child c;
@@ -91,7 +95,8 @@ static int event_add_cmd(struct app *app, int argc, char **argv)
 	if (a.time == APPOINTMENT_ALL_DAY) {
 		/* the id stays alone on stdout for scripts; the person is told what was made */
 		date_format(a.day, d);
-		fprintf(stderr, "toddle: added as an all-day appointment on %s (no --time given)\n", d);
+		snprintf(msg, sizeof msg, "added as an all-day appointment on %s (no --time given)", d);
+		cli_fail(0, msg);
 	}
 	return 0;
 }

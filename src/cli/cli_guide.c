@@ -46,7 +46,8 @@ static void put_topic(struct app *app, const struct guide_topic *t)
 		char who[160];
 
 		guide_helps_line(t->discipline, who, sizeof who);
-		printf("%s\n", who);
+		cli_put(who);
+		putchar('\n');
 		put_signs(app, t->id);
 	} else {
 		printf("Source: ");

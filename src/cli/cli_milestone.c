@@ -15,9 +15,15 @@ static void flagged_print(const struct milestone_view *v)
 		const struct flag *f = &v->flags[i];
 
 		cli_put(f->id);
-		printf("\t%s\t%s\t", milestone_view_flag_kind(f->kind), milestone_status_name(f->status));
+		putchar('\t');
+		cli_put(milestone_view_flag_kind(f->kind));
+		putchar('\t');
+		cli_put(milestone_status_name(f->status));
+		putchar('\t');
 		cli_put(f->area);
-		printf("\t%s\t", f->helps);
+		putchar('\t');
+		cli_put(f->helps);
+		putchar('\t');
 		cli_put(f->text);
 		putchar('\n');
 	}
@@ -33,10 +39,16 @@ static void row_print(const char *id, enum ms_status st, int has_date, day_t on,
 	if (has_date)
 		date_format(on, d);
 	cli_put(id);
-	printf("\t%s\t%s\t", milestone_status_name(st), has_date ? d : "-");
+	putchar('\t');
+	cli_put(milestone_status_name(st));
+	putchar('\t');
+	cli_put(has_date ? d : "-");
+	putchar('\t');
 	cli_put(text);
 	if (whyid && *whyid) {
-		printf(" (%s ", why);
+		fputs(" (", stdout);
+		cli_put(why);
+		putchar(' ');
 		cli_put(whyid);
 		putchar(')');
 	}
@@ -79,9 +91,15 @@ static int history_print(struct app *app, const struct child *c, const char *id)
 	for (int i = 0; i < n; i++) {
 		if (e[i].has_date)
 			date_format(e[i].observed, d);
-		printf("%lld\t%s\t%s\t", e[i].entry, milestone_status_name(e[i].status), e[i].has_date ? d : "-");
+		printf("%lld\t", e[i].entry);
+		cli_put(milestone_status_name(e[i].status));
+		putchar('\t');
+		cli_put(e[i].has_date ? d : "-");
+		putchar('\t');
 		cli_put(e[i].who);
-		printf("\t%s\t", milestone_entry_state_name(e[i].state));
+		putchar('\t');
+		cli_put(milestone_entry_state_name(e[i].state));
+		putchar('\t');
 		cli_put(e[i].note);
 		putchar('\n');
 	}

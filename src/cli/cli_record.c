@@ -59,7 +59,9 @@ static int put_counts(const char *lead, const int n[RK_COUNT])
 	for (int k = 0; k < RK_COUNT; k++) {
 		if (!n[k])
 			continue;
-		printf("%s%d %s", any ? ", " : lead, n[k], record_kind_noun((enum record_kind)k, n[k]));
+		cli_put(any ? ", " : lead);
+		printf("%d ", n[k]);
+		cli_put(record_kind_noun((enum record_kind)k, n[k]));
 		any = 1;
 	}
 	if (any)
@@ -72,9 +74,9 @@ static void print_summary(const char *file, const struct record_summary *s)
 {
 	int skipped = 0, any;
 
-	fputs(s->child_added ? "Added " : "Merged the record in ", stdout);
+	cli_put(s->child_added ? "Added " : "Merged the record in ");
 	cli_put(s->child_added ? s->child : file);
-	fputs(s->child_added ? " from " : " into ", stdout);
+	cli_put(s->child_added ? " from " : " into ");
 	cli_put(s->child_added ? file : s->child);
 	putchar('\n');
 	any = put_counts("added ", s->added);
@@ -84,7 +86,9 @@ static void print_summary(const char *file, const struct record_summary *s)
 	if (skipped)
 		printf("skipped %d already present\n", skipped);
 	if (s->conflicts) {
-		printf("%d conflict%s kept as a version (ours stays): ", s->conflicts, s->conflicts == 1 ? "" : "s");
+		printf("%d conflict", s->conflicts);
+		cli_put(s->conflicts == 1 ? "" : "s");
+		fputs(" kept as a version (ours stays): ", stdout);
 		cli_put(s->conflict_list);
 		putchar('\n');
 	}

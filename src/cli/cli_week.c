@@ -7,7 +7,8 @@
 /* Print "Label: text" for one part of the note. */
 static void put_part(const char *label, const char *text)
 {
-	printf("%s: ", label);
+	cli_put(label);
+	fputs(": ", stdout);
 	cli_put(text);
 	putchar('\n');
 }
@@ -29,7 +30,9 @@ static void put_note(const struct week_view *v)
 	week_view_title_line(v, line, sizeof line);
 	put_line(line);
 	if (!v->has_note) {
-		printf("(%s)\n", week_view_no_note());
+		putchar('(');
+		cli_put(week_view_no_note());
+		puts(")");
 		return;
 	}
 	put_part("Typical now", v->note.typical);
@@ -50,8 +53,10 @@ static void put_activity(const struct week_view *v, int i)
 	cli_put(v->acts[i].domain);
 	printf("\t%d-%d\t", v->acts[i].week_from, v->acts[i].week_to);
 	cli_put(v->acts[i].title);
-	if (week_view_done_words(v, i, mark, sizeof mark) > 0)
-		printf("\t%s", mark);
+	if (week_view_done_words(v, i, mark, sizeof mark) > 0) {
+		putchar('\t');
+		cli_put(mark);
+	}
 	putchar('\n');
 }
 
@@ -91,7 +96,9 @@ static void put_picks(const struct week_view *v)
 		cli_put(a->domain);
 		printf("\t%d\t", a->minutes);
 		cli_put(a->title);
-		printf("\t%s\n", d);
+		putchar('\t');
+		cli_put(d);
+		putchar('\n');
 	}
 }
 
