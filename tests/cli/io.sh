@@ -2,10 +2,12 @@
 # Files that are not what they should be, and output that cannot be written:
 # - standard output that fails (/dev/full, closed): exit 2 with the reason on stderr;
 # - a folder, FIFO or device where the database should be: exit 2 (README: 2 is a
-#   database or file failure), one line naming it, nothing created beside it.
+#   database or file failure), one line naming it, nothing created beside it;
+# - a FIFO or folder named *.ini in a library folder, and a settings file that is a
+#   FIFO: refused with a message naming the file, never a hang.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 
-plan 27
+plan 34
 
 have_timeout=0
 command -v timeout >/dev/null 2>&1 && have_timeout=1
@@ -87,3 +89,37 @@ refused "database is /dev/null: exit 2" 2 "/dev/null.*not a"
 run_t child add Zed --born 2026-10-01
 refused "database is /dev/null (write): exit 2" 2 "/dev/null.*not a"
 if [ -c /dev/null ]; then ok "/dev/null is still a device"; else not_ok "/dev/null is still a device"; fi
+
+# ---- library and settings files that are not regular files --------------------------------
+DB="$TMP/family.db"
+mkdir -p "$TMP/extra" "$TMP/lib"
+cp "$TOP_SRCDIR"/content/*.ini "$TMP/lib/"
+mkfifo "$TMP/extra/zz-pipe.ini" "$TMP/lib/zz-pipe.ini"
+printf '[library]\nextra = %s\n' "$TMP/extra" >"$TMP/extra.ini"
+printf '[library]\ncontent = %s\n' "$TMP/lib" >"$TMP/lib.ini"
+run_t --config "$TMP/extra.ini" activity list
+refused "a FIFO named *.ini in the extra library folder: left out with a warning naming it" 0 "left out.*zz-pipe.ini.*not a regular file"
+run_t --config "$TMP/lib.ini" week
+refused "a FIFO named *.ini in the library folder: a warning naming it, no hang" 0 "warning.*zz-pipe.ini.*not a regular file"
+run_t content check "$TMP/extra"
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && printf '%s' "$err$out" | grep -q "zz-pipe.ini.*not a regular file"; then
+	ok "content check on a folder with a FIFO: refused, naming it"
+else not_ok "content check on a folder with a FIFO: refused, naming it" "exit $rc" "$out" "$err"; fi
+rm "$TMP/extra/zz-pipe.ini"
+mkdir "$TMP/extra/zz-dir.ini"
+run_t --config "$TMP/extra.ini" activity list
+refused "a folder named *.ini in the extra library folder: left out with a warning naming it" 0 "left out.*zz-dir.ini.*not a regular file"
+rmdir "$TMP/extra/zz-dir.ini"
+rm -f "$TMP/lib/zz-pipe.ini"
+run_t --config "$TMP/lib.ini" activity list
+check_rc "with the FIFO gone the library loads again" 0
+
+mkdir -p "$XDG_CONFIG_HOME/toddle"
+mkfifo "$XDG_CONFIG_HOME/toddle/toddle.ini"
+run_t child list
+refused "the user's settings file is a FIFO: refused, naming it" 2 "toddle.ini.*not a regular file"
+rm "$XDG_CONFIG_HOME/toddle/toddle.ini"
+mkfifo "$TMP/system.ini"
+export TODDLE_SYSTEM_CONFIG="$TMP/system.ini"
+run_t child list
+refused "the system settings file is a FIFO: refused, naming it" 2 "system.ini.*not a regular file"
