@@ -1,5 +1,6 @@
 /* toddle: global options, settings, the database path; then one face. */
 #include "config.h"
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -200,7 +201,29 @@ static int settle_privilege(struct app *app, const struct globals *g, int setup_
 	return 0;
 }
 
-int main(int argc, char **argv)
+/* Flush and close standard output: a write that failed (a full disk, a closed or broken
+ * output) turns a success into exit 2 with the reason, so no output is lost silently. */
+static int stdout_finish(int rc)
+{
+	int failed = ferror(stdout), e = 0;
+
+	if (fflush(stdout) != 0) {
+		failed = 1;
+		e = errno;
+	}
+	if (fclose(stdout) != 0 && !failed) {
+		failed = 1;
+		e = errno;
+	}
+	if (!failed || rc)
+		return rc; /* a command that failed has said why already */
+	fprintf(stderr, "toddle: could not write to standard output: %s\n",
+		e ? strerror(e) : "a write failed");
+	return 2;
+}
+
+/* Run toddle: global options, settings, then one command or the full-screen view. */
+static int toddle_main(int argc, char **argv)
 {
 	static struct app app;
 	struct globals g;
@@ -265,4 +288,9 @@ int main(int argc, char **argv)
 	app_close(&app);
 	app_demo_remove(&app);
 	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	return stdout_finish(toddle_main(argc, argv));
 }

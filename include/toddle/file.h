@@ -10,6 +10,14 @@
  * into out; -1 when it does not fit. */
 int file_folder(const char *path, char *out, size_t outsz);
 
+struct stat;
+
+/* Open path for reading with O_NONBLOCK, so a FIFO cannot hang toddle, and accept it
+ * only when fstat says it is a regular file: the descriptor (its stat in *st); -1 when
+ * it cannot be opened (errno kept), -2 when it is not a regular file; err names the
+ * file either way (what: "content file", "settings file"). */
+int file_open_regular(const char *path, const char *what, struct stat *st, struct tdl_err *err);
+
 /* path made absolute against the current folder (unchanged when it already
  * is) into out; -1 when it does not fit or the current folder is unknown. */
 int file_absolute(const char *path, char *out, size_t outsz);

@@ -23,7 +23,8 @@ int text_check_lines(const char *s, const char *field, size_t maxbytes, int requ
 		     struct tdl_err *err);
 
 /* Copy in to out (outsz bytes) dropping control characters and escape
- * sequences and replacing invalid UTF-8 with '?'. Safe for a terminal. */
+ * sequences and replacing invalid UTF-8 with '?'. Safe for a terminal.
+ * in and out may be the same buffer (cleaning in place). */
 void text_sanitize(const char *in, char *out, size_t outsz);
 
 /* Same as text_sanitize into a new heap string; NULL only if out of memory. */

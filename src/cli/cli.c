@@ -1,4 +1,5 @@
 /* The command line face: dispatch and shared helpers. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +85,38 @@ int cli_date(struct app *app, const char *opt, const char *value, day_t *out)
 	if (date_parse(value, out) == 0)
 		return 0;
 	snprintf(msg, sizeof msg, "%s '%.40s' is not a real date: write it as YYYY-MM-DD", opt, value);
+	return cli_fail(1, msg);
+}
+
+/* Read a whole number written as digits only (a '-' first for a negative one): no blanks,
+ * no '+', no overflow, within min..max. 0 on success, -1 otherwise. */
+int cli_number_parse(const char *s, long long min, long long max, long long *out)
+{
+	const char *d = s && *s == '-' ? s + 1 : s;
+	char *end;
+	long long v;
+
+	if (!d || *d < '0' || *d > '9')
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Parse a whole-number option; a bad one prints "CMD: OPT must be a whole number from
+ * MIN to MAX" and returns 1. */
+int cli_number(const char *cmd, const char *opt, const char *value, long long min, long long max,
+	       long long *out)
+{
+	char msg[200];
+
+	if (!cli_number_parse(value, min, max, out))
+		return 0;
+	snprintf(msg, sizeof msg, "%s: %s must be a whole number from %lld to %lld (not '%.30s')", cmd,
+		 opt, min, max, value ? value : "");
 	return cli_fail(1, msg);
 }
 

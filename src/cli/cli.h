@@ -22,6 +22,15 @@ int cli_open(struct app *app, int create);
 /* Parse a date option: NULL gives today; a bad one prints why and returns 1. */
 int cli_date(struct app *app, const char *opt, const char *value, day_t *out);
 
+/* Read a whole number: digits only (a leading '-' allowed), no blanks or '+', no
+ * overflow, within min..max. 0 and *out set, or -1. The one number parser of the CLI. */
+int cli_number_parse(const char *s, long long min, long long max, long long *out);
+
+/* Parse the whole-number option opt of cmd into *out; a bad value prints a message
+ * naming the option and its range, and returns 1. */
+int cli_number(const char *cmd, const char *opt, const char *value, long long min, long long max,
+	       long long *out);
+
 /* Find a child by --child (NULL = the only one); prints why on failure. */
 int cli_child(struct app *app, const char *name, struct child *out);
 

@@ -64,18 +64,17 @@ static int activity_list_cmd(struct app *app, int argc, char **argv)
 		{ "child", required_argument, NULL, 2 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[3], *pos[1], *end;
+	char *v[3], *pos[1];
 	struct tdl_err err;
 	struct activity *a;
 	day_t *done;
-	long week = -1;
+	long long week = -1;
 	int npos, n, rc;
 
 	if (cli_parse("activity list", argc, argv, opts, v, pos, 0, 0, &npos))
 		return 1;
 	if (v[0]) {
-		week = strtol(v[0], &end, 10);
-		if (!*v[0] || *end || week < 0 || week > 104)
+		if (cli_number_parse(v[0], 0, 104, &week))
 			return cli_fail(1, "activity list: --week must be a week of life from 0 to 104");
 	}
 	if ((rc = cli_open(app, 0)))
@@ -163,12 +162,12 @@ static int activity_log_cmd(struct app *app, int argc, char **argv)
 		{ "note", required_argument, NULL, 4 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[5], *pos[1], *end, msg[200];
+	char *v[5], *pos[1], msg[200];
 	struct tdl_err err;
 	struct child c;
 	enum act_result r = ACT_DONE;
 	day_t on;
-	long minutes = 0;
+	long long minutes = 0;
 	long long made = 0;
 	int npos, rc;
 
@@ -179,9 +178,8 @@ static int activity_log_cmd(struct app *app, int argc, char **argv)
 		return cli_fail(1, msg);
 	}
 	if (v[3]) {
-		minutes = strtol(v[3], &end, 10);
-		if (!*v[3] || *end || minutes < 0 || minutes > 600)
-			return cli_fail(1, "activity log: --minutes must be a whole number from 0 to 600");
+		if (cli_number("activity log", "--minutes", v[3], 0, 600, &minutes))
+			return 1;
 	}
 	if (cli_date(app, "--date", v[1], &on))
 		return 1;

@@ -1,4 +1,5 @@
 /* Therapy records from the command line: toddle note | goal | program. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,22 +8,12 @@
 #include "toddle/note.h"
 #include "toddle/program.h"
 
-/* Fail with "<what> must be a whole number from <min> to <max>". */
-static int cli_fail_range(const char *what, int min, int max)
-{
-	char msg[160];
-
-	snprintf(msg, sizeof msg, "%s must be a whole number from %d to %d", what, min, max);
-	return cli_fail(1, msg);
-}
-
 /* Parse a positive row id. */
 static int row_id(const char *s, const char *what, long long *out)
 {
-	char *end, msg[160];
+	char msg[160];
 
-	*out = strtoll(s ? s : "", &end, 10);
-	if (s && *s && !*end && *out > 0)
+	if (!cli_number_parse(s, 1, LLONG_MAX, out))
 		return 0;
 	snprintf(msg, sizeof msg, "%s: '%.30s' is not an id: see the list command for ids", what, s ? s : "");
 	return cli_fail(1, msg);
@@ -39,11 +30,11 @@ static int note_add_cmd(struct app *app, int argc, char **argv)
 		{ "objective", required_argument, NULL, 6 }, { "assessment", required_argument, NULL, 7 },
 		{ "plan", required_argument, NULL, 8 }, { NULL, 0, NULL, 0 },
 	};
-	char *v[9], *pos[1], *end;
+	char *v[9], *pos[1];
 	struct session_note n;
 	struct tdl_err err;
 	struct child c;
-	long long corrects = 0;
+	long long corrects = 0, minutes;
 	int npos, changed, rc;
 
 	if (cli_parse("note add", argc, argv, opts, v, pos, 0, 0, &npos))
@@ -53,9 +44,10 @@ static int note_add_cmd(struct app *app, int argc, char **argv)
 	memset(&n, 0, sizeof n);
 	if (cli_date(app, "--date", v[1], &n.day))
 		return 1;
-	n.minutes = v[2] ? (int)strtol(v[2], &end, 10) : NOTE_MINUTES_DEFAULT;
-	if (v[2] && (!*v[2] || *end))
-		return cli_fail_range("note add: --minutes", NOTE_MINUTES_MIN, NOTE_MINUTES_MAX);
+	minutes = NOTE_MINUTES_DEFAULT;
+	if (v[2] && cli_number("note add", "--minutes", v[2], NOTE_MINUTES_MIN, NOTE_MINUTES_MAX, &minutes))
+		return 1;
+	n.minutes = (int)minutes;
 	if (v[4] && row_id(v[4], "note add --corrects", &corrects))
 		return 1;
 	n.discipline = v[3];
@@ -204,13 +196,13 @@ int cli_program_cmd(struct app *app, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *sub = argc >= 2 ? argv[1] : "";
-	char *v[8], *pos[1], *end, a[11], b[11];
+	char *v[8], *pos[1], a[11], b[11];
 	struct tdl_err err;
 	struct child c;
 	struct program *p;
 	day_t from, to = 0, day;
 	long long id;
-	long times;
+	long long times;
 	int npos, n, rc, per_week, end_cmd = !strcmp(sub, "end");
 
 	if (strcmp(sub, "add") && strcmp(sub, "list") && !end_cmd)
@@ -252,9 +244,8 @@ int cli_program_cmd(struct app *app, int argc, char **argv)
 	}
 	if (!v[1] || !v[2] || !v[3])
 		return cli_fail(1, "program add: --activity ID, --times N and --per day|week are required");
-	times = strtol(v[2], &end, 10);
-	if (!*v[2] || *end || times < PROGRAM_TIMES_MIN || times > PROGRAM_TIMES_MAX)
-		return cli_fail_range("program add: --times", PROGRAM_TIMES_MIN, PROGRAM_TIMES_MAX);
+	if (cli_number("program add", "--times", v[2], PROGRAM_TIMES_MIN, PROGRAM_TIMES_MAX, &times))
+		return 1;
 	if (program_per_parse(v[3], &per_week))
 		return cli_fail(1, "program add: --per must be day or week");
 	if (cli_date(app, "--from", v[4], &from) || (v[5] && cli_date(app, "--to", v[5], &to)))

@@ -1,4 +1,5 @@
 /* toddle event add | edit | list | delete: appointments. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,16 +9,12 @@
 /* Parse --minutes (NULL: keep *minutes); 0, or 1 after saying what was wrong. */
 static int event_minutes(const char *cmd, const char *s, int *minutes)
 {
-	char *end, msg[120];
-	long m;
+	long long m;
 
 	if (!s)
 		return 0;
-	m = strtol(s, &end, 10);
-	if (!*s || *end || m < 1 || m > 1440) {
-		snprintf(msg, sizeof msg, "%s: --minutes must be a whole number from 1 to 1440", cmd);
-		return cli_fail(1, msg);
-	}
+	if (cli_number(cmd, "--minutes", s, 1, 1440, &m))
+		return 1;
 	*minutes = (int)m;
 	return 0;
 }
@@ -115,7 +112,7 @@ static int event_edit_cmd(struct app *app, int argc, char **argv)
 		{ "with", required_argument, NULL, 6 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[7], *pos[1], *end;
+	char *v[7], *pos[1];
 	struct appointment *a, e;
 	struct tdl_err err;
 	long long id;
@@ -123,8 +120,7 @@ static int event_edit_cmd(struct app *app, int argc, char **argv)
 
 	if (cli_parse("event edit", argc, argv, opts, v, pos, 1, 1, &npos))
 		return 1;
-	id = strtoll(pos[0], &end, 10);
-	if (!*pos[0] || *end || id <= 0)
+	if (cli_number_parse(pos[0], 1, LLONG_MAX, &id))
 		return cli_fail(1, "event edit: give the id from 'toddle event list'");
 	if (v[1] && v[2])
 		return cli_fail(1, "event edit: give --time HH:MM or --all-day, not both");
@@ -205,15 +201,14 @@ static int event_list_cmd(struct app *app, int argc, char **argv)
 static int event_delete_cmd(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	char *pos[1], *end;
+	char *pos[1];
 	struct tdl_err err;
 	long long id;
 	int npos, rc;
 
 	if (cli_parse("event delete", argc, argv, opts, NULL, pos, 1, 1, &npos))
 		return 1;
-	id = strtoll(pos[0], &end, 10);
-	if (!*pos[0] || *end || id <= 0)
+	if (cli_number_parse(pos[0], 1, LLONG_MAX, &id))
 		return cli_fail(1, "event delete: give the id from 'toddle event list'");
 	if ((rc = cli_open(app, 0)))
 		return rc;

@@ -1,4 +1,5 @@
 /* toddle milestone list | log | correct | catalog */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,15 +235,14 @@ static int milestone_correct_cmd(struct app *app, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct milestone_fix fix = { 0, 0, MS_NONE };
-	char *v[2], *pos[1], *end, msg[200];
+	char *v[2], *pos[1], msg[200];
 	struct tdl_err err;
 	long long made = 0;
 	int npos, rc;
 
 	if (cli_parse("milestone correct", argc, argv, opts, v, pos, 1, 1, &npos))
 		return 1;
-	fix.entry = strtoll(pos[0], &end, 10);
-	if (!*pos[0] || *end || fix.entry <= 0) {
+	if (cli_number_parse(pos[0], 1, LLONG_MAX, &fix.entry)) {
 		snprintf(msg, sizeof msg, "milestone correct: ENTRY_ID '%.30s' must be a number from"
 			 " 'toddle milestone list --history ID'", pos[0]);
 		return cli_fail(1, msg);
@@ -273,18 +273,17 @@ static int milestone_catalog_cmd(struct app *app, int argc, char **argv)
 		{ "age", required_argument, NULL, 0 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *v[1], *pos[1], *end;
+	char *v[1], *pos[1];
 	struct tdl_err err;
 	struct milestone_entry *e;
 	struct who_window *w;
-	long age = -1;
+	long long age = -1;
 	int npos, n, nw, rc;
 
 	if (cli_parse("milestone catalog", argc, argv, opts, v, pos, 0, 0, &npos))
 		return 1;
 	if (v[0]) {
-		age = strtol(v[0], &end, 10);
-		if (!*v[0] || *end || age < 0 || age > 72)
+		if (cli_number_parse(v[0], 0, 72, &age))
 			return cli_fail(1, "milestone catalog: --age must be months from 0 to 72");
 	}
 	if ((rc = cli_open(app, 0)))

@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "content_lib.h"
+#include "toddle/file.h"
 
 #define CONTENT_FILE_MAX (4 << 20)
 
@@ -177,13 +180,19 @@ void lib_free_names(char **names, int n)
 /* Read one whole file into a heap buffer. */
 static int read_file(const char *path, char **buf, size_t *len, struct tdl_err *err)
 {
-	FILE *f = fopen(path, "rb");
+	struct stat st;
+	int fd = file_open_regular(path, "content file", &st, err);
+	FILE *f;
 	long size;
 
 	*buf = NULL;
 	*len = 0;
-	if (!f)
+	if (fd < 0)
+		return TDL_EDATA;
+	if (!(f = fdopen(fd, "rb"))) {
+		close(fd);
 		return err_set(err, TDL_EDATA, "cannot read %s: %s", path, strerror(errno));
+	}
 	if (fseek(f, 0, SEEK_END) || (size = ftell(f)) < 0 || size > CONTENT_FILE_MAX ||
 	    fseek(f, 0, SEEK_SET)) {
 		fclose(f);

@@ -248,9 +248,9 @@ static int ensure_file(const char *path, int create, struct tdl_err *err)
 
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
-			return err_set(err, TDL_EINPUT, "%s is a folder, not a database file", path);
+			return err_set(err, TDL_EDATA, "%s is a folder, not a database file", path);
 		if (!S_ISREG(st.st_mode))
-			return err_set(err, TDL_EINPUT, "%s is not a database file (it is a device, pipe or socket)", path);
+			return err_set(err, TDL_EDATA, "%s is not a database file (it is a device, pipe or socket)", path);
 		if (st.st_size == 0 && !create)
 			return err_set(err, TDL_EDATA, "%s is empty, not a toddle database: restore it from a backup or remove it",
 				       path);

@@ -26,6 +26,30 @@ int file_folder(const char *path, char *out, size_t outsz)
 	return n < 0 || (size_t)n >= outsz ? -1 : 0;
 }
 
+/* Open a file toddle reads (a library or settings file) without ever blocking: a FIFO,
+ * device or folder in its place is refused by what the open file is, not by its name. */
+int file_open_regular(const char *path, const char *what, struct stat *st, struct tdl_err *err)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0) {
+		int e = errno;
+
+		err_set(err, TDL_EDATA, "cannot read %s %s: %s", what, path, strerror(e));
+		errno = e;
+		return -1;
+	}
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+		err_set(err, TDL_EDATA, "%s %s is not a regular file (a folder, FIFO or device): "
+			"put a plain text file there or move it away", what, path);
+		close(fd);
+		return -2;
+	}
+	/* a regular file never blocks; later reads behave as usual */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
 /* path made absolute against the current folder. */
 int file_absolute(const char *path, char *out, size_t outsz)
 {

@@ -15,6 +15,7 @@
 #else
 #include <iniparser.h>
 #endif
+#include "toddle/file.h"
 #include "toddle/priv.h"
 #include "toddle/settings.h"
 
@@ -235,29 +236,33 @@ static int precheck(const char *path, int must_exist, struct tdl_err *err, int *
 {
 	struct stat st;
 	FILE *f;
-	int rc;
+	int fd, rc;
 
 	*skip = 0;
-	if (stat(path, &st) != 0) {
-		if (errno == ENOENT && !must_exist) {
+	fd = file_open_regular(path, "settings file", &st, err);
+	if (fd == -1 && errno == ENOENT) {
+		if (!must_exist) {
 			*skip = 1;
 			return TDL_OK;
 		}
-		return err_set(err, TDL_EDATA, "cannot read settings file %s: %s%s", path, strerror(errno),
-			       errno == ENOENT ? ": check the path" : "");
+		return err_set(err, TDL_EDATA, "cannot read settings file %s: %s: check the path",
+			       path, strerror(errno));
 	}
-	if (!S_ISREG(st.st_mode))
-		return err_set(err, TDL_EINPUT, "settings file %s is not a regular file", path);
-	if (st.st_size > SETTINGS_FILE_MAX)
-		return err_set(err, TDL_EINPUT, "settings file %s is too large (over %d KiB)", path,
-			       SETTINGS_FILE_MAX / 1024);
-	if (st.st_mode & S_IWOTH)
+	if (fd < 0)
+		return TDL_EDATA;
+	if (st.st_size > SETTINGS_FILE_MAX || (st.st_mode & S_IWOTH)) {
+		close(fd);
+		if (st.st_size > SETTINGS_FILE_MAX)
+			return err_set(err, TDL_EINPUT, "settings file %s is too large (over %d KiB)",
+				       path, SETTINGS_FILE_MAX / 1024);
 		return err_set(err, TDL_EDATA,
-			       "settings file %s can be changed by anyone: run 'chmod o-w %s'",
-			       path, path);
-	f = fopen(path, "r");
-	if (!f)
+			       "settings file %s can be changed by anyone: run 'chmod o-w %s'", path, path);
+	}
+	f = fdopen(fd, "r");
+	if (!f) {
+		close(fd);
 		return err_set(err, TDL_EDATA, "cannot read settings file %s: %s", path, strerror(errno));
+	}
 	rc = check_lines(path, f, err);
 	fclose(f);
 	return rc;

@@ -146,7 +146,8 @@ static size_t escape_length(const unsigned char *p, size_t n)
 	return p[0] >= 0x20 && p[0] < 0x7F ? 1 : 0;
 }
 
-/* Copy in to out dropping unsafe characters and escape sequences; invalid bytes become '?'. */
+/* Copy in to out dropping unsafe characters and escape sequences; invalid bytes become '?'.
+ * out may be in itself: the output never runs ahead of the input, and bytes move with memmove. */
 void text_sanitize(const char *in, char *out, size_t outsz)
 {
 	const unsigned char *p = (const unsigned char *)(in ? in : "");
@@ -174,7 +175,7 @@ void text_sanitize(const char *in, char *out, size_t outsz)
 		} else if (!is_unsafe(cp)) {
 			if (o + (size_t)k >= outsz)
 				break;
-			memcpy(out + o, p + i, (size_t)k);
+			memmove(out + o, p + i, (size_t)k);
 			o += (size_t)k;
 		}
 		i += (size_t)k;

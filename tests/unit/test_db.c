@@ -336,7 +336,7 @@ START_TEST(open_folder_refused)
 	tu_mkdir(tu_path(path, sizeof path, "toddle.db"));
 	for (int create = 0; create <= 1; create++) {
 		rc = db_open(path, create, &db, &err);
-		ck_assert_msg(rc == TDL_EINPUT, "a folder (create=%d): rc %d, expected TDL_EINPUT", create,
+		ck_assert_msg(rc == TDL_EDATA, "a folder (create=%d): rc %d, expected TDL_EDATA (a file failure, README)", create,
 			      rc);
 		ck_assert_msg(db == NULL && strstr(err.msg, "folder"), "a folder: message %s", err.msg);
 	}

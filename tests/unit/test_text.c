@@ -316,6 +316,30 @@ START_TEST(sanitize_small_buffers)
 }
 END_TEST
 
+/* In place (in == out, as form_plan.c calls it) gives what a separate buffer gives. */
+START_TEST(sanitize_in_place)
+{
+	static const char *const inputs[] = {
+		"plain text",
+		"\x01\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e",        /* output one byte behind 3-byte characters */
+		"\x01\x02\xf0\x9f\x98\x80\xf0\x9f\x98\x80 ok",   /* two behind 4-byte ones */
+		"\033[31mZo\xc3\xab\xc3\xab\033]0;t\007\xe2\x82\xac",
+		"a\xff\t\n\xe2\x80\xae" "b\xc2\x85\xc3\xa9",
+		"",
+	};
+
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		char expect[64], buf[64];
+
+		text_sanitize(inputs[i], expect, sizeof expect);
+		snprintf(buf, sizeof buf, "%s", inputs[i]);
+		text_sanitize(buf, buf, sizeof buf);
+		ck_assert_msg(!strcmp(buf, expect), "in place, input %zu gave \"%s\", expected \"%s\"",
+			      i, show(buf), show(expect));
+	}
+}
+END_TEST
+
 /* ---- text_trim, text_dup ------------------------------------------------ */
 
 START_TEST(trim)
@@ -413,6 +437,7 @@ static Suite *text_suite(void)
 	TU_CASE(s, sanitize_keeps_text);
 	TU_CASE(s, sanitize_invalid_bytes);
 	TU_CASE(s, sanitize_small_buffers);
+	TU_CASE(s, sanitize_in_place);
 	TU_CASE(s, trim);
 	TU_CASE(s, width);
 	TU_CASE(s, fold);
