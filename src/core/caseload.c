@@ -235,7 +235,8 @@ static int cmp_rows(const void *pa, const void *pb, void *ctx)
 /* Sort a caseload read by caseload_list again, by another key. */
 void caseload_sort(struct caseload_row *rows, int n, enum caseload_sort sort)
 {
-	qsort_r(rows, (size_t)n, sizeof *rows, cmp_rows, &sort);
+	if (n > 1) /* an empty caseload has no rows (NULL), and qsort_r may not take NULL */
+		qsort_r(rows, (size_t)n, sizeof *rows, cmp_rows, &sort);
 }
 
 /* The caseload of a therapist (NULL: every child), sorted: two statements
