@@ -58,7 +58,7 @@ static int split_words(const char *command, char *buf, size_t bufsz, char *argv[
 int player_command_argv(const char *command, const char *target, char *buf, size_t bufsz,
 			char *argv[PLAYER_ARGV_LEN], struct tdl_err *err)
 {
-	int n;
+	int n = 0;
 
 	if (split_words(command, buf, bufsz, argv, &n, err))
 		return TDL_EINPUT;
@@ -71,7 +71,7 @@ int player_command_argv(const char *command, const char *target, char *buf, size
 int player_argv(const char *command, const char *target, char *buf, size_t bufsz,
 		char *argv[PLAYER_ARGV_LEN], struct tdl_err *err)
 {
-	int n;
+	int n = 0;
 
 	if (!class_video_ok(target))
 		return err_set(err, TDL_EINPUT, "the video link '%.60s' is not an http:// or https:// link, "
