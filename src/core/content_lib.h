@@ -85,6 +85,9 @@ void lib_free_names(char **names, int n);
 /* Check one record's keys and values by its type. */
 int rules_check_rec(const struct rec *r, struct tdl_err *err);
 
+/* Index of the record of a type and id (idlen bytes), or -1. */
+int rules_find(const struct lib *l, const char *type, const char *id, size_t idlen);
+
 /* Ids unique per type, and every reference resolves. */
 int rules_cross_check(const struct lib *l, struct tdl_err *err);
 

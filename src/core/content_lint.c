@@ -67,16 +67,6 @@ static int ids_hold(const char *list, const char *id)
 	return 0;
 }
 
-/* The activity record with this id (len bytes), or NULL. */
-static const struct rec *activity_named(const struct lib *l, const char *id, size_t len)
-{
-	for (int i = 0; i < l->n; i++)
-		if (!strcmp(l->recs[i].type, "activity") && strlen(l->recs[i].id) == len &&
-		    !strncmp(l->recs[i].id, id, len))
-			return &l->recs[i];
-	return NULL;
-}
-
 /* A's next names b exactly when b's before names a, and b starts no earlier. */
 static void lint_links(struct lint *k, const struct rec *a)
 {
@@ -85,7 +75,8 @@ static void lint_links(struct lint *k, const struct rec *a)
 	for (int d = 0; d < 2; d++)
 		for (const char *p = rec_get(a, keys[d]); p && *p;) {
 			size_t len = strcspn(p, " ,");
-			const struct rec *b = activity_named(k->l, p, len);
+			int bi = rules_find(k->l, "activity", p, len);
+			const struct rec *b = bi < 0 ? NULL : &k->l->recs[bi];
 			int af, at, bf, bt;
 
 			if (b && !ids_hold(rec_get(b, keys[!d]), a->id))

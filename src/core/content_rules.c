@@ -116,7 +116,7 @@ int rules_check_rec(const struct rec *r, struct tdl_err *err)
 }
 
 /* Index of the record of a type and id, or -1 (a linear scan: libraries are small). */
-static int find(const struct lib *l, const char *type, const char *id, size_t idlen)
+int rules_find(const struct lib *l, const char *type, const char *id, size_t idlen)
 {
 	for (int j = 0; j < l->n; j++)
 		if (!strcmp(l->recs[j].type, type) && strlen(l->recs[j].id) == idlen &&
@@ -132,7 +132,7 @@ static int check_refs(const struct lib *l, const struct rec *r, const char *key,
 	for (const char *p = rec_get(r, key); p && *p;) {
 		size_t len = strcspn(p, " ,");
 
-		if (len && find(l, type, p, len) < 0)
+		if (len && rules_find(l, type, p, len) < 0)
 			return err_set(err, TDL_EINPUT, "%s:%d: %s '%s': '%.*s' in '%s' is no %s",
 				       r->file, rec_line(r, key), r->type, r->id, (int)len, p, key, type);
 		p += len;
@@ -193,7 +193,7 @@ static int activity_links(const struct lib *l, const struct rec *r, struct tdl_e
 	for (const char *p = rec_get(r, "replaces"); p && *p;) {
 		size_t len = strcspn(p, " ,");
 
-		if (len && find(l, "activity", p, len) >= 0)
+		if (len && rules_find(l, "activity", p, len) >= 0)
 			return err_set(err, TDL_EINPUT, "%s:%d: activity '%s' replaces '%.*s', which is still an "
 				       "activity: remove that record or the id from 'replaces'",
 				       r->file, rec_line(r, "replaces"), r->id, (int)len, p);
@@ -224,7 +224,7 @@ int rules_cross_check(const struct lib *l, struct tdl_err *err)
 	for (int i = 0; i < l->n; i++) {
 		const struct rec *r = &l->recs[i];
 		const struct content_type *t;
-		int j = find(l, r->type, r->id, strlen(r->id));
+		int j = rules_find(l, r->type, r->id, strlen(r->id));
 
 		if (j != i) {
 			const struct rec *o = &l->recs[j];
@@ -242,7 +242,7 @@ int rules_cross_check(const struct lib *l, struct tdl_err *err)
 		if (!strcmp(r->type, "activity") && activity_links(l, r, err))
 			return TDL_EINPUT;
 		if (!strcmp(r->type, "video")) {
-			int c = find(l, "class", r->id, strlen(r->id));
+			int c = rules_find(l, "class", r->id, strlen(r->id));
 
 			if (c < 0)
 				return err_set(err, TDL_EINPUT, "%s:%d: video '%s' names no class", r->file, r->line, r->id);
