@@ -7,21 +7,13 @@
 #include <sys/stat.h>
 #include "toddle/file.h"
 #include "toddle/priv.h"
+#include "toddle/settings.h"
 #include "toddle/uistate.h"
 
 /* The state file's path. */
-int ui_state_path(char *out, size_t outsz)
+int ui_state_path(char *out, size_t outsz, struct tdl_err *err)
 {
-	const char *base = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	int n;
-
-	if (base && base[0] == '/')
-		n = snprintf(out, outsz, "%s/toddle/state", base);
-	else if (home && home[0] == '/')
-		n = snprintf(out, outsz, "%s/.local/state/toddle/state", home);
-	else
-		return -1;
-	return n < 0 || (size_t)n >= outsz ? -1 : 0;
+	return settings_xdg_path("XDG_STATE_HOME", ".local/state", "toddle/state", out, outsz, err);
 }
 
 /* True when v is made of the characters a uuid or a view name holds (or empty). */
