@@ -258,6 +258,7 @@ static int toddle_main(int argc, char **argv)
 	if (rc)
 		return rc;
 	app.today = date_today();
+	app.today_given = g.today != NULL;
 	if (g.today && date_parse(g.today, &app.today))
 		return fprintf(stderr, "toddle: --today '%.40s' is not a real date: write it as YYYY-MM-DD\n",
 			       g.today), 1;

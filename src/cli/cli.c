@@ -126,6 +126,9 @@ int cli_child(struct app *app, const char *name, struct child *out)
 	struct tdl_err err;
 	int rc = child_find(app->db, name, out, &err);
 
+	/* a --today past the years toddle follows the child would show "973 years" */
+	if (!rc && app->today_given && app->today > child_day_max(out))
+		rc = child_check_day(out, app->today, "--today", &err);
 	return rc ? cli_fail(rc, err.msg) : 0;
 }
 

@@ -142,8 +142,9 @@ int activity_log(sqlite3 *db, const struct child *c, const struct activity_done 
 	rc = date_check_past(day, today, "the activity date", err);
 	if (rc)
 		return rc;
-	if (day < c->born)
-		return err_set(err, TDL_EINPUT, "date %s is before %s was born", d, c->name);
+	rc = child_check_born(c, day, "the activity date", err);
+	if (rc)
+		return rc;
 	if (minutes < 0 || minutes > 600)
 		return err_set(err, TDL_EINPUT, "minutes must be from 0 to 600");
 	rc = text_check_lines(note, "the note", ACTIVITY_NOTE_MAX, 0, err);

@@ -143,9 +143,9 @@ int milestone_log(sqlite3 *db, const struct child *c, const struct milestone_see
 		rc = date_check_past(date, today, "the date seen", err);
 		if (rc)
 			return rc;
-		if (date < c->born)
-			return err_set(err, TDL_EINPUT, "date %s is before %s was born: check the date", d,
-				       c->name);
+		rc = child_check_born(c, date, "the date seen", err);
+		if (rc)
+			return rc;
 	}
 	rc = text_check_lines(note, "the note", MILESTONE_NOTE_MAX, 0, err);
 	if (rc)

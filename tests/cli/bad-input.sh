@@ -51,7 +51,7 @@ try "--born 2026-13-01" 1 "--born '2026-13-01' is not a real date" child add Zed
 try "--born yesterday" 1 "--born 'yesterday' is not a real date" child add Zed --born yesterday
 try "--born ''" 1 "--born '' is not a real date" child add Zed --born ""
 try "birth date in the future" 1 "birth date 2026-11-27 is in the future" child add Zed --born 2026-11-27
-try "milestone dated before birth" 1 "2026-09-09 is before Cy was born" \
+try "milestone dated before birth" 1 "2026-09-09 is before Cy's birth date" \
 	milestone log cdc-2m-se-calms --date 2026-09-09
 try "milestone dated in the future" 1 "2026-11-27 is in the future" \
 	milestone log cdc-2m-se-calms --date 2026-11-27

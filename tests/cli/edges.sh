@@ -8,7 +8,7 @@
 # - a date more than CHILD_MAX_YEARS (6) after birth for a child's age is refused (exit 1).
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 
-plan 36
+plan 35
 
 have_sqlite=0
 command -v sqlite3 >/dev/null 2>&1 && have_sqlite=1
