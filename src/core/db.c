@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "toddle/db.h"
+#include "toddle/file.h"
 #include "toddle/schema.h"
 
 /* A sentence for people about what went wrong with the database. */
@@ -44,6 +45,15 @@ int db_fail(sqlite3 *db, const char *what, struct tdl_err *err)
 {
 	int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
 	const char *why = db && sqlite3_system_errno(db) == ENOSPC ? db_explain(SQLITE_FULL) : db_explain(code);
+	const char *file = db ? sqlite3_db_filename(db, "main") : NULL;
+	char dir[PATH_MAX];
+
+	/* SQLite keeps -wal and -shm beside the database: a folder that refuses them
+	 * makes a writable file "read-only"; say which of the two is at fault */
+	if (((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN) && file && *file &&
+	    faccessat(AT_FDCWD, file, W_OK, AT_EACCESS) == 0 && file_folder_unwritable(file, dir, sizeof dir))
+		return err_set(err, TDL_EDATA, "%s: the folder %s is not writable (the database keeps its -wal and "
+			       "-shm files beside it): check the folder's permissions", what, dir);
 
 	if (why)
 		return err_set(err, TDL_EDATA, "%s: %s", what, why);
@@ -214,6 +224,18 @@ int db_data_version(sqlite3 *db)
 	return query_int(db, "PRAGMA data_version");
 }
 
+/* Why folder dir could not be made (errno): its parent is not writable, or the system's words. */
+static int folder_error(const char *dir, struct tdl_err *err)
+{
+	char parent[PATH_MAX];
+	int e = errno;
+
+	if ((e == EACCES || e == EROFS || e == EPERM) && file_folder_unwritable(dir, parent, sizeof parent))
+		return err_set(err, TDL_EDATA, "cannot create folder %s: the folder %s is not writable: "
+			       "check its permissions or pick another place with --db", dir, parent);
+	return err_set(err, TDL_EDATA, "cannot create folder %s: %s", dir, strerror(e));
+}
+
 /* Create each missing folder on the way to path's folder, private to the user. */
 static int make_parent(const char *path, struct tdl_err *err)
 {
@@ -232,17 +254,18 @@ static int make_parent(const char *path, struct tdl_err *err)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			return err_set(err, TDL_EDATA, "cannot create folder %s: %s", dir, strerror(errno));
+			return folder_error(dir, err);
 		*p = '/';
 	}
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return err_set(err, TDL_EDATA, "cannot create folder %s: %s", dir, strerror(errno));
+		return folder_error(dir, err);
 	return TDL_OK;
 }
 
 /* Make sure the file exists (when allowed), created 0600. */
 static int ensure_file(const char *path, int create, struct tdl_err *err)
 {
+	char dir[PATH_MAX];
 	struct stat st;
 	int fd;
 
@@ -267,6 +290,9 @@ static int ensure_file(const char *path, int create, struct tdl_err *err)
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 && errno == ENOENT)
 		return err_set(err, TDL_EDATA, "cannot create database %s: its folder does not exist", path);
+	if (fd < 0 && errno != EEXIST && file_folder_unwritable(path, dir, sizeof dir))
+		return err_set(err, TDL_EDATA, "cannot create database %s: the folder %s is not writable: "
+			       "check its permissions or pick another place with --db", path, dir);
 	if (fd < 0 && errno != EEXIST)
 		return err_set(err, TDL_EDATA, "cannot create database %s: %s", path, strerror(errno));
 	if (fd >= 0)
