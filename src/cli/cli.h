@@ -31,9 +31,12 @@ int cli_number_parse(const char *s, long long min, long long max, long long *out
 int cli_number(const char *cmd, const char *opt, const char *value, long long min, long long max,
 	       long long *out);
 
-/* Find a child by --child (NULL = the only one); prints why on failure, and
- * refuses a --today more than CHILD_MAX_YEARS after the child's birth. */
+/* Find a child by --child (NULL = the only one); prints why on failure. */
 int cli_child(struct app *app, const char *name, struct child *out);
+
+/* As cli_child, for a command that works out the child's age on today: a
+ * --today more than CHILD_MAX_YEARS after the child's birth is refused. */
+int cli_child_aged(struct app *app, const char *name, struct child *out);
 
 /* Print text made safe for a terminal (no control characters), on one line.
  * Every string the CLI prints goes through cli_put, cli_put_lines or

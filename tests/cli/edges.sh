@@ -8,7 +8,7 @@
 # - a date more than CHILD_MAX_YEARS (6) after birth for a child's age is refused (exit 1).
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 
-plan 35
+plan 36
 
 have_sqlite=0
 command -v sqlite3 >/dev/null 2>&1 && have_sqlite=1
@@ -121,6 +121,8 @@ run week --date 2026-05-31
 refused "week --date before the birth: the same words as other dates" 1 "2026-05-31 is before Ava's birth date 2026-06-01"
 out=$("$TODDLE" --db "$DB" --today 2999-12-31 child list 2>"$TMP/stderr"); rc=$?; err=$(cat "$TMP/stderr")
 check_rc "--today far ahead is fine where no child's age is worked out (child list)" 0
+out=$("$TODDLE" --db "$DB" --today 2040-01-01 child edit Ava --name Ava 2>"$TMP/stderr"); rc=$?; err=$(cat "$TMP/stderr")
+check_rc "... and for an edit of an older child that keeps the birth date (child edit)" 0
 
 # ---- b) a folder that cannot be written --------------------------------------------------------
 # As root, run toddle as nobody (setpriv); a user without root runs it as themselves.
