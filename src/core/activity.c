@@ -135,10 +135,9 @@ int activity_log(sqlite3 *db, const struct child *c, const struct activity_done 
 	day_t day = e->day;
 	struct activity a;
 	sqlite3_stmt *st;
-	char uuid[37], now[21], d[11], real[ACTIVITY_ID_MAX + 1];
+	char uuid[37], now[21], real[ACTIVITY_ID_MAX + 1];
 	int rc;
 
-	date_format(day, d);
 	rc = date_check_past(day, today, "the activity date", err);
 	if (rc)
 		return rc;

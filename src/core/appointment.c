@@ -151,8 +151,7 @@ static void appointment_bind(sqlite3_stmt *st, const struct appointment *a)
 /* Inside a write: refuse a new day before the birth of the appointment's child. */
 static int appointment_check_born(sqlite3 *db, const struct appointment *a, struct tdl_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT c.id FROM appointment a JOIN child c ON c.id = a.child_id"
-				      " WHERE a.id = ?1", err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT child_id FROM appointment WHERE id = ?1", err);
 	struct child c;
 	long long cid = -1;
 	int rc;
