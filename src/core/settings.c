@@ -498,24 +498,26 @@ static void keep_system_keys(struct settings *s, const struct settings *sys, con
 int settings_xdg_path(const char *var, const char *fallback, const char *rel, char *out, size_t outsz,
 		      struct tdl_err *err)
 {
-	const char *base = getenv(var), *home = getenv("HOME");
-	size_t room;
+	const char *base = getenv(var), *home = getenv("HOME"), *name = var;
+	size_t room, used;
 	int n;
 
 	if (base && base[0] == '/') {
 		n = snprintf(out, outsz, "%s/%s", base, rel);
 		room = strlen(rel) + 2;
+		used = strlen(base);
 	} else if (home && *home) {
 		n = snprintf(out, outsz, "%s/%s/%s", home, fallback, rel);
 		room = strlen(fallback) + strlen(rel) + 3;
+		used = strlen(home);
+		name = "HOME";
 	} else {
 		return err_set(err, TDL_EINPUT, "HOME is not set: set it or %s", var);
 	}
 	if (n >= 0 && (size_t)n < outsz)
 		return TDL_OK;
 	out[0] = '\0';
-	return err_set(err, TDL_EDATA, "%s is too long (%zu bytes; at most %zu): use a shorter path",
-		       base && base[0] == '/' ? var : "HOME", strlen(base && base[0] == '/' ? base : home),
+	return err_set(err, TDL_EDATA, "%s is too long (%zu bytes; at most %zu): use a shorter path", name, used,
 		       outsz > room ? outsz - room : 0);
 }
 
