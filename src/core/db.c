@@ -240,7 +240,7 @@ static int make_parent(const char *path, struct tdl_err *err)
 	return TDL_OK;
 }
 
-/* Make sure the file exists (when allowed), created 0600. */
+/* Make sure the file exists (when allowed), created 0600; an empty one is a new database. */
 static int ensure_file(const char *path, int create, struct tdl_err *err)
 {
 	struct stat st;
@@ -251,9 +251,8 @@ static int ensure_file(const char *path, int create, struct tdl_err *err)
 			return err_set(err, TDL_EDATA, "%s is a folder, not a database file", path);
 		if (!S_ISREG(st.st_mode))
 			return err_set(err, TDL_EDATA, "%s is not a database file (it is a device, pipe or socket)", path);
-		if (st.st_size == 0 && !create)
-			return err_set(err, TDL_EDATA, "%s is empty, not a toddle database: restore it from a backup or remove it",
-				       path);
+		/* an empty file (a first save killed before SQLite wrote its header) holds
+		 * nothing: reads and writes alike take it as a new database */
 		return TDL_OK;
 	}
 	if (errno != ENOENT)
