@@ -406,6 +406,29 @@ int db_open(const char *path, int create, sqlite3 **out, struct tdl_err *err)
 	return TDL_OK;
 }
 
+/* A scratch database in memory, configured and brought to the schema like a file. */
+int db_open_memory(sqlite3 **out, struct tdl_err *err)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	*out = NULL;
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK) {
+		rc = db_fail(db, "cannot make a scratch database in memory", err);
+		sqlite3_close(db);
+		return rc;
+	}
+	rc = configure(db, "a scratch database in memory", err);
+	if (!rc)
+		rc = migrate(db, "a scratch database in memory", err);
+	if (rc) {
+		sqlite3_close(db);
+		return rc;
+	}
+	*out = db;
+	return TDL_OK;
+}
+
 /* Close a database opened with db_open. */
 void db_close(sqlite3 *db)
 {
