@@ -20,6 +20,10 @@ enum { DB_OPEN_ONLY = 0, DB_CREATE = 1, DB_CREATE_WITH_FOLDERS = 2 };
  * folders) is private to the user. */
 int db_open(const char *path, int create, sqlite3 **out, struct tdl_err *err);
 
+/* A private scratch database in memory with the current schema (nothing
+ * else sees it; content check loads a library into one). */
+int db_open_memory(sqlite3 **out, struct tdl_err *err);
+
 /* Close a database opened with db_open (NULL is fine). */
 void db_close(sqlite3 *db);
 

@@ -262,7 +262,7 @@ static int make_parent(const char *path, struct tdl_err *err)
 	return TDL_OK;
 }
 
-/* Make sure the file exists (when allowed), created 0600. */
+/* Make sure the file exists (when allowed), created 0600; an empty one is a new database. */
 static int ensure_file(const char *path, int create, struct tdl_err *err)
 {
 	char dir[PATH_MAX];
@@ -274,9 +274,8 @@ static int ensure_file(const char *path, int create, struct tdl_err *err)
 			return err_set(err, TDL_EDATA, "%s is a folder, not a database file", path);
 		if (!S_ISREG(st.st_mode))
 			return err_set(err, TDL_EDATA, "%s is not a database file (it is a device, pipe or socket)", path);
-		if (st.st_size == 0 && !create)
-			return err_set(err, TDL_EDATA, "%s is empty, not a toddle database: restore it from a backup or remove it",
-				       path);
+		/* an empty file (a first save killed before SQLite wrote its header) holds
+		 * nothing: reads and writes alike take it as a new database */
 		return TDL_OK;
 	}
 	if (errno != ENOENT)
@@ -425,6 +424,29 @@ int db_open(const char *path, int create, sqlite3 **out, struct tdl_err *err)
 	rc = configure(db, path, err);
 	if (!rc)
 		rc = migrate(db, path, err);
+	if (rc) {
+		sqlite3_close(db);
+		return rc;
+	}
+	*out = db;
+	return TDL_OK;
+}
+
+/* A scratch database in memory, configured and brought to the schema like a file. */
+int db_open_memory(sqlite3 **out, struct tdl_err *err)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	*out = NULL;
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK) {
+		rc = db_fail(db, "cannot make a scratch database in memory", err);
+		sqlite3_close(db);
+		return rc;
+	}
+	rc = configure(db, "a scratch database in memory", err);
+	if (!rc)
+		rc = migrate(db, "a scratch database in memory", err);
 	if (rc) {
 		sqlite3_close(db);
 		return rc;
