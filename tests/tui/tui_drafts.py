@@ -170,6 +170,28 @@ def case_eof_locked(s, tuis):
     check_merged(s, tuis, env, ava, body)
 
 
+def case_pty_closed_locked(s, tuis):
+    env, ava = clinic(s)
+    t = start(s, tuis, extra_env=env)
+    open_note_form(t, "Ava")
+    type_note(t)
+    lock = Lock(s.db)
+    try:
+        t0 = time.monotonic()
+        os.close(t.child.child_fd)        # the terminal goes away (SIGHUP, then EIO)
+        t.child.child_fd = -1
+        t.eof = True
+        while t.child.isalive() and time.monotonic() - t0 < 12:
+            time.sleep(0.02)
+        took = time.monotonic() - t0
+        t.expect(not t.child.isalive(), "toddle did not end when its terminal closed")
+        t.expect(took < 2.5, "toddle took %.1fs to end (it waited for the database)" % took)
+        body = check_file(t, s)
+    finally:
+        lock.release()
+    check_merged(s, tuis, env, ava, body)
+
+
 def case_nowhere(s, tuis):
     env, ava = clinic(s)
     # a file where the state folder should be: no drafts folder can be made, not even by root
@@ -241,6 +263,7 @@ CASES = [
     ("SIGHUP with the write lock held: a 0600 file at once, exit 0; merged and removed at the next start",
      case_sighup_locked),
     ("end of input with the write lock held: the same", case_eof_locked),
+    ("the terminal closed with the write lock held: the same", case_pty_closed_locked),
     ("no place for the file and the lock held: exit 2 and 'could not keep the draft of'", case_nowhere),
     ("SIGHUP with the database free: the draft goes to the database, no file is left", case_free_db),
     ("planted files cannot name another child, login or database", case_planted),
