@@ -10,6 +10,10 @@
  * into out; -1 when it does not fit. */
 int file_folder(const char *path, char *out, size_t outsz);
 
+/* Make each missing folder on the way to path's folder, mode 0700 (errors
+ * show up when the file is written). */
+void file_make_parents(const char *path);
+
 struct stat;
 
 /* Open path for reading with O_NONBLOCK, so a FIFO cannot hang toddle, and accept it
