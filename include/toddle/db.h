@@ -31,6 +31,10 @@ void db_close(sqlite3 *db);
  * there, so a removed member stops writing); NULL for none. */
 void db_set_write_guard(int (*guard)(void *ctx, struct tdl_err *err), void *ctx);
 
+/* How long saves wait for other connections' saves from now on: ms (0: give
+ * up at once when someone holds the write lock), or the usual wait (ms < 0). */
+void db_busy_limit(int ms);
+
 /* Start a write transaction (BEGIN IMMEDIATE, waiting for other writers). */
 int db_begin(sqlite3 *db, struct tdl_err *err);
 

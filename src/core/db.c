@@ -301,6 +301,14 @@ static int ensure_file(const char *path, int create, struct tdl_err *err)
 
 #define DB_BUSY_MS 10000 /* how long a save waits for others' saves before it gives up */
 
+static int busy_ms = DB_BUSY_MS; /* the wait in force (db_busy_limit) */
+
+/* How long saves wait for others' saves from now on: ms (0: not at all), or the usual wait (< 0). */
+void db_busy_limit(int ms)
+{
+	busy_ms = ms < 0 ? DB_BUSY_MS : ms;
+}
+
 /* Wait while another connection saves: short sleeps of random length, for
  * up to DB_BUSY_MS in all. SQLite's own handler sleeps up to 100 ms at a
  * time, so with dozens of writers the lock sat free most of the time and the
@@ -319,7 +327,7 @@ static int busy_wait(void *ctx, int count)
 	if (!seed)
 		seed = (unsigned)getpid() ^ (unsigned)now.tv_nsec ^ 0x9e3779b9u;
 	waited = (long long)(now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
-	if (waited >= DB_BUSY_MS)
+	if (waited >= busy_ms)
 		return 0;
 	seed ^= seed << 13;
 	seed ^= seed >> 17;

@@ -36,6 +36,23 @@ int file_folder_unwritable(const char *path, char *dir, size_t dirsz)
 	return errno == EACCES || errno == EROFS || errno == EPERM;
 }
 
+/* Make the folders on the way to path's folder, private to the person (0700). */
+void file_make_parents(const char *path)
+{
+	char dir[4096];
+
+	if (file_folder(path, dir, sizeof dir))
+		return;
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(dir, 0700);
+		*p = '/';
+	}
+	mkdir(dir, 0700);
+}
+
 /* Open a file toddle reads (a library or settings file) without ever blocking: a FIFO,
  * device or folder in its place is refused by what the open file is, not by its name. */
 int file_open_regular(const char *path, const char *what, struct stat *st, struct tdl_err *err)

@@ -77,23 +77,6 @@ int ui_state_read(const char *path, struct ui_state *s, struct tdl_err *err)
 	return TDL_OK;
 }
 
-/* Make the folders on the way to path's folder, private to the person. */
-static void make_folders(const char *path)
-{
-	char dir[4096];
-
-	if (file_folder(path, dir, sizeof dir))
-		return;
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		mkdir(dir, 0700);
-		*p = '/';
-	}
-	mkdir(dir, 0700);
-}
-
 /* Write the state file. */
 int ui_state_write(const char *path, const struct ui_state *s, struct tdl_err *err)
 {
@@ -105,7 +88,7 @@ int ui_state_write(const char *path, const struct ui_state *s, struct tdl_err *e
 	if (n < 0 || (size_t)n >= sizeof data)
 		return err_set(err, TDL_EINPUT, "the state is too long to keep");
 	priv_suspend();
-	make_folders(path);
+	file_make_parents(path);
 	rc = file_write_atomic(path, data, (size_t)n, 0600, err);
 	priv_resume();
 	return rc;
