@@ -26,8 +26,9 @@ struct draft_merge {
 };
 
 /* The drafts folder into out: $XDG_STATE_HOME/toddle/drafts (default
- * ~/.local/state/toddle/drafts); -1 when neither says where or it does not fit. */
-int draft_file_dir(char *out, size_t outsz);
+ * ~/.local/state/toddle/drafts); as settings_xdg_path, a status and a message
+ * naming the variable when neither says where or the path does not fit. */
+int draft_file_dir(char *out, size_t outsz, struct tdl_err *err);
 
 /* Keep d for the database db in a new file of the drafts folder, as the person
  * (never with the clinic's group): folder made 0700, file 0600, written under a

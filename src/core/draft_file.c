@@ -20,6 +20,7 @@
 #include "toddle/draft_file.h"
 #include "toddle/file.h"
 #include "toddle/priv.h"
+#include "toddle/settings.h"
 #include "toddle/text.h"
 
 #define DRAFT_MAGIC "toddle draft 1\n"
@@ -27,18 +28,9 @@
 #define DRAFT_FORM_MAX 300        /* bytes of a form's key (the form's own limit) */
 
 /* The drafts folder. */
-int draft_file_dir(char *out, size_t outsz)
+int draft_file_dir(char *out, size_t outsz, struct tdl_err *err)
 {
-	const char *base = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	int n;
-
-	if (base && base[0] == '/')
-		n = snprintf(out, outsz, "%s/toddle/drafts", base);
-	else if (home && home[0] == '/')
-		n = snprintf(out, outsz, "%s/.local/state/toddle/drafts", home);
-	else
-		return -1;
-	return n < 0 || (size_t)n >= outsz ? -1 : 0;
+	return settings_xdg_path("XDG_STATE_HOME", ".local/state", "toddle/drafts", out, outsz, err);
 }
 
 /* Append the field "name LEN\n" value "\n" at *o in out (sized by the caller). */
@@ -65,8 +57,8 @@ int draft_file_keep(sqlite3 *db, const struct draft_note *d, char *path, size_t 
 
 	if (!dbname || !*dbname)
 		return err_set(err, TDL_EDATA, "the database has no file to name");
-	if (draft_file_dir(dir, sizeof dir))
-		return err_set(err, TDL_EDATA, "neither XDG_STATE_HOME nor HOME names a folder for drafts");
+	if (draft_file_dir(dir, sizeof dir, err))
+		return TDL_EDATA; /* the message names the variable: unset, or too long */
 	clock_gettime(CLOCK_REALTIME, &ts);
 	n = snprintf(path, pathsz, "%s/draft-%lld%09ld-%ld", dir, (long long)ts.tv_sec, ts.tv_nsec, (long)getpid());
 	if (n < 0 || (size_t)n >= pathsz)
@@ -278,8 +270,8 @@ int draft_file_merge(sqlite3 *db, struct draft_merge *out, struct tdl_err *err)
 	int rc = TDL_OK;
 
 	memset(out, 0, sizeof *out);
-	if (!dbname || !*dbname || draft_file_dir(dir, sizeof dir))
-		return TDL_OK;
+	if (!dbname || !*dbname || draft_file_dir(dir, sizeof dir, NULL))
+		return TDL_OK; /* no folder, no drafts: keeping one said why */
 	priv_suspend();
 	d = opendir(dir);
 	priv_resume();

@@ -44,7 +44,7 @@ static int files_in(void)
 	DIR *d;
 	int n = 0;
 
-	ck_assert_int_eq(draft_file_dir(dir, sizeof dir), 0);
+	ck_assert_int_eq(draft_file_dir(dir, sizeof dir, NULL), 0);
 	if (!(d = opendir(dir)))
 		return 0;
 	while ((e = readdir(d)))
@@ -129,12 +129,38 @@ START_TEST(wrong_child_dropped_bad_files_not_read)
 }
 END_TEST
 
+/* A drafts folder whose path does not fit is refused naming the variable and its length
+ * (it said "neither XDG_STATE_HOME nor HOME names a folder for drafts"). */
+START_TEST(state_home_too_long_is_named)
+{
+	struct child mia;
+	sqlite3 *db = open_with_child(&mia);
+	struct draft_note d = { 0, NULL, NULL, BODY };
+	struct tdl_err err = { "" };
+	char path[PATH_MAX], *longer = malloc(5002);
+
+	ck_assert_ptr_nonnull(longer);
+	memset(longer, '0', 5001);
+	longer[0] = '/';
+	longer[5001] = '\0';
+	d.child_id = mia.id;
+	d.child_uuid = mia.uuid;
+	d.form = "note";
+	setenv("XDG_STATE_HOME", longer, 1);
+	ck_assert_int_eq(draft_file_keep(db, &d, path, sizeof path, &err), TDL_EDATA);
+	ck_assert_msg(strstr(err.msg, "XDG_STATE_HOME is too long (5001 bytes; at most") != NULL, "said: %s", err.msg);
+	free(longer);
+	db_close(db);
+}
+END_TEST
+
 static Suite *drafts_suite(void)
 {
 	Suite *s = suite_create("drafts");
 
 	TU_CASE(s, kept_while_locked_then_merged_byte_for_byte);
 	TU_CASE(s, wrong_child_dropped_bad_files_not_read);
+	TU_CASE(s, state_home_too_long_is_named);
 	return s;
 }
 
