@@ -253,9 +253,15 @@ static int count_missing(sqlite3 *db, struct caseload_row *rows, int cnt, day_t 
 	day_t *untils = malloc(((size_t)cnt + 1) * sizeof *untils);
 	int m = 0, rc = TDL_OK;
 
-	if (!kids || !ids || !counts || !at || !untils)
-		rc = err_set(err, TDL_EDATA, "out of memory");
-	for (int i = 0; !rc && i < cnt; i++)
+	if (!kids || !ids || !counts || !at || !untils) {
+		free(kids);
+		free(ids);
+		free(counts);
+		free(at);
+		free(untils);
+		return err_set(err, TDL_EDATA, "out of memory");
+	}
+	for (int i = 0; i < cnt; i++)
 		if (rows[i].flags < 0) {
 			at[m] = i;
 			ids[m] = rows[i].child.id;
