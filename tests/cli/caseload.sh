@@ -7,10 +7,10 @@
 # stored (flag_count) and kept current: after each write that changes a flag,
 # and on each day a flag is added, the caseload's count is the new one at once.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
-plan 11
+plan 12
 TODAY=2026-11-26
 if ! command -v sqlite3 >/dev/null 2>&1; then
-	for i in 1 2 3 4 5 6 7 8 9 10 11; do echo "ok $i - caseload # SKIP sqlite3 missing"; done
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo "ok $i - caseload # SKIP sqlite3 missing"; done
 	exit 0
 fi
 . "$TOP_SRCDIR/tests/cli/caseload_build.sh"
@@ -165,3 +165,15 @@ left=$(sqlite3 "$DB" "SELECT count(*) FROM flag_count")
 if [ "$got" = "$want" ] && [ "$took" -le 2 ] && [ "$left" = 0 ] && [ ! -s "$TMP/err" ]; then
 	ok "a busy database: the counts are shown at once ($took s) and not stored"
 else not_ok "a busy database: the counts are shown at once and not stored" "took $took s, stored $left" "$(cat "$TMP/err")"; fi
+
+# A library reload (here forced: the stamp of the loaded library is gone) can
+# change any checklist or window: every stored count goes, and is counted again.
+"$TODDLE" --db "$DB" --today "$DAY" caseload --all >/dev/null
+before=$(sqlite3 "$DB" "SELECT count(*) FROM flag_count")
+sqlite3 "$DB" "DELETE FROM meta WHERE key = 'content_stamp'"
+"$TODDLE" --db "$DB" --today "$DAY" child list >/dev/null
+after=$(sqlite3 "$DB" "SELECT count(*) FROM flag_count")
+bad=$(flagged "$DB" "$DAY")
+if [ "$before" -gt 5 ] && [ "$after" = 0 ] && [ -z "$bad" ]; then
+	ok "a library reload drops every stored count ($before, then $after)"
+else not_ok "a library reload drops every stored count" "$before, then $after" "$bad"; fi
