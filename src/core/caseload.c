@@ -267,7 +267,7 @@ static int count_missing(sqlite3 *db, struct caseload_row *rows, int cnt, day_t 
 			ids[m] = rows[i].child.id;
 			kids[m++] = rows[i].child;
 		}
-	if (!rc && m)
+	if (m)
 		rc = flags_count_each(db, kids, m, today, correct_until_months, counts, untils, err);
 	for (int i = 0; !rc && i < m; i++)
 		rows[at[i]].flags = counts[i];

@@ -150,7 +150,8 @@ int db_read_begin(sqlite3 *db)
 	return sqlite3_exec(db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* End the read transaction db_read_begin started (nothing was written in it). */
+/* End the read transaction db_read_begin started (nothing was written in it
+ * but a db_write_soon store, dropped if it cannot be committed). */
 void db_read_end(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db) && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
