@@ -8,7 +8,7 @@
 #include "toddle/err.h"
 
 /* The newest schema version this program knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 12
+#define DB_SCHEMA_VERSION 13
 /* Marks the file as toddle's (PRAGMA application_id). */
 #define DB_APPLICATION_ID 0x54444c31
 
@@ -73,6 +73,13 @@ struct db_row {
 /* Step st, whose columns are version, who, at, removed_by, removed_at, same,
  * into row, and finalize it. */
 int db_row_read(sqlite3 *db, sqlite3_stmt *st, struct db_row *row, struct tdl_err *err);
+
+/* Start a write that never waits, inside the open transaction or in a new
+ * one (SAVEPOINT); 0 when it may write. End it with db_write_soon_end. */
+int db_write_soon(sqlite3 *db);
+
+/* End db_write_soon's write: kept (ok) or undone; waiting is back on. */
+void db_write_soon_end(sqlite3 *db, int ok);
 
 /* Start a read transaction (one snapshot, one lock for the reads that follow);
  * nothing may be written before db_read_end. 0 on success. */

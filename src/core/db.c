@@ -80,6 +80,8 @@ int db_exec(sqlite3 *db, const char *sql, struct tdl_err *err)
 	return TDL_OK;
 }
 
+static int busy_wait(void *ctx, int count);
+
 /* The process's one write guard, set once by main for a clinic (db_set_write_guard):
  * every connection the process opens answers to the same membership check. */
 static int (*write_guard)(void *ctx, struct tdl_err *err);
@@ -118,6 +120,37 @@ int db_commit(sqlite3 *db, struct tdl_err *err)
 	return TDL_OK;
 }
 
+/* Start a write that must not wait (a store of figures worked out from what
+ * was read, kept to spare the work next time): SAVEPOINT inside the open
+ * transaction, or a new one that reads on from the same snapshot, with no
+ * busy waiting; 0 when it may write. db_write_soon_end ends it. A write that
+ * cannot be made at once (another connection is saving, or saved since this
+ * one read: SQLITE_BUSY_SNAPSHOT, the file is read-only, the clinic refuses)
+ * then fails at once, and db_write_soon_end drops it. */
+int db_write_soon(sqlite3 *db)
+{
+	struct tdl_err ignored;
+
+	if (write_guard && write_guard(write_guard_ctx, &ignored))
+		return -1;
+	if (sqlite3_db_readonly(db, "main") == 1)
+		return -1;
+	if (sqlite3_exec(db, "SAVEPOINT write_soon", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_busy_handler(db, NULL, NULL);
+	return 0;
+}
+
+/* End db_write_soon's write: kept when ok (committed with the transaction
+ * around it), else undone; waiting for others is back on. */
+void db_write_soon_end(sqlite3 *db, int ok)
+{
+	if (!ok)
+		sqlite3_exec(db, "ROLLBACK TO write_soon", NULL, NULL, NULL);
+	sqlite3_exec(db, "RELEASE write_soon", NULL, NULL, NULL);
+	sqlite3_busy_handler(db, busy_wait, NULL);
+}
+
 /* Start a read transaction, so the reads that follow see one snapshot and
  * share one lock instead of taking one each; 0 also when one is open. */
 int db_read_begin(sqlite3 *db)
@@ -127,11 +160,12 @@ int db_read_begin(sqlite3 *db)
 	return sqlite3_exec(db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* End the read transaction db_read_begin started (nothing was written in it). */
+/* End the read transaction db_read_begin started (nothing was written in it
+ * but a db_write_soon store, dropped if it cannot be committed). */
 void db_read_end(sqlite3 *db)
 {
-	if (!sqlite3_get_autocommit(db))
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(db) && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		db_rollback(db); /* a db_write_soon store that could not be kept */
 }
 
 /* Roll back the current transaction, if any. */
