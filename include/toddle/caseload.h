@@ -18,7 +18,11 @@ struct caseload_row {
 	int flags;           /* items worth talking about */
 	int idle_days;       /* days since the home program was last logged; -1 never */
 	int planned, done;   /* home program this week (Monday to Sunday) */
+	int filled;          /* team, next, idle and the week were read (caseload_spine leaves them to caseload_fill) */
 };
+
+/* How many rows caseload_fill reads in one statement. */
+#define CASELOAD_PAGE 64
 
 enum caseload_sort { SORT_NAME, SORT_AGE, SORT_FLAGS, SORT_IDLE, SORT_NEXT };
 
@@ -37,6 +41,22 @@ int caseload_unassign(sqlite3 *db, const struct child *c, const char *therapist,
 /* The caseload of a therapist (NULL: every child) on day `today`, sorted. */
 int caseload_list(sqlite3 *db, const char *therapist, day_t today, int correct_until_months,
 		  enum caseload_sort sort, struct caseload_row **out, int *n, struct tdl_err *err);
+
+/* The caseload (therapist NULL: every child) with only its cheap columns
+ * (child, age, flag count: a sort by name, age or flags needs no more), in
+ * name order, in one statement; the other columns wait for caseload_fill. */
+int caseload_spine(sqlite3 *db, const char *therapist, day_t today, int correct_until_months,
+		   struct caseload_row **out, int *n, struct tdl_err *err);
+
+/* Read team, next visit, idle days and the week for rows from..to-1 of a
+ * spine not read yet: one statement a page of CASELOAD_PAGE rows. */
+int caseload_fill(sqlite3 *db, struct caseload_row *rows, int n, int from, int to, day_t today,
+		  struct tdl_err *err);
+
+/* Read those columns for every row of a spine in one statement (a sort by
+ * idle days or next visit, a search, needs them all). */
+int caseload_fill_all(sqlite3 *db, const char *therapist, struct caseload_row *rows, int n, day_t today,
+		      struct tdl_err *err);
 
 /* Sort a caseload again, by another key (no read). */
 void caseload_sort(struct caseload_row *rows, int n, enum caseload_sort sort);

@@ -128,35 +128,56 @@ int caseload_unassign(sqlite3 *db, const struct child *c, const char *therapist,
  *   and done (done or hard) on those days, at most planned, as
  *   program_adherence counts them;
  * - flags: the stored count, when it holds on ?2 for correct_until ?6 (else NULL). */
-static const char caseload_sql[] =
-	"WITH kids AS (SELECT c.id, c.uuid, c.name, c.born, c.due, c.version FROM child c WHERE ?1 IS NULL"
-	"  OR c.id IN (SELECT s.child_id FROM assignment s WHERE s.therapist = ?1 AND s.ended_at IS NULL)),"
-	" team AS (SELECT child_id, group_concat(discipline || ':' || therapist, ' ') AS team FROM"
-	"  (SELECT s.child_id, s.discipline, s.therapist FROM kids k JOIN assignment s ON s.child_id = k.id"
-	"   WHERE s.ended_at IS NULL ORDER BY s.child_id, s.discipline, s.id) GROUP BY child_id),"
-	" acts AS (SELECT DISTINCT p.child_id AS kid, " ACTIVITY_REAL_SQL("p.activity_id") " AS real"
-	"  FROM kids k JOIN program p ON p.child_id = k.id),"
-	" logged AS (SELECT kid, real AS id FROM acts WHERE " ACTIVITY_REAL_SQL("real") " = real"
-	"  UNION SELECT x.kid, a.id FROM acts x JOIN activity a ON a.alias_of = x.real),"
-	" idle AS (SELECT g.kid, max((SELECT max(l.day) FROM activity_log l WHERE l.child_id = g.kid"
-	"  AND l.activity_id = g.id AND l.deleted_at IS NULL)) AS last FROM logged g GROUP BY g.kid),"
-	" week AS (SELECT p.child_id AS kid, p.activity_id, p.times, p.per, max(p.start, ?3) AS f,"
-	"  min(COALESCE(p.stop, ?4), ?4) AS t FROM kids k JOIN program p ON p.child_id = k.id"
-	"  WHERE p.start <= ?4 AND (p.stop IS NULL OR p.stop >= ?3)),"
-	" entry AS (SELECT kid, CASE per WHEN 'week' THEN (times * days + 6) / 7 ELSE times * days END AS planned,"
-	"  (SELECT count(*) FROM activity_log l WHERE l.child_id = e.kid AND l.day BETWEEN e.f AND e.t"
-	"   AND l.deleted_at IS NULL AND l.result <> 'skipped'"
-	"   AND " ACTIVITY_REAL_SQL("l.activity_id") " = " ACTIVITY_REAL_SQL("e.activity_id") ") AS done"
-	"  FROM (SELECT *, CAST(julianday(t) - julianday(f) AS INTEGER) + 1 AS days FROM week WHERE t >= f) e),"
-	" adherence AS (SELECT kid, sum(planned) AS planned, sum(min(done, planned)) AS done FROM entry GROUP BY kid)"
-	" SELECT k.id, k.uuid, k.name, k.born, k.due, k.version, COALESCE(t.team, ''), n.day, n.time, n.title,"
-	" i.last, COALESCE(a.planned, 0), COALESCE(a.done, 0), f.flags"
-	" FROM kids k LEFT JOIN team t ON t.child_id = k.id LEFT JOIN idle i ON i.kid = k.id"
-	" LEFT JOIN adherence a ON a.kid = k.id"
-	" LEFT JOIN flag_count f ON f.child_id = k.id AND f.since <= ?2 AND f.until > ?2 AND f.correct_until = ?6"
-	" LEFT JOIN appointment n ON n.id = (SELECT x.id FROM appointment x WHERE x.child_id = k.id"
+#define CASE_MINE "(?1 IS NULL OR c.id IN (SELECT s.child_id FROM assignment s WHERE s.therapist = ?1" \
+	" AND s.ended_at IS NULL))"
+#define CASE_BODY \
+	" team AS (SELECT child_id, group_concat(discipline || ':' || therapist, ' ') AS team FROM" \
+	"  (SELECT s.child_id, s.discipline, s.therapist FROM kids k JOIN assignment s ON s.child_id = k.id" \
+	"   WHERE s.ended_at IS NULL ORDER BY s.child_id, s.discipline, s.id) GROUP BY child_id)," \
+	" acts AS (SELECT DISTINCT p.child_id AS kid, " ACTIVITY_REAL_SQL("p.activity_id") " AS real" \
+	"  FROM kids k JOIN program p ON p.child_id = k.id)," \
+	" logged AS (SELECT kid, real AS id FROM acts WHERE " ACTIVITY_REAL_SQL("real") " = real" \
+	"  UNION SELECT x.kid, a.id FROM acts x JOIN activity a ON a.alias_of = x.real)," \
+	" idle AS (SELECT g.kid, max((SELECT max(l.day) FROM activity_log l WHERE l.child_id = g.kid" \
+	"  AND l.activity_id = g.id AND l.deleted_at IS NULL)) AS last FROM logged g GROUP BY g.kid)," \
+	" week AS (SELECT p.child_id AS kid, p.activity_id, p.times, p.per, max(p.start, ?3) AS f," \
+	"  min(COALESCE(p.stop, ?4), ?4) AS t FROM kids k JOIN program p ON p.child_id = k.id" \
+	"  WHERE p.start <= ?4 AND (p.stop IS NULL OR p.stop >= ?3))," \
+	" entry AS (SELECT kid, CASE per WHEN 'week' THEN (times * days + 6) / 7 ELSE times * days END AS planned," \
+	"  (SELECT count(*) FROM activity_log l WHERE l.child_id = e.kid AND l.day BETWEEN e.f AND e.t" \
+	"   AND l.deleted_at IS NULL AND l.result <> 'skipped'" \
+	"   AND " ACTIVITY_REAL_SQL("l.activity_id") " = " ACTIVITY_REAL_SQL("e.activity_id") ") AS done" \
+	"  FROM (SELECT *, CAST(julianday(t) - julianday(f) AS INTEGER) + 1 AS days FROM week WHERE t >= f) e)," \
+	" adherence AS (SELECT kid, sum(planned) AS planned, sum(min(done, planned)) AS done FROM entry GROUP BY kid)" \
+	" SELECT k.id, k.uuid, k.name, k.born, k.due, k.version, COALESCE(t.team, ''), n.day, n.time, n.title," \
+	" i.last, COALESCE(a.planned, 0), COALESCE(a.done, 0), f.flags" \
+	" FROM kids k LEFT JOIN team t ON t.child_id = k.id LEFT JOIN idle i ON i.kid = k.id" \
+	" LEFT JOIN adherence a ON a.kid = k.id" \
+	" LEFT JOIN flag_count f ON f.child_id = k.id AND f.since <= ?2 AND f.until > ?2 AND f.correct_until = ?6" \
+	" LEFT JOIN appointment n ON n.id = (SELECT x.id FROM appointment x WHERE x.child_id = k.id" \
 	"  AND x.day BETWEEN ?2 AND ?5 AND x.deleted_at IS NULL ORDER BY x.day, x.time, x.id LIMIT 1)"
-	" ORDER BY k.name COLLATE NOCASE, k.id";
+static const char caseload_sql[] =
+	"WITH kids AS (SELECT c.id, c.uuid, c.name, c.born, c.due, c.version FROM child c WHERE " CASE_MINE "),"
+	CASE_BODY " ORDER BY k.name COLLATE NOCASE, k.id";
+
+/* The same columns for the children of one page, their ids bound to ?7 to
+ * ?70 (NULL where the page has fewer): read for the rows on screen. */
+static const char caseload_page_sql[] =
+	"WITH kids AS (SELECT c.id, c.uuid, c.name, c.born, c.due, c.version FROM child c WHERE c.id IN ("
+	"?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
+	"?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,"
+	"?39,?40,?41,?42,?43,?44,?45,?46,?47,?48,?49,?50,?51,?52,?53,?54,"
+	"?55,?56,?57,?58,?59,?60,?61,?62,?63,?64,?65,?66,?67,?68,?69,?70"
+	")),"
+	CASE_BODY;
+
+/* The cheap part of every row, in the caseload's first order: the child
+ * (name, birth and due day for the age) and the stored flag count (?2 today,
+ * ?6 correct_until; NULL when none holds). */
+static const char caseload_spine_sql[] =
+	"SELECT c.id, c.uuid, c.name, c.born, c.due, c.version, f.flags FROM child c"
+	" LEFT JOIN flag_count f ON f.child_id = c.id AND f.since <= ?2 AND f.until > ?2 AND f.correct_until = ?6"
+	" WHERE " CASE_MINE " ORDER BY c.name COLLATE NOCASE, c.id";
 
 /* The day a caseload is read for, and until when ages are corrected. */
 struct case_day {
@@ -164,16 +185,15 @@ struct case_day {
 	int correct_until;
 };
 
-/* Fill the caseload row elem from a row of caseload_sql, its age on day *ctx (a db_rows fill). */
-static int case_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+/* Fill the columns past the spine (team, next visit, idle days, the week)
+ * of r from a row of caseload_sql or caseload_page_sql, read on day today;
+ * nonzero: out of memory. */
+static int case_columns(sqlite3_stmt *st, struct caseload_row *r, day_t today)
 {
-	const struct case_day *cd = ctx;
-	struct caseload_row *r = elem;
 	const char *tm;
 	day_t last;
 
-	child_read_row(st, &r->child);
-	child_age(&r->child, cd->today, cd->correct_until, &r->age);
+	r->filled = 1;
 	r->team = db_column_dup(st, 6);
 	if (!r->team)
 		return 1;
@@ -190,10 +210,37 @@ static int case_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 			return 1;
 	}
 	r->idle_days = sqlite3_column_type(st, 10) != SQLITE_NULL && db_column_day_opt(st, 10, &last)
-		       ? cd->today - last : -1;
+		       ? today - last : -1;
 	r->planned = sqlite3_column_int(st, 11);
 	r->done = sqlite3_column_int(st, 12);
+	return 0;
+}
+
+/* Fill the caseload row elem from a row of caseload_sql, its age on day *ctx (a db_rows fill). */
+static int case_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	const struct case_day *cd = ctx;
+	struct caseload_row *r = elem;
+
+	child_read_row(st, &r->child);
+	child_age(&r->child, cd->today, cd->correct_until, &r->age);
+	if (case_columns(st, r, cd->today))
+		return 1;
 	r->flags = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 13);
+	return 0;
+}
+
+/* Fill a spine row elem from a row of caseload_spine_sql: the child, its age
+ * on day *ctx and the stored flag count (-1: none); the rest is not read (a db_rows fill). */
+static int spine_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	const struct case_day *cd = ctx;
+	struct caseload_row *r = elem;
+
+	child_read_row(st, &r->child);
+	child_age(&r->child, cd->today, cd->correct_until, &r->age);
+	r->flags = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6);
+	r->idle_days = -1;
 	return 0;
 }
 
@@ -207,6 +254,7 @@ static void case_drop(void *elem)
 }
 
 static const struct db_rows case_rows = { sizeof(struct caseload_row), case_from_row, case_drop, "the caseload" };
+static const struct db_rows spine_rows = { sizeof(struct caseload_row), spine_from_row, case_drop, "the caseload" };
 
 /* Order two caseload rows by the key ctx points to, then by name (for qsort_r). */
 static int cmp_rows(const void *pa, const void *pb, void *ctx)
@@ -320,6 +368,171 @@ int caseload_list(sqlite3 *db, const char *therapist, day_t today, int correct_u
 	*n = cnt;
 	err_clear(err);
 	return TDL_OK;
+}
+
+/* Every child of the caseload (therapist NULL: every child) with only the
+ * cheap columns (name, age, flag count), in name order: one statement, and
+ * the flag counts not stored counted and stored as caseload_list does. */
+int caseload_spine(sqlite3 *db, const char *therapist, day_t today, int correct_until_months,
+		   struct caseload_row **out, int *n, struct tdl_err *err)
+{
+	struct case_day cd = { today, correct_until_months };
+	int own = sqlite3_get_autocommit(db) && db_read_begin(db) == 0;
+	sqlite3_stmt *st = db_prepare_cached(db, caseload_spine_sql, err);
+	int cnt = 0, rc;
+	void *part;
+
+	*out = NULL;
+	*n = 0;
+	if (st) {
+		db_bind_text(st, 1, therapist);
+		db_bind_day(st, 2, today);
+		sqlite3_bind_int(st, 6, correct_until_months);
+	}
+	rc = db_rows_read(db, st, &spine_rows, &cd, &part, &cnt, err);
+	if (!rc)
+		rc = count_missing(db, part, cnt, today, correct_until_months, err);
+	if (own)
+		db_read_end(db);
+	if (rc) {
+		caseload_free(part, cnt);
+		return rc;
+	}
+	*out = part;
+	*n = cnt;
+	err_clear(err);
+	return TDL_OK;
+}
+
+/* Read the page of rows at[0..m) (indexes into rows) in one statement: each
+ * row read is filled, and one whose child has gone since is filled empty. */
+static int fill_page(sqlite3 *db, struct caseload_row *rows, const int *at, int m, day_t today,
+		     struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare_cached(db, caseload_page_sql, err);
+	int rc = TDL_OK, step = SQLITE_DONE;
+
+	if (!st)
+		return TDL_EDATA;
+	db_bind_day(st, 2, today);
+	db_bind_day(st, 3, program_monday(today));
+	db_bind_day(st, 4, program_monday(today) + 6);
+	db_bind_day(st, 5, today + 3660);
+	sqlite3_bind_int(st, 6, 0);
+	for (int i = 0; i < CASELOAD_PAGE; i++) {
+		if (i < m)
+			sqlite3_bind_int64(st, 7 + i, rows[at[i]].child.id);
+		else
+			sqlite3_bind_null(st, 7 + i);
+	}
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+
+		for (int i = 0; i < m; i++) {
+			struct caseload_row *r = &rows[at[i]];
+
+			if (r->child.id != id || r->filled)
+				continue;
+			if (case_columns(st, r, today))
+				rc = err_set(err, TDL_EDATA, "out of memory while reading the caseload");
+			break;
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(db, "cannot read the caseload", err);
+	db_release(st);
+	for (int i = 0; !rc && i < m; i++)
+		rows[at[i]].filled = 1;
+	return rc;
+}
+
+/* Read the columns past the spine for the rows from..to-1 not read yet, a
+ * page (CASELOAD_PAGE rows) a statement; a page begun inside the range is
+ * completed with the rows after it, so the next rows down are ready. */
+int caseload_fill(sqlite3 *db, struct caseload_row *rows, int n, int from, int to, day_t today,
+		  struct tdl_err *err)
+{
+	int at[CASELOAD_PAGE], m = 0, rc = TDL_OK;
+
+	if (from < 0)
+		from = 0;
+	for (int i = from; !rc && i < n; i++) {
+		if (i >= to && m == 0)
+			break;
+		if (!rows[i].filled)
+			at[m++] = i;
+		if (m == CASELOAD_PAGE) {
+			rc = fill_page(db, rows, at, m, today, err);
+			m = 0;
+		}
+	}
+	if (!rc && m)
+		rc = fill_page(db, rows, at, m, today, err);
+	return rc;
+}
+
+/* Order two row indexes by their child's id (for qsort_r over a caseload). */
+static int cmp_by_id(const void *pa, const void *pb, void *ctx)
+{
+	const struct caseload_row *rows = ctx;
+	long long a = rows[*(const int *)pa].child.id, b = rows[*(const int *)pb].child.id;
+
+	return (a > b) - (a < b);
+}
+
+/* Read the columns past the spine for every row at once (the statement
+ * caseload_list reads), for a sort or a search that needs them all. */
+int caseload_fill_all(sqlite3 *db, const char *therapist, struct caseload_row *rows, int n, day_t today,
+		      struct tdl_err *err)
+{
+	int *by_id = malloc(((size_t)n + 1) * sizeof *by_id), rc = TDL_OK, step = SQLITE_DONE;
+	sqlite3_stmt *st;
+
+	if (!by_id)
+		return err_set(err, TDL_EDATA, "out of memory");
+	for (int i = 0; i < n; i++)
+		by_id[i] = i;
+	if (n > 1)
+		qsort_r(by_id, (size_t)n, sizeof *by_id, cmp_by_id, rows);
+	st = db_prepare_cached(db, caseload_sql, err);
+	if (!st) {
+		free(by_id);
+		return TDL_EDATA;
+	}
+	db_bind_text(st, 1, therapist);
+	db_bind_day(st, 2, today);
+	db_bind_day(st, 3, program_monday(today));
+	db_bind_day(st, 4, program_monday(today) + 6);
+	db_bind_day(st, 5, today + 3660);
+	sqlite3_bind_int(st, 6, 0);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		int lo = 0, hi = n - 1;
+
+		while (lo <= hi) { /* the row of this child, by id */
+			int mid = lo + (hi - lo) / 2;
+			long long at = rows[by_id[mid]].child.id;
+
+			if (at == id) {
+				struct caseload_row *r = &rows[by_id[mid]];
+
+				if (!r->filled && case_columns(st, r, today))
+					rc = err_set(err, TDL_EDATA, "out of memory while reading the caseload");
+				break;
+			}
+			if (at < id)
+				lo = mid + 1;
+			else
+				hi = mid - 1;
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(db, "cannot read the caseload", err);
+	db_release(st);
+	free(by_id);
+	for (int i = 0; !rc && i < n; i++)
+		rows[i].filled = 1;
+	return rc;
 }
 
 /* Free a caseload. */

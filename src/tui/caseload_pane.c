@@ -9,9 +9,11 @@ static const char *const sort_names[] = { "name", "age", "worth talking", "days 
 
 /* The caseload's own state. */
 struct case_state {
-	struct caseload_row *cases; /* read at load, in two statements however many children */
+	struct caseload_row *cases; /* the spine read at load; the other columns a page at a time */
 	int n, ok;                  /* ok: the last load worked */
 	int sort, all;              /* the order, and every child rather than mine */
+	int full;                   /* every row's columns were read (a sort or search needed them) */
+	int nw, tw;                 /* the Name column's width; the Team column's: the widest read so far */
 };
 
 /* Free the caseload read. */
@@ -24,21 +26,109 @@ static void caseload_free_state(void *state)
 	s->n = 0;
 }
 
-/* Read the caseload in the order and scope asked for. */
+/* Widen the Team column to the teams of rows from..to-1 that were read. */
+static void team_width(struct case_state *s, int from, int to)
+{
+	for (int i = from < 0 ? 0 : from; i < to && i < s->n; i++)
+		if (s->cases[i].filled && text_width(s->cases[i].team) > s->tw)
+			s->tw = text_width(s->cases[i].team);
+}
+
+/* Read the columns of the rows that the next draw can show (those around
+ * the view and the selection) that are not read yet: a statement a page. */
+static void caseload_fill_view(struct tui *t, struct case_state *s)
+{
+	const struct doc *d = &t->doc;
+	int h = t->main ? getmaxy(t->main) - 2 : 24, top = d->top, lo = -1, hi = -1;
+	struct tdl_err err;
+
+	if (!s->ok || s->full || !s->n)
+		return;
+	if (h < 1)
+		h = 1;
+	if (top > d->n - h)
+		top = d->n - h; /* End leaves top past the end until the draw */
+	for (int i = top - h < 0 ? 0 : top - h; i < top + 2 * h && i < d->n; i++) {
+		int it = d->line[i].item;
+
+		if (it < 0 || it >= s->n)
+			continue;
+		lo = lo < 0 || it < lo ? it : lo;
+		hi = it > hi ? it : hi;
+	}
+	if (lo < 0) /* no document yet: the first page */
+		lo = 0, hi = h;
+	if (d->sel >= 0 && d->sel < s->n) {
+		lo = d->sel - h < lo ? d->sel - h : lo;
+		hi = d->sel + h > hi ? d->sel + h : hi;
+	}
+	if (caseload_fill(t->app->db, s->cases, s->n, lo, hi + 1, t->app->today, &err))
+		tui_message(t, T_ERROR, "%s", err.msg);
+	team_width(s, lo, hi + 1 + CASELOAD_PAGE);
+}
+
+/* Read every row's columns once (a sort by idle days or next visit, a search). */
+static void caseload_fill_every(struct tui *t, struct case_state *s)
+{
+	struct tdl_err err;
+
+	int every = 1;
+
+	if (!s->ok || s->full)
+		return;
+	for (int i = 0; i < s->n && every; i++)
+		every = s->cases[i].filled;
+	if (every) { /* a caseload of a page or two: read already */
+		s->full = 1;
+		return;
+	}
+	if (caseload_fill_all(t->app->db, s->all ? NULL : db_user(), s->cases, s->n, t->app->today, &err)) {
+		tui_message(t, T_ERROR, "%s", err.msg);
+		return;
+	}
+	s->full = 1;
+	team_width(s, 0, s->n);
+}
+
+/* Read the caseload's spine in the scope asked for (every child's name, age
+ * and flags: one statement), then the other columns of the rows in view. */
 static int caseload_load(struct tui *t, void *state)
 {
 	struct case_state *s = state;
 	struct tdl_err err;
 
 	caseload_free_state(s);
-	s->ok = caseload_list(t->app->db, s->all ? NULL : db_user(), t->app->today,
-			      t->app->set.correct_until_months, (enum caseload_sort)s->sort, &s->cases, &s->n,
-			      &err) == 0;
+	s->full = 0;
+	s->nw = s->tw = 4;
+	s->ok = caseload_spine(t->app->db, s->all ? NULL : db_user(), t->app->today,
+			       t->app->set.correct_until_months, &s->cases, &s->n, &err) == 0;
 	if (!s->ok) {
 		tui_message(t, T_ERROR, "%s", err.msg);
 		s->cases = NULL, s->n = 0;
+		return 0;
 	}
+	for (int i = 0; i < s->n; i++)
+		if (text_width(s->cases[i].child.name) > s->nw)
+			s->nw = text_width(s->cases[i].child.name);
+	if (s->sort >= SORT_IDLE)
+		caseload_fill_every(t, s);
+	caseload_sort(s->cases, s->n, (enum caseload_sort)s->sort);
+	caseload_fill_view(t, s);
 	return 0;
+}
+
+/* The caseload's rows read, for the search (search.c) of text in every row. */
+void caseload_pane_search_open(struct tui *t)
+{
+	if (t->view == V_CASELOAD)
+		caseload_fill_every(t, pane_state(t, P_CASELOAD));
+}
+
+/* After a resize: read the rows the taller view now shows. */
+void caseload_pane_resized(struct tui *t)
+{
+	if (t->view == V_CASELOAD)
+		caseload_fill_view(t, pane_state(t, P_CASELOAD));
 }
 
 /* Append s to out padded with blanks to cols columns (display width). */
@@ -61,6 +151,12 @@ static void row_texts(const struct caseload_row *r, char *age, char *next, char 
 		snprintf(age, 16, "%dw%s", wk < 0 ? 0 : wk, r->age.corrected ? "*" : "");
 	else
 		snprintf(age, 16, "%dm%s", m, r->age.corrected ? "*" : "");
+	if (!r->filled) { /* not read yet: the next key reads it */
+		snprintf(next, 16, "..");
+		snprintf(idle, 16, "..");
+		snprintf(week, 16, "..");
+		return;
+	}
 	snprintf(next, 16, "-");
 	if (r->has_next) {
 		char d[11];
@@ -81,16 +177,8 @@ static void row_texts(const struct caseload_row *r, char *age, char *next, char 
  * wrapped lines instead, so no name or team is cut. */
 static int caseload_rows(struct tui *t, struct case_state *s, int width)
 {
-	int nw = 4, tw = 4, shown = 0, table;
+	int nw = s->nw, tw = s->tw, shown = 0, table;
 
-	for (int i = 0; i < s->n; i++) {
-		const struct caseload_row *r = &s->cases[i];
-
-		if (text_width(r->child.name) > nw)
-			nw = text_width(r->child.name);
-		if (text_width(r->team) > tw)
-			tw = text_width(r->team);
-	}
 	table = nw + tw + 5 + 5 + 4 + 4 + 5 + 6 <= width;
 	if (table)
 		doc_add(&t->doc, T_HEADING, -1, "%-*s %-5s %-*s %-5s %4s %4s %5s", nw, "Name", "Age", tw, "Team",
@@ -98,13 +186,14 @@ static int caseload_rows(struct tui *t, struct case_state *s, int width)
 	for (int i = 0; i < s->n; i++) {
 		const struct caseload_row *r = &s->cases[i];
 		char age[16], next[16], idle[16], week[16], line[1200] = "";
+		const char *team = !r->filled ? ".." : r->team[0] ? r->team : "-";
 
 		shown++;
 		row_texts(r, age, next, idle, week);
 		if (table) {
 			cell(line, sizeof line, r->child.name, nw);
 			cell(line, sizeof line, age, 5);
-			cell(line, sizeof line, r->team[0] ? r->team : "-", tw);
+			cell(line, sizeof line, team, tw);
 			snprintf(line + strlen(line), sizeof line - strlen(line), "%-5s %4d %4s %5s", next, r->flags,
 				 idle, week);
 			doc_add(&t->doc, T_NORMAL, i, "%s", line);
@@ -112,7 +201,7 @@ static int caseload_rows(struct tui *t, struct case_state *s, int width)
 		}
 		snprintf(line, sizeof line, "%s, %s, next %s", r->child.name, age, next);
 		doc_wrap(&t->doc, T_NORMAL, i, "", line, width);
-		snprintf(line, sizeof line, "team %s; talk %d; idle %s; week %s", r->team[0] ? r->team : "-",
+		snprintf(line, sizeof line, "team %s; talk %d; idle %s; week %s", team,
 			 r->flags, idle, week);
 		doc_wrap(&t->doc, T_NORMAL, i, "  ", line, width);
 	}
@@ -153,13 +242,19 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 {
 	struct case_state *s = state;
 
-	if (pane_nav(&t->doc, a, getmaxy(t->main) - 2, NAV_PICK(DO_OPEN), 0))
+	if (pane_nav(&t->doc, a, getmaxy(t->main) - 2, NAV_PICK(DO_OPEN), 0)) {
+		caseload_fill_view(t, s); /* the rows come into view read */
 		return R_DRAW;
+	}
 	switch (a) {
 	case DO_SORT:
-		/* the rows read hold every key: sorting again reads nothing */
+		/* name, age and flags are in the spine; idle days and next visit are
+		 * read for every row once, at the first sort that needs them */
 		s->sort = (s->sort + 1) % 5;
+		if (s->sort >= SORT_IDLE)
+			caseload_fill_every(t, s);
 		caseload_sort(s->cases, s->n, (enum caseload_sort)s->sort);
+		caseload_fill_view(t, s);
 		return R_DRAW;
 	case DO_MINE:
 		/* only the caseload changes: nothing else is read again */

@@ -378,6 +378,7 @@ static void relayout(struct tui *t)
 		form_suspend(t); /* keeps the typed text */
 	layout_make(t);
 	week_pane_resized(t); /* a wide terminal's side column reads with the week */
+	caseload_pane_resized(t); /* a taller caseload shows rows not read yet */
 	t->doc.top = 0; /* lines were re-wrapped: scroll back to the selection */
 	if (m == M_FORM) {
 		if (!t->too_small)

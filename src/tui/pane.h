@@ -116,6 +116,11 @@ const struct class_info *class_pane_class(struct tui *t, int i);
 /* Mark class k watched, or take "watched" back when it is (class_detail.c). */
 int class_toggle_watched(struct tui *t, const struct class_info *k);
 
+/* caseload_pane.c: the search reads every row's columns first (a team is
+ * searched in every row); a resize reads the rows a taller view shows */
+void caseload_pane_search_open(struct tui *t);
+void caseload_pane_resized(struct tui *t);
+
 /* record_pane.c: the note (its uuid) whose versions the versions window shows */
 const char *record_pane_versions(struct tui *t);
 

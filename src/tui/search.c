@@ -165,6 +165,8 @@ static int search_start(struct tui *t)
 	s->on = S_TYPING;
 	s->sel = d->sel;
 	s->top = d->top;
+	if (!over && t->view == V_CASELOAD)
+		caseload_pane_search_open(t);
 	if (!over && t->view == V_WEEK && tui_child(t) && week_pane_search_open(t) == 0) {
 		s->all_ages = 1;
 		refind(t, over);
