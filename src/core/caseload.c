@@ -175,7 +175,7 @@ static const char caseload_page_sql[] =
  * (name, birth and due day for the age) and the stored flag count (?2 today,
  * ?6 correct_until; NULL when none holds). */
 static const char caseload_spine_sql[] =
-	"SELECT c.id, c.uuid, c.name, c.born, c.due, c.version, f.flags FROM child c"
+	"SELECT c.id, c.uuid, c.name, c.born, c.due, c.version, f.flags FROM child c NOT INDEXED"
 	" LEFT JOIN flag_count f ON f.child_id = c.id AND f.since <= ?2 AND f.until > ?2 AND f.correct_until = ?6"
 	" WHERE " CASE_MINE " ORDER BY c.name COLLATE NOCASE, c.id";
 

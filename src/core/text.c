@@ -157,8 +157,15 @@ void text_sanitize(const char *in, char *out, size_t outsz)
 	if (outsz == 0)
 		return;
 	while (i < n) {
-		int k = utf8_decode(p + i, n - i, &cp);
+		int k;
 
+		if (p[i] >= 0x20 && p[i] < 0x7F) { /* printable ASCII, the most of any text: kept as it is */
+			if (o + 1 >= outsz)
+				break;
+			out[o++] = (char)p[i++];
+			continue;
+		}
+		k = utf8_decode(p + i, n - i, &cp);
 		if (!k) {
 			if (o + 1 < outsz)
 				out[o++] = '?';
@@ -221,9 +228,14 @@ int text_width(const char *s)
 	int w = 0;
 
 	while (i < n) {
-		int k = utf8_decode(p + i, n - i, &cp);
-		int cw;
+		int k, cw;
 
+		if (p[i] >= 0x20 && p[i] < 0x7F) { /* printable ASCII: one column, no lookup */
+			w++;
+			i++;
+			continue;
+		}
+		k = utf8_decode(p + i, n - i, &cp);
 		if (!k) {
 			w++;
 			i++;
@@ -239,7 +251,7 @@ int text_width(const char *s)
 /* Columns of the character cp on a terminal (0 for what draws nothing). */
 static int char_cols(unsigned cp)
 {
-	int cw = wcwidth((wchar_t)cp);
+	int cw = cp >= 0x20 && cp < 0x7F ? 1 : wcwidth((wchar_t)cp); /* printable ASCII: no lookup */
 
 	return cw < 0 ? (is_unsafe(cp) ? 0 : 1) : cw;
 }
