@@ -43,8 +43,8 @@ int caseload_list(sqlite3 *db, const char *therapist, day_t today, int correct_u
 		  enum caseload_sort sort, struct caseload_row **out, int *n, struct tdl_err *err);
 
 /* The caseload (therapist NULL: every child) with only its cheap columns
- * (child, age, flag count: a sort by name, age or flags needs no more), in
- * name order, in one statement; the other columns wait for caseload_fill. */
+ * (child, age, flag count: a sort by name, age or flags needs no more),
+ * sorted by name, in one statement; the other columns wait for caseload_fill. */
 int caseload_spine(sqlite3 *db, const char *therapist, day_t today, int correct_until_months,
 		   struct caseload_row **out, int *n, struct tdl_err *err);
 

@@ -171,13 +171,16 @@ static const char caseload_page_sql[] =
 	")),"
 	CASE_BODY;
 
-/* The cheap part of every row, in the caseload's first order: the child
- * (name, birth and due day for the age) and the stored flag count (?2 today,
- * ?6 correct_until; NULL when none holds). */
+/* The cheap part of every row: the child (name, birth and due day for the
+ * age) and the stored flag count (?2 today, ?6 correct_until; NULL when none
+ * holds). The child table is read in its own order, page after page (by the
+ * name index it is a lookup a row, which a small page cache reads again and
+ * again), and sorted by name in memory (SQLite's sorter took 8-14 ms of the
+ * 18 at 10,000 children; names are unique, ignoring case). */
 static const char caseload_spine_sql[] =
 	"SELECT c.id, c.uuid, c.name, c.born, c.due, c.version, f.flags FROM child c NOT INDEXED"
 	" LEFT JOIN flag_count f ON f.child_id = c.id AND f.since <= ?2 AND f.until > ?2 AND f.correct_until = ?6"
-	" WHERE " CASE_MINE " ORDER BY c.name COLLATE NOCASE, c.id";
+	" WHERE " CASE_MINE;
 
 /* The day a caseload is read for, and until when ages are corrected. */
 struct case_day {
@@ -283,11 +286,60 @@ static int cmp_rows(const void *pa, const void *pb, void *ctx)
 	return d ? d : strcasecmp(a->child.name, b->child.name);
 }
 
-/* Sort a caseload read by caseload_list again, by another key. */
+/* A caseload and the key it is sorted by (for cmp_at). */
+struct sort_by {
+	const struct caseload_row *rows;
+	enum caseload_sort sort;
+};
+
+/* Order two row indexes as cmp_rows orders their rows (for qsort_r). */
+static int cmp_at(const void *pa, const void *pb, void *ctx)
+{
+	const struct sort_by *by = ctx;
+	enum caseload_sort sort = by->sort;
+
+	return cmp_rows(&by->rows[*(const int *)pa], &by->rows[*(const int *)pb], &sort);
+}
+
+/* Sort a caseload read by caseload_list again, by another key: the indexes
+ * are sorted, then the rows put in place along the permutation's cycles, each
+ * moved once (a row is half a kilobyte: sorting the rows themselves moved
+ * them log n times, and a sorted copy costs its fresh pages). */
 void caseload_sort(struct caseload_row *rows, int n, enum caseload_sort sort)
 {
-	if (n > 1) /* an empty caseload has no rows (NULL), and qsort_r may not take NULL */
+	struct sort_by by = { rows, sort };
+	int *at;
+
+	if (n < 2) /* an empty caseload has no rows (NULL), and qsort_r may not take NULL */
+		return;
+	at = malloc((size_t)n * sizeof *at);
+	if (!at) { /* no room for the indexes: sort the rows themselves */
 		qsort_r(rows, (size_t)n, sizeof *rows, cmp_rows, &sort);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		at[i] = i;
+	qsort_r(at, (size_t)n, sizeof *at, cmp_at, &by);
+	for (int i = 0; i < n; i++) { /* place i gets row at[i]; a place done holds its own index */
+		struct caseload_row hold;
+		int j = i;
+
+		if (at[i] == i)
+			continue;
+		hold = rows[i];
+		for (;;) {
+			int k = at[j];
+
+			at[j] = j;
+			if (k == i) {
+				rows[j] = hold;
+				break;
+			}
+			rows[j] = rows[k];
+			j = k;
+		}
+	}
+	free(at);
 }
 
 /* Count the flags of the rows with no stored count (flags -1), and store
@@ -398,6 +450,7 @@ int caseload_spine(sqlite3 *db, const char *therapist, day_t today, int correct_
 		caseload_free(part, cnt);
 		return rc;
 	}
+	caseload_sort(part, cnt, SORT_NAME);
 	*out = part;
 	*n = cnt;
 	err_clear(err);

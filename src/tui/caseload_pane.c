@@ -112,7 +112,8 @@ static int caseload_load(struct tui *t, void *state)
 			s->nw = text_width(s->cases[i].child.name);
 	if (s->sort >= SORT_IDLE)
 		caseload_fill_every(t, s);
-	caseload_sort(s->cases, s->n, (enum caseload_sort)s->sort);
+	if (s->sort != SORT_NAME) /* the spine comes by name */
+		caseload_sort(s->cases, s->n, (enum caseload_sort)s->sort);
 	caseload_fill_view(t, s);
 	return 0;
 }
