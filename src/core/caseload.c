@@ -538,9 +538,12 @@ static int cmp_by_id(const void *pa, const void *pb, void *ctx)
 int caseload_fill_all(sqlite3 *db, const char *therapist, struct caseload_row *rows, int n, day_t today,
 		      struct tdl_err *err)
 {
-	int *by_id = malloc(((size_t)n + 1) * sizeof *by_id), rc = TDL_OK, step = SQLITE_DONE;
+	int *by_id, rc = TDL_OK, step = SQLITE_DONE;
 	sqlite3_stmt *st;
 
+	if (n < 1) /* no rows to fill */
+		return TDL_OK;
+	by_id = calloc((size_t)n, sizeof *by_id);
 	if (!by_id)
 		return err_set(err, TDL_EDATA, "out of memory");
 	for (int i = 0; i < n; i++)
