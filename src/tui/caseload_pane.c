@@ -58,6 +58,8 @@ static void caseload_fill_view(struct tui *t, struct case_state *s)
 	}
 	if (lo < 0) /* no document yet: the first page */
 		lo = 0, hi = h;
+	if (hi < (top > 0 ? top : 0) + h) /* the document may be the last view's: a screenful at least */
+		hi = (top > 0 ? top : 0) + h;
 	if (d->sel >= 0 && d->sel < s->n) {
 		lo = d->sel - h < lo ? d->sel - h : lo;
 		hi = d->sel + h > hi ? d->sel + h : hi;

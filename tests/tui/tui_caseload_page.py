@@ -174,7 +174,11 @@ def case_search(s, tuis):
     t.type("A")
     t.wait_for("Every child, by name")
     t.settle()
-    t.expect("zz-findme" not in t.screen_text(), "the team searched for is on the first page already")
+    t.resize(COLS, 100)  # a taller screen shows more rows than the first page read
+    t.settle()
+    first, rows = check_rows(t, cli_rows(s, "name"), "resized to 100 rows")
+    t.expect(first == 0 and len(rows) > 80, "resized to 100 rows: %d rows from position %d" % (len(rows), first))
+    t.expect("zz-findme" not in t.screen_text(), "the team searched for is on screen already")
     t.type("/zz-findme")
     t.send("enter")
     t.wait_for("pt:zz-findme")
@@ -185,7 +189,8 @@ def case_search(s, tuis):
 CASES = [
     ("A in a clinic of 200: the first page, PgDn and End show the CLI's columns for those rows, "
      "and every sort the CLI's order", case_pages),
-    ("A: the search finds a team in a row not read at first", case_search),
+    ("A: a taller screen shows its new rows read; the search finds a team in a row not read at first",
+     case_search),
 ]
 
 
