@@ -73,7 +73,6 @@ static void caseload_fill_view(struct tui *t, struct case_state *s)
 static void caseload_fill_every(struct tui *t, struct case_state *s)
 {
 	struct tdl_err err;
-
 	int every = 1;
 
 	if (!s->ok || s->full)
