@@ -49,8 +49,9 @@ int caseload_spine(sqlite3 *db, const char *therapist, day_t today, int correct_
 		   struct caseload_row **out, int *n, struct tdl_err *err);
 
 /* Read team, next visit, idle days and the week for rows from..to-1 of a
- * spine not read yet: one statement a page of CASELOAD_PAGE rows. */
-int caseload_fill(sqlite3 *db, struct caseload_row *rows, int n, int from, int to, day_t today,
+ * spine not read yet: one statement a page of CASELOAD_PAGE rows, a page
+ * read completed with up to `ahead` more rows after `to`. */
+int caseload_fill(sqlite3 *db, struct caseload_row *rows, int n, int from, int to, int ahead, day_t today,
 		  struct tdl_err *err);
 
 /* Read those columns for every row of a spine in one statement (a sort by

@@ -500,9 +500,10 @@ static int fill_page(sqlite3 *db, struct caseload_row *rows, const int *at, int 
 }
 
 /* Read the columns past the spine for the rows from..to-1 not read yet, a
- * page (CASELOAD_PAGE rows) a statement; a page begun inside the range is
- * completed with the rows after it, so the next rows down are ready. */
-int caseload_fill(sqlite3 *db, struct caseload_row *rows, int n, int from, int to, day_t today,
+ * page (CASELOAD_PAGE rows) a statement; when one is read, up to `ahead`
+ * rows after `to` not read yet complete its page, so the next rows down are
+ * ready. */
+int caseload_fill(sqlite3 *db, struct caseload_row *rows, int n, int from, int to, int ahead, day_t today,
 		  struct tdl_err *err)
 {
 	int at[CASELOAD_PAGE], m = 0, rc = TDL_OK;
@@ -510,7 +511,7 @@ int caseload_fill(sqlite3 *db, struct caseload_row *rows, int n, int from, int t
 	if (from < 0)
 		from = 0;
 	for (int i = from; !rc && i < n; i++) {
-		if (i >= to && m == 0)
+		if (i >= to && (m == 0 || i - to >= ahead))
 			break;
 		if (!rows[i].filled)
 			at[m++] = i;

@@ -39,7 +39,7 @@ static void team_width(struct case_state *s, int from, int to)
 static void caseload_fill_view(struct tui *t, struct case_state *s)
 {
 	const struct doc *d = &t->doc;
-	int h = t->main ? getmaxy(t->main) - 2 : 24, top = d->top, lo = -1, hi = -1;
+	int h = t->main ? getmaxy(t->main) - 2 : 24, top = d->top, lo = -1, hi = -1, ahead = CASELOAD_PAGE;
 	struct tdl_err err;
 
 	if (!s->ok || s->full || !s->n)
@@ -56,7 +56,9 @@ static void caseload_fill_view(struct tui *t, struct case_state *s)
 		lo = lo < 0 || it < lo ? it : lo;
 		hi = it > hi ? it : hi;
 	}
-	if (lo < 0) /* no document yet: the first page */
+	if (lo < 0 && s->n > CASELOAD_PAGE) /* no document yet: the first screen alone, shown sooner */
+		lo = 0, hi = h, ahead = 0;
+	else if (lo < 0) /* a caseload of one page: all of it, and a sort needs no more */
 		lo = 0, hi = h;
 	if (hi < (top > 0 ? top : 0) + h) /* the document may be the last view's: a screenful at least */
 		hi = (top > 0 ? top : 0) + h;
@@ -64,9 +66,9 @@ static void caseload_fill_view(struct tui *t, struct case_state *s)
 		lo = d->sel - h < lo ? d->sel - h : lo;
 		hi = d->sel + h > hi ? d->sel + h : hi;
 	}
-	if (caseload_fill(t->app->db, s->cases, s->n, lo, hi + 1, t->app->today, &err))
+	if (caseload_fill(t->app->db, s->cases, s->n, lo, hi + 1, ahead, t->app->today, &err))
 		tui_message(t, T_ERROR, "%s", err.msg);
-	team_width(s, lo, hi + 1 + CASELOAD_PAGE);
+	team_width(s, lo, hi + 1 + ahead);
 }
 
 /* Read every row's columns once (a sort by idle days or next visit, a search). */
