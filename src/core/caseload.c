@@ -342,10 +342,9 @@ void caseload_sort(struct caseload_row *rows, int n, enum caseload_sort sort)
 	free(at);
 }
 
-/* Count the flags of the rows with no stored count (flags -1), and store
- * those counts for next time when that can be done without waiting. */
-static int count_missing(sqlite3 *db, struct caseload_row *rows, int cnt, day_t today, int correct_until_months,
-			 struct tdl_err *err)
+/* Count the flags of the rows with no stored count and store them (count_missing, once one is missing). */
+static int count_these(sqlite3 *db, struct caseload_row *rows, int cnt, day_t today, int correct_until_months,
+		       struct tdl_err *err)
 {
 	struct child *kids = malloc(((size_t)cnt + 1) * sizeof *kids);
 	long long *ids = malloc(((size_t)cnt + 1) * sizeof *ids);
@@ -379,6 +378,20 @@ static int count_missing(sqlite3 *db, struct caseload_row *rows, int cnt, day_t 
 	free(at);
 	free(untils);
 	return rc;
+}
+
+/* Count the flags of the rows with no stored count (flags -1), and store
+ * those counts for next time when that can be done without waiting. */
+static int count_missing(sqlite3 *db, struct caseload_row *rows, int cnt, day_t today, int correct_until_months,
+			 struct tdl_err *err)
+{
+	int missing = 0;
+
+	for (int i = 0; i < cnt && !missing; i++)
+		missing = rows[i].flags < 0;
+	if (!missing) /* every count stored: nothing to allocate */
+		return TDL_OK;
+	return count_these(db, rows, cnt, today, correct_until_months, err);
 }
 
 /* The caseload of a therapist (NULL: every child), sorted: one statement for

@@ -108,13 +108,27 @@ static int child_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 	return 0;
 }
 
+/* Copy column i of the current row into out (outsz bytes, cut to fit, "" for
+ * NULL): a child list reads thousands of rows, and snprintf took a tenth of it. */
+static void column_copy(sqlite3_stmt *st, int i, char *out, size_t outsz)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+	size_t len = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
+
+	if (len >= outsz)
+		len = outsz - 1;
+	if (len)
+		memcpy(out, v, len);
+	out[len] = '\0';
+}
+
 /* Fill c from columns 0-5 of st: id, uuid, name, born, due, version. */
 void child_read_row(sqlite3_stmt *st, struct child *c)
 {
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
-	snprintf(c->uuid, sizeof c->uuid, "%s", (const char *)sqlite3_column_text(st, 1));
-	snprintf(c->name, sizeof c->name, "%s", (const char *)sqlite3_column_text(st, 2));
+	column_copy(st, 1, c->uuid, sizeof c->uuid);
+	column_copy(st, 2, c->name, sizeof c->name);
 	c->born = db_column_day(st, 3);
 	c->has_due = db_column_day_opt(st, 4, &c->due);
 	c->version = sqlite3_column_int(st, 5);
