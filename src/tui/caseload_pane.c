@@ -35,15 +35,17 @@ static void team_width(struct case_state *s, int from, int to)
 }
 
 /* Read the columns of the rows that the next draw can show (those around
- * the view and the selection) that are not read yet: a statement a page. */
-static void caseload_fill_view(struct tui *t, struct case_state *s)
+ * the view and the selection) that are not read yet: a statement a page.
+ * 1 when rows were read (their lines change). */
+static int caseload_fill_view(struct tui *t, struct case_state *s)
 {
 	const struct doc *d = &t->doc;
 	int h = t->main ? getmaxy(t->main) - 2 : 24, top = d->top, lo = -1, hi = -1, ahead = CASELOAD_PAGE;
 	struct tdl_err err;
+	int unread = 0;
 
 	if (!s->ok || s->full || !s->n)
-		return;
+		return 0;
 	if (h < 1)
 		h = 1;
 	if (top > d->n - h)
@@ -66,31 +68,38 @@ static void caseload_fill_view(struct tui *t, struct case_state *s)
 		lo = d->sel - h < lo ? d->sel - h : lo;
 		hi = d->sel + h > hi ? d->sel + h : hi;
 	}
+	for (int i = lo < 0 ? 0 : lo; i <= hi && i < s->n && !unread; i++)
+		unread = !s->cases[i].filled;
+	if (!unread)
+		return 0;
 	if (caseload_fill(t->app->db, s->cases, s->n, lo, hi + 1, ahead, t->app->today, &err))
 		tui_message(t, T_ERROR, "%s", err.msg);
 	team_width(s, lo, hi + 1 + ahead);
+	return 1;
 }
 
-/* Read every row's columns once (a sort by idle days or next visit, a search). */
-static void caseload_fill_every(struct tui *t, struct case_state *s)
+/* Read every row's columns once (a sort by idle days or next visit, a
+ * search); 1 when rows were read (their lines change). */
+static int caseload_fill_every(struct tui *t, struct case_state *s)
 {
 	struct tdl_err err;
 	int every = 1;
 
 	if (!s->ok || s->full)
-		return;
+		return 0;
 	for (int i = 0; i < s->n && every; i++)
 		every = s->cases[i].filled;
 	if (every) { /* a caseload of a page or two: read already */
 		s->full = 1;
-		return;
+		return 0;
 	}
 	if (caseload_fill_all(t->app->db, s->all ? NULL : db_user(), s->cases, s->n, t->app->today, &err)) {
 		tui_message(t, T_ERROR, "%s", err.msg);
-		return;
+		return 1;
 	}
 	s->full = 1;
 	team_width(s, 0, s->n);
+	return 1;
 }
 
 /* Read the caseload's spine in the scope asked for (every child's name, age
@@ -114,10 +123,10 @@ static int caseload_load(struct tui *t, void *state)
 		if (text_width(s->cases[i].child.name) > s->nw)
 			s->nw = text_width(s->cases[i].child.name);
 	if (s->sort >= SORT_IDLE)
-		caseload_fill_every(t, s);
+		(void)caseload_fill_every(t, s);
 	if (s->sort != SORT_NAME) /* the spine comes by name */
 		caseload_sort(s->cases, s->n, (enum caseload_sort)s->sort);
-	caseload_fill_view(t, s);
+	(void)caseload_fill_view(t, s);
 	return 0;
 }
 
@@ -125,14 +134,14 @@ static int caseload_load(struct tui *t, void *state)
 void caseload_pane_search_open(struct tui *t)
 {
 	if (t->view == V_CASELOAD)
-		caseload_fill_every(t, pane_state(t, P_CASELOAD));
+		(void)caseload_fill_every(t, pane_state(t, P_CASELOAD));
 }
 
 /* After a resize: read the rows the taller view now shows. */
 void caseload_pane_resized(struct tui *t)
 {
 	if (t->view == V_CASELOAD)
-		caseload_fill_view(t, pane_state(t, P_CASELOAD));
+		(void)caseload_fill_view(t, pane_state(t, P_CASELOAD));
 }
 
 /* Append s to out padded with blanks to cols columns (display width). */
@@ -247,7 +256,7 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 	struct case_state *s = state;
 
 	if (pane_nav(&t->doc, a, getmaxy(t->main) - 2, NAV_PICK(DO_OPEN), 0)) {
-		caseload_fill_view(t, s); /* the rows come into view read */
+		(void)caseload_fill_view(t, s); /* the rows come into view read */
 		return R_DRAW;
 	}
 	switch (a) {
@@ -256,9 +265,9 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 		 * read for every row once, at the first sort that needs them */
 		s->sort = (s->sort + 1) % 5;
 		if (s->sort >= SORT_IDLE)
-			caseload_fill_every(t, s);
+			(void)caseload_fill_every(t, s);
 		caseload_sort(s->cases, s->n, (enum caseload_sort)s->sort);
-		caseload_fill_view(t, s);
+		(void)caseload_fill_view(t, s);
 		return R_DRAW;
 	case DO_MINE:
 		/* only the caseload changes: nothing else is read again */
