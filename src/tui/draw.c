@@ -103,6 +103,28 @@ void doc_wrap(struct doc *d, int role, int item, const char *prefix, const char 
 		return;
 	if (avail < 8)
 		avail = 8;
+	if (text_width(clean) <= avail && strlen(prefix) + strlen(clean) < 1200) {
+		/* one line that fits (most lines): the wrap's line without its formatting
+		 * again, trailing blanks dropped as it drops them */
+		size_t n = strlen(clean), pl = strlen(prefix);
+		char *one = pl ? malloc(pl + n + 1) : clean;
+
+		if (strspn(clean, " ") < n)
+			while (n > 0 && clean[n - 1] == ' ')
+				n--;
+		clean[n] = '\0';
+		if (!one) {
+			free(clean);
+			return;
+		}
+		if (pl) {
+			text_sanitize(prefix, one, pl + 1);
+			strcat(one, clean);
+			free(clean);
+		}
+		doc_push(d, role, item, one);
+		return;
+	}
 	memset(pad, ' ', sizeof pad - 1);
 	pad[pw < (int)sizeof pad - 1 ? pw : (int)sizeof pad - 1] = '\0';
 	p = clean;
