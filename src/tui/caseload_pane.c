@@ -171,7 +171,7 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 			long long id = s->cases[t->doc.sel].child.id;
 
 			for (int i = 0; i < t->nchildren; i++)
-				if (t->children[i].id == id)
+				if (t->children[i] == id)
 					tui_select_child(t, i);
 			tui_view_show(t, V_RECORD);
 			return R_MENU | R_RELOAD;
