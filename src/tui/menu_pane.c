@@ -341,6 +341,8 @@ int menu_pane_key(struct tui *t, enum action a)
 		return menu_go(t, menu_place(t) + 1);
 	case DO_HOME:
 	case DO_PGUP:
+		if (t->menu.first > 0)
+			menu_page_build(t, 0, 0); /* the first item, and the first page of children under it */
 		return menu_go(t, 0);
 	case DO_END:
 	case DO_PGDN:
