@@ -352,12 +352,12 @@ int child_names(sqlite3 *db, const long long *ids, int count, char **names, stru
 	sqlite3_stmt *st;
 	int rc;
 
+	if (count > CHILD_NAMES_MAX)
+		return err_set(err, TDL_EINPUT, "too many names asked for at once (%d)", count);
 	for (int i = 0; i < count; i++)
 		names[i] = NULL;
 	if (count <= 0)
 		return TDL_OK;
-	if (count > CHILD_NAMES_MAX)
-		return err_set(err, TDL_EINPUT, "too many names asked for at once (%d)", count);
 	/* one placeholder per id: the ids are bound, never written into the SQL */
 	len = (size_t)snprintf(sql, sizeof sql, "SELECT id, name FROM child WHERE id IN (?");
 	for (int i = 1; i < count; i++)

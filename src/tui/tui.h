@@ -107,6 +107,8 @@ struct doc {
 	int top;       /* first visible line */
 	int sel;       /* selected item, or -1 */
 	int nitems;
+	const void *built_by; /* the pane state that built the lines, until doc_reset (it may draw them again) */
+	int fitted;    /* a width every line is known to fit in (0: not checked since a line was added) */
 };
 
 struct form_state;
