@@ -299,6 +299,8 @@ static int menu_go(struct tui *t, int p)
 {
 	int views = first_child_row(t), last = views + t->nchildren;
 
+	if (!t->menu.menu || !t->menu.items)
+		return R_DRAW; /* a page that could not be built (out of memory) */
 	if (p < 0)
 		p = 0;
 	if (p > last)
