@@ -3,7 +3,8 @@
 the separator, a page of children and "+ Add a child" when in view), and every way of
 moving still reaches the whole list: the first page at start, End and PgDn to the last
 child and "+ Add a child" with the views still in view, Down and Up across pages, the
-last child chosen opens their week, a child far down found from the caseload's search,
+last child chosen opens their week, the wheel and a click on a page further down, a child
+far down found from the caseload's search,
 a child added shows with the marker, and the marker is on the remembered child at the
 next start."""
 import os
@@ -137,6 +138,32 @@ def case_down_up_across_pages(s, tuis):
     t.expect(want + " ·" in t.screen_text(), "Up over the separator changed the child shown")
 
 
+def mouse_at(t, y, x, code, release=True):
+    """A mouse report in SGR 1006 at row y, column x (0-based): 0 a left click, 65 the wheel down."""
+    t.child.send(("\x1b[<%d;%d;%dM" % (code, x + 1, y + 1)).encode())
+    if release:
+        t.child.send(("\x1b[<%d;%d;%dm" % (code, x + 1, y + 1)).encode())
+    t.pump(0)
+
+
+def case_wheel_and_click(s, tuis):
+    family(s)
+    t = start(s, tuis)
+    t.wait_for("Week 11")
+    side_has(t, "Kid 001")
+    for _ in range(10):             # 3 rows a turn: the selection leaves the first page
+        mouse_at(t, 10, 5, 65, release=False)
+    # from "This week": 4 moves to Guidance, 1 over the separator to Ada, 25 to Kid 025
+    side_has(t, "Kid 025")
+    t.expect("Kid 001" not in "\n".join(side(t)), "the wheel did not move the page: %r" % side(t))
+    t.expect(side(t)[-1] == "  Kid 025", "the page does not end at the selection: %r" % side(t))
+    y = 2 + side(t).index("  Kid 020")
+    mouse_at(t, y, 5, 0)           # a click selects the row ...
+    mouse_at(t, y, 5, 0)           # ... and a second opens the child
+    t.wait_for("Kid 020 ·")
+    side_has(t, "● Kid 020")
+
+
 def case_search_far_child(s, tuis):
     env = s.make_clinic("boss", [("Ada", "2026-09-10")])
     add_kids(s)
@@ -181,6 +208,7 @@ CASES = [
      case_last_child_opens),
     ("Down and Up move over the whole list, a page built as the selection leaves one",
      case_down_up_across_pages),
+    ("the wheel moves the menu past its page; a click on a child there opens them", case_wheel_and_click),
     ("the caseload's search finds a child far down the list and the menu marks them", case_search_far_child),
     ("a child added from the view shows in the menu with the marker", case_added_child_shows),
 ]
