@@ -4,9 +4,8 @@ the separator, a page of children and "+ Add a child" when in view), and every w
 moving still reaches the whole list: the first page at start, End and PgDn to the last
 child and "+ Add a child" with the views still in view, Down and Up across pages, the
 last child chosen opens their week, the wheel and a click on a page further down, a child
-far down found from the caseload's search,
-a child added shows with the marker, and the marker is on the remembered child at the
-next start."""
+far down found from the caseload's search, a child added shows with the marker, and the
+marker is on the remembered child at the next start."""
 import os
 import re
 import sqlite3
