@@ -12,6 +12,7 @@ struct app {
 	char db_path[SETTINGS_PATH_MAX];
 	char content_dir[SETTINGS_PATH_MAX];
 	day_t today;
+	int today_given;     /* --today named the day (the clock did not) */
 	int demo;
 	int default_db;      /* the database is the default one under $XDG_DATA_HOME */
 	sqlite3 *db;

@@ -60,7 +60,8 @@ int editor_base(char *out, size_t outsz, struct tdl_err *err)
 
 	if (run && run[0] == '/' && stat(run, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == getuid()) {
 		if ((size_t)snprintf(out, outsz, "%s/toddle", run) >= outsz)
-			return err_set(err, TDL_EINPUT, "XDG_RUNTIME_DIR is too long");
+			return err_set(err, TDL_EDATA, "XDG_RUNTIME_DIR is too long (%zu bytes; at most %zu): use a "
+				       "shorter path", strlen(run), outsz - sizeof "/toddle");
 		return folder_make_private(out, err);
 	}
 	home = home_folder();
@@ -68,7 +69,8 @@ int editor_base(char *out, size_t outsz, struct tdl_err *err)
 		return err_set(err, TDL_EINPUT, "no home folder to keep the editor's file in: set HOME");
 	if ((size_t)snprintf(cache, sizeof cache, "%s/.cache", home) >= sizeof cache ||
 	    (size_t)snprintf(out, outsz, "%s/.cache/toddle", home) >= outsz)
-		return err_set(err, TDL_EINPUT, "the home folder's path is too long");
+		return err_set(err, TDL_EDATA, "HOME is too long (%zu bytes; at most %zu): use a shorter path",
+			       strlen(home), (outsz < sizeof cache ? outsz : sizeof cache) - sizeof "/.cache/toddle");
 	if (mkdir(cache, 0700) != 0 && errno != EEXIST)
 		return err_set(err, TDL_EDATA, "cannot make %s: %s", cache, strerror(errno));
 	return folder_make_private(out, err);

@@ -258,6 +258,7 @@ static int toddle_main(int argc, char **argv)
 	if (rc)
 		return rc;
 	app.today = date_today();
+	app.today_given = g.today != NULL;
 	if (g.today && date_parse(g.today, &app.today))
 		return fprintf(stderr, "toddle: --today '%.40s' is not a real date: write it as YYYY-MM-DD\n",
 			       g.today), 1;
@@ -265,9 +266,12 @@ static int toddle_main(int argc, char **argv)
 		snprintf(app.db_path, sizeof app.db_path, "%s", g.db);
 	else if (app.set.database[0])
 		snprintf(app.db_path, sizeof app.db_path, "%s", app.set.database);
-	else if (settings_default_db(app.db_path, sizeof app.db_path))
-		return fprintf(stderr, "toddle: HOME is not set: pass --db FILE\n"), 1;
-	else
+	else if ((rc = settings_default_db(app.db_path, sizeof app.db_path, &err))) {
+		char msg[sizeof err.msg + 32];
+
+		snprintf(msg, sizeof msg, "%s, or pass --db FILE", err.msg);
+		return cli_fail(rc, msg);
+	} else
 		app.default_db = 1;
 	app_find_content(&app);
 	if (first < argc) {

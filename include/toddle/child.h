@@ -48,6 +48,17 @@ int child_validate_edit(const struct child *was, const char *name, day_t born, i
 /* The earliest birth date accepted on day today (CHILD_MAX_YEARS before it). */
 day_t child_born_min(day_t today);
 
+/* The last day toddle follows child c: CHILD_MAX_YEARS after the birth. */
+day_t child_day_max(const struct child *c);
+
+/* Refuse a day before c's birth (TDL_EINPUT): "WHAT DAY is before NAME's birth
+ * date BORN" — the one message for every dated entry about a child. */
+int child_check_born(const struct child *c, day_t day, const char *what, struct tdl_err *err);
+
+/* Refuse a day that c's age is worked out for (a week page, a --today) before
+ * the birth or after child_day_max (TDL_EINPUT, naming both dates). */
+int child_check_day(const struct child *c, day_t day, const char *what, struct tdl_err *err);
+
 /* Add a child; fills out (may be NULL) with the stored row. */
 int child_add(sqlite3 *db, const char *name, day_t born, int has_due, day_t due,
 	      day_t today, struct child *out, struct tdl_err *err);

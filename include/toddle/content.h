@@ -47,7 +47,13 @@ typedef void (*content_problem_fn)(const char *problem, void *ctx);
  * counts, lengths, titles); returns the number of problems. */
 int content_lint_dir(const char *dir, content_problem_fn fn, void *ctx, struct tdl_err *err);
 
-/* Check a folder without a database: parse, validate, cross-reference. */
+/* Check dir as the shipped library and extra (may be NULL) as a clinic's or family's
+ * folder on top of it, by running the loader (content_sync_with) into a scratch
+ * database in memory: the same rules, the same results. What the loader would
+ * leave out with a warning is an error here. */
+int content_check_with(const char *dir, const char *extra, struct tdl_err *err);
+
+/* The same for dir alone. */
 int content_check_dir(const char *dir, struct tdl_err *err);
 
 #endif

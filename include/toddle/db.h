@@ -8,7 +8,7 @@
 #include "toddle/err.h"
 
 /* The newest schema version this program knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 12
+#define DB_SCHEMA_VERSION 13
 /* Marks the file as toddle's (PRAGMA application_id). */
 #define DB_APPLICATION_ID 0x54444c31
 
@@ -20,12 +20,20 @@ enum { DB_OPEN_ONLY = 0, DB_CREATE = 1, DB_CREATE_WITH_FOLDERS = 2 };
  * folders) is private to the user. */
 int db_open(const char *path, int create, sqlite3 **out, struct tdl_err *err);
 
+/* A private scratch database in memory with the current schema (nothing
+ * else sees it; content check loads a library into one). */
+int db_open_memory(sqlite3 **out, struct tdl_err *err);
+
 /* Close a database opened with db_open (NULL is fine). */
 void db_close(sqlite3 *db);
 
 /* Ask guard before every write transaction (a clinic checks membership
  * there, so a removed member stops writing); NULL for none. */
 void db_set_write_guard(int (*guard)(void *ctx, struct tdl_err *err), void *ctx);
+
+/* How long saves wait for other connections' saves from now on: ms (0: give
+ * up at once when someone holds the write lock), or the usual wait (ms < 0). */
+void db_busy_limit(int ms);
 
 /* Start a write transaction (BEGIN IMMEDIATE, waiting for other writers). */
 int db_begin(sqlite3 *db, struct tdl_err *err);
@@ -65,6 +73,13 @@ struct db_row {
 /* Step st, whose columns are version, who, at, removed_by, removed_at, same,
  * into row, and finalize it. */
 int db_row_read(sqlite3 *db, sqlite3_stmt *st, struct db_row *row, struct tdl_err *err);
+
+/* Start a write that never waits, inside the open transaction or in a new
+ * one (SAVEPOINT); 0 when it may write. End it with db_write_soon_end. */
+int db_write_soon(sqlite3 *db);
+
+/* End db_write_soon's write: kept (ok) or undone; waiting is back on. */
+void db_write_soon_end(sqlite3 *db, int ok);
 
 /* Start a read transaction (one snapshot, one lock for the reads that follow);
  * nothing may be written before db_read_end. 0 on success. */

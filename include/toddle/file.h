@@ -10,6 +10,14 @@
  * into out; -1 when it does not fit. */
 int file_folder(const char *path, char *out, size_t outsz);
 
+/* 1 when the folder holding path does not let the person add files (checked for the
+ * ids toddle runs with: faccessat AT_EACCESS), its name then in dir; else 0. */
+int file_folder_unwritable(const char *path, char *dir, size_t dirsz);
+
+/* Make each missing folder on the way to path's folder, mode 0700 (errors
+ * show up when the file is written). */
+void file_make_parents(const char *path);
+
 struct stat;
 
 /* Open path for reading with O_NONBLOCK, so a FIFO cannot hang toddle, and accept it

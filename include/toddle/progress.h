@@ -73,11 +73,25 @@ int progress_history(sqlite3 *db, const struct child *c, const char *id,
 int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
 		  struct flag **out, int *n, struct tdl_err *err);
 
+/* Days ahead flags_until looks at most: beyond them a count is counted again. */
+#define FLAGS_FAR 36525
+
 /* The number of flags_compute's flags of each child of kids[0..n) (into
- * counts), read for all of them in one statement: every child (therapist
- * NULL) or the therapist's caseload; a child outside it counts 0. */
-int flags_count_each(sqlite3 *db, const char *therapist, const struct child *kids, int n, day_t today,
-		     int correct_until_months, int *counts, struct tdl_err *err);
+ * counts) and the first day each count may change (into untils, may be
+ * NULL), read for every FLAGS_RUN children in one statement. */
+int flags_count_each(sqlite3 *db, const struct child *kids, int n, day_t today, int correct_until_months,
+		     int *counts, day_t *untils, struct tdl_err *err);
+
+/* The first day after today on which the count of child c's flags, from its
+ * rows before flags_compute's filter (f[0..n)), may differ from today's:
+ * today's count holds on every day before it (at most today + FLAGS_FAR). */
+day_t flags_until(const struct flag *f, int n, const struct child *c, day_t today, int correct_until_months);
+
+/* Keep the flag counts of children ids[0..n) counted on day today, each
+ * holding until untils[i], if that can be done without waiting (called in the
+ * read transaction they were counted in); 0 when kept. */
+int flag_count_store(sqlite3 *db, const long long *ids, const int *counts, const day_t *untils, int n,
+		     day_t today, int correct_until_months);
 
 void progress_windows_free(struct who_window *w, int n);
 void progress_free(struct progress *p, int n);

@@ -72,10 +72,16 @@ int settings_load(struct settings *s, const char *extra, struct tdl_err *err);
  * replaces it only for an unprivileged toddle, as in tests). */
 const char *settings_system_path(void);
 
+/* $var/rel, or $HOME/fallback/rel when var is unset or not absolute, into out:
+ * TDL_EINPUT when HOME is not set either, TDL_EDATA "VAR is too long (N bytes;
+ * at most M)" when the path does not fit in outsz (never cut short). */
+int settings_xdg_path(const char *var, const char *fallback, const char *rel, char *out, size_t outsz,
+		      struct tdl_err *err);
+
 /* Path of the user's settings file under $XDG_CONFIG_HOME (or ~/.config). */
-int settings_user_path(char *out, size_t outsz);
+int settings_user_path(char *out, size_t outsz, struct tdl_err *err);
 
 /* Default database path under $XDG_DATA_HOME (or ~/.local/share). */
-int settings_default_db(char *out, size_t outsz);
+int settings_default_db(char *out, size_t outsz, struct tdl_err *err);
 
 #endif

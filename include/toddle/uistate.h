@@ -11,8 +11,9 @@ struct ui_state {
 	char view[16];    /* the view's name (week, milestones, ...), or "" */
 };
 
-/* The state file's path into out; -1 when neither XDG_STATE_HOME nor HOME says where. */
-int ui_state_path(char *out, size_t outsz);
+/* The state file's path into out: TDL_EINPUT when neither XDG_STATE_HOME nor HOME
+ * says where, TDL_EDATA when the path is too long (the message says which). */
+int ui_state_path(char *out, size_t outsz, struct tdl_err *err);
 
 /* Read the state file at path into *s, as the person (never with toddle's
  * clinic group). A missing file gives an empty state and TDL_OK; a file that

@@ -129,6 +129,19 @@ int cli_child(struct app *app, const char *name, struct child *out)
 	return rc ? cli_fail(rc, err.msg) : 0;
 }
 
+/* As cli_child, for a command that works out the child's age on today: a --today
+ * past the years toddle follows the child is refused (it showed "973 years"). */
+int cli_child_aged(struct app *app, const char *name, struct child *out)
+{
+	struct tdl_err err;
+	int rc = cli_child(app, name, out);
+
+	if (!rc && app->today_given && app->today > child_day_max(out) &&
+	    (rc = child_check_day(out, app->today, "--today", &err)))
+		return cli_fail(rc, err.msg);
+	return rc;
+}
+
 /* Print s line by line, each line cleaned for a terminal, with sep between lines. */
 static void put_clean(const char *s, const char *sep)
 {

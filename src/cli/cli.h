@@ -34,6 +34,10 @@ int cli_number(const char *cmd, const char *opt, const char *value, long long mi
 /* Find a child by --child (NULL = the only one); prints why on failure. */
 int cli_child(struct app *app, const char *name, struct child *out);
 
+/* As cli_child, for a command that works out the child's age on today: a
+ * --today more than CHILD_MAX_YEARS after the child's birth is refused. */
+int cli_child_aged(struct app *app, const char *name, struct child *out);
+
 /* Print text made safe for a terminal (no control characters), on one line.
  * Every string the CLI prints goes through cli_put, cli_put_lines or
  * cli_fail: printf formats in src/cli hold no %s (tests/cli/escapes.sh). */

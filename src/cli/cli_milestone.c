@@ -128,7 +128,7 @@ static int milestone_list_cmd(struct app *app, int argc, char **argv)
 		return 1;
 	if (v_[1] && v_[2])
 		return cli_fail(1, "milestone list: use --flagged or --history ID, not both");
-	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v_[0], &c)))
+	if ((rc = cli_open(app, 0)) || (rc = cli_child_aged(app, v_[0], &c)))
 		return rc;
 	if (v_[2])
 		return history_print(app, &c, v_[2]);
@@ -163,7 +163,7 @@ static int milestone_unanswered_cmd(struct app *app, int argc, char **argv)
 		return 1;
 	if (v[2])
 		return cli_fail(1, "milestone list: --flagged and --unanswered are two lists: give one of them");
-	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
+	if ((rc = cli_open(app, 0)) || (rc = cli_child_aged(app, v[0], &c)))
 		return rc;
 	rc = catchup_items(app->db, &c, app->today, app->set.correct_until_months, &it, &n, &err);
 	if (rc)

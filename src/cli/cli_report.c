@@ -96,7 +96,7 @@ int cli_report_cmd(struct app *app, int argc, char **argv)
 	}
 	if (v[4] && !*v[4])
 		return cli_fail(1, "report: --output needs a file name");
-	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
+	if ((rc = cli_open(app, 0)) || (rc = cli_child_aged(app, v[0], &c)))
 		return rc;
 	buf_init(&b);
 	rc = report_build(app->db, &c, &(struct report_request){

@@ -123,13 +123,8 @@ int cli_week_cmd(struct app *app, int argc, char **argv)
 		return 1;
 	if ((rc = cli_open(app, 0)) || (rc = cli_child(app, v[0], &c)))
 		return rc;
-	if (on < c.born) {
-		char b[11], msg[200];
-
-		date_format(c.born, b);
-		snprintf(msg, sizeof msg, "week: --date is before the birth date %s: pick a later date", b);
-		return cli_fail(1, msg);
-	}
+	if (child_check_day(&c, on, v[1] ? "week: --date" : "week: --today", &err))
+		return cli_fail(1, err.msg);
 	rc = week_view_load(app->db, &c, on, -1, app->set.correct_until_months, &view, &err);
 	if (rc == TDL_OK && v[2])
 		put_picks(&view);

@@ -135,15 +135,15 @@ int activity_log(sqlite3 *db, const struct child *c, const struct activity_done 
 	day_t day = e->day;
 	struct activity a;
 	sqlite3_stmt *st;
-	char uuid[37], now[21], d[11], real[ACTIVITY_ID_MAX + 1];
+	char uuid[37], now[21], real[ACTIVITY_ID_MAX + 1];
 	int rc;
 
-	date_format(day, d);
 	rc = date_check_past(day, today, "the activity date", err);
 	if (rc)
 		return rc;
-	if (day < c->born)
-		return err_set(err, TDL_EINPUT, "date %s is before %s was born", d, c->name);
+	rc = child_check_born(c, day, "the activity date", err);
+	if (rc)
+		return rc;
 	if (minutes < 0 || minutes > 600)
 		return err_set(err, TDL_EINPUT, "minutes must be from 0 to 600");
 	rc = text_check_lines(note, "the note", ACTIVITY_NOTE_MAX, 0, err);

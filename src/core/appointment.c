@@ -62,6 +62,8 @@ int appointment_add(sqlite3 *db, const struct child *c, struct appointment *a, s
 	char now[21], tm[6];
 	int rc = appointment_validate(a, err);
 
+	if (!rc)
+		rc = child_check_born(c, a->day, "the appointment date", err);
 	if (rc)
 		return rc;
 	db_uuid(a->uuid);
@@ -146,6 +148,29 @@ static void appointment_bind(sqlite3_stmt *st, const struct appointment *a)
 	db_bind_text(st, 6, a->with_whom && *a->with_whom ? a->with_whom : NULL);
 }
 
+/* Inside a write: refuse a new day before the birth of the appointment's child. */
+static int appointment_check_born(sqlite3 *db, const struct appointment *a, struct tdl_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT child_id FROM appointment WHERE id = ?1", err);
+	struct child c;
+	long long cid = -1;
+	int rc;
+
+	if (!st)
+		return TDL_EDATA;
+	sqlite3_bind_int64(st, 1, a->id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		cid = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, "cannot read the database", err);
+	if (cid < 0)
+		return err_set(err, TDL_EINPUT, APPOINTMENT_GONE);
+	rc = child_get(db, cid, &c, err);
+	return rc ? rc : child_check_born(&c, a->day, "the appointment date", err);
+}
+
 /* Save edits if nobody changed it since it was read. */
 int appointment_update(sqlite3 *db, struct appointment *a, int *changed, struct tdl_err *err)
 {
@@ -161,6 +186,8 @@ int appointment_update(sqlite3 *db, struct appointment *a, int *changed, struct 
 	if (db_begin(db, err))
 		return TDL_EDATA;
 	rc = appointment_check(db, a, a->version, &same, err);
+	if (!rc && !same)
+		rc = appointment_check_born(db, a, err);
 	if (rc || same) {
 		db_rollback(db);
 		return rc;

@@ -106,8 +106,9 @@ static int draft_write(sqlite3 *db, const char *sql, long long child_id, const c
 /* Keep the current user's unsaved text for a form. */
 int draft_save(sqlite3 *db, long long child_id, const char *form, const char *body, struct tdl_err *err)
 {
+	/* a child removed meanwhile cannot own the draft: it is kept without one */
 	return draft_write(db, "INSERT OR REPLACE INTO draft(who, form, body, saved_at, child_id)"
-			   " VALUES(?1, ?2, ?3, ?4, ?5)", child_id, form, body, err);
+			   " VALUES(?1, ?2, ?3, ?4, (SELECT id FROM child WHERE id = ?5))", child_id, form, body, err);
 }
 
 /* The current user's draft for a form about child_id, or NULL. */

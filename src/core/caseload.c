@@ -126,7 +126,8 @@ int caseload_unassign(sqlite3 *db, const struct child *c, const char *therapist,
  *   per child and activity;
  * - the week: for each program entry, planned from its days inside the week
  *   and done (done or hard) on those days, at most planned, as
- *   program_adherence counts them. */
+ *   program_adherence counts them;
+ * - flags: the stored count, when it holds on ?2 for correct_until ?6 (else NULL). */
 static const char caseload_sql[] =
 	"WITH kids AS (SELECT c.id, c.uuid, c.name, c.born, c.due, c.version FROM child c WHERE ?1 IS NULL"
 	"  OR c.id IN (SELECT s.child_id FROM assignment s WHERE s.therapist = ?1 AND s.ended_at IS NULL)),"
@@ -149,9 +150,10 @@ static const char caseload_sql[] =
 	"  FROM (SELECT *, CAST(julianday(t) - julianday(f) AS INTEGER) + 1 AS days FROM week WHERE t >= f) e),"
 	" adherence AS (SELECT kid, sum(planned) AS planned, sum(min(done, planned)) AS done FROM entry GROUP BY kid)"
 	" SELECT k.id, k.uuid, k.name, k.born, k.due, k.version, COALESCE(t.team, ''), n.day, n.time, n.title,"
-	" i.last, COALESCE(a.planned, 0), COALESCE(a.done, 0)"
+	" i.last, COALESCE(a.planned, 0), COALESCE(a.done, 0), f.flags"
 	" FROM kids k LEFT JOIN team t ON t.child_id = k.id LEFT JOIN idle i ON i.kid = k.id"
 	" LEFT JOIN adherence a ON a.kid = k.id"
+	" LEFT JOIN flag_count f ON f.child_id = k.id AND f.since <= ?2 AND f.until > ?2 AND f.correct_until = ?6"
 	" LEFT JOIN appointment n ON n.id = (SELECT x.id FROM appointment x WHERE x.child_id = k.id"
 	"  AND x.day BETWEEN ?2 AND ?5 AND x.deleted_at IS NULL ORDER BY x.day, x.time, x.id LIMIT 1)"
 	" ORDER BY k.name COLLATE NOCASE, k.id";
@@ -191,6 +193,7 @@ static int case_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 		       ? cd->today - last : -1;
 	r->planned = sqlite3_column_int(st, 11);
 	r->done = sqlite3_column_int(st, 12);
+	r->flags = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 13);
 	return 0;
 }
 
@@ -239,16 +242,57 @@ void caseload_sort(struct caseload_row *rows, int n, enum caseload_sort sort)
 		qsort_r(rows, (size_t)n, sizeof *rows, cmp_rows, &sort);
 }
 
-/* The caseload of a therapist (NULL: every child), sorted: two statements
- * whatever its size (the rows, then every child's flags). */
+/* Count the flags of the rows with no stored count (flags -1), and store
+ * those counts for next time when that can be done without waiting. */
+static int count_missing(sqlite3 *db, struct caseload_row *rows, int cnt, day_t today, int correct_until_months,
+			 struct tdl_err *err)
+{
+	struct child *kids = malloc(((size_t)cnt + 1) * sizeof *kids);
+	long long *ids = malloc(((size_t)cnt + 1) * sizeof *ids);
+	int *counts = malloc(((size_t)cnt + 1) * sizeof *counts), *at = malloc(((size_t)cnt + 1) * sizeof *at);
+	day_t *untils = malloc(((size_t)cnt + 1) * sizeof *untils);
+	int m = 0, rc = TDL_OK;
+
+	if (!kids || !ids || !counts || !at || !untils) {
+		free(kids);
+		free(ids);
+		free(counts);
+		free(at);
+		free(untils);
+		return err_set(err, TDL_EDATA, "out of memory");
+	}
+	for (int i = 0; i < cnt; i++)
+		if (rows[i].flags < 0) {
+			at[m] = i;
+			ids[m] = rows[i].child.id;
+			kids[m++] = rows[i].child;
+		}
+	if (m)
+		rc = flags_count_each(db, kids, m, today, correct_until_months, counts, untils, err);
+	for (int i = 0; !rc && i < m; i++)
+		rows[at[i]].flags = counts[i];
+	if (!rc && m)
+		flag_count_store(db, ids, counts, untils, m, today, correct_until_months);
+	free(kids);
+	free(ids);
+	free(counts);
+	free(at);
+	free(untils);
+	return rc;
+}
+
+/* The caseload of a therapist (NULL: every child), sorted: one statement for
+ * the rows with the stored flag counts; the counts not stored (new entries,
+ * a new day past a count's last) are counted and stored, in the same read
+ * transaction, so a count is kept only for the data it was counted from. */
 int caseload_list(sqlite3 *db, const char *therapist, day_t today, int correct_until_months,
 		  enum caseload_sort sort, struct caseload_row **out, int *n, struct tdl_err *err)
 {
 	struct case_day cd = { today, correct_until_months };
+	int own = sqlite3_get_autocommit(db) && db_read_begin(db) == 0;
 	sqlite3_stmt *st = db_prepare_cached(db, caseload_sql, err);
 	struct caseload_row *rows;
-	struct child *kids;
-	int *counts, cnt = 0, rc;
+	int cnt = 0, rc;
 	void *part;
 
 	*out = NULL;
@@ -259,26 +303,14 @@ int caseload_list(sqlite3 *db, const char *therapist, day_t today, int correct_u
 		db_bind_day(st, 3, program_monday(today));
 		db_bind_day(st, 4, program_monday(today) + 6);
 		db_bind_day(st, 5, today + 3660);
+		sqlite3_bind_int(st, 6, correct_until_months);
 	}
 	rc = db_rows_read(db, st, &case_rows, &cd, &part, &cnt, err);
-	if (rc)
-		return rc;
 	rows = part;
-	kids = malloc(((size_t)cnt + 1) * sizeof *kids);
-	counts = malloc(((size_t)cnt + 1) * sizeof *counts);
-	if (!kids || !counts) {
-		free(kids);
-		free(counts);
-		caseload_free(rows, cnt);
-		return err_set(err, TDL_EDATA, "out of memory");
-	}
-	for (int i = 0; i < cnt; i++)
-		kids[i] = rows[i].child;
-	rc = flags_count_each(db, therapist, kids, cnt, today, correct_until_months, counts, err);
-	for (int i = 0; !rc && i < cnt; i++)
-		rows[i].flags = counts[i];
-	free(kids);
-	free(counts);
+	if (!rc)
+		rc = count_missing(db, rows, cnt, today, correct_until_months, err);
+	if (own)
+		db_read_end(db);
 	if (rc) {
 		caseload_free(rows, cnt);
 		return rc;

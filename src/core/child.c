@@ -32,6 +32,39 @@ static int child_check_born_min(day_t born, day_t today, struct tdl_err *err)
 		       "years, so the earliest birth date it takes is %s; check the year", b, CHILD_MAX_YEARS, min);
 }
 
+/* The last day toddle follows child c. */
+day_t child_day_max(const struct child *c)
+{
+	return date_add_months(c->born, 12 * CHILD_MAX_YEARS);
+}
+
+/* Refuse a day before c's birth, in the words every dated entry uses. */
+int child_check_born(const struct child *c, day_t day, const char *what, struct tdl_err *err)
+{
+	char d[11], b[11];
+
+	if (day >= c->born)
+		return TDL_OK;
+	date_format(day, d);
+	date_format(c->born, b);
+	return err_set(err, TDL_EINPUT, "%s %s is before %.100s's birth date %s: check the date", what, d, c->name, b);
+}
+
+/* Refuse a day for c's age outside the birth .. CHILD_MAX_YEARS after it. */
+int child_check_day(const struct child *c, day_t day, const char *what, struct tdl_err *err)
+{
+	char d[11], b[11], last[11];
+	int rc = child_check_born(c, day, what, err);
+
+	if (rc || day <= child_day_max(c))
+		return rc;
+	date_format(day, d);
+	date_format(c->born, b);
+	date_format(child_day_max(c), last);
+	return err_set(err, TDL_EINPUT, "%s %s is more than %d years after %.100s's birth date %s: toddle follows "
+		       "children until %s; check the year", what, d, CHILD_MAX_YEARS, c->name, b, last);
+}
+
 /* Check name and dates for a new child or an edit of `was`. */
 int child_validate_edit(const struct child *was, const char *name, day_t born, int has_due, day_t due,
 			day_t today, struct tdl_err *err)

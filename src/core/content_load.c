@@ -108,12 +108,11 @@ static int lib_store(sqlite3 *db, const struct lib *l, const char *stamp, struct
 	return rc ? rc : db_meta_set(db, "content_stamp", stamp, err);
 }
 
-/* Read the shipped folder and, when given, the extra one; a problem in the
- * extra folder leaves it out and is reported in warn. */
-static int lib_gather(const char *dir, const char *extra, struct lib *l, char *warn, size_t warnsz,
-		      struct tdl_err *err)
+/* Read the shipped folder and, when given, the extra one, with every rule; a
+ * problem in the extra folder leaves it out (*left_out) and is described in xerr. */
+static int lib_gather(const char *dir, const char *extra, struct lib *l, int *left_out,
+		      struct tdl_err *xerr, struct tdl_err *err)
 {
-	struct tdl_err xerr;
 	int n0, rc;
 
 	memset(l, 0, sizeof *l);
@@ -126,28 +125,16 @@ static int lib_gather(const char *dir, const char *extra, struct lib *l, char *w
 		return rc;
 	}
 	n0 = l->n;
-	if (lib_read_dir(extra, 1, l, &xerr) || rules_cross_check(l, &xerr)) {
+	if ((*left_out = lib_read_dir(extra, 1, l, xerr)) != 0 || (*left_out = rules_cross_check(l, xerr)) != 0)
 		lib_truncate(l, n0);
-		snprintf(warn, warnsz, "your own library folder was left out: %s", xerr.msg);
-	}
 	return TDL_OK;
 }
 
-/* Check a folder without a database (shipped rules only, no lint). */
-int content_check_dir(const char *dir, struct tdl_err *err)
-{
-	struct lib l;
-	char warn[8];
-	int rc = lib_gather(dir, NULL, &l, warn, sizeof warn, err);
-
-	if (!rc)
-		lib_free(&l);
-	return rc;
-}
-
-/* Load the folders into db when they changed since the last load. */
-int content_sync_with(sqlite3 *db, const char *dir, const char *extra, int *reloaded, char *warn,
-		      size_t warnsz, struct tdl_err *err)
+/* The loader, for the start and for content check alike: load dir and extra into db
+ * when they changed since the last load. A problem in extra leaves it out: *left_out
+ * is its status (0: none) and xerr says why. */
+static int content_load(sqlite3 *db, const char *dir, const char *extra, int *reloaded, int *left_out,
+			struct tdl_err *xerr, struct tdl_err *err)
 {
 	char stamp[32], old[32] = "";
 	unsigned long long h = 1469598103934665603ULL;
@@ -155,19 +142,16 @@ int content_sync_with(sqlite3 *db, const char *dir, const char *extra, int *relo
 	struct lib l;
 
 	*reloaded = 0;
-	if (warn && warnsz)
-		warn[0] = '\0';
+	*left_out = 0;
 	h = fnv(h, &fmt, sizeof fmt);
 	if (stamp_dir(dir, &h, err))
 		return TDL_EDATA;
-	if (extra && *extra && stamp_dir(extra, &h, err)) {
-		snprintf(warn, warnsz, "your own library folder was left out: %s", err->msg);
+	if (extra && *extra && (*left_out = stamp_dir(extra, &h, xerr)) != 0)
 		extra = NULL;
-	}
 	snprintf(stamp, sizeof stamp, "%016llx", h);
 	if (db_meta_get(db, "content_stamp", old, sizeof old) == 0 && !strcmp(old, stamp))
 		return TDL_OK;
-	rc = lib_gather(dir, extra, &l, warn, warnsz, err);
+	rc = lib_gather(dir, extra, &l, left_out, xerr, err);
 	if (rc)
 		return rc;
 	rc = db_begin(db, err);
@@ -182,6 +166,45 @@ int content_sync_with(sqlite3 *db, const char *dir, const char *extra, int *relo
 		}
 	}
 	lib_free(&l);
+	return rc;
+}
+
+/* Check the folders by loading them, as a start would, into a scratch database in
+ * memory: a problem the loader would warn about and leave out is an error here. */
+int content_check_with(const char *dir, const char *extra, struct tdl_err *err)
+{
+	struct tdl_err xerr;
+	sqlite3 *db = NULL;
+	int reloaded, left_out = 0, rc = db_open_memory(&db, err);
+
+	err_clear(&xerr);
+	if (!rc)
+		rc = content_load(db, dir, extra, &reloaded, &left_out, &xerr, err);
+	db_close(db);
+	if (!rc && left_out)
+		rc = err_set(err, left_out, "%s (toddle would leave the folder %.200s out)", xerr.msg, extra);
+	return rc;
+}
+
+/* Check a folder as the shipped library, the same way. */
+int content_check_dir(const char *dir, struct tdl_err *err)
+{
+	return content_check_with(dir, NULL, err);
+}
+
+/* Load the folders into db when they changed since the last load. */
+int content_sync_with(sqlite3 *db, const char *dir, const char *extra, int *reloaded, char *warn,
+		      size_t warnsz, struct tdl_err *err)
+{
+	struct tdl_err xerr;
+	int left_out = 0, rc;
+
+	err_clear(&xerr);
+	if (warn && warnsz)
+		warn[0] = '\0';
+	rc = content_load(db, dir, extra, reloaded, &left_out, &xerr, err);
+	if (left_out && warn && warnsz)
+		snprintf(warn, warnsz, "your own library folder was left out: %s", xerr.msg);
 	return rc;
 }
 

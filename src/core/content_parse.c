@@ -127,6 +127,8 @@ int content_parse(const char *buf, size_t len, const char *file, content_record_
 	memcpy(copy, buf, len);
 	copy[len] = '\0';
 	p.rec.file = file;
+	if (len >= 3 && !memcmp(copy, "\xEF\xBB\xBF", 3))
+		pos = 3; /* a byte-order mark some editors write first: not part of line 1 */
 	while (pos < len && rc == TDL_OK) {
 		char *line = copy + pos, *nl = memchr(line, '\n', len - pos);
 		size_t l = nl ? (size_t)(nl - line) : len - pos;

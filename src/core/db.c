@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "toddle/db.h"
+#include "toddle/file.h"
 #include "toddle/schema.h"
 
 /* A sentence for people about what went wrong with the database. */
@@ -44,6 +45,15 @@ int db_fail(sqlite3 *db, const char *what, struct tdl_err *err)
 {
 	int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
 	const char *why = db && sqlite3_system_errno(db) == ENOSPC ? db_explain(SQLITE_FULL) : db_explain(code);
+	const char *file = db ? sqlite3_db_filename(db, "main") : NULL;
+	char dir[PATH_MAX];
+
+	/* SQLite keeps -wal and -shm beside the database: a folder that refuses them
+	 * makes a writable file "read-only"; say which of the two is at fault */
+	if (((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN) && file && *file &&
+	    faccessat(AT_FDCWD, file, W_OK, AT_EACCESS) == 0 && file_folder_unwritable(file, dir, sizeof dir))
+		return err_set(err, TDL_EDATA, "%s: the folder %s is not writable (the database keeps its -wal and "
+			       "-shm files beside it): check the folder's permissions", what, dir);
 
 	if (why)
 		return err_set(err, TDL_EDATA, "%s: %s", what, why);
@@ -69,6 +79,8 @@ int db_exec(sqlite3 *db, const char *sql, struct tdl_err *err)
 		return db_fail(db, "database error", err);
 	return TDL_OK;
 }
+
+static int busy_wait(void *ctx, int count);
 
 /* The process's one write guard, set once by main for a clinic (db_set_write_guard):
  * every connection the process opens answers to the same membership check. */
@@ -108,6 +120,37 @@ int db_commit(sqlite3 *db, struct tdl_err *err)
 	return TDL_OK;
 }
 
+/* Start a write that must not wait (a store of figures worked out from what
+ * was read, kept to spare the work next time): SAVEPOINT inside the open
+ * transaction, or a new one that reads on from the same snapshot, with no
+ * busy waiting; 0 when it may write. db_write_soon_end ends it. A write that
+ * cannot be made at once (another connection is saving, or saved since this
+ * one read: SQLITE_BUSY_SNAPSHOT, the file is read-only, the clinic refuses)
+ * then fails at once, and db_write_soon_end drops it. */
+int db_write_soon(sqlite3 *db)
+{
+	struct tdl_err ignored;
+
+	if (write_guard && write_guard(write_guard_ctx, &ignored))
+		return -1;
+	if (sqlite3_db_readonly(db, "main") == 1)
+		return -1;
+	if (sqlite3_exec(db, "SAVEPOINT write_soon", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_busy_handler(db, NULL, NULL);
+	return 0;
+}
+
+/* End db_write_soon's write: kept when ok (committed with the transaction
+ * around it), else undone; waiting for others is back on. */
+void db_write_soon_end(sqlite3 *db, int ok)
+{
+	if (!ok)
+		sqlite3_exec(db, "ROLLBACK TO write_soon", NULL, NULL, NULL);
+	sqlite3_exec(db, "RELEASE write_soon", NULL, NULL, NULL);
+	sqlite3_busy_handler(db, busy_wait, NULL);
+}
+
 /* Start a read transaction, so the reads that follow see one snapshot and
  * share one lock instead of taking one each; 0 also when one is open. */
 int db_read_begin(sqlite3 *db)
@@ -117,11 +160,12 @@ int db_read_begin(sqlite3 *db)
 	return sqlite3_exec(db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* End the read transaction db_read_begin started (nothing was written in it). */
+/* End the read transaction db_read_begin started (nothing was written in it
+ * but a db_write_soon store, dropped if it cannot be committed). */
 void db_read_end(sqlite3 *db)
 {
-	if (!sqlite3_get_autocommit(db))
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(db) && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		db_rollback(db); /* a db_write_soon store that could not be kept */
 }
 
 /* Roll back the current transaction, if any. */
@@ -214,6 +258,18 @@ int db_data_version(sqlite3 *db)
 	return query_int(db, "PRAGMA data_version");
 }
 
+/* Why folder dir could not be made (errno): its parent is not writable, or the system's words. */
+static int folder_error(const char *dir, struct tdl_err *err)
+{
+	char parent[PATH_MAX];
+	int e = errno;
+
+	if ((e == EACCES || e == EROFS || e == EPERM) && file_folder_unwritable(dir, parent, sizeof parent))
+		return err_set(err, TDL_EDATA, "cannot create folder %s: the folder %s is not writable: "
+			       "check its permissions or pick another place with --db", dir, parent);
+	return err_set(err, TDL_EDATA, "cannot create folder %s: %s", dir, strerror(e));
+}
+
 /* Create each missing folder on the way to path's folder, private to the user. */
 static int make_parent(const char *path, struct tdl_err *err)
 {
@@ -232,17 +288,18 @@ static int make_parent(const char *path, struct tdl_err *err)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			return err_set(err, TDL_EDATA, "cannot create folder %s: %s", dir, strerror(errno));
+			return folder_error(dir, err);
 		*p = '/';
 	}
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return err_set(err, TDL_EDATA, "cannot create folder %s: %s", dir, strerror(errno));
+		return folder_error(dir, err);
 	return TDL_OK;
 }
 
-/* Make sure the file exists (when allowed), created 0600. */
+/* Make sure the file exists (when allowed), created 0600; an empty one is a new database. */
 static int ensure_file(const char *path, int create, struct tdl_err *err)
 {
+	char dir[PATH_MAX];
 	struct stat st;
 	int fd;
 
@@ -251,9 +308,8 @@ static int ensure_file(const char *path, int create, struct tdl_err *err)
 			return err_set(err, TDL_EDATA, "%s is a folder, not a database file", path);
 		if (!S_ISREG(st.st_mode))
 			return err_set(err, TDL_EDATA, "%s is not a database file (it is a device, pipe or socket)", path);
-		if (st.st_size == 0 && !create)
-			return err_set(err, TDL_EDATA, "%s is empty, not a toddle database: restore it from a backup or remove it",
-				       path);
+		/* an empty file (a first save killed before SQLite wrote its header) holds
+		 * nothing: reads and writes alike take it as a new database */
 		return TDL_OK;
 	}
 	if (errno != ENOENT)
@@ -267,6 +323,9 @@ static int ensure_file(const char *path, int create, struct tdl_err *err)
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 && errno == ENOENT)
 		return err_set(err, TDL_EDATA, "cannot create database %s: its folder does not exist", path);
+	if (fd < 0 && errno != EEXIST && file_folder_unwritable(path, dir, sizeof dir))
+		return err_set(err, TDL_EDATA, "cannot create database %s: the folder %s is not writable: "
+			       "check its permissions or pick another place with --db", path, dir);
 	if (fd < 0 && errno != EEXIST)
 		return err_set(err, TDL_EDATA, "cannot create database %s: %s", path, strerror(errno));
 	if (fd >= 0)
@@ -275,6 +334,14 @@ static int ensure_file(const char *path, int create, struct tdl_err *err)
 }
 
 #define DB_BUSY_MS 10000 /* how long a save waits for others' saves before it gives up */
+
+static int busy_ms = DB_BUSY_MS; /* the wait in force (db_busy_limit) */
+
+/* How long saves wait for others' saves from now on: ms (0: not at all), or the usual wait (< 0). */
+void db_busy_limit(int ms)
+{
+	busy_ms = ms < 0 ? DB_BUSY_MS : ms;
+}
 
 /* Wait while another connection saves: short sleeps of random length, for
  * up to DB_BUSY_MS in all. SQLite's own handler sleeps up to 100 ms at a
@@ -294,7 +361,7 @@ static int busy_wait(void *ctx, int count)
 	if (!seed)
 		seed = (unsigned)getpid() ^ (unsigned)now.tv_nsec ^ 0x9e3779b9u;
 	waited = (long long)(now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
-	if (waited >= DB_BUSY_MS)
+	if (waited >= busy_ms)
 		return 0;
 	seed ^= seed << 13;
 	seed ^= seed >> 17;
@@ -399,6 +466,29 @@ int db_open(const char *path, int create, sqlite3 **out, struct tdl_err *err)
 	rc = configure(db, path, err);
 	if (!rc)
 		rc = migrate(db, path, err);
+	if (rc) {
+		sqlite3_close(db);
+		return rc;
+	}
+	*out = db;
+	return TDL_OK;
+}
+
+/* A scratch database in memory, configured and brought to the schema like a file. */
+int db_open_memory(sqlite3 **out, struct tdl_err *err)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	*out = NULL;
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK) {
+		rc = db_fail(db, "cannot make a scratch database in memory", err);
+		sqlite3_close(db);
+		return rc;
+	}
+	rc = configure(db, "a scratch database in memory", err);
+	if (!rc)
+		rc = migrate(db, "a scratch database in memory", err);
 	if (rc) {
 		sqlite3_close(db);
 		return rc;

@@ -26,6 +26,33 @@ int file_folder(const char *path, char *out, size_t outsz)
 	return n < 0 || (size_t)n >= outsz ? -1 : 0;
 }
 
+/* Whether the folder holding path refuses new files to the person running toddle. */
+int file_folder_unwritable(const char *path, char *dir, size_t dirsz)
+{
+	if (file_folder(path, dir, dirsz))
+		return 0;
+	if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) == 0)
+		return 0;
+	return errno == EACCES || errno == EROFS || errno == EPERM;
+}
+
+/* Make the folders on the way to path's folder, private to the person (0700). */
+void file_make_parents(const char *path)
+{
+	char dir[4096];
+
+	if (file_folder(path, dir, sizeof dir))
+		return;
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(dir, 0700);
+		*p = '/';
+	}
+	mkdir(dir, 0700);
+}
+
 /* Open a file toddle reads (a library or settings file) without ever blocking: a FIFO,
  * device or folder in its place is refused by what the open file is, not by its name. */
 int file_open_regular(const char *path, const char *what, struct stat *st, struct tdl_err *err)
@@ -104,9 +131,9 @@ static int write_error(const char *path, int saved, struct tdl_err *err)
 
 	if (saved == ENOENT && !file_folder(path, dir, sizeof dir) && stat(dir, &st) != 0)
 		return err_set(err, TDL_EDATA, "cannot write %.200s: the folder %.200s does not exist", path, dir);
-	if ((saved == EACCES || saved == EPERM || saved == EROFS) && !file_folder(path, dir, sizeof dir))
-		return err_set(err, TDL_EDATA, "cannot write %.200s: %s (the folder %.200s does not let you add files)",
-			       path, strerror(saved), dir);
+	if ((saved == EACCES || saved == EPERM || saved == EROFS) && file_folder_unwritable(path, dir, sizeof dir))
+		return err_set(err, TDL_EDATA, "cannot write %.200s: the folder %.200s is not writable: "
+			       "check its permissions or pick another place", path, dir);
 	return err_set(err, TDL_EDATA, "cannot write %.200s: %s", path, strerror(saved));
 }
 

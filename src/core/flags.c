@@ -1,5 +1,6 @@
 /* The calm "worth talking about" list: concerns only (lost skills, not yet after a
  * passed checklist age, closed WHO windows), never a gap in the record. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "toddle/db.h"
@@ -85,9 +86,10 @@ static const struct db_rows flag_rows = { sizeof(struct flag), flag_from_row, fl
 
 /* One child (?1). */
 static const char flags_one_sql[] = FLAGS_SQL(MS_LIVE_ONE);
-/* The children with ids ?1 to ?2 (of therapist ?3's caseload unless NULL). */
-static const char flags_set_sql[] = FLAGS_SQL("SELECT id FROM child WHERE id BETWEEN ?1 AND ?2 AND (?3 IS NULL"
-					      " OR id IN (SELECT child_id FROM assignment WHERE therapist = ?3 AND ended_at IS NULL))");
+/* The children with ids ?1 to ?2 named in the list ?3 (",4,9,12,"): only
+ * those, however far apart their ids are. */
+static const char flags_set_sql[] = FLAGS_SQL("SELECT id FROM child WHERE id BETWEEN ?1 AND ?2"
+					      " AND instr(?3, ',' || id || ',') > 0");
 
 /* Children a run of flags_set_sql covers: their entries are gathered in
  * memory (temp_store is memory), so a caseload of thousands is read in runs
@@ -147,6 +149,58 @@ static void flags_filter(struct flag *f, int *n, const struct child *c, day_t to
 	flags_dedupe(f, n);
 }
 
+/* How many of f[0..n) flags_keep keeps for child c on day d (before the dedupe). */
+static int flags_kept(const struct flag *f, int n, const struct child *c, day_t d, int correct_until_months)
+{
+	struct child_age a;
+	int k = 0;
+
+	child_age(c, d, correct_until_months, &a);
+	for (int i = 0; i < n; i++)
+		k += flags_keep(&f[i], &a, d - a.use_days);
+	return k;
+}
+
+/* The first day after today on which child c's count of flags from the
+ * unfiltered rows f[0..n) may differ from today's. While the age in use is of
+ * one kind (corrected, or not), a day can only add flags: checklist ages and
+ * closed windows only grow with the age, and the day the age counts from is
+ * fixed. So the count holds until the first day one more row is kept (a
+ * binary search), or until the day the correction ends (the age then counts
+ * from the birth date, which can add or drop flags), at most FLAGS_FAR days.
+ * The dedupe drops a checklist flag only for a window kept too: with the same
+ * rows kept, the same count. */
+day_t flags_until(const struct flag *f, int n, const struct child *c, day_t today, int correct_until_months)
+{
+	struct child_age a;
+	day_t lo = today + 1, hi = today + FLAGS_FAR;
+	int base;
+
+	child_age(c, today, correct_until_months, &a);
+	if (a.corrected) { /* the first day without correction: it ends once and for all */
+		while (lo < hi) {
+			day_t mid = lo + (hi - lo) / 2;
+
+			child_age(c, mid, correct_until_months, &a);
+			if (a.corrected)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		lo = today + 1;
+	}
+	base = flags_kept(f, n, c, today, correct_until_months);
+	while (lo < hi) {
+		day_t mid = lo + (hi - lo) / 2;
+
+		if (flags_kept(f, n, c, mid, correct_until_months) > base)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
 /* The "worth talking about" list on day `today`. */
 int flags_compute(sqlite3 *db, const struct child *c, day_t today, int correct_until_months,
 		  struct flag **out, int *n, struct tdl_err *err)
@@ -197,13 +251,16 @@ static int by_id(const void *pa, const void *pb, void *ctx)
 	return (a > b) - (a < b);
 }
 
-/* Count the flags of one child's rows (f[0..nf), freed) into counts. */
+/* Count the flags of one child's rows (f[0..nf), freed) into counts, and the
+ * day the count may change into untils (may be NULL). */
 static void flags_count_one(struct flag *f, int nf, const struct child *kids, const int *by, int n,
-			    long long kid, day_t today, int correct_until_months, int *counts)
+			    long long kid, day_t today, int correct_until_months, int *counts, day_t *untils)
 {
 	int i = kid_find(kids, by, n, kid);
 
 	if (i >= 0) {
+		if (untils)
+			untils[i] = flags_until(f, nf, &kids[i], today, correct_until_months);
 		flags_filter(f, &nf, &kids[i], today, correct_until_months);
 		counts[i] = nf;
 	}
@@ -211,24 +268,29 @@ static void flags_count_one(struct flag *f, int nf, const struct child *kids, co
 		flag_drop(&f[j]);
 }
 
-/* Read the flags of the children with ids lo to hi (of the therapist's, unless NULL) and
- * count each one's into counts (by: indexes of kids by id). */
-static int flags_count_run(sqlite3 *db, sqlite3_stmt *st, const char *therapist, long long lo, long long hi,
-			   const struct child *kids, const int *by, int n, day_t today, int correct_until_months,
-			   int *counts, struct tdl_err *err)
+/* Read the flags of the children kids[by[from..to]] and count each one's
+ * into counts (by: indexes of kids by id). */
+static int flags_count_run(sqlite3 *db, sqlite3_stmt *st, int from, int to, const struct child *kids,
+			   const int *by, int n, day_t today, int correct_until_months, int *counts, day_t *untils,
+			   struct tdl_err *err)
 {
 	struct flag *f = NULL;
+	char list[FLAGS_RUN * 21 + 2];
+	size_t len = 1;
 	int nf = 0, cap = 0, rc = SQLITE_DONE, fail = 0;
 	long long kid = -1;
 
-	sqlite3_bind_int64(st, 1, lo);
-	sqlite3_bind_int64(st, 2, hi);
-	db_bind_text(st, 3, therapist);
+	list[0] = ',';
+	for (int i = from; i <= to; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%lld,", kids[by[i]].id);
+	sqlite3_bind_int64(st, 1, kids[by[from]].id);
+	sqlite3_bind_int64(st, 2, kids[by[to]].id);
+	sqlite3_bind_text(st, 3, list, (int)len, SQLITE_STATIC);
 	while (!fail && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long row_kid = sqlite3_column_int64(st, 12);
 
 		if (row_kid != kid && nf) {
-			flags_count_one(f, nf, kids, by, n, kid, today, correct_until_months, counts);
+			flags_count_one(f, nf, kids, by, n, kid, today, correct_until_months, counts, untils);
 			nf = 0;
 		}
 		kid = row_kid;
@@ -246,19 +308,20 @@ static int flags_count_run(sqlite3 *db, sqlite3_stmt *st, const char *therapist,
 		nf++;
 	}
 	if (nf)
-		flags_count_one(f, nf, kids, by, n, kid, today, correct_until_months, counts);
+		flags_count_one(f, nf, kids, by, n, kid, today, correct_until_months, counts, untils);
 	free(f);
 	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	if (fail)
 		return err_set(err, TDL_EDATA, "out of memory");
 	return rc == SQLITE_DONE ? TDL_OK : db_fail(db, "cannot read the list", err);
 }
 
-/* The number of flags of each child of kids[0..n) (into counts): one
- * statement for every FLAGS_RUN children, by id; for the therapist's
- * caseload (NULL: every child): a child of kids outside it counts 0. */
-int flags_count_each(sqlite3 *db, const char *therapist, const struct child *kids, int n, day_t today,
-		     int correct_until_months, int *counts, struct tdl_err *err)
+/* The number of flags of each child of kids[0..n) (into counts) and the day
+ * it may change (into untils, may be NULL): one statement for every FLAGS_RUN
+ * children, by id. */
+int flags_count_each(sqlite3 *db, const struct child *kids, int n, day_t today, int correct_until_months,
+		     int *counts, day_t *untils, struct tdl_err *err)
 {
 	int *by = malloc(((size_t)n + 1) * sizeof *by), rc = TDL_OK;
 	sqlite3_stmt *st;
@@ -268,6 +331,8 @@ int flags_count_each(sqlite3 *db, const char *therapist, const struct child *kid
 	for (int i = 0; i < n; i++) {
 		by[i] = i;
 		counts[i] = 0;
+		if (untils)
+			untils[i] = today + FLAGS_FAR;
 	}
 	qsort_r(by, (size_t)n, sizeof *by, by_id, (void *)kids);
 	st = n ? db_prepare_cached(db, flags_set_sql, err) : NULL;
@@ -276,8 +341,7 @@ int flags_count_each(sqlite3 *db, const char *therapist, const struct child *kid
 	for (int i = 0; !rc && i < n; i += FLAGS_RUN) {
 		int last = i + FLAGS_RUN < n ? i + FLAGS_RUN - 1 : n - 1;
 
-		rc = flags_count_run(db, st, therapist, kids[by[i]].id, kids[by[last]].id, kids, by, n, today,
-				     correct_until_months, counts, err);
+		rc = flags_count_run(db, st, i, last, kids, by, n, today, correct_until_months, counts, untils, err);
 	}
 	if (st)
 		db_release(st);

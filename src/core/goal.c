@@ -31,6 +31,8 @@ int goal_add(sqlite3 *db, const struct child *c, const char *text, int has_targe
 	char uuid[37], now[21];
 	int rc = text_check_lines(text, "the goal", GOAL_TEXT_MAX, 1, err);
 
+	if (!rc && has_target)
+		rc = child_check_born(c, target, "the target date", err);
 	if (rc)
 		return rc;
 	db_uuid(uuid);

@@ -133,19 +133,18 @@ int milestone_log(sqlite3 *db, const struct child *c, const struct milestone_see
 	int has_date = m->has_date;
 	day_t date = m->date;
 	sqlite3_stmt *st;
-	char uuid[37], now[21], d[11];
+	char uuid[37], now[21];
 	int rc;
 
 	if (status < MS_ACHIEVED || status > MS_NOT_YET)
 		return err_set(err, TDL_EINPUT, "status must be achieved, emerging or not-yet");
 	if (has_date) {
-		date_format(date, d);
 		rc = date_check_past(date, today, "the date seen", err);
 		if (rc)
 			return rc;
-		if (date < c->born)
-			return err_set(err, TDL_EINPUT, "date %s is before %s was born: check the date", d,
-				       c->name);
+		rc = child_check_born(c, date, "the date seen", err);
+		if (rc)
+			return rc;
 	}
 	rc = text_check_lines(note, "the note", MILESTONE_NOTE_MAX, 0, err);
 	if (rc)

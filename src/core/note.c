@@ -8,7 +8,7 @@
 #include "toddle/text.h"
 
 /* Check the fields of a note. */
-static int note_validate(const struct session_note *n, day_t born, struct tdl_err *err)
+static int note_validate(const struct session_note *n, const struct child *c, struct tdl_err *err)
 {
 	static const char *const names[] = { "Subjective", "Objective", "Assessment", "Plan" };
 	const char *v[] = { n->subjective, n->objective, n->assessment, n->plan };
@@ -22,8 +22,8 @@ static int note_validate(const struct session_note *n, day_t born, struct tdl_er
 	if (n->minutes < NOTE_MINUTES_MIN || n->minutes > NOTE_MINUTES_MAX)
 		return err_set(err, TDL_EINPUT, "the session length must be %d to %d minutes", NOTE_MINUTES_MIN,
 			       NOTE_MINUTES_MAX);
-	if (n->day < born)
-		return err_set(err, TDL_EINPUT, "the session date is before the child was born");
+	if (n->day < c->born)
+		return child_check_born(c, n->day, "the session date", err);
 	if (n->discipline && *n->discipline && !caseload_discipline_ok(n->discipline))
 		return err_set(err, TDL_EINPUT, "discipline must be pt, ot or speech");
 	return TDL_OK;
@@ -134,7 +134,7 @@ int note_add(sqlite3 *db, const struct child *c, long long corrects, struct sess
 {
 	struct note_base b;
 	const char *discipline = n->discipline;
-	int rc = note_validate(n, c->born, err);
+	int rc = note_validate(n, c, err);
 
 	if (changed)
 		*changed = 0;

@@ -48,8 +48,9 @@ int program_add(sqlite3 *db, const struct child *c, const struct program_plan *p
 			       PROGRAM_TIMES_MAX);
 	if (has_stop && stop < start)
 		return err_set(err, TDL_EINPUT, "the end date is before the start date");
-	if (start < c->born)
-		return err_set(err, TDL_EINPUT, "the start date is before %s was born", c->name);
+	rc = child_check_born(c, start, "the start date", err);
+	if (rc)
+		return rc;
 	rc = activity_get(db, activity_id, &a, err);
 	if (rc)
 		return rc;

@@ -32,8 +32,16 @@ static json_t *kind_rows(sqlite3 *db, const struct rec_kind *kind, const struct 
 	}
 	sqlite3_bind_int64(st, 1, c->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		json_t *row = rec_row_json(kind, st);
+		const char *bad = NULL;
+		json_t *row = rec_row_json(kind, st, &bad);
 
+		if (!row && bad) {
+			sqlite3_finalize(st);
+			json_decref(arr);
+			err_set(err, TDL_EDATA, "a stored text in %s.%s of %s is not valid UTF-8: correct it in toddle "
+				"and export again", kind->table, bad, c->name);
+			return NULL;
+		}
 		if (!row || json_array_append_new(arr, row)) {
 			rc = SQLITE_NOMEM;
 			break;

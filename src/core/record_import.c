@@ -93,8 +93,15 @@ static int local_row(struct merge *m, const struct rec_kind *kind, const char *u
 	db_bind_text(st, 1, uuid);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
+		const char *bad = NULL;
+
 		*child_id = sqlite3_column_int64(st, kind->ncols);
-		if (!(*local = rec_row_json(kind, st)))
+		if (!(*local = rec_row_json(kind, st, &bad)) && bad) {
+			sqlite3_finalize(st);
+			return err_set(m->err, TDL_EDATA, "a stored text in %s.%s here (uuid %s) is not valid UTF-8: "
+				       "correct it in toddle and import again", kind->table, bad, uuid);
+		}
+		if (!*local)
 			rc = SQLITE_NOMEM;
 	}
 	sqlite3_finalize(st);
@@ -199,7 +206,16 @@ static int bind_row(struct merge *m, const struct rec_kind *kind, json_t *row, s
 			sqlite3_bind_int64(st, p, json_integer_value(v));
 		else if (json_is_boolean(v))
 			sqlite3_bind_int(st, p, json_is_true(v));
-		else
+		else if (json_is_object(v)) {
+			char *b;
+			size_t n;
+
+			/* a text that is not UTF-8, checked by rec_row_check: stored byte for byte */
+			if (rec_bytes_decode(v, &b, &n))
+				return err_set(m->err, TDL_EDATA, "out of memory while importing");
+			sqlite3_bind_text(st, p, b, (int)n, SQLITE_TRANSIENT);
+			free(b);
+		} else
 			sqlite3_bind_text(st, p, json_string_value(v), (int)json_string_length(v), SQLITE_TRANSIENT);
 		p++;
 	}

@@ -1,6 +1,7 @@
 /* The kinds of rows a portable record holds and how each column is written
  * and checked (record_rows.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "record_rows.h"
 #include "toddle/activity.h"
@@ -124,13 +125,36 @@ const char *record_kind_noun(enum record_kind k, int n)
 	return n == 1 ? kinds[k].one : kinds[k].many;
 }
 
-/* The current row of st as a JSON object of kind's columns. */
-json_t *rec_row_json(const struct rec_kind *kind, sqlite3_stmt *st)
+/* A stored text that is not valid UTF-8 (JSON cannot hold it as a string) as
+ * {"bytes_hex": "..."}: its bytes in lower-case hexadecimal, so none is lost. */
+static json_t *bytes_json(const unsigned char *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *h = malloc(2 * n + 1);
+	json_t *o;
+
+	if (!h)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		h[2 * i] = hex[p[i] >> 4];
+		h[2 * i + 1] = hex[p[i] & 15];
+	}
+	h[2 * n] = '\0';
+	o = json_pack("{s:s}", REC_BYTES_KEY, h);
+	free(h);
+	return o;
+}
+
+/* The current row as JSON. */
+json_t *rec_row_json(const struct rec_kind *kind, sqlite3_stmt *st, const char **bad)
 {
 	json_t *o = json_object();
 
+	*bad = NULL;
 	for (int i = 0; o && i < kind->ncols; i++) {
 		const struct rec_col *c = &kind->cols[i];
+		const char *text;
+		size_t n;
 		json_t *v;
 
 		if (sqlite3_column_type(st, i) == SQLITE_NULL)
@@ -139,14 +163,47 @@ json_t *rec_row_json(const struct rec_kind *kind, sqlite3_stmt *st)
 			v = json_integer(sqlite3_column_int64(st, i));
 		else if (c->type == RT_BOOL)
 			v = json_boolean(sqlite3_column_int(st, i));
-		else
-			v = json_stringn((const char *)sqlite3_column_text(st, i), (size_t)sqlite3_column_bytes(st, i));
+		else if (text = (const char *)sqlite3_column_text(st, i), n = (size_t)sqlite3_column_bytes(st, i),
+			 text && text_utf8_valid(text, n))
+			v = json_stringn(text, n);
+		else if (text && c->type == RT_TEXT)
+			v = bytes_json((const unsigned char *)text, n);
+		else {
+			*bad = c->name; /* a name, login, id or date: nothing else would read it */
+			v = NULL;
+		}
 		if (!v || json_object_set_new(o, c->name, v)) {
 			json_decref(o);
 			return NULL;
 		}
 	}
 	return o;
+}
+
+/* The bytes of a {"bytes_hex": "..."} value (see bytes_json) into a new buffer
+ * (*out, *n); -1 when v is not one, with lower-case hex digits only. */
+int rec_bytes_decode(json_t *v, char **out, size_t *n)
+{
+	const char *h = json_string_value(json_object_get(v, REC_BYTES_KEY));
+	size_t len = h ? strlen(h) : 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!json_is_object(v) || json_object_size(v) != 1 || !h || len % 2 || !(*out = malloc(len / 2 + 1)))
+		return -1;
+	for (size_t i = 0; i < len; i += 2) {
+		const char *a = strchr("0123456789abcdef", h[i]), *b = strchr("0123456789abcdef", h[i + 1]);
+
+		if (!h[i] || !h[i + 1] || !a || !b) {
+			free(*out);
+			*out = NULL;
+			return -1;
+		}
+		(*out)[i / 2] = (char)((a - "0123456789abcdef") * 16 + (b - "0123456789abcdef"));
+	}
+	(*out)[len / 2] = '\0';
+	*n = len / 2;
+	return 0;
 }
 
 /* The SELECT that reads kind's columns. */
@@ -272,6 +329,27 @@ static int check_string(sqlite3 *db, const struct rec_col *c, json_t *v, const c
 	}
 }
 
+/* Check a text written as its bytes: the one form bytes_json writes, for bytes that
+ * are not valid UTF-8 (valid text must be a string), without NUL, within the limit. */
+static int check_bytes(const struct rec_col *c, json_t *v, const char *where, struct tdl_err *err)
+{
+	char *b;
+	size_t n;
+	int rc = TDL_OK;
+
+	if (rec_bytes_decode(v, &b, &n))
+		return err_set(err, TDL_EINPUT, "%s must be a string, or {\"" REC_BYTES_KEY "\": \"...\"} with "
+			       "lower-case hexadecimal bytes", where);
+	if (memchr(b, '\0', n))
+		rc = err_set(err, TDL_EINPUT, "%s holds a NUL character", where);
+	else if (n > (size_t)c->max)
+		rc = err_set(err, TDL_EINPUT, "%s is too long (%zu bytes; at most %lld)", where, n, c->max);
+	else if (text_utf8_valid(b, n))
+		rc = err_set(err, TDL_EINPUT, "%s is valid UTF-8: write it as a string, not as " REC_BYTES_KEY, where);
+	free(b);
+	return rc;
+}
+
 /* Check one value of column c at where. */
 static int check_value(sqlite3 *db, const struct rec_col *c, json_t *v, const char *where, struct tdl_err *err)
 {
@@ -290,6 +368,8 @@ static int check_value(sqlite3 *db, const struct rec_col *c, json_t *v, const ch
 	}
 	if (c->type == RT_BOOL)
 		return json_is_boolean(v) ? 0 : err_set(err, TDL_EINPUT, "%s must be true or false", where);
+	if (c->type == RT_TEXT && json_is_object(v))
+		return check_bytes(c, v, where, err);
 	if (!json_is_string(v))
 		return err_set(err, TDL_EINPUT, "%s must be a string", where);
 	return check_string(db, c, v, where, err);

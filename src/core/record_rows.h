@@ -45,9 +45,19 @@ struct rec_kind {
 /* The description of kind k. */
 const struct rec_kind *rec_kind_get(enum record_kind k);
 
+/* The key of the form a stored text takes when it is not valid UTF-8:
+ * {"bytes_hex": "<its bytes in lower-case hexadecimal>"}. */
+#define REC_BYTES_KEY "bytes_hex"
+
 /* The current row of st, whose first columns are kind's columns in order, as
- * a new JSON object (NULL when out of memory). */
-json_t *rec_row_json(const struct rec_kind *kind, sqlite3_stmt *st);
+ * a new JSON object; a free text (RT_TEXT) that is not valid UTF-8 is written
+ * as its bytes (REC_BYTES_KEY). NULL when out of memory, or with *bad naming
+ * the column when any other kind of text is not valid UTF-8. */
+json_t *rec_row_json(const struct rec_kind *kind, sqlite3_stmt *st, const char **bad);
+
+/* The bytes of a {"bytes_hex": "..."} value into a new NUL-terminated buffer
+ * (*out, length *n); -1 when v is not one. */
+int rec_bytes_decode(json_t *v, char **out, size_t *n);
 
 /* "SELECT cols FROM table t WHERE <where> ORDER BY t.id" for kind, extra
  * columns after the kind's own (may be ""), into out. */

@@ -277,6 +277,31 @@ static const char *const steps[][SCHEMA_PARTS] = {
 	 * step of an index (removed rows left out) */
 	{ "CREATE INDEX activity_log_live ON activity_log(child_id, activity_id, day) WHERE deleted_at IS NULL;"
 	  "CREATE INDEX appointment_next ON appointment(child_id, day, time) WHERE deleted_at IS NULL;", },
+	/* 13: each child's number of flags (the caseload's column), stored with
+	 * the days it holds for (since <= day < until) and the correct_until
+	 * setting it was counted with. Flags change only with the child's
+	 * milestone entries, birth and due dates, the day the child was added and
+	 * the library's milestones and windows: a trigger drops the stored count
+	 * on any of those writes, whoever writes, and the next caseload counts it
+	 * again. */
+	{
+	"CREATE TABLE flag_count(child_id INTEGER PRIMARY KEY REFERENCES child(id) ON DELETE CASCADE,"
+	"  flags INTEGER NOT NULL, since TEXT NOT NULL, until TEXT NOT NULL, correct_until INTEGER NOT NULL);"
+	"CREATE TRIGGER flag_count_logged AFTER INSERT ON milestone_log"
+	"  BEGIN DELETE FROM flag_count WHERE child_id = NEW.child_id; END;"
+	"CREATE TRIGGER flag_count_log_changed AFTER UPDATE ON milestone_log"
+	"  BEGIN DELETE FROM flag_count WHERE child_id IN (OLD.child_id, NEW.child_id); END;"
+	"CREATE TRIGGER flag_count_log_removed AFTER DELETE ON milestone_log"
+	"  BEGIN DELETE FROM flag_count WHERE child_id = OLD.child_id; END;"
+	"CREATE TRIGGER flag_count_child AFTER UPDATE OF born, due, created_at ON child"
+	"  BEGIN DELETE FROM flag_count WHERE child_id IN (OLD.id, NEW.id); END;",
+	"CREATE TRIGGER flag_count_milestone_new AFTER INSERT ON milestone BEGIN DELETE FROM flag_count; END;"
+	"CREATE TRIGGER flag_count_milestone_changed AFTER UPDATE ON milestone BEGIN DELETE FROM flag_count; END;"
+	"CREATE TRIGGER flag_count_milestone_gone AFTER DELETE ON milestone BEGIN DELETE FROM flag_count; END;"
+	"CREATE TRIGGER flag_count_window_new AFTER INSERT ON who_window BEGIN DELETE FROM flag_count; END;"
+	"CREATE TRIGGER flag_count_window_changed AFTER UPDATE ON who_window BEGIN DELETE FROM flag_count; END;"
+	"CREATE TRIGGER flag_count_window_gone AFTER DELETE ON who_window BEGIN DELETE FROM flag_count; END;",
+	},
 };
 
 /* Part `part` (from 0) of the SQL that brings version n-1 to n, or NULL past

@@ -203,16 +203,18 @@ static int apply_value(struct settings *s, const struct setting_spec *sp, const 
 	return TDL_OK;
 }
 
-/* Check each line: no NUL byte and at most SETTINGS_LINE_MAX bytes
+/* Check each line of the len bytes at p: no NUL byte and at most SETTINGS_LINE_MAX bytes
  * (iniparser 4.1 drops the whole file past 1022 bytes with a vague message). */
-static int check_lines(const char *path, FILE *f, struct tdl_err *err)
+static int check_lines(const char *path, const char *p, size_t len, struct tdl_err *err)
 {
-	int c, line = 1, cr = 0;
-	long len = 0;
+	int line = 1, cr = 0;
+	long n = 0;
 
-	while ((c = getc(f)) != EOF) {
+	for (size_t i = 0; i < len; i++) {
+		char c = p[i];
+
 		/* a CR counts, unless it is the CR of a CRLF line end */
-		if (cr && c != '\n' && ++len > SETTINGS_LINE_MAX)
+		if (cr && c != '\n' && ++n > SETTINGS_LINE_MAX)
 			return err_set(err, TDL_EINPUT, "%s:%d: the line is longer than %d characters: shorten it",
 				       path, line, SETTINGS_LINE_MAX);
 		cr = c == '\r';
@@ -221,24 +223,47 @@ static int check_lines(const char *path, FILE *f, struct tdl_err *err)
 				       path, line);
 		if (c == '\n') {
 			line++;
-			len = 0;
-		} else if (!cr && ++len > SETTINGS_LINE_MAX) {
+			n = 0;
+		} else if (!cr && ++n > SETTINGS_LINE_MAX) {
 			return err_set(err, TDL_EINPUT, "%s:%d: the line is longer than %d characters: shorten it",
 				       path, line, SETTINGS_LINE_MAX);
 		}
 	}
-	return ferror(f) ? err_set(err, TDL_EDATA, "cannot read settings file %s", path) : TDL_OK;
+	return TDL_OK;
+}
+
+/* The settings file being loaded, as precheck read it. */
+static char ini_text[SETTINGS_FILE_MAX + 1];
+static size_t ini_len;
+
+/* Read all of fd (at most SETTINGS_FILE_MAX bytes) into buf; its length, or -1. */
+static long read_whole(int fd, char *buf)
+{
+	size_t got = 0;
+
+	for (;;) {
+		ssize_t k = read(fd, buf + got, SETTINGS_FILE_MAX + 1 - got);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		if (k == 0 || (got += (size_t)k) > SETTINGS_FILE_MAX)
+			return (long)got;
+	}
 }
 
 /* Refuse what iniparser must not see: not a regular file, unreadable, too
- * big, writable by others, overlong lines. */
-static int precheck(const char *path, int must_exist, struct tdl_err *err, int *skip)
+ * big, writable by others, overlong lines. *bom is 1 when the file starts
+ * with a UTF-8 byte-order mark (which iniparser would call a syntax error). */
+static int precheck(const char *path, int must_exist, struct tdl_err *err, int *skip, int *bom)
 {
+	char *buf = ini_text;
 	struct stat st;
-	FILE *f;
-	int fd, rc;
+	long len;
+	int fd;
 
-	*skip = 0;
+	*skip = *bom = 0;
 	fd = file_open_regular(path, "settings file", &st, err);
 	if (fd == -1 && errno == ENOENT) {
 		if (!must_exist) {
@@ -258,14 +283,16 @@ static int precheck(const char *path, int must_exist, struct tdl_err *err, int *
 		return err_set(err, TDL_EDATA,
 			       "settings file %s can be changed by anyone: run 'chmod o-w %s'", path, path);
 	}
-	f = fdopen(fd, "r");
-	if (!f) {
-		close(fd);
+	len = read_whole(fd, buf);
+	close(fd);
+	if (len < 0)
 		return err_set(err, TDL_EDATA, "cannot read settings file %s: %s", path, strerror(errno));
-	}
-	rc = check_lines(path, f, err);
-	fclose(f);
-	return rc;
+	if (len > SETTINGS_FILE_MAX)
+		return err_set(err, TDL_EINPUT, "settings file %s is too large (over %d KiB)",
+			       path, SETTINGS_FILE_MAX / 1024);
+	*bom = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3);
+	ini_len = (size_t)len;
+	return check_lines(path, buf, (size_t)len, err);
 }
 
 /* True when sec names a section of the table. */
@@ -322,20 +349,83 @@ static int apply_dict(struct settings *s, dictionary *d, const char *path, struc
 	return TDL_OK;
 }
 
+/* Write the settings text after its byte-order mark to a private temporary file
+ * (iniparser 4.1 reads only files): its name in tmp, TDL_OK; the lines stay where
+ * they were, so iniparser's line numbers still point into the person's file. */
+static int copy_without_bom(const char *path, char *tmp, size_t tmpsz, struct tdl_err *err)
+{
+	const char *dir = secure_getenv("TMPDIR");
+	const char *p = ini_text + 3;
+	size_t n = ini_len - 3;
+	int fd;
+
+	if (!dir || dir[0] != '/' || strlen(dir) + sizeof "/toddle-ini.XXXXXX" > tmpsz)
+		dir = "/tmp";
+	snprintf(tmp, tmpsz, "%s/toddle-ini.XXXXXX", dir);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return err_set(err, TDL_EDATA, "cannot read settings file %s: it starts with a byte-order mark and "
+			       "no copy without it could be made in %s (%s): save it as UTF-8 without BOM",
+			       path, dir, strerror(errno));
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			int e = errno;
+
+			close(fd);
+			unlink(tmp);
+			return err_set(err, TDL_EDATA, "cannot read settings file %s: it starts with a byte-order "
+				       "mark and no copy without it could be written in %s (%s)", path, dir,
+				       k < 0 ? strerror(e) : "nothing written");
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	close(fd);
+	return TDL_OK;
+}
+
+/* Replace every `from` in msg by `to` (iniparser names the copy it read). */
+static void msg_rename(char *msg, size_t msgsz, const char *from, const char *to)
+{
+	char out[sizeof load_msgs + 2 * SETTINGS_PATH_MAX];
+	size_t used = 0, fl = strlen(from);
+	const char *p = msg, *hit;
+
+	out[0] = '\0';
+	while ((hit = strstr(p, from)) && used < sizeof out) {
+		used += (size_t)snprintf(out + used, sizeof out - used, "%.*s%s", (int)(hit - p), p, to);
+		p = hit + fl;
+	}
+	if (used < sizeof out)
+		snprintf(out + used, sizeof out - used, "%s", p);
+	snprintf(msg, msgsz, "%s", out);
+}
+
 /* Apply one INI file on top of s. */
 int settings_load_file(struct settings *s, const char *path, int must_exist,
 		       struct tdl_err *err)
 {
+	char tmp[SETTINGS_PATH_MAX + 32];
 	dictionary *d;
-	int skip, rc;
+	int skip, bom, rc;
 
-	rc = precheck(path, must_exist, err, &skip);
+	rc = precheck(path, must_exist, err, &skip, &bom);
 	if (rc || skip)
+		return rc;
+	if (bom && (rc = copy_without_bom(path, tmp, sizeof tmp, err)))
 		return rc;
 	load_msgs[0] = '\0';
 	iniparser_set_error_callback(collect_error);
-	d = iniparser_load(path);
+	d = iniparser_load(bom ? tmp : path);
 	iniparser_set_error_callback(NULL);
+	if (bom) {
+		unlink(tmp);
+		msg_rename(load_msgs, sizeof load_msgs, tmp, path);
+	}
 	if (!d) {
 		char *nl;
 
@@ -404,32 +494,43 @@ static void keep_system_keys(struct settings *s, const struct settings *sys, con
 	}
 }
 
-/* Build $VAR/rel or $HOME/fallback/rel into out. */
-static int xdg_path(const char *var, const char *fallback, const char *rel, char *out,
-		    size_t outsz)
+/* Build $var/rel, or $HOME/fallback/rel when var is unset or not absolute. */
+int settings_xdg_path(const char *var, const char *fallback, const char *rel, char *out, size_t outsz,
+		      struct tdl_err *err)
 {
-	const char *base = getenv(var), *home = getenv("HOME");
+	const char *base = getenv(var), *home = getenv("HOME"), *name = var;
+	size_t room, used;
 	int n;
 
-	if (base && base[0] == '/')
+	if (base && base[0] == '/') {
 		n = snprintf(out, outsz, "%s/%s", base, rel);
-	else if (home && *home)
+		room = strlen(rel) + 2;
+		used = strlen(base);
+	} else if (home && *home) {
 		n = snprintf(out, outsz, "%s/%s/%s", home, fallback, rel);
-	else
-		return -1;
-	return n < 0 || (size_t)n >= outsz ? -1 : 0;
+		room = strlen(fallback) + strlen(rel) + 3;
+		used = strlen(home);
+		name = "HOME";
+	} else {
+		return err_set(err, TDL_EINPUT, "HOME is not set: set it or %s", var);
+	}
+	if (n >= 0 && (size_t)n < outsz)
+		return TDL_OK;
+	out[0] = '\0';
+	return err_set(err, TDL_EDATA, "%s is too long (%zu bytes; at most %zu): use a shorter path", name, used,
+		       outsz > room ? outsz - room : 0);
 }
 
 /* Path of the user's settings file. */
-int settings_user_path(char *out, size_t outsz)
+int settings_user_path(char *out, size_t outsz, struct tdl_err *err)
 {
-	return xdg_path("XDG_CONFIG_HOME", ".config", "toddle/toddle.ini", out, outsz);
+	return settings_xdg_path("XDG_CONFIG_HOME", ".config", "toddle/toddle.ini", out, outsz, err);
 }
 
 /* Default database path. */
-int settings_default_db(char *out, size_t outsz)
+int settings_default_db(char *out, size_t outsz, struct tdl_err *err)
 {
-	return xdg_path("XDG_DATA_HOME", ".local/share", "toddle/toddle.db", out, outsz);
+	return settings_xdg_path("XDG_DATA_HOME", ".local/share", "toddle/toddle.db", out, outsz, err);
 }
 
 /* A personal layer, read as the person (never with toddle's clinic group). */
@@ -460,7 +561,10 @@ int settings_load(struct settings *s, const char *extra, struct tdl_err *err)
 	if (rc)
 		return rc;
 	sys = *s;
-	if (settings_user_path(user, sizeof user) == 0) {
+	rc = settings_user_path(user, sizeof user, err);
+	if (rc == TDL_EDATA)
+		return rc; /* a path too long is said, never skipped quietly */
+	if (rc == TDL_OK) {
 		rc = load_personal(s, &sys, user, 0, &warned, err);
 		if (rc)
 			return rc;

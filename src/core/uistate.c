@@ -7,21 +7,13 @@
 #include <sys/stat.h>
 #include "toddle/file.h"
 #include "toddle/priv.h"
+#include "toddle/settings.h"
 #include "toddle/uistate.h"
 
 /* The state file's path. */
-int ui_state_path(char *out, size_t outsz)
+int ui_state_path(char *out, size_t outsz, struct tdl_err *err)
 {
-	const char *base = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	int n;
-
-	if (base && base[0] == '/')
-		n = snprintf(out, outsz, "%s/toddle/state", base);
-	else if (home && home[0] == '/')
-		n = snprintf(out, outsz, "%s/.local/state/toddle/state", home);
-	else
-		return -1;
-	return n < 0 || (size_t)n >= outsz ? -1 : 0;
+	return settings_xdg_path("XDG_STATE_HOME", ".local/state", "toddle/state", out, outsz, err);
 }
 
 /* True when v is made of the characters a uuid or a view name holds (or empty). */
@@ -85,23 +77,6 @@ int ui_state_read(const char *path, struct ui_state *s, struct tdl_err *err)
 	return TDL_OK;
 }
 
-/* Make the folders on the way to path's folder, private to the person. */
-static void make_folders(const char *path)
-{
-	char dir[4096];
-
-	if (file_folder(path, dir, sizeof dir))
-		return;
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		mkdir(dir, 0700);
-		*p = '/';
-	}
-	mkdir(dir, 0700);
-}
-
 /* Write the state file. */
 int ui_state_write(const char *path, const struct ui_state *s, struct tdl_err *err)
 {
@@ -113,7 +88,7 @@ int ui_state_write(const char *path, const struct ui_state *s, struct tdl_err *e
 	if (n < 0 || (size_t)n >= sizeof data)
 		return err_set(err, TDL_EINPUT, "the state is too long to keep");
 	priv_suspend();
-	make_folders(path);
+	file_make_parents(path);
 	rc = file_write_atomic(path, data, (size_t)n, 0600, err);
 	priv_resume();
 	return rc;

@@ -8,6 +8,8 @@
 #include <unistd.h>
 #include "editor.h"
 #include "toddle/audit.h"
+#include "toddle/db.h"
+#include "toddle/draft_file.h"
 #include "toddle/text.h"
 #include "tui/form.h"
 
@@ -415,6 +417,8 @@ int form_show(struct tui *t)
 	snprintf(f->key, sizeof f->key, "%s|child %lld|record %s|%s", f->title, f->child.id, f->record,
 		 f->item_id);
 	f->baseline = form_fingerprint(f);
+	if (t->drafts_pending)
+		form_merge_drafts(t);
 	body = draft_get(t->app->db, f->child.id, f->key, saved_at);
 	if (body) {
 		/* offer the text this person left when their connection dropped */
@@ -527,17 +531,15 @@ static int form_save(struct tui *t)
 	return flags;
 }
 
-/* Keep the open form's text as this person's draft (the connection dropped). */
-void form_save_draft(struct tui *t)
+/* The open form's fields as one draft text: the fields' texts (a choice by
+ * its number) joined by 0x1e, byte for byte. */
+static const char *form_draft_body(struct form_state *f)
 {
-	struct form_state *f = t->form;
-	struct tdl_err err;
 	static char body[FORM_FIELDS * (FORM_TEXT_MAX + 12)];
 	size_t o = 0;
 
-	if (!f)
-		return;
 	form_collect(f);
+	body[0] = '\0';
 	for (int i = 0; i < f->nf && o + 2 < sizeof body; i++) {
 		int n = f->spec[i].kind == FK_CHOICE
 			? snprintf(body + o, sizeof body - o, "%s%d", i ? "\x1e" : "", f->choice[i])
@@ -547,9 +549,82 @@ void form_save_draft(struct tui *t)
 			break;
 		o += (size_t)n;
 	}
-	/* a child removed meanwhile cannot own the draft: keep it without one */
-	if (draft_save(t->app->db, f->child.id, f->key, body, &err) && f->child.id)
-		draft_save(t->app->db, 0, f->key, body, &err);
+	return body;
+}
+
+/* Save body as the form's draft in the database (one try: a child removed
+ * meanwhile leaves it without one, in the same statement). */
+static int form_draft_to_db(struct tui *t, const char *body, struct tdl_err *err)
+{
+	return draft_save(t->app->db, t->form->child.id, t->form->key, body, err);
+}
+
+/* Keep the open form's text as this person's draft (someone else's change refused it). */
+void form_save_draft(struct tui *t)
+{
+	struct tdl_err err;
+
+	if (t->form)
+		form_draft_to_db(t, form_draft_body(t->form), &err);
+}
+
+/* Keep the open form's text on a hang-up, without waiting for the database:
+ * first in a private file of the person's own (a colleague may hold the write
+ * lock, and the session may be killed soon after the signal), then in the
+ * database if it is free this instant, which makes the file unneeded. Only
+ * when no file can be written does the save wait for the database as usual.
+ * Returns 0 when the text is kept somewhere, else -1 with why. */
+int form_keep_draft(struct tui *t, char *why, size_t whysz)
+{
+	struct form_state *f = t->form;
+	struct draft_note d;
+	struct tdl_err ferr, err;
+	char path[4400];
+	int rc;
+
+	if (!f)
+		return 0;
+	d.child_id = f->child.id;
+	d.child_uuid = f->child.uuid;
+	d.form = f->key;
+	d.body = form_draft_body(f);
+	if (t->app->demo) { /* the demo's database goes with it: no file either */
+		form_draft_to_db(t, d.body, &err);
+		return 0;
+	}
+	if (draft_file_keep(t->app->db, &d, path, sizeof path, &ferr) == TDL_OK) {
+		db_busy_limit(0);
+		if (form_draft_to_db(t, d.body, &err) == TDL_OK)
+			draft_file_forget(path);
+		db_busy_limit(-1);
+		return 0;
+	}
+	rc = form_draft_to_db(t, d.body, &err);
+	if (rc)
+		snprintf(why, whysz, "could not keep the draft of %s: %.200s; %.200s", f->title, ferr.msg, err.msg);
+	return rc ? -1 : 0;
+}
+
+/* Take the drafts kept in files at hang-ups into the database, waiting only
+ * briefly for a colleague's save; what cannot go in yet is tried again when a
+ * form opens. */
+void form_merge_drafts(struct tui *t)
+{
+	struct draft_merge m;
+	struct tdl_err err;
+	int rc;
+
+	if (t->app->demo)
+		return;
+	db_busy_limit(500);
+	rc = draft_file_merge(t->app->db, &m, &err);
+	db_busy_limit(-1);
+	t->drafts_pending = rc != TDL_OK;
+	if (rc != TDL_OK)
+		tui_message(t, T_ERROR, "Text kept at a dropped connection waits until the database is free (%s).",
+			    err.msg);
+	else if (m.bad)
+		tui_message(t, T_ERROR, "A kept draft could not be read and is left as it was: %s", m.bad_path);
 }
 
 /* Put an editor's text into field i: a note keeps its lines (a CR LF or a
@@ -616,8 +691,7 @@ int form_edit_in_editor(struct tui *t)
 		}
 		if ((!rc || hung_up) && editor_file_read(&ef, text, sizeof text) == 0)
 			form_take_text(f, i, text);
-		if (hung_up)
-			form_save_draft(t); /* before the file goes: the session is over */
+		/* on a hang-up the text is in the form now: the loop ends next and keeps it */
 		editor_file_remove(&ef);
 	}
 	if (rc && !hung_up)

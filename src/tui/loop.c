@@ -647,9 +647,9 @@ int tui_run(struct app *app)
 {
 	struct tui t;
 	struct tdl_err err;
-	char why[300];
+	char why[700];
 	SCREEN *scr;
-	int flags = R_RELOAD | R_MENU | R_DRAW, idle_errs = 0, rc;
+	int flags = R_RELOAD | R_MENU | R_DRAW, idle_errs = 0, rc, lost = 0;
 
 	memset(&t, 0, sizeof t);
 	t.app = app;
@@ -681,6 +681,7 @@ int tui_run(struct app *app)
 	}
 	screen_modes(&t);
 	upcoming_message(&t);
+	form_merge_drafts(&t);
 	if (app->warning[0])
 		tui_message(&t, T_ERROR, "%s", app->warning);
 	layout_make(&t);
@@ -741,10 +742,14 @@ int tui_run(struct app *app)
 	/* every end but the person's own quit (a signal, end of input, EIO on the
 	 * terminal: how a hang-up reaches us through a shell) keeps what was typed */
 	if (!(flags & R_QUIT) && t.modal == M_FORM)
-		form_save_draft(&t);
+		lost = form_keep_draft(&t, why, sizeof why);
 	resume_save(&t);
 	tui_free(&t);
 	endwin();
 	delscreen(scr);
+	if (lost) {
+		fprintf(stderr, "toddle: %s\n", why);
+		return 2;
+	}
 	return 0;
 }

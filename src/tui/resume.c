@@ -26,9 +26,14 @@ void resume_start(struct tui *t)
 	char path[4096];
 	int v = -1;
 
-	if (t->app->demo || ui_state_path(path, sizeof path))
-		memset(&s, 0, sizeof s);
-	else if (ui_state_read(path, &s, &err))
+	int rc = TDL_EINPUT;
+
+	memset(&s, 0, sizeof s);
+	if (!t->app->demo)
+		rc = ui_state_path(path, sizeof path, &err);
+	if (rc == TDL_EDATA) /* a path too long is said, never skipped quietly */
+		tui_message(t, T_ERROR, "%s", err.msg);
+	else if (rc == TDL_OK && ui_state_read(path, &s, &err))
 		tui_message(t, T_ERROR, "%s", err.msg);
 	memcpy(t->find_uuid, s.child, sizeof t->find_uuid); /* found by the first read of the children */
 	t->find_uuid[sizeof t->find_uuid - 1] = '\0';
@@ -48,7 +53,7 @@ void resume_save(struct tui *t)
 	char path[4096];
 	const struct child *c = tui_child(t);
 
-	if (t->app->demo || ui_state_path(path, sizeof path))
+	if (t->app->demo || ui_state_path(path, sizeof path, &err))
 		return;
 	memset(&s, 0, sizeof s);
 	if (c)

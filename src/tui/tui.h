@@ -165,6 +165,7 @@ struct tui {
 	char msg[300];
 	int msg_role;
 	int data_version;
+	int drafts_pending;    /* drafts kept in files wait for the database (form_merge_drafts) */
 	int clinic, admin;     /* clinic mode (the system file's [clinic] group); the person is a clinic admin */
 	struct undo_log *undo; /* this session's changes, for u (undo.c) */
 };
@@ -254,6 +255,11 @@ int form_assign_open(struct tui *t);
 int form_delete_child_open(struct tui *t);
 int form_edit_in_editor(struct tui *t);
 void form_save_draft(struct tui *t);
+/* Keep the open form's text on a hang-up (a private file first, then the
+ * database if free at once); 0 when kept, else -1 and why. */
+int form_keep_draft(struct tui *t, char *why, size_t whysz);
+/* Take drafts kept in files at hang-ups into the database (at start). */
+void form_merge_drafts(struct tui *t);
 int form_key(struct tui *t, int is_key, wint_t ch);
 void form_draw(struct tui *t);
 enum hint_place form_hint_place(struct tui *t);

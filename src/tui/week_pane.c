@@ -173,11 +173,18 @@ static int week_load(struct tui *t, void *state)
 	struct week_state *s = state;
 	struct child *c = tui_child(t);
 	struct tdl_err err;
+	day_t on = t->app->today;
 
 	week_view_free(&s->wv);
 	if (!c)
 		return 0;
-	if (week_view_load(t->app->db, c, t->app->today, s->locked ? s->week : -1,
+	/* a --today past the years toddle follows the child showed "973 years": say so,
+	 * and show the child as on the last day followed */
+	if (t->app->today_given && on > child_day_max(c) && child_check_day(c, on, "--today", &err)) {
+		tui_message(t, T_ERROR, "%s", err.msg);
+		on = child_day_max(c);
+	}
+	if (week_view_load(t->app->db, c, on, s->locked ? s->week : -1,
 			   t->app->set.correct_until_months, &s->wv, &err))
 		tui_message(t, T_ERROR, "%s", err.msg);
 	s->week = s->wv.week;

@@ -51,7 +51,7 @@ try "--born 2026-13-01" 1 "--born '2026-13-01' is not a real date" child add Zed
 try "--born yesterday" 1 "--born 'yesterday' is not a real date" child add Zed --born yesterday
 try "--born ''" 1 "--born '' is not a real date" child add Zed --born ""
 try "birth date in the future" 1 "birth date 2026-11-27 is in the future" child add Zed --born 2026-11-27
-try "milestone dated before birth" 1 "2026-09-09 is before Cy was born" \
+try "milestone dated before birth" 1 "2026-09-09 is before Cy's birth date" \
 	milestone log cdc-2m-se-calms --date 2026-09-09
 try "milestone dated in the future" 1 "2026-11-27 is in the future" \
 	milestone log cdc-2m-se-calms --date 2026-11-27
@@ -186,6 +186,7 @@ if cmp -s "$DB" "$TMP/notadb.orig" && [ ! -e "$DB-wal" ] && [ ! -e "$DB-journal"
 else not_ok "text file as database: the file is untouched" "$(ls -la "$TMP")"; fi
 
 DB="$TMP/ro/family.db"
+mkdir -p "$TMP/ro"
 run child add Ro --born 2026-09-10
 if [ $is_root = 1 ]; then
 	for what in "read-only database file" "read-only database folder"; do
@@ -195,15 +196,15 @@ if [ $is_root = 1 ]; then
 	done
 else
 	before=$(db_dump)
-	chmod 444 "$DB"
+	chmod 400 "$DB"
 	run child add Zed --born 2026-09-01
-	chmod 644 "$DB"
+	chmod 600 "$DB"
 	refused "read-only database file" 2 "read-only"
 	before=$(db_dump)
 	chmod 555 "$TMP/ro"
 	run milestone log cdc-2m-se-calms
 	chmod 755 "$TMP/ro"
-	refused "read-only database folder" 2 "read-only"
+	refused "read-only database folder" 2 "folder $TMP/ro is not writable"
 fi
 
 DB="$TMP/newer.db"

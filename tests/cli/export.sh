@@ -201,7 +201,7 @@ if [ "$ro_rc" = skip ]; then skip "--output into a read-only folder" "root, and 
 else
 	ro_dir=$(dirname "$(ls -d "$TMP"/ro "$TMP"/u/ro 2>/dev/null | head -1)/x")
 	if [ "$ro_rc" -eq 2 ] && [ "$(printf '%s\n' "$ro_err" | wc -l)" -eq 1 ] &&
-	   printf '%s' "$ro_err" | grep -q "the folder $ro_dir does not let you add files" && [ -z "$(ls "$ro_dir")" ]; then
+	   printf '%s' "$ro_err" | grep -q "the folder $ro_dir is not writable" && [ -z "$(ls "$ro_dir")" ]; then
 		ok "--output into a read-only folder: exit 2, the message names the folder, nothing left there"
 	else not_ok "--output into a read-only folder: exit 2, the message names the folder" "exit $ro_rc" "$ro_err"; fi
 fi

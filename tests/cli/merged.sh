@@ -57,7 +57,7 @@ case $out in *"Week of 2026-11-23: 1 of 3 done"*"began today, 1 done so far of 3
 # A library whose record still exists under a replaced id is refused, naming both.
 cp "$TMP/old/zz-old.ini" "$TMP/zz.ini"
 mkdir "$TMP/bad" && cp "$TOP_SRCDIR"/content/*.ini "$TMP/zz.ini" "$TMP/bad/"
-"$TODDLE" content check "$TMP/bad" >/dev/null 2>"$TMP/err"; rc=$?
+"$TODDLE" content check --lint "$TMP/bad" >/dev/null 2>"$TMP/err"; rc=$?
 if [ $rc -eq 1 ] && grep -q "activity 'wave-bye-bye' replaces 'bye-bye-wave', which is still an activity" "$TMP/err"
 then ok "a replaced id that is still an activity is refused"
 else not_ok "a replaced id that is still an activity is refused" "exit $rc" "$(cat "$TMP/err")"; fi

@@ -95,7 +95,7 @@ else not_ok "an extra argument: exit 1" "exit $rc" "$err"; fi
 run week --picks --child Cy --date 2026-02-30
 bad_date=$rc
 run week --picks --child Cy --date 2026-09-01
-if [ "$bad_date" -eq 1 ] && [ "$rc" -eq 1 ] && printf '%s' "$err" | grep -q "before the birth date"; then
+if [ "$bad_date" -eq 1 ] && [ "$rc" -eq 1 ] && printf '%s' "$err" | grep -q "before Cy's birth date"; then
 	ok "a date that does not exist and one before birth: exit 1"
 else not_ok "a bad date and one before birth: exit 1" "exit $bad_date, $rc" "$err"; fi
 if [ "$(db_dump)" = "$before" ]; then ok "the refusals changed nothing"

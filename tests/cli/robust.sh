@@ -7,7 +7,7 @@
 # as it was.
 . "$TOP_SRCDIR/tests/cli/lib.sh"
 
-plan 91
+plan 97
 
 SMALL="$TMP/small"
 # lib.sh removes $TMP at exit; a small tmpfs may be mounted inside it, and a helper
@@ -147,17 +147,42 @@ refused "database cut to 1,000 bytes (read)" 2 "damaged"
 if [ "$(file_sum "$DB")" = "$sum" ]; then ok "database cut to 1,000 bytes: the file is left as it was"
 else not_ok "database cut to 1,000 bytes: the file is left as it was" "its bytes changed"; fi
 
-# A database emptied to 0 bytes (a failed copy, a full disk): a read must not quietly
-# turn it into a new empty family and report success.
+# A database of 0 bytes (a first save killed before SQLite wrote a page): reads and
+# writes alike take it as a new database, as they take one with a header and no
+# tables (issue 16, item 12; before, reads called it "not a toddle database" while
+# writes quietly took it over). Compared with a database toddle made and then emptied.
+DB="$TMP/new.db"
+run_t child add Zed --born 2026-10-01
+sqlite3 "$DB" "DELETE FROM child;"
+run_t child list; new_list="$rc|$out|$err"
+run_t week; new_week="$rc|$out|$err"
 DB="$TMP/empty.db"
 : >"$DB"
 chmod 600 "$DB"
 run_t child list
-check_rc_in "database emptied to 0 bytes: a read refuses (exit 1 or 2)" "1 2"
-esize=$(wc -c <"$DB")
-if [ "$esize" -eq 0 ] && [ ! -e "$DB-wal" ]; then ok "database emptied to 0 bytes: a read writes nothing into it"
-else not_ok "database emptied to 0 bytes: a read writes nothing into it" "the file is now $esize bytes" \
-	"child list printed: $out"; fi
+if [ "$rc|$out|$err" = "$new_list" ] && [ "$rc" -eq 0 ]; then
+	ok "database of 0 bytes: child list exits 0 and lists no child, as on a new database"
+else not_ok "database of 0 bytes: child list exits 0 and lists no child, as on a new database" 	"got: $rc|$out|$err" "new: $new_list"; fi
+run_t week
+if [ "$rc|$out|$err" = "$new_week" ] && printf '%s' "$err" | grep -q "no children yet"; then
+	ok "database of 0 bytes: week says 'no children yet', as on a new database"
+else not_ok "database of 0 bytes: week says 'no children yet', as on a new database" 	"got: $rc|$out|$err" "new: $new_week"; fi
+: >"$DB"
+run_t child add Zed --born 2026-10-01
+out2=$("$TODDLE" --db "$DB" --today "$TODAY" child list 2>&1)
+if [ "$rc" -eq 0 ] && [ "$out2" = "$(printf '1\tZed\t2026-10-01\t-')" ]; then
+	ok "database of 0 bytes: child add makes it a database holding the child"
+else not_ok "database of 0 bytes: child add makes it a database holding the child" "exit $rc $err" "$out2"; fi
+DB="$TMP/text.db"
+printf 'my shopping list\n' >"$DB"
+chmod 600 "$DB"
+sum=$(file_sum "$DB")
+run_t child list
+refused "a text file where the database should be (read)" 2 "text.db.*not a"
+run_t child add Zed --born 2026-10-01
+refused "a text file where the database should be (write)" 2 "text.db.*not a"
+if [ "$(file_sum "$DB")" = "$sum" ]; then ok "a text file where the database should be: left as it was"
+else not_ok "a text file where the database should be: left as it was" "its bytes changed"; fi
 
 # ---- busy: another writer holds the database longer than the 10 s busy timeout ----------
 DB="$TMP/busy.db"

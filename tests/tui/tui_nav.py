@@ -260,6 +260,20 @@ def case_focus_without_colour(s, tuis):
     t.wait_for(lambda scr: marked("This week") and not marked("toddle"), desc="the main pane marked again")
 
 
+def case_today_past_limit(s, tuis):
+    s.add_child("Mia", "2026-09-10")
+    t = start(s, tuis, args=["--db", s.db, "--today", "2999-12-31"])
+    t.wait_for("2999-12-31 is more than 6 years after Mia's birth date")
+    t.wait_for("Mia · 6 years")             # shown as on the last day toddle follows her
+    t.expect("973 years" not in t.screen_text(), "--today 2999-12-31 still shows an age of 973 years")
+    for key in ("]", "]", "[", "2", "1"):
+        t.type(key)
+    t.settle()
+    t.expect("973 years" not in t.screen_text(), "stepping the weeks shows an age of 973 years")
+    t.type("q")
+    t.expect(t.wait_exit(5) == 0, "toddle did not quit")
+
+
 CASES = [
     ("PgDn pages the week's activities to the last; End/G the last, Home/g the first", case_week_paging),
     ("with a milestone selected PgDn pages to the end; g and G go to the first and last", case_milestone_paging),
@@ -271,6 +285,8 @@ CASES = [
      case_week_search_all_ages),
     ("without colour the focused pane's title is marked and reversed, and Tab moves the mark",
      case_focus_without_colour),
+    ("a --today more than 6 years after the birth is said, and the child shown at 6 years, never '973 years'",
+     case_today_past_limit),
 ]
 
 

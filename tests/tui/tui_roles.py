@@ -156,6 +156,11 @@ def case_remember(s, tuis):
     t4 = start(s, tuis)
     t4.wait_all(["Leo ·", "November 2026"], what="the first child when the remembered one is gone")
     t4.expect("damaged" not in t4.screen_text(), "a remembered child that is gone gave a warning")
+    t4.type("q")
+    t4.wait_exit(5)
+    t5 = start(s, tuis, extra_env={"XDG_STATE_HOME": "/" + "0" * 5000})
+    t5.wait_all(["Leo ·", "XDG_STATE_HOME is too long (5001 bytes"],
+                what="an XDG_STATE_HOME too long for the state file is said, not skipped quietly")
 
 
 def case_undo_activity(s, tuis):
@@ -229,7 +234,8 @@ CASES = [
     ("a therapist starts on the caseload; Enter opens the record with its team; v versions, L audit",
      case_therapist),
     ("an admin assigns, ends the assignment and deletes the child by typing the name", case_admin),
-    ("the last child and view are remembered per user; a damaged or stale state falls back", case_remember),
+    ("the last child and view are remembered per user; a damaged or stale state falls back; "
+     "an XDG_STATE_HOME too long is said", case_remember),
     ("u takes back an activity removal as a new version, and says when nothing is left", case_undo_activity),
     ("u takes back a milestone correction and a removal as new rows", case_undo_milestone),
 ]

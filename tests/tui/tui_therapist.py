@@ -64,7 +64,7 @@ def case_note(s, tuis):
     for text in ("Mum says rolling", "Rolled both ways", "On track", "Floor time"):
         t.type(text)
         t.send("tab")
-    refused(t, "the session date is before the child was born", "session_note", 0, s)
+    refused(t, "the session date 2026-01-02 is before Ava's birth date", "session_note", 0, s)
     t.send("ctrl-u")
     t.type("2026-11-20")
     t.send("tab", "ctrl-u")

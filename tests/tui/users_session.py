@@ -2,9 +2,12 @@
 
 Usage: users_session.py TODDLE DB ALICE BOB STAFF
 
-Prints three TAP result lines (no plan; users.sh numbers them):
+Prints five TAP result lines (no plan; users.sh numbers them):
   a hang-up with `bash -i` between the terminal and toddle keeps the draft;
   the draft is offered again, in the same child's form;
+  a hang-up while someone holds the write lock keeps the draft in the member's
+  own file (their group, never the clinic's; 0600), at once;
+  the next start takes that file into the database and offers the text;
   a member removed from the staff group mid-session stops writing, with a message.
 """
 import os
@@ -122,6 +125,56 @@ def hangup_through_shell():
     s2.child.terminate(force=True)
 
 
+def hangup_locked():
+    import pwd
+    import stat
+    pw = pwd.getpwnam(ALICE)
+    folder = os.path.join(pw.pw_dir, ".local/state/toddle/drafts")
+    s = Session(ALICE, [TODDLE, "--today", TODAY])
+    opened = open_note_form(s)
+    s.send("\r\r")                      # date, minutes
+    s.send("Lock held \u00fc\u4e00")
+    time.sleep(0.3)
+    con = sqlite3.connect(DB, isolation_level=None, timeout=10)
+    con.execute("BEGIN IMMEDIATE")        # a colleague's save in progress
+    files, st = [], None
+    try:
+        os.close(s.child.child_fd)        # the terminal goes away
+        s.child.child_fd = -1
+        end = time.time() + 4
+        while time.time() < end and not files:
+            files = os.listdir(folder) if os.path.isdir(folder) else []
+            time.sleep(0.1)
+        if files:
+            st = os.lstat(os.path.join(folder, files[0]))
+    finally:
+        con.execute("ROLLBACK")
+        con.close()
+    good = (opened and len(files) == 1 and st is not None and st.st_uid == pw.pw_uid and
+            st.st_gid == pw.pw_gid and stat.S_IMODE(st.st_mode) == 0o600)
+    report(good, "a hang-up while the write lock is held keeps the draft at once in the member's own file "
+           "(their group, 0600)",
+           "" if good else "form opened: %s; files: %r; stat: %r (uid %d gid %d)" % (opened, files, st, pw.pw_uid,
+                                                                                   pw.pw_gid))
+    try:
+        s.child.wait()
+    except Exception:
+        pass
+
+    s2 = Session(ALICE, [TODDLE, "--today", TODAY])
+    opened = open_note_form(s2)
+    back = s2.wait_for("Lock held \u00fc\u4e00", 5) and "unsaved text" in s2.text()
+    left = os.listdir(folder) if os.path.isdir(folder) else []
+    rows = query("SELECT body FROM draft WHERE who = ?", (ALICE,))
+    merged = any("Lock held \u00fc\u4e00" in r[0] for r in rows)
+    report(opened and back and merged and left == [],
+           "the next start takes the member's draft file into the database, offers it and removes the file",
+           "" if back and merged and left == [] else "files: %r drafts: %r\n%s" % (left, rows, s2.text()))
+    s2.send("\x1b")
+    s2.send("q")
+    s2.child.terminate(force=True)
+
+
 def removed_mid_session():
     s = Session(BOB, [TODDLE, "--today", TODAY])
     ready = s.wait_for("Mia")
@@ -145,4 +198,5 @@ def removed_mid_session():
 
 
 hangup_through_shell()
+hangup_locked()
 removed_mid_session()

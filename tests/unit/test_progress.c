@@ -1086,6 +1086,74 @@ START_TEST(corrections)
 }
 END_TEST
 
+/* Check the counts from flags_count_each for children kids[0..nk) from day
+ * `from` to day `to`: each child's count, stored on a day T, must be
+ * flags_compute's on every day from T until the day flags_until gives; the
+ * count is then taken again on that day. Returns the number of counts taken. */
+static int until_walk(sqlite3 *db, const struct child *kid, day_t from, day_t to, int cu, const char *tc)
+{
+	int taken = 0;
+
+	for (day_t t = from; t < to; taken++) {
+		struct tdl_err err = { "" };
+		int count = -1, n;
+		day_t until = 0;
+		char d[11], u[11];
+
+		ck_assert_msg(flags_count_each(db, kid, 1, t, cu, &count, &until, &err) == TDL_OK,
+			      "%s: flags_count_each failed: %s", tc, err.msg);
+		date_format(t, d);
+		date_format(until, u);
+		ck_assert_msg(until > t && until <= t + FLAGS_FAR, "%s: %s counted on %s holds until %s", tc, kid->name, d, u);
+		for (day_t day = t; day < until && day < to; day++) {
+			struct flag *f = flags_on(db, kid, day, cu, &n, tc);
+			char dd[11];
+
+			flags_free(f, n);
+			date_format(day, dd);
+			ck_assert_msg(n == count, "%s: %s counted %d flags on %s, said to hold until %s, but has %d on %s",
+				      tc, kid->name, count, d, u, n, dd);
+		}
+		t = until;
+	}
+	return taken;
+}
+
+/* flags_until: a count holds, day by day, until the day it gives, through
+ * checklist ages, closing windows, windows closed before the child was added,
+ * a lost skill, a CDC item giving way to its window, and the end of the
+ * corrected age; and it holds for more than a day at a time. */
+START_TEST(flag_count_until)
+{
+	const char *tc = "flag_count_until";
+	sqlite3 *db = tu_open_library();
+	struct child ben = tu_add_child(db, "Ben", BORN, 1, BORN + PRETERM_SHIFT, LATER);
+	struct child ana = tu_add_child(db, "Ana", BORN, 0, 0, LATER);
+	struct child none = tu_add_child(db, "Cleo", BORN, 0, 0, LATER);
+	int taken;
+
+	log_all_not_yet(db, &ben, "SELECT id FROM milestone WHERE age_months IN (2, 9, 12, 18, 30)", D(2026, 3, 20));
+	log_ms(db, &ben, "who-walking-alone", MS_NOT_YET, 1, D(2026, 4, 1), NULL);
+	log_ms(db, &ben, "cdc-4m-lc-coos", MS_ACHIEVED, 1, D(2026, 5, 1), NULL);
+	log_ms(db, &ben, "cdc-4m-lc-coos", MS_NOT_YET, 1, D(2026, 6, 1), NULL);
+	/* added at 16.5 months corrected, 18.3 chronological: standing alone (16.9) closes
+	 * after it while the age is corrected, and had closed before it once it is not */
+	set_added(db, &ben, BORN + PRETERM_SHIFT + 502);
+	log_all_not_yet(db, &ana, "SELECT id FROM milestone WHERE age_months IN (6, 12, 24)", D(2026, 3, 20));
+	set_added(db, &ana, D(2027, 1, 1)); /* windows closed before it (sitting, 9.2 months) are a gap */
+	/* from birth to 3 years, across the end of Ben's corrected age at 24 months */
+	taken = until_walk(db, &ben, BORN, D(2029, 2, 1), CU, tc);
+	ck_assert_msg(taken < 40, "%s: Ben's count was taken %d times in three years", tc, taken);
+	taken = until_walk(db, &ana, BORN, D(2029, 2, 1), CU, tc);
+	ck_assert_msg(taken < 40, "%s: Ana's count was taken %d times in three years", tc, taken);
+	/* no correction at all (correct_until 0), and a child with no entries */
+	until_walk(db, &ben, BORN, D(2028, 6, 1), 0, tc);
+	taken = until_walk(db, &none, BORN, D(2029, 2, 1), CU, tc);
+	ck_assert_msg(taken < 10, "%s: Cleo's count (no entries) was taken %d times", tc, taken);
+	sqlite3_close(db);
+}
+END_TEST
+
 static Suite *progress_suite(void)
 {
 	Suite *s = suite_create("progress");
@@ -1103,6 +1171,7 @@ static Suite *progress_suite(void)
 	TU_CASE(s, same_day_not_lost);
 	TU_CASE(s, same_skill_and_retired);
 	TU_CASE(s, corrections);
+	TU_CASE(s, flag_count_until);
 	return s;
 }
 

@@ -529,7 +529,7 @@ START_TEST(layering)
 
 	ck_assert_msg(!strcmp(settings_system_path(), sys), "system path %s, expected %s",
 		      settings_system_path(), sys);
-	ck_assert_msg(settings_user_path(got, sizeof got) == 0 && !strcmp(got, user),
+	ck_assert_msg(settings_user_path(got, sizeof got, NULL) == 0 && !strcmp(got, user),
 		      "user path %s, expected %s", got, user);
 
 	memset(&s, 0x5a, sizeof s); /* settings_load starts from the defaults itself */
@@ -615,30 +615,30 @@ START_TEST(xdg_paths)
 
 	setenv("XDG_DATA_HOME", "/data/home", 1);
 	setenv("HOME", "/home/parent", 1);
-	ck_assert_msg(settings_default_db(got, sizeof got) == 0 &&
+	ck_assert_msg(settings_default_db(got, sizeof got, NULL) == 0 &&
 			      !strcmp(got, "/data/home/toddle/toddle.db"),
 		      "XDG_DATA_HOME set: got %s", got);
 	unsetenv("XDG_DATA_HOME");
-	ck_assert_msg(settings_default_db(got, sizeof got) == 0 &&
+	ck_assert_msg(settings_default_db(got, sizeof got, NULL) == 0 &&
 			      !strcmp(got, "/home/parent/.local/share/toddle/toddle.db"),
 		      "XDG_DATA_HOME unset: got %s", got);
 	setenv("XDG_DATA_HOME", "", 1);
-	ck_assert_msg(settings_default_db(got, sizeof got) == 0 &&
+	ck_assert_msg(settings_default_db(got, sizeof got, NULL) == 0 &&
 			      !strcmp(got, "/home/parent/.local/share/toddle/toddle.db"),
 		      "XDG_DATA_HOME empty: got %s", got);
 	setenv("XDG_DATA_HOME", "relative/dir", 1); /* the XDG spec says: ignore relative paths */
-	ck_assert_msg(settings_default_db(got, sizeof got) == 0 &&
+	ck_assert_msg(settings_default_db(got, sizeof got, NULL) == 0 &&
 			      !strcmp(got, "/home/parent/.local/share/toddle/toddle.db"),
 		      "XDG_DATA_HOME relative: got %s", got);
-	ck_assert_msg(settings_default_db(got, 10) != 0, "a 10-byte buffer should fail");
+	ck_assert_msg(settings_default_db(got, 10, NULL) != 0, "a 10-byte buffer should fail");
 
 	setenv("XDG_CONFIG_HOME", "relative", 1);
-	ck_assert_msg(settings_user_path(got, sizeof got) == 0 &&
+	ck_assert_msg(settings_user_path(got, sizeof got, NULL) == 0 &&
 			      !strcmp(got, "/home/parent/.config/toddle/toddle.ini"),
 		      "XDG_CONFIG_HOME relative: got %s", got);
 	unsetenv("XDG_DATA_HOME");
 	unsetenv("HOME");
-	ck_assert_msg(settings_default_db(got, sizeof got) != 0, "no HOME and no XDG_DATA_HOME: got %s",
+	ck_assert_msg(settings_default_db(got, sizeof got, NULL) != 0, "no HOME and no XDG_DATA_HOME: got %s",
 		      got);
 
 	/* The user file is found through HOME when XDG_CONFIG_HOME is unset. */
