@@ -12,6 +12,7 @@ struct case_state {
 	struct caseload_row *cases; /* read at load, in two statements however many children */
 	int n, ok;                  /* ok: the last load worked */
 	int sort, all;              /* the order, and every child rather than mine */
+	int built_width;            /* the width t->doc was built for while it is ours (doc.built_by); 0: build again */
 };
 
 /* Free the caseload read. */
@@ -31,6 +32,7 @@ static int caseload_load(struct tui *t, void *state)
 	struct tdl_err err;
 
 	caseload_free_state(s);
+	s->built_width = 0;
 	s->ok = caseload_list(t->app->db, s->all ? NULL : db_user(), t->app->today,
 			      t->app->set.correct_until_months, (enum caseload_sort)s->sort, &s->cases, &s->n,
 			      &err) == 0;
@@ -125,6 +127,11 @@ static void caseload_draw(struct tui *t, void *state, WINDOW *w, int height, int
 	struct case_state *s = state;
 	int width = wd - 4, shown;
 
+	/* a move or a search draws the lines built: ten thousand rows are not made again for a key */
+	if (t->doc.built_by == s && s->built_width == width) {
+		pane_doc_draw(t, &t->doc, w, height, wd);
+		return;
+	}
 	doc_reset(&t->doc);
 	if (!s->ok) {
 		pane_doc_draw(t, &t->doc, w, height, wd);
@@ -145,6 +152,8 @@ static void caseload_draw(struct tui *t, void *state, WINDOW *w, int height, int
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 	doc_wrap(&t->doc, T_DIM, -1, "", "Age: w weeks, m months, * corrected. Next: next visit. Talk: items worth talking about. "
 		 "Idle: days since the home program was last practised. Week: home program done of planned.", width);
+	t->doc.built_by = s;
+	s->built_width = width;
 	pane_doc_draw(t, &t->doc, w, height, wd);
 }
 
@@ -160,6 +169,7 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 		/* the rows read hold every key: sorting again reads nothing */
 		s->sort = (s->sort + 1) % 5;
 		caseload_sort(s->cases, s->n, (enum caseload_sort)s->sort);
+		s->built_width = 0;
 		return R_DRAW;
 	case DO_MINE:
 		/* only the caseload changes: nothing else is read again */
@@ -171,7 +181,7 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 			long long id = s->cases[t->doc.sel].child.id;
 
 			for (int i = 0; i < t->nchildren; i++)
-				if (t->children[i].id == id)
+				if (t->children[i] == id)
 					tui_select_child(t, i);
 			tui_view_show(t, V_RECORD);
 			return R_MENU | R_RELOAD;

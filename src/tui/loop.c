@@ -64,7 +64,7 @@ void tui_message(struct tui *t, int role, const char *fmt, ...)
 /* The child shown, or NULL. */
 struct child *tui_child(struct tui *t)
 {
-	if (t->cur < 0 || t->cur >= t->nchildren || t->child.id != t->children[t->cur].id)
+	if (t->cur < 0 || t->cur >= t->nchildren || t->child.id != t->children[t->cur])
 		return NULL;
 	return &t->child;
 }
@@ -75,9 +75,9 @@ static void child_read(struct tui *t)
 	struct tdl_err err;
 
 	t->child.id = 0;
-	if (t->hold_child || t->cur < 0 || t->cur >= t->nchildren)
+	if (t->cur < 0 || t->cur >= t->nchildren)
 		return;
-	if (child_get(t->app->db, t->children[t->cur].id, &t->child, &err)) {
+	if (child_get(t->app->db, t->children[t->cur], &t->child, &err)) {
 		t->child.id = 0;
 		tui_message(t, T_ERROR, "%s", err.msg);
 	}
@@ -163,23 +163,21 @@ int tui_reload(struct tui *t)
 int tui_reload_with(struct tui *t, int children)
 {
 	struct tdl_err err;
-	long long keep = t->children && t->cur >= 0 && t->cur < t->nchildren ? t->children[t->cur].id : -1;
-	int rc;
+	long long keep = t->children && t->cur >= 0 && t->cur < t->nchildren ? t->children[t->cur] : -1;
+	int found = -1;
 
 	if (children || !t->children) {
-		child_briefs_free(t->children, t->nchildren);
-		t->children = NULL;
-		rc = child_briefs(t->app->db, &t->children, &t->nchildren, &err);
-		if (rc) {
+		found = menu_pane_read(t, &err);
+		if (found < -1)
 			tui_message(t, T_ERROR, "%s", err.msg);
-			t->nchildren = 0;
-		}
 	}
 	if (t->cur >= t->nchildren || keep < 0)
 		t->cur = t->nchildren ? 0 : -1;
 	for (int i = 0; i < t->nchildren; i++)
-		if (t->children[i].id == keep)
+		if (t->children[i] == keep)
 			t->cur = i;
+	if (found >= 0)
+		t->cur = found; /* the remembered child, at start */
 	child_read(t); /* again: a colleague may have changed it */
 	for (int p = 0; p < P_COUNT; p++)
 		t->pane[p].stale = 1;
@@ -640,7 +638,7 @@ static void tui_free(struct tui *t)
 	layout_free(t);
 	doc_free(&t->doc);
 	doc_free(&t->over_doc);
-	child_briefs_free(t->children, t->nchildren);
+	menu_pane_forget(t);
 	panes_free(t);
 }
 
@@ -687,11 +685,8 @@ int tui_run(struct app *app)
 	if (app->warning[0])
 		tui_message(&t, T_ERROR, "%s", app->warning);
 	layout_make(&t);
-	t.hold_child = 1; /* read the child once, after the remembered one is chosen */
-	flags = tui_reload_with(&t, 1) | R_MENU; /* the children, to find the remembered one */
-	resume_start(&t);
-	t.hold_child = 0;
-	child_read(&t);
+	resume_start(&t); /* the remembered view, and the child the list's read finds */
+	flags = tui_reload_with(&t, 1) | R_MENU;
 	while (!(flags & R_QUIT) && !got_signal) {
 		struct timespec t0;
 		wint_t ch;
