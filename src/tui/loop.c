@@ -517,14 +517,17 @@ static SCREEN *screen_start(struct tui *t, char *why, size_t whysz)
 }
 
 /* Let Ctrl-S and Ctrl-Q reach toddle (Ctrl-S saves a form) instead of
- * pausing the terminal's output; ncurses keeps this as the program's mode and
- * gives the shell its own settings back at the end. */
+ * pausing the terminal's output (IXON), and never send them to the terminal
+ * when a long paste fills the input queue (IXOFF). ncurses keeps this as the
+ * program's mode, puts it back after a suspend (Ctrl-Z, fg) and after an
+ * editor, and gives the shell its own settings back at the end, on a
+ * suspend and on a hang-up (endwin). */
 static void flow_control_off(void)
 {
 	struct termios tio;
 
-	if (tcgetattr(STDIN_FILENO, &tio) == 0 && (tio.c_iflag & IXON)) {
-		tio.c_iflag &= (tcflag_t)~IXON;
+	if (tcgetattr(STDIN_FILENO, &tio) == 0 && (tio.c_iflag & (IXON | IXOFF))) {
+		tio.c_iflag &= (tcflag_t) ~(IXON | IXOFF);
 		tcsetattr(STDIN_FILENO, TCSANOW, &tio);
 	}
 	def_prog_mode();

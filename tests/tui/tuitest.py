@@ -236,7 +236,7 @@ class Tui:
     """toddle running in a pty, its output fed into a pyte screen."""
 
     def __init__(self, scratch, args=None, cols=80, rows=24, term="xterm-256color",
-                 extra_env=None, unset=(), preexec_fn=None):
+                 extra_env=None, unset=(), preexec_fn=None, program=None):
         self.scratch = scratch
         if args is None:
             args = ["--db", scratch.db, "--today", TODAY]
@@ -247,7 +247,7 @@ class Tui:
         self.raw = bytearray()
         self.eof = False
         self.status = None
-        self.child = pexpect.spawn(TODDLE, self.args, env=scratch.env(term, extra_env, unset),
+        self.child = pexpect.spawn(program or TODDLE, self.args, env=scratch.env(term, extra_env, unset),
                                    dimensions=(rows, cols), encoding=None, timeout=5,
                                    cwd=scratch.dir, preexec_fn=preexec_fn)
 

@@ -1,0 +1,133 @@
+#!/usr/bin/python3
+"""What reaches a form from the terminal: flow control (IXON, IXOFF) is off while the
+view runs, so Ctrl-S saves, and the terminal's own settings come back at exit, at a
+suspend (Ctrl-Z, then fg from a job-control shell) and on a hang-up."""
+import ast
+import os
+import signal
+import sys
+import termios
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tuitest  # noqa: E402  (skips with exit 77 when pexpect/pyte are missing)
+from tuitest import run_case, start  # noqa: E402
+
+CTRL_S = "\x13"
+FLOW = termios.IXON | termios.IXOFF
+
+
+def flow_on(saved):
+    """A preexec_fn: the pty's termios with IXON and IXOFF on, written to `saved` as they are."""
+    def fn():
+        attrs = termios.tcgetattr(0)
+        attrs[0] |= FLOW
+        termios.tcsetattr(0, termios.TCSANOW, attrs)
+        with open(saved, "w") as f:
+            f.write(repr(termios.tcgetattr(0)))
+    return fn
+
+
+def originals(s):
+    with open(os.path.join(s.dir, "termios")) as f:
+        return ast.literal_eval(f.read())
+
+
+def flow_of(t):
+    return termios.tcgetattr(t.child.child_fd)[0] & FLOW
+
+
+def add_kai(t, s):
+    """Open the add-child form, fill it and save it with Ctrl-S."""
+    t.send("a")
+    t.wait_for("Dates as YYYY-MM-DD")
+    t.type("Kai")
+    t.send("tab")
+    t.type("2026-10-02")
+    t.wait_for("2026-10-02")
+    t.child.send(CTRL_S.encode())
+    t.wait_for("Saved Kai")
+    rows = s.query("SELECT name, born FROM child WHERE name = 'Kai'")
+    t.expect(rows == [("Kai", "2026-10-02")], "Ctrl-S did not save Kai", ["rows: %r" % rows])
+
+
+def case_flow_control(s, tuis):
+    s.add_child("Mia", "2026-09-10")
+    t = start(s, tuis, preexec_fn=flow_on(os.path.join(s.dir, "termios")))
+    t.wait_for("Week 11")
+    before = originals(s)
+    t.expect(before[0] & FLOW == FLOW, "setup: IXON and IXOFF were not on before toddle started")
+    t.expect(flow_of(t) == 0, "IXON or IXOFF is still on while the view runs (iflag %#x)"
+             % termios.tcgetattr(t.child.child_fd)[0])
+    add_kai(t, s)
+    t.send("q")
+    t.expect(t.wait_exit(5) == 0, "toddle did not quit with status 0")
+    after = termios.tcgetattr(t.child.child_fd)
+    t.expect(after == before, "the terminal's settings were not given back at exit",
+             ["before: %r" % (before,), "after:  %r" % (after,)])
+
+
+def case_suspend(s, tuis):
+    s.add_child("Mia", "2026-09-10")
+    env = {"PS1": "shell> ", "ENV": ""}
+    t = start(s, tuis, args=["-i"], program="/bin/sh", extra_env=env,
+              preexec_fn=flow_on(os.path.join(s.dir, "termios")))
+    t.wait_for("shell>")
+    before = originals(s)
+    t.type("'%s' --db '%s' --today %s\r" % (tuitest.TODDLE, s.db, tuitest.TODAY))
+    t.wait_for("Week 11")
+    t.expect(flow_of(t) == 0, "flow control is on while the view runs")
+    t.type("\x1a")                             # Ctrl-Z: back to the shell
+    t.wait_for(lambda scr: "Stopped" in scr or "stopped" in scr, desc="the shell saying toddle stopped")
+    now = termios.tcgetattr(t.child.child_fd)
+    t.expect(now == before, "the shell did not get its terminal settings back at Ctrl-Z",
+             ["before: %r" % (before,), "now:    %r" % (now,)])
+    t.type("fg\r")
+    t.wait_for("Week 11")
+    t.settle()
+    t.expect(flow_of(t) == 0, "flow control came back on after fg")
+    add_kai(t, s)
+    mark = len(t.raw)
+    t.send("q")
+    t.wait_for(lambda scr: b"shell> " in t.raw[mark:], desc="the shell's prompt after q")
+    after = termios.tcgetattr(t.child.child_fd)
+    t.expect(after == before, "the terminal's settings were not given back after a suspend and q",
+             ["before: %r" % (before,), "after:  %r" % (after,)])
+    t.type("exit\r")
+
+
+def case_hangup(s, tuis):
+    s.add_child("Mia", "2026-09-10")
+    t = start(s, tuis, preexec_fn=flow_on(os.path.join(s.dir, "termios")))
+    t.wait_for("Week 11")
+    before = originals(s)
+    t.send("a")
+    t.wait_for("Dates as YYYY-MM-DD")
+    t.type("Kai")
+    t.wait_for("Kai")
+    t.child.kill(signal.SIGHUP)
+    t.wait_exit(5)
+    t.expect(not t.child.isalive(), "toddle did not end on a hang-up")
+    after = termios.tcgetattr(t.child.child_fd)
+    t.expect(after == before, "the terminal's settings were not given back on a hang-up",
+             ["before: %r" % (before,), "after:  %r" % (after,)])
+
+
+CASES = [
+    ("IXON and IXOFF are off while the view runs; Ctrl-S saves; the terminal's settings are as before after q",
+     case_flow_control),
+    ("Ctrl-Z gives the shell its settings, fg takes flow control off again, Ctrl-S still saves",
+     case_suspend),
+    ("a hang-up gives the terminal its settings back", case_hangup),
+]
+
+
+def main():
+    tap = tuitest.Tap(len(CASES))
+    for desc, func in CASES:
+        run_case(tap, desc, func)
+    tap.done()
+
+
+if __name__ == "__main__":
+    main()
