@@ -449,8 +449,13 @@ int form_show(struct tui *t)
 int form_refuse(struct tui *t, int field, const char *msg)
 {
 	struct form_state *f = t->form;
+	char clean[sizeof f->error];
 
-	text_sanitize(msg, f->error, sizeof f->error);
+	text_sanitize(msg, clean, sizeof clean);
+	if (f->form && !strcmp(clean, f->error) && field >= 0 && field < f->nf &&
+	    current_field(f->form) == f->fields[field])
+		return R_DRAW; /* said already (every key of a paste past a full note): nothing moves */
+	snprintf(f->error, sizeof f->error, "%s", clean);
 	if (f->form) {
 		/* the message may need more rows: lay the form out again around it */
 		form_suspend(t);

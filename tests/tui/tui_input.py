@@ -1,9 +1,12 @@
 #!/usr/bin/python3
 """What reaches a form from the terminal: flow control (IXON, IXOFF) is off while the
 view runs, so Ctrl-S saves, and the terminal's own settings come back at exit, at a
-suspend (Ctrl-Z, then fg from a job-control shell) and on a hang-up."""
+suspend (Ctrl-Z, then fg from a job-control shell) and on a hang-up; a 100 KB paste
+into a note keeps, byte for byte, the beginning that fits and refuses the rest whole
+(a paste that fits is kept whole)."""
 import ast
 import os
+import pwd
 import signal
 import sys
 import termios
@@ -13,6 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tuitest  # noqa: E402  (skips with exit 77 when pexpect/pyte are missing)
 from tuitest import run_case, start  # noqa: E402
 
+LOGIN = pwd.getpwuid(os.getuid()).pw_name
 CTRL_S = "\x13"
 FLOW = termios.IXON | termios.IXOFF
 
@@ -113,12 +117,62 @@ def case_hangup(s, tuis):
              ["before: %r" % (before,), "after:  %r" % (after,)])
 
 
+def clinic_note(s, tuis, extra=None):
+    """A new session note for Ava, assigned to this user, the cursor in Subjective."""
+    env = s.make_clinic(LOGIN, [("Ava", "2026-09-10")])
+    s.ccli("assign", "--child", "Ava", "--therapist", LOGIN, "--discipline", "pt")
+    t = start(s, tuis, extra_env=dict(env, **(extra or {})))
+    t.wait_for("Ava ·")
+    t.type("7")
+    t.wait_for("Session notes")
+    t.type("n")
+    t.wait_for("SOAP: what you heard")
+    t.send("enter", "enter")
+    t.wait_for("Enter new line")
+    return t
+
+
+def case_paste(s, tuis):
+    t = clinic_note(s, tuis)
+    # a paste as a terminal sends it: line breaks as CR; the 8,000-byte end of
+    # the note falls inside a three-byte character, so a letter after it would fit
+    unit = "Rolled both ways, café, 寝返り; sat 5 s.\r".encode("utf-8")
+    big = b"ab" + unit * (100 * 1024 // len(unit))
+    stored = big.replace(b"\r", b"\n")
+    keep = 8000
+    while keep and (stored[keep] & 0xC0) == 0x80:
+        keep -= 1
+    t.expect(keep < 8000 and stored[keep] >= 0xE0, "setup: the note's end is not inside a wide character")
+    t.paste(big)
+    t.wait_for("Subjective is full", timeout=60)
+    t.send("tab")
+    small = ("Reaches for toys, 手を伸ばす, à gauche.\r" * 150).encode("utf-8")
+    t.expect(6000 < len(small) < 8000, "setup: the paste that fits is %d bytes" % len(small))
+    t.paste(small)
+    for text in ("A", "P"):
+        t.send("tab")
+        t.type(text)
+    t.send(CTRL_S)
+    t.wait_for("Saved the session note.", timeout=60)
+    got = s.query("SELECT CAST(subjective AS BLOB), CAST(objective AS BLOB) FROM session_note")
+    t.expect(len(got) == 1, "no session note stored: %r" % (got,))
+    subj, obj = bytes(got[0][0]), bytes(got[0][1])
+    t.expect(subj == stored[:keep].rstrip(b"\n "), "Subjective is not the pasted text's beginning byte for byte",
+             ["stored %d bytes, pasted %d; first difference at %r" % (
+                 len(subj), len(big), next((i for i, (a, b) in enumerate(zip(subj, stored)) if a != b), None))])
+    want = small.replace(b"\r", b"\n").rstrip(b"\n")
+    t.expect(obj == want, "Objective is not the pasted text byte for byte",
+             ["stored %d bytes, pasted %d" % (len(obj), len(want))])
+
+
 CASES = [
     ("IXON and IXOFF are off while the view runs; Ctrl-S saves; the terminal's settings are as before after q",
      case_flow_control),
     ("Ctrl-Z gives the shell its settings, fg takes flow control off again, Ctrl-S still saves",
      case_suspend),
     ("a hang-up gives the terminal its settings back", case_hangup),
+    ("a 100 KB paste into a note keeps the beginning that fits byte for byte; a paste that fits is kept whole",
+     case_paste),
 ]
 
 

@@ -336,6 +336,33 @@ class Tui:
         self.child.send(text.encode("utf-8"))
         self.pump(0)
 
+    def paste(self, data, timeout=120):
+        """Write bytes as a terminal does for a paste: all at once, as fast as toddle takes
+        them, reading its output meanwhile (a plain send of 100 KB would block on a full
+        pty while toddle blocks writing to us). Returns the seconds the writing took."""
+        import fcntl
+        import select
+        fd = self.child.child_fd
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags | os.O_NONBLOCK)
+        t0 = time.monotonic()
+        at = 0
+        try:
+            while at < len(data):
+                if time.monotonic() - t0 > timeout:
+                    self.fail("toddle took only %d of %d pasted bytes in %gs" % (at, len(data), timeout))
+                r, w, _ = select.select([fd], [fd], [], 0.5)
+                if r:
+                    self.pump(0)
+                if w:
+                    try:
+                        at += os.write(fd, data[at:at + 4096])
+                    except BlockingIOError:
+                        pass
+        finally:
+            fcntl.fcntl(fd, fcntl.F_SETFL, flags)
+        return time.monotonic() - t0
+
     def resize(self, cols, rows):
         """Change the window size: the pty (the kernel sends SIGWINCH) and our screen."""
         self.pump(0)
