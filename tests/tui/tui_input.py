@@ -3,7 +3,9 @@
 view runs, so Ctrl-S saves, and the terminal's own settings come back at exit, at a
 suspend (Ctrl-Z, then fg from a job-control shell) and on a hang-up; a 100 KB paste
 into a note keeps, byte for byte, the beginning that fits and refuses the rest whole
-(a paste that fits is kept whole)."""
+(a paste that fits is kept whole); text from the editor (Ctrl-E) with an invalid byte
+or an escape is refused with the line named, the field unchanged and the file kept,
+and the next Ctrl-E opens that file again."""
 import ast
 import os
 import pwd
@@ -18,6 +20,7 @@ from tuitest import run_case, start  # noqa: E402
 
 LOGIN = pwd.getpwuid(os.getuid()).pw_name
 CTRL_S = "\x13"
+CTRL_E = "\x05"
 FLOW = termios.IXON | termios.IXOFF
 
 
@@ -165,6 +168,52 @@ def case_paste(s, tuis):
              ["stored %d bytes, pasted %d" % (len(obj), len(want))])
 
 
+def case_editor_refused(s, tuis):
+    editor = os.path.join(s.dir, "editor")
+    seen = os.path.join(s.dir, "editor-saw")
+    # first run: an invalid byte on line 2; second: an escape on line 1;
+    # third: keeps what it got (the kept file) and fixes it
+    with open(editor, "w") as f:
+        f.write("#!/bin/sh\n"
+                "n=$(cat '%s.n' 2>/dev/null || echo 0); n=$((n + 1)); echo $n > '%s.n'\n"
+                "cp \"$1\" '%s'.$n\n"
+                "case $n in\n"
+                "1) printf 'fine line\\nbad \\377 byte\\n' > \"$1\" ;;\n"
+                "2) printf 'an \\033[2J escape\\n' > \"$1\" ;;\n"
+                "*) printf 'all fixed\\n' > \"$1\" ;;\n"
+                "esac\n" % (seen, seen, seen))
+    os.chmod(editor, 0o755)
+    t = clinic_note(s, tuis, {"VISUAL": editor})
+    t.type("Typed first")
+    t.wait_for("Typed first")
+    t.send(CTRL_E)
+    t.wait_for("invalid byte at line 2")
+    t.expect("Typed first" in t.screen_text(), "the field lost its text when the edit was refused")
+    kept_files = [os.path.join(d, f) for d, _, fs in os.walk(s.dir) for f in fs if f == "field.txt"]
+    t.expect(len(kept_files) == 1, "the refused edit's file was not kept: %r" % kept_files)
+    t.expect(kept_files[0] in t.screen_text(), "the message does not say where the edit is kept (%s)"
+             % kept_files[0])
+    with open(kept_files[0], "rb") as f:
+        t.expect(f.read() == b"fine line\nbad \xff byte\n", "the kept file is not what the editor wrote")
+    t.send(CTRL_E)                                  # opens the kept file again
+    t.wait_for("invalid byte at line 1")
+    with open(seen + ".2", "rb") as f:
+        t.expect(f.read() == b"fine line\nbad \xff byte\n", "the second Ctrl-E did not open the kept edit")
+    t.expect("Typed first" in t.screen_text(), "the field lost its text when the escape was refused")
+    t.send(CTRL_E)
+    t.wait_for("all fixed")
+    t.wait_gone("invalid byte")
+    for text in ("O", "A", "P"):
+        t.send("tab")
+        t.type(text)
+    t.send(CTRL_S)
+    t.wait_for("Saved the session note.")
+    got = s.query("SELECT subjective FROM session_note")
+    t.expect(got == [("all fixed",)], "the fixed edit was not what was stored: %r" % (got,))
+    left = [f for d, _, fs in os.walk(s.dir) for f in fs if f == "field.txt"]
+    t.expect(left == [], "the edit's file was left behind once it was taken: %r" % left)
+
+
 CASES = [
     ("IXON and IXOFF are off while the view runs; Ctrl-S saves; the terminal's settings are as before after q",
      case_flow_control),
@@ -173,6 +222,8 @@ CASES = [
     ("a hang-up gives the terminal its settings back", case_hangup),
     ("a 100 KB paste into a note keeps the beginning that fits byte for byte; a paste that fits is kept whole",
      case_paste),
+    ("Ctrl-E text with an invalid byte or an escape is refused with its line, the field and the file kept",
+     case_editor_refused),
 ]
 
 
