@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """What reaches a form from the terminal: flow control (IXON, IXOFF) is off while the
 view runs, so Ctrl-S saves, and the terminal's own settings come back at exit, at a
-suspend (Ctrl-Z, then fg from a job-control shell) and on a hang-up; a 100 KB paste
+suspend (Ctrl-Z, then fg from a job-control shell: dash) and on a hang-up; a 100 KB paste
 into a note keeps, byte for byte, the beginning that fits and refuses the rest whole
 (a paste that fits is kept whole); text from the editor (Ctrl-E) with an invalid byte
 or an escape is refused with the line named, the field unchanged and the file kept,
@@ -77,7 +77,12 @@ def case_flow_control(s, tuis):
 def case_suspend(s, tuis):
     s.add_child("Mia", "2026-09-10")
     env = {"PS1": "shell> ", "ENV": ""}
-    t = start(s, tuis, args=["-i"], program="/bin/sh", extra_env=env,
+    # a shell without line editing, so the terminal at its prompt is as the shell found it
+    if os.access("/bin/dash", os.X_OK):
+        shell, args = "/bin/dash", ["-i"]
+    else:
+        shell, args = "/bin/bash", ["--norc", "--noprofile", "--noediting", "-i"]
+    t = start(s, tuis, args=args, program=shell, extra_env=env,
               preexec_fn=flow_on(os.path.join(s.dir, "termios")))
     t.wait_for("shell>")
     before = originals(s)
