@@ -515,14 +515,17 @@ static SCREEN *screen_start(struct tui *t, char *why, size_t whysz)
 }
 
 /* Let Ctrl-S and Ctrl-Q reach toddle (Ctrl-S saves a form) instead of
- * pausing the terminal's output; ncurses keeps this as the program's mode and
- * gives the shell its own settings back at the end. */
+ * pausing the terminal's output (IXON), and never send them to the terminal
+ * when a long paste fills the input queue (IXOFF). ncurses keeps this as the
+ * program's mode, puts it back after a suspend (Ctrl-Z, fg) and after an
+ * editor, and gives the shell its own settings back at the end, on a
+ * suspend and on a hang-up (endwin). */
 static void flow_control_off(void)
 {
 	struct termios tio;
 
-	if (tcgetattr(STDIN_FILENO, &tio) == 0 && (tio.c_iflag & IXON)) {
-		tio.c_iflag &= (tcflag_t)~IXON;
+	if (tcgetattr(STDIN_FILENO, &tio) == 0 && (tio.c_iflag & (IXON | IXOFF))) {
+		tio.c_iflag &= (tcflag_t) ~(IXON | IXOFF);
 		tcsetattr(STDIN_FILENO, TCSANOW, &tio);
 	}
 	def_prog_mode();
@@ -578,6 +581,45 @@ static int read_key(struct tui *t, wint_t *ch)
 	return wget_wch(w, ch);
 }
 
+/* Milliseconds since t0. */
+static long elapsed_ms(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Keys for the open form: this one, then every key already waiting (a paste
+ * arrives as thousands of keys), drawn once at the end, so a paste takes time
+ * in proportion to its length instead of a frame per character. Stops at a
+ * key that is the loop's (a resize, the mouse: put back for it), at a key
+ * that does more than change the form (a save), and after a fifth of a
+ * second, so the screen keeps up with a very long paste. */
+static int form_keys(struct tui *t, int is_key, wint_t ch)
+{
+	struct timespec t0;
+	int flags = form_key(t, is_key, ch);
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while ((flags & ~R_DRAW) == 0 && t->modal == M_FORM && form_window(t) && !got_signal &&
+	       elapsed_ms(&t0) < 200) {
+		WINDOW *w = form_window(t);
+		int r;
+
+		wtimeout(w, 0);
+		r = wget_wch(w, &ch);
+		if (r == ERR)
+			break;
+		if (r == KEY_CODE_YES && (ch == KEY_RESIZE || ch == KEY_MOUSE)) {
+			ungetch((int)ch);
+			break;
+		}
+		flags |= form_key(t, r == KEY_CODE_YES, ch);
+	}
+	return flags;
+}
+
 /* Say today's and tomorrow's appointments, for every child, when toddle opens. */
 static void upcoming_message(struct tui *t)
 {
@@ -596,15 +638,6 @@ static void upcoming_message(struct tui *t)
 	}
 	tui_message(t, T_HEADING, "%s", line);
 	appointment_free_all(a, n);
-}
-
-/* Milliseconds since t0. */
-static long elapsed_ms(const struct timespec *t0)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
 /* Give every pane its state, zeroed, at today's place. */
@@ -733,7 +766,7 @@ int tui_run(struct app *app)
 			while (a != DO_NONE && times-- > 0)
 				flags |= dispatch(&t, a) | R_DRAW;
 		} else if (t.modal == M_FORM)
-			flags = form_key(&t, r == KEY_CODE_YES, ch);
+			flags = form_keys(&t, r == KEY_CODE_YES, ch);
 		else if (search_typing(&t))
 			flags = search_key(&t, r == KEY_CODE_YES, ch) | R_DRAW;
 		else
