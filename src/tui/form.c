@@ -733,10 +733,6 @@ int form_edit_in_editor(struct tui *t)
 			reset_prog_mode();
 			clearok(curscr, TRUE);
 		}
-		if ((!rc || hung_up) && editor_file_read(&ef, text, sizeof text) == 0)
-			form_take_text(f, i, text);
-		/* on a hang-up the text is in the form now: the loop ends next and keeps it */
-		editor_file_remove(&ef);
 		if (!rc || hung_up) {
 			got = editor_file_read(&ef, text, sizeof text, &len);
 			if (got >= 0) {
@@ -752,8 +748,7 @@ int form_edit_in_editor(struct tui *t)
 				}
 			}
 		}
-		if (hung_up)
-			form_save_draft(t); /* before the file goes: the session is over */
+		/* on a hang-up the text is in the form now: the loop ends next and keeps it */
 		if (refused) {
 			f->edit = ef;
 			f->edit_field = i;
