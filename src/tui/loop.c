@@ -620,21 +620,31 @@ static int form_keys(struct tui *t, int is_key, wint_t ch)
 	return flags;
 }
 
+/* Appointments the opening line names at most (the line is 300 bytes). */
+#define UPCOMING_MAX 6
+
 /* Say today's and tomorrow's appointments, for every child, when toddle opens. */
 static void upcoming_message(struct tui *t)
 {
 	struct appointment *a;
 	struct tdl_err err;
 	char line[300] = "", tm[6];
-	int n;
+	int n, i;
 
-	if (appointment_list(t->app->db, -1, t->app->today, t->app->today + 1, &a, &n, &err) || n == 0)
+	/* the line holds a few: a clinic's hundreds are not read (UPCOMING_MAX + 1 says "more") */
+	if (appointment_first(t->app->db, t->app->today, t->app->today + 1, UPCOMING_MAX + 1, &a, &n, &err) || n == 0)
 		return;
-	for (int i = 0; i < n && strlen(line) < sizeof line - 80; i++) {
+	for (i = 0; i < n && i < UPCOMING_MAX && strlen(line) < sizeof line - 80; i++) {
 		snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s %s%s %s (%s)", i ? "; " : "",
 			 a[i].day == t->app->today ? "Today" : "Tomorrow",
 			 appointment_time_words(a[i].time, "all day", tm), a[i].time == APPOINTMENT_ALL_DAY ? ":" : "",
 			 a[i].title, a[i].child_name);
+	}
+	if (i < n && strlen(line) < sizeof line - 40) {
+		char key[16];
+
+		keys_name(DO_VIEW_CALENDAR, KM_MAIN, key, sizeof key);
+		snprintf(line + strlen(line), sizeof line - strlen(line), "; and more (%s: the calendar)", key);
 	}
 	tui_message(t, T_HEADING, "%s", line);
 	appointment_free_all(a, n);
