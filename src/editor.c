@@ -227,39 +227,45 @@ int editor_run(const char *command, const struct editor_file *ef, int (*ended)(v
 	return rc ? rc : editor_spawn(av, ended, hung_up, err);
 }
 
-/* Read up to outsz-1 bytes of path into out; 0 on success. */
-static int file_read(const char *path, char *out, size_t outsz)
+/* Read up to outsz-1 bytes of path into out (*len of them); 0 when that is
+ * all of it, 1 when there is more, -1 when it cannot be opened. */
+static int file_read(const char *path, char *out, size_t outsz, size_t *len)
 {
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	size_t got = 0;
+	char more;
+	ssize_t n;
 
 	if (fd < 0)
 		return -1;
 	while (got < outsz - 1) {
-		ssize_t n = read(fd, out + got, outsz - 1 - got);
-
+		n = read(fd, out + got, outsz - 1 - got);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
 		got += (size_t)n;
 	}
+	do
+		n = got == outsz - 1 ? read(fd, &more, 1) : 0;
+	while (n < 0 && errno == EINTR);
 	close(fd);
 	out[got] = '\0';
-	return 0;
+	*len = got;
+	return n > 0;
 }
 
 /* The file's text (preferring FILE.save) into out. */
-int editor_file_read(const struct editor_file *ef, char *out, size_t outsz)
+int editor_file_read(const struct editor_file *ef, char *out, size_t outsz, size_t *len)
 {
 	char save[PATH_MAX + 8];
 	int rc;
 
 	snprintf(save, sizeof save, "%s.save", ef->path);
 	priv_suspend();
-	rc = file_read(save, out, outsz);
-	if (rc)
-		rc = file_read(ef->path, out, outsz);
+	rc = file_read(save, out, outsz, len);
+	if (rc < 0)
+		rc = file_read(ef->path, out, outsz, len);
 	priv_resume();
 	return rc;
 }

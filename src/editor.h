@@ -28,8 +28,10 @@ int editor_run(const char *command, const struct editor_file *ef, int (*ended)(v
 	       struct tdl_err *err);
 
 /* The file's text into out (a nano-style FILE.save, left by an editor that
- * was stopped, is preferred); 0 when something was read. */
-int editor_file_read(const struct editor_file *ef, char *out, size_t outsz);
+ * was stopped, is preferred) and its length in *len (a NUL byte may be in
+ * it); 0 when it was read whole, 1 when it is longer than outsz - 1 bytes
+ * (out holds its beginning), -1 when it could not be read. */
+int editor_file_read(const struct editor_file *ef, char *out, size_t outsz, size_t *len);
 
 /* Remove everything in the per-edit folder (swap and backup files too) and the folder. */
 void editor_file_remove(struct editor_file *ef);

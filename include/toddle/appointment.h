@@ -49,6 +49,11 @@ int appointment_delete(sqlite3 *db, long long id, int version, struct tdl_err *e
 int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,
 		     struct appointment **out, int *n, struct tdl_err *err);
 
+/* The first max appointments from..to (inclusive) of every child, by time: a
+ * clinic's day may hold hundreds, and a one-line reminder needs a few. */
+int appointment_first(sqlite3 *db, day_t from, day_t to, int max, struct appointment **out, int *n,
+		      struct tdl_err *err);
+
 /* Read appointment id (not removed) into a new *a, freed with
  * appointment_free_all(*a, 1); TDL_EINPUT when it is gone or removed. */
 int appointment_get(sqlite3 *db, long long id, struct appointment **a, struct tdl_err *err);

@@ -80,19 +80,26 @@ int child_write_begin(sqlite3 *db, const struct child *c, const char *sql, sqlit
 /* All children, by name; *out is a heap array for free(). */
 int child_list(sqlite3 *db, struct child **out, int *n, struct tdl_err *err);
 
-/* A child as a list shows them: the name only (a list of a clinic's thousand
- * children stays small; child_get reads the one shown whole). */
-struct child_brief {
-	long long id;
-	char uuid[37];
-	char *name;
+/* The children as the side menu lists them, from one statement on the name
+ * index: every child's id in name order (a clinic's ten thousand children are
+ * 80 KB), the names of only a window of them (the rows on screen), and where
+ * one child, by uuid, stands. */
+struct child_index {
+	long long *ids;     /* out: n ids by name, a heap array for free() */
+	int n;
+	int first, count;   /* in: the window whose names to read */
+	char **names;       /* in: count slots; out: names[i] of child first + i (heap), NULL past the end */
+	const char *uuid;   /* in: the child to find, or NULL */
+	int found;          /* out: its index in ids, or -1 */
 };
 
-/* All children by name, briefly; free with child_briefs_free. */
-int child_briefs(sqlite3 *db, struct child_brief **out, int *n, struct tdl_err *err);
+/* Read ix (see struct child_index); on failure ids is NULL and no name is kept. */
+int child_index_read(sqlite3 *db, struct child_index *ix, struct tdl_err *err);
 
-/* Free a list from child_briefs. */
-void child_briefs_free(struct child_brief *b, int n);
+/* The names of count children by id (heap strings; NULL for a child no longer
+ * here), in one statement; count at most CHILD_NAMES_MAX. */
+#define CHILD_NAMES_MAX 500
+int child_names(sqlite3 *db, const long long *ids, int count, char **names, struct tdl_err *err);
 
 /* The child of that id, whole; TDL_EINPUT when there is none (any more). */
 int child_get(sqlite3 *db, long long id, struct child *out, struct tdl_err *err);

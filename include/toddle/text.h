@@ -11,6 +11,12 @@ int text_utf8_valid(const char *s, size_t len);
 /* True when s[0..len) (valid UTF-8) holds a control or direction-override character other than tab. */
 int text_has_unsafe(const char *s, size_t len);
 
+/* The first byte of s[0..len) that no field may keep: invalid UTF-8 (a NUL
+ * included) or a control or direction-override character other than line
+ * break, carriage return and tab. Returns its offset and sets *line (from 1,
+ * a line break or a lone carriage return starts a line); -1 when all is well. */
+long text_find_bad(const char *s, size_t len, int *line);
+
 /* Check a field a person typed: trimmed copy in place is the caller's job.
  * Fails with TDL_EINPUT naming `field` when it is empty (and required),
  * longer than maxbytes, not UTF-8, or holds control characters. */

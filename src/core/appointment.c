@@ -279,17 +279,18 @@ static void appt_drop(void *elem)
 
 static const struct db_rows appt_rows = { sizeof(struct appointment), appt_from_row, appt_drop, "the appointments" };
 
-/* Appointments from..to for a child (child_id < 0: everyone). */
-int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,
-		     struct appointment **out, int *n, struct tdl_err *err)
+/* Appointments from..to for a child (child_id < 0: everyone), at most max (< 0: all). */
+static int appointment_read(sqlite3 *db, long long child_id, day_t from, day_t to, int max,
+			    struct appointment **out, int *n, struct tdl_err *err)
 {
 	/* one statement per case, so each uses its index: (child_id, day) or (day, time);
-	 * an all-day appointment's time '' sorts it first on its day */
+	 * an all-day appointment's time '' sorts it first on its day; the (day, time)
+	 * index holds the id too, so a LIMIT stops the read early */
 	sqlite3_stmt *st = db_prepare(db, child_id >= 0
 		? APPT_SELECT " WHERE a.child_id = ?1 AND a.day BETWEEN ?2 AND ?3 AND a.deleted_at IS NULL"
-		  " ORDER BY a.day, a.time, a.id"
+		  " ORDER BY a.day, a.time, a.id LIMIT ?4"
 		: APPT_SELECT " WHERE ?1 < 0 AND a.day BETWEEN ?2 AND ?3 AND a.deleted_at IS NULL"
-		  " ORDER BY a.day, a.time, a.id", err);
+		  " ORDER BY a.day, a.time, a.id LIMIT ?4", err);
 	void *rows;
 	int rc;
 
@@ -297,10 +298,25 @@ int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,
 		sqlite3_bind_int64(st, 1, child_id);
 		db_bind_day(st, 2, from);
 		db_bind_day(st, 3, to);
+		sqlite3_bind_int(st, 4, max);
 	}
 	rc = db_rows_read(db, st, &appt_rows, NULL, &rows, n, err);
 	*out = rows;
 	return rc;
+}
+
+/* Appointments from..to for a child (child_id < 0: everyone). */
+int appointment_list(sqlite3 *db, long long child_id, day_t from, day_t to,
+		     struct appointment **out, int *n, struct tdl_err *err)
+{
+	return appointment_read(db, child_id, from, to, -1, out, n, err);
+}
+
+/* The first max appointments from..to of every child, by time. */
+int appointment_first(sqlite3 *db, day_t from, day_t to, int max, struct appointment **out, int *n,
+		      struct tdl_err *err)
+{
+	return appointment_read(db, -1, from, to, max, out, n, err);
 }
 
 /* Read appointment id, not removed, into a (appointment_free_all(a, 1) frees it). */

@@ -339,43 +339,101 @@ int child_list(sqlite3 *db, struct child **out, int *n, struct tdl_err *err)
 	return rc;
 }
 
-/* Fill the brief elem from a row of "id, uuid, name" (a db_rows fill). */
-static int brief_from_row(sqlite3_stmt *st, void *elem, void *ctx)
-{
-	struct child_brief *b = elem;
+/* Where child_index_read is in its rows (the ctx of its db_rows fill). */
+struct index_walk {
+	struct child_index *ix;
+	int at;
+};
 
-	(void)ctx;
-	b->id = sqlite3_column_int64(st, 0);
-	snprintf(b->uuid, sizeof b->uuid, "%s", (const char *)sqlite3_column_text(st, 1));
-	b->name = db_column_dup(st, 2);
-	return b->name == NULL;
+/* Keep the id of a row of "id, name, is the child sought", and the name when
+ * the row is in the window (a db_rows fill). */
+static int index_from_row(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct index_walk *w = ctx;
+	int k = w->at - w->ix->first;
+
+	*(long long *)elem = sqlite3_column_int64(st, 0);
+	if (sqlite3_column_int(st, 2))
+		w->ix->found = w->at;
+	w->at++;
+	if (k < 0 || k >= w->ix->count)
+		return 0;
+	w->ix->names[k] = db_column_dup(st, 1);
+	return w->ix->names[k] == NULL;
 }
 
-/* Free a brief's name (a db_rows drop). */
-static void brief_drop(void *elem)
+static const struct db_rows index_rows = { sizeof(long long), index_from_row, NULL, "the children" };
+
+/* Every child's id by name, a window of their names, and where one stands. */
+int child_index_read(sqlite3 *db, struct child_index *ix, struct tdl_err *err)
 {
-	free(((struct child_brief *)elem)->name);
-}
+	/* the unique index on name (NOCASE) holds id and name: no sort, no row read */
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, name, id = (SELECT id FROM child WHERE uuid = ?1)"
+				      " FROM child ORDER BY name COLLATE NOCASE, id", err);
+	struct index_walk w = { ix, 0 };
+	void *rows = NULL;
+	int rc;
 
-static const struct db_rows brief_rows = { sizeof(struct child_brief), brief_from_row, brief_drop, "the children" };
-
-/* All children by name, briefly. */
-int child_briefs(sqlite3 *db, struct child_brief **out, int *n, struct tdl_err *err)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, uuid, name FROM child ORDER BY name COLLATE NOCASE, id", err);
-	void *rows;
-	int rc = db_rows_read(db, st, &brief_rows, NULL, &rows, n, err);
-
-	*out = rows;
+	ix->found = -1;
+	for (int i = 0; i < ix->count; i++)
+		ix->names[i] = NULL;
+	if (st)
+		db_bind_text(st, 1, ix->uuid);
+	rc = db_rows_read(db, st, &index_rows, &w, &rows, &ix->n, err);
+	ix->ids = rows;
+	if (rc) {
+		for (int i = 0; i < ix->count; i++) {
+			free(ix->names[i]);
+			ix->names[i] = NULL;
+		}
+		ix->found = -1;
+	}
 	return rc;
 }
 
-/* Free a list from child_briefs. */
-void child_briefs_free(struct child_brief *b, int n)
+/* The names of count children by id, in one statement. */
+int child_names(sqlite3 *db, const long long *ids, int count, char **names, struct tdl_err *err)
 {
-	for (int i = 0; i < n; i++)
-		brief_drop(&b[i]);
-	free(b);
+	char sql[64 + 2 * CHILD_NAMES_MAX];
+	size_t len;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (count > CHILD_NAMES_MAX)
+		return err_set(err, TDL_EINPUT, "too many names asked for at once (%d)", count);
+	for (int i = 0; i < count; i++)
+		names[i] = NULL;
+	if (count <= 0)
+		return TDL_OK;
+	/* one placeholder per id: the ids are bound, never written into the SQL */
+	len = (size_t)snprintf(sql, sizeof sql, "SELECT id, name FROM child WHERE id IN (?");
+	for (int i = 1; i < count; i++)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, ",?");
+	snprintf(sql + len, sizeof sql - len, ")");
+	st = db_prepare(db, sql, err);
+	if (!st)
+		return TDL_EDATA;
+	for (int i = 0; i < count; i++)
+		sqlite3_bind_int64(st, i + 1, ids[i]);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+
+		for (int i = 0; i < count; i++)
+			if (ids[i] == id && !names[i] && !(names[i] = db_column_dup(st, 1)))
+				rc = SQLITE_NOMEM;
+		if (rc == SQLITE_NOMEM)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return TDL_OK;
+	for (int i = 0; i < count; i++) {
+		free(names[i]);
+		names[i] = NULL;
+	}
+	if (rc == SQLITE_NOMEM)
+		return err_set(err, TDL_EDATA, "out of memory reading the children's names");
+	return db_fail(db, "cannot read the children's names", err);
 }
 
 /* The child of that id, whole. */

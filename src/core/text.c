@@ -80,6 +80,26 @@ int text_has_unsafe(const char *s, size_t len)
 	return 0;
 }
 
+/* The first byte no field may keep, and its line; -1 when there is none. */
+long text_find_bad(const char *s, size_t len, int *line)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	unsigned cp;
+
+	*line = 1;
+	while (i < len) {
+		int k = utf8_decode(p + i, len - i, &cp);
+
+		if (!k || cp == 0 || (is_unsafe(cp) && cp != '\t' && cp != '\n' && cp != '\r'))
+			return (long)i;
+		if (cp == '\n' || (cp == '\r' && (i + 1 >= len || p[i + 1] != '\n')))
+			++*line;
+		i += (size_t)k;
+	}
+	return -1;
+}
+
 /* Check a typed field: required, length, UTF-8 and control characters
  * (lines: a line break is allowed too). */
 static int check_text(const char *s, const char *field, size_t maxbytes, int required, int lines,

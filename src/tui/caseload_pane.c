@@ -14,6 +14,7 @@ struct case_state {
 	int sort, all;              /* the order, and every child rather than mine */
 	int full;                   /* every row's columns were read (a sort or search needed them) */
 	int nw, tw;                 /* the Name column's width; the Team column's: the widest read so far */
+	int built_width;            /* the width t->doc was built for while it is ours (doc.built_by); 0: build again */
 };
 
 /* Free the caseload read. */
@@ -112,6 +113,7 @@ static int caseload_load(struct tui *t, void *state)
 	caseload_free_state(s);
 	s->full = 0;
 	s->nw = s->tw = 4;
+	s->built_width = 0;
 	s->ok = caseload_spine(t->app->db, s->all ? NULL : db_user(), t->app->today,
 			       t->app->set.correct_until_months, &s->cases, &s->n, &err) == 0;
 	if (!s->ok) {
@@ -133,15 +135,25 @@ static int caseload_load(struct tui *t, void *state)
 /* The caseload's rows read, for the search (search.c) of text in every row. */
 void caseload_pane_search_open(struct tui *t)
 {
-	if (t->view == V_CASELOAD)
-		(void)caseload_fill_every(t, pane_state(t, P_CASELOAD));
+	struct case_state *s;
+
+	if (t->view != V_CASELOAD)
+		return;
+	s = pane_state(t, P_CASELOAD);
+	if (caseload_fill_every(t, s))
+		s->built_width = 0; /* every row's lines change */
 }
 
 /* After a resize: read the rows the taller view now shows. */
 void caseload_pane_resized(struct tui *t)
 {
-	if (t->view == V_CASELOAD)
-		(void)caseload_fill_view(t, pane_state(t, P_CASELOAD));
+	struct case_state *s;
+
+	if (t->view != V_CASELOAD)
+		return;
+	s = pane_state(t, P_CASELOAD);
+	if (caseload_fill_view(t, s))
+		s->built_width = 0;
 }
 
 /* Append s to out padded with blanks to cols columns (display width). */
@@ -227,6 +239,11 @@ static void caseload_draw(struct tui *t, void *state, WINDOW *w, int height, int
 	struct case_state *s = state;
 	int width = wd - 4, shown;
 
+	/* a move or a search draws the lines built: ten thousand rows are not made again for a key */
+	if (t->doc.built_by == s && s->built_width == width) {
+		pane_doc_draw(t, &t->doc, w, height, wd);
+		return;
+	}
 	doc_reset(&t->doc);
 	if (!s->ok) {
 		pane_doc_draw(t, &t->doc, w, height, wd);
@@ -247,6 +264,8 @@ static void caseload_draw(struct tui *t, void *state, WINDOW *w, int height, int
 	doc_add(&t->doc, T_NORMAL, -1, "%s", "");
 	doc_wrap(&t->doc, T_DIM, -1, "", "Age: w weeks, m months, * corrected. Next: next visit. Talk: items worth talking about. "
 		 "Idle: days since the home program was last practised. Week: home program done of planned.", width);
+	t->doc.built_by = s;
+	s->built_width = width;
 	pane_doc_draw(t, &t->doc, w, height, wd);
 }
 
@@ -256,7 +275,8 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 	struct case_state *s = state;
 
 	if (pane_nav(&t->doc, a, getmaxy(t->main) - 2, NAV_PICK(DO_OPEN), 0)) {
-		(void)caseload_fill_view(t, s); /* the rows come into view read */
+		if (caseload_fill_view(t, s)) /* the rows come into view read: their lines change */
+			s->built_width = 0;
 		return R_DRAW;
 	}
 	switch (a) {
@@ -268,6 +288,7 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 			(void)caseload_fill_every(t, s);
 		caseload_sort(s->cases, s->n, (enum caseload_sort)s->sort);
 		(void)caseload_fill_view(t, s);
+		s->built_width = 0;
 		return R_DRAW;
 	case DO_MINE:
 		/* only the caseload changes: nothing else is read again */
@@ -279,7 +300,7 @@ static int caseload_key(struct tui *t, void *state, enum action a)
 			long long id = s->cases[t->doc.sel].child.id;
 
 			for (int i = 0; i < t->nchildren; i++)
-				if (t->children[i].id == id)
+				if (t->children[i] == id)
 					tui_select_child(t, i);
 			tui_view_show(t, V_RECORD);
 			return R_MENU | R_RELOAD;

@@ -15,6 +15,8 @@ void doc_reset(struct doc *d)
 		free(d->line[i].text);
 	d->n = 0;
 	d->nitems = 0;
+	d->built_by = NULL;
+	d->fitted = 0;
 }
 
 /* Free a document. */
@@ -43,6 +45,7 @@ static void doc_push(struct doc *d, int role, int item, char *text)
 	d->line[d->n].role = role;
 	d->line[d->n].item = item;
 	d->n++;
+	d->fitted = 0;
 	if (item >= d->nitems)
 		d->nitems = item + 1;
 }
@@ -526,12 +529,17 @@ static void doc_reflow(struct doc *d, int width)
 	struct doc old = *d;
 	int wide = 0, top = 0;
 
+	if (d->fitted == width)
+		return; /* checked at this width, and no line added since */
 	for (int i = 0; i < d->n && !wide; i++)
 		wide = text_width(d->line[i].text) > width;
-	if (!wide || width < 8)
+	if (!wide || width < 8) {
+		d->fitted = wide ? 0 : width;
 		return;
+	}
 	memset(d, 0, sizeof *d);
 	d->sel = old.sel;
+	d->built_by = old.built_by;
 	for (int i = 0; i < old.n; i++) {
 		const char *p = old.line[i].text;
 		int indent = (int)strspn(p, " "), piece = 0;
@@ -551,6 +559,7 @@ static void doc_reflow(struct doc *d, int width)
 	}
 	d->top = top;
 	d->nitems = old.nitems > d->nitems ? old.nitems : d->nitems;
+	d->fitted = width;
 	doc_free(&old);
 }
 

@@ -453,8 +453,13 @@ int form_show(struct tui *t)
 int form_refuse(struct tui *t, int field, const char *msg)
 {
 	struct form_state *f = t->form;
+	char clean[sizeof f->error];
 
-	text_sanitize(msg, f->error, sizeof f->error);
+	text_sanitize(msg, clean, sizeof clean);
+	if (f->form && !strcmp(clean, f->error) && field >= 0 && field < f->nf &&
+	    current_field(f->form) == f->fields[field])
+		return R_DRAW; /* said already (every key of a paste past a full note): nothing moves */
+	snprintf(f->error, sizeof f->error, "%s", clean);
 	if (f->form) {
 		/* the message may need more rows: lay the form out again around it */
 		form_suspend(t);
@@ -662,17 +667,48 @@ static void form_take_text(struct form_state *f, int i, char *text)
 	}
 }
 
+/* Why the editor's text (len bytes, read whole or not) cannot go into field
+ * i, into msg; 0 when it can. Nothing is cleaned or cut here: text with an
+ * invalid byte, a control character (ESC...) or too many bytes is refused. */
+static int edit_refusal(const struct form_state *f, int i, const char *text, size_t len, int whole,
+			const char *path, char *msg, size_t msgsz)
+{
+	char ed[16];
+	size_t n = len;
+	int line;
+
+	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == '\r'))
+		n--;
+	if (whole && n == strlen(f->value[i]) && memcmp(text, f->value[i], n) == 0)
+		return 0; /* back as it went out: the field keeps its bytes, whatever they are */
+	keys_name(DO_EDITOR, KM_FORM, ed, sizeof ed);
+	if (!whole)
+		snprintf(msg, msgsz, "The edited text is too long for %s (it holds at most %d bytes): shorten it in "
+			 "the editor (%s opens it again). ", f->spec[i].label, (int)sizeof f->value[0] - 1, ed);
+	else if (text_find_bad(text, len, &line) >= 0)
+		snprintf(msg, msgsz, "The edited text has an invalid byte at line %d: fix it in the editor (%s opens "
+			 "it again). ", line, ed);
+	else
+		return 0;
+	snprintf(msg + strlen(msg), msgsz - strlen(msg), "%s is unchanged; your edit is kept in %.400s",
+		 f->spec[i].label, path);
+	return 1;
+}
+
 /* Write the current text field in $VISUAL or $EDITOR (terminal restored after).
  * The file lives in a private per-edit folder that is removed afterwards; if
- * the session ends meanwhile, what the editor had is kept as the form's draft. */
+ * the session ends meanwhile, what the editor had is kept as the form's draft.
+ * Text the field cannot keep is refused, the field left as it was and the
+ * file kept (the next Ctrl-E on the field opens it again). */
 int form_edit_in_editor(struct tui *t)
 {
 	struct form_state *f = t->form;
 	const char *ed = getenv("VISUAL");
 	static char text[sizeof f->value[0]];
+	char msg[sizeof f->error];
 	struct editor_file ef;
 	struct tdl_err err;
-	int i, rc, hung_up = 0;
+	int i, rc, hung_up = 0, refused = 0;
 
 	form_collect(f);
 	i = f->focus;
@@ -680,8 +716,16 @@ int form_edit_in_editor(struct tui *t)
 		return R_DRAW;
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
-	rc = editor_file_make(&ef, f->value[i], &err);
+	if (f->edit.path[0] && f->edit_field == i && access(f->edit.path, F_OK) == 0) {
+		ef = f->edit; /* the refused edit, back in the editor to be put right */
+		rc = TDL_OK;
+	} else {
+		rc = editor_file_make(&ef, f->value[i], &err);
+	}
 	if (!rc) {
+		size_t len = 0;
+		int got;
+
 		def_prog_mode();
 		endwin();
 		rc = editor_run(ed && *ed ? ed : "vi", &ef, tui_hung_up, &hung_up, &err);
@@ -689,13 +733,35 @@ int form_edit_in_editor(struct tui *t)
 			reset_prog_mode();
 			clearok(curscr, TRUE);
 		}
-		if ((!rc || hung_up) && editor_file_read(&ef, text, sizeof text) == 0)
-			form_take_text(f, i, text);
+		if (!rc || hung_up) {
+			got = editor_file_read(&ef, text, sizeof text, &len);
+			if (got >= 0) {
+				refused = edit_refusal(f, i, text, len, got == 0, ef.path, msg, sizeof msg);
+				if (!refused && f->error[0] && !hung_up) {
+					/* put right: the refusal's message goes, and its rows with it */
+					f->error[0] = '\0';
+					form_take_text(f, i, text);
+					form_suspend(t);
+					form_resume(t);
+				} else if (!refused) {
+					form_take_text(f, i, text);
+				}
+			}
+		}
 		/* on a hang-up the text is in the form now: the loop ends next and keeps it */
-		editor_file_remove(&ef);
+		if (refused) {
+			f->edit = ef;
+			f->edit_field = i;
+		} else {
+			if (!strcmp(f->edit.path, ef.path))
+				memset(&f->edit, 0, sizeof f->edit);
+			editor_file_remove(&ef);
+		}
 	}
 	if (rc && !hung_up)
 		tui_message(t, T_ERROR, "%s", err.msg);
+	if (refused && !hung_up)
+		return form_refuse(t, i, msg);
 	return R_DRAW;
 }
 

@@ -3,6 +3,7 @@
 #ifndef TODDLE_TUI_FORM_H
 #define TODDLE_TUI_FORM_H
 
+#include "editor.h"
 #include "tui/tui.h"
 
 #define FORM_FIELDS 6
@@ -53,7 +54,9 @@ struct form_state {
 	FIELD *fields[FORM_FIELDS + 1];
 	FORM *form;
 	WINDOW *sub;
-	char error[300];
+	char error[700];
+	struct editor_file edit;         /* an edit refused (a bad byte): kept for the next Ctrl-E */
+	int edit_field;                  /* the field it is for */
 	char item_id[80];
 	char key[300];                   /* names this form's draft */
 	struct child child;              /* the child the form was opened for (id 0: none) */

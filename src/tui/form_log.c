@@ -52,7 +52,7 @@ static int save_child(struct tui *t, struct form_state *f)
 	/* show the new child */
 	tui_reload(t);
 	for (int i = 0; i < t->nchildren; i++)
-		if (t->children[i].id == c.id)
+		if (t->children[i] == c.id)
 			tui_select_child(t, i);
 	/* a child who starts late: offer to go through the checklists they have passed */
 	return R_RELOAD | R_MENU | R_DRAW | (added ? catchup_open(t, 1) : R_NONE);

@@ -174,13 +174,13 @@ static int note_insert(struct tui *t, struct form_state *f, int i, const char *b
 {
 	char *v = f->value[i];
 	int len = (int)strlen(v), max = f->spec[i].max < FORM_TEXT_MAX - 1 ? f->spec[i].max : FORM_TEXT_MAX - 1;
+	char msg[160];
 
-	if (len + n > max) {
-		char msg[160];
-
-		snprintf(msg, sizeof msg, "%s is full: it holds at most %d bytes of text.", f->spec[i].label, max);
+	snprintf(msg, sizeof msg, "%s is full: it holds at most %d bytes of text.", f->spec[i].label, max);
+	/* once full, the rest of a paste is refused whole, even a letter that
+	 * would still fit: the note keeps a beginning of it, never a patchwork */
+	if (len + n > max || !strcmp(f->error, msg))
 		return form_refuse(t, i, msg);
-	}
 	memmove(v + f->cursor[i] + n, v + f->cursor[i], (size_t)(len - f->cursor[i] + 1));
 	memcpy(v + f->cursor[i], bytes, (size_t)n);
 	f->cursor[i] += n;
@@ -227,6 +227,7 @@ static int note_remove(struct form_state *f, int i, int from, int to)
 
 	memmove(v + from, v + to, strlen(v + to) + 1);
 	f->cursor[i] = from;
+	f->error[0] = '\0'; /* room again: typing goes on */
 	return R_DRAW;
 }
 

@@ -64,7 +64,7 @@ void tui_message(struct tui *t, int role, const char *fmt, ...)
 /* The child shown, or NULL. */
 struct child *tui_child(struct tui *t)
 {
-	if (t->cur < 0 || t->cur >= t->nchildren || t->child.id != t->children[t->cur].id)
+	if (t->cur < 0 || t->cur >= t->nchildren || t->child.id != t->children[t->cur])
 		return NULL;
 	return &t->child;
 }
@@ -75,9 +75,9 @@ static void child_read(struct tui *t)
 	struct tdl_err err;
 
 	t->child.id = 0;
-	if (t->hold_child || t->cur < 0 || t->cur >= t->nchildren)
+	if (t->cur < 0 || t->cur >= t->nchildren)
 		return;
-	if (child_get(t->app->db, t->children[t->cur].id, &t->child, &err)) {
+	if (child_get(t->app->db, t->children[t->cur], &t->child, &err)) {
 		t->child.id = 0;
 		tui_message(t, T_ERROR, "%s", err.msg);
 	}
@@ -163,23 +163,21 @@ int tui_reload(struct tui *t)
 int tui_reload_with(struct tui *t, int children)
 {
 	struct tdl_err err;
-	long long keep = t->children && t->cur >= 0 && t->cur < t->nchildren ? t->children[t->cur].id : -1;
-	int rc;
+	long long keep = t->children && t->cur >= 0 && t->cur < t->nchildren ? t->children[t->cur] : -1;
+	int found = -1;
 
 	if (children || !t->children) {
-		child_briefs_free(t->children, t->nchildren);
-		t->children = NULL;
-		rc = child_briefs(t->app->db, &t->children, &t->nchildren, &err);
-		if (rc) {
+		found = menu_pane_read(t, &err);
+		if (found < -1)
 			tui_message(t, T_ERROR, "%s", err.msg);
-			t->nchildren = 0;
-		}
 	}
 	if (t->cur >= t->nchildren || keep < 0)
 		t->cur = t->nchildren ? 0 : -1;
 	for (int i = 0; i < t->nchildren; i++)
-		if (t->children[i].id == keep)
+		if (t->children[i] == keep)
 			t->cur = i;
+	if (found >= 0)
+		t->cur = found; /* the remembered child, at start */
 	child_read(t); /* again: a colleague may have changed it */
 	for (int p = 0; p < P_COUNT; p++)
 		t->pane[p].stale = 1;
@@ -518,14 +516,17 @@ static SCREEN *screen_start(struct tui *t, char *why, size_t whysz)
 }
 
 /* Let Ctrl-S and Ctrl-Q reach toddle (Ctrl-S saves a form) instead of
- * pausing the terminal's output; ncurses keeps this as the program's mode and
- * gives the shell its own settings back at the end. */
+ * pausing the terminal's output (IXON), and never send them to the terminal
+ * when a long paste fills the input queue (IXOFF). ncurses keeps this as the
+ * program's mode, puts it back after a suspend (Ctrl-Z, fg) and after an
+ * editor, and gives the shell its own settings back at the end, on a
+ * suspend and on a hang-up (endwin). */
 static void flow_control_off(void)
 {
 	struct termios tio;
 
-	if (tcgetattr(STDIN_FILENO, &tio) == 0 && (tio.c_iflag & IXON)) {
-		tio.c_iflag &= (tcflag_t)~IXON;
+	if (tcgetattr(STDIN_FILENO, &tio) == 0 && (tio.c_iflag & (IXON | IXOFF))) {
+		tio.c_iflag &= (tcflag_t) ~(IXON | IXOFF);
 		tcsetattr(STDIN_FILENO, TCSANOW, &tio);
 	}
 	def_prog_mode();
@@ -581,26 +582,6 @@ static int read_key(struct tui *t, wint_t *ch)
 	return wget_wch(w, ch);
 }
 
-/* Say today's and tomorrow's appointments, for every child, when toddle opens. */
-static void upcoming_message(struct tui *t)
-{
-	struct appointment *a;
-	struct tdl_err err;
-	char line[300] = "", tm[6];
-	int n;
-
-	if (appointment_list(t->app->db, -1, t->app->today, t->app->today + 1, &a, &n, &err) || n == 0)
-		return;
-	for (int i = 0; i < n && strlen(line) < sizeof line - 80; i++) {
-		snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s %s%s %s (%s)", i ? "; " : "",
-			 a[i].day == t->app->today ? "Today" : "Tomorrow",
-			 appointment_time_words(a[i].time, "all day", tm), a[i].time == APPOINTMENT_ALL_DAY ? ":" : "",
-			 a[i].title, a[i].child_name);
-	}
-	tui_message(t, T_HEADING, "%s", line);
-	appointment_free_all(a, n);
-}
-
 /* Milliseconds since t0. */
 static long elapsed_ms(const struct timespec *t0)
 {
@@ -608,6 +589,66 @@ static long elapsed_ms(const struct timespec *t0)
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	return (now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Keys for the open form: this one, then every key already waiting (a paste
+ * arrives as thousands of keys), drawn once at the end, so a paste takes time
+ * in proportion to its length instead of a frame per character. Stops at a
+ * key that is the loop's (a resize, the mouse: put back for it), at a key
+ * that does more than change the form (a save), and after a fifth of a
+ * second, so the screen keeps up with a very long paste. */
+static int form_keys(struct tui *t, int is_key, wint_t ch)
+{
+	struct timespec t0;
+	int flags = form_key(t, is_key, ch);
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while ((flags & ~R_DRAW) == 0 && t->modal == M_FORM && form_window(t) && !got_signal &&
+	       elapsed_ms(&t0) < 200) {
+		WINDOW *w = form_window(t);
+		int r;
+
+		wtimeout(w, 0);
+		r = wget_wch(w, &ch);
+		if (r == ERR)
+			break;
+		if (r == KEY_CODE_YES && (ch == KEY_RESIZE || ch == KEY_MOUSE)) {
+			ungetch((int)ch);
+			break;
+		}
+		flags |= form_key(t, r == KEY_CODE_YES, ch);
+	}
+	return flags;
+}
+
+/* Appointments the opening line names at most (the line is 300 bytes). */
+#define UPCOMING_MAX 6
+
+/* Say today's and tomorrow's appointments, for every child, when toddle opens. */
+static void upcoming_message(struct tui *t)
+{
+	struct appointment *a;
+	struct tdl_err err;
+	char line[300] = "", tm[6];
+	int n, i;
+
+	/* the line holds a few: a clinic's hundreds are not read (UPCOMING_MAX + 1 says "more") */
+	if (appointment_first(t->app->db, t->app->today, t->app->today + 1, UPCOMING_MAX + 1, &a, &n, &err) || n == 0)
+		return;
+	for (i = 0; i < n && i < UPCOMING_MAX && strlen(line) < sizeof line - 80; i++) {
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s %s%s %s (%s)", i ? "; " : "",
+			 a[i].day == t->app->today ? "Today" : "Tomorrow",
+			 appointment_time_words(a[i].time, "all day", tm), a[i].time == APPOINTMENT_ALL_DAY ? ":" : "",
+			 a[i].title, a[i].child_name);
+	}
+	if (i < n && strlen(line) < sizeof line - 40) {
+		char key[16];
+
+		keys_name(DO_VIEW_CALENDAR, KM_MAIN, key, sizeof key);
+		snprintf(line + strlen(line), sizeof line - strlen(line), "; and more (%s: the calendar)", key);
+	}
+	tui_message(t, T_HEADING, "%s", line);
+	appointment_free_all(a, n);
 }
 
 /* Give every pane its state, zeroed, at today's place. */
@@ -641,7 +682,7 @@ static void tui_free(struct tui *t)
 	layout_free(t);
 	doc_free(&t->doc);
 	doc_free(&t->over_doc);
-	child_briefs_free(t->children, t->nchildren);
+	menu_pane_forget(t);
 	panes_free(t);
 }
 
@@ -688,11 +729,8 @@ int tui_run(struct app *app)
 	if (app->warning[0])
 		tui_message(&t, T_ERROR, "%s", app->warning);
 	layout_make(&t);
-	t.hold_child = 1; /* read the child once, after the remembered one is chosen */
-	flags = tui_reload_with(&t, 1) | R_MENU; /* the children, to find the remembered one */
-	resume_start(&t);
-	t.hold_child = 0;
-	child_read(&t);
+	resume_start(&t); /* the remembered view, and the child the list's read finds */
+	flags = tui_reload_with(&t, 1) | R_MENU;
 	while (!(flags & R_QUIT) && !got_signal) {
 		struct timespec t0;
 		wint_t ch;
@@ -739,7 +777,7 @@ int tui_run(struct app *app)
 			while (a != DO_NONE && times-- > 0)
 				flags |= dispatch(&t, a) | R_DRAW;
 		} else if (t.modal == M_FORM)
-			flags = form_key(&t, r == KEY_CODE_YES, ch);
+			flags = form_keys(&t, r == KEY_CODE_YES, ch);
 		else if (search_typing(&t))
 			flags = search_key(&t, r == KEY_CODE_YES, ch) | R_DRAW;
 		else

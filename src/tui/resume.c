@@ -35,9 +35,8 @@ void resume_start(struct tui *t)
 		tui_message(t, T_ERROR, "%s", err.msg);
 	else if (rc == TDL_OK && ui_state_read(path, &s, &err))
 		tui_message(t, T_ERROR, "%s", err.msg);
-	for (int i = 0; s.child[0] && i < t->nchildren; i++)
-		if (!strcmp(t->children[i].uuid, s.child))
-			tui_select_child(t, i);
+	memcpy(t->find_uuid, s.child, sizeof t->find_uuid); /* found by the first read of the children */
+	t->find_uuid[sizeof t->find_uuid - 1] = '\0';
 	if (s.view[0])
 		v = view_named(t, s.view);
 	if (v < 0 && t->clinic)

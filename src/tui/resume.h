@@ -4,9 +4,10 @@
 
 #include "tui/tui.h"
 
-/* After the children are read: show the remembered child and view (a child
- * no longer there falls back to the first; a therapist with nothing
- * remembered starts on the caseload). A damaged file is one message. */
+/* Before the children are read: show the remembered view and ask their read
+ * for the remembered child (a child no longer there falls back to the first;
+ * a therapist with nothing remembered starts on the caseload). A damaged file
+ * is one message. */
 void resume_start(struct tui *t);
 
 /* Keep the shown child and view for next time (quietly: nothing to say at the end). */

@@ -107,6 +107,8 @@ struct doc {
 	int top;       /* first visible line */
 	int sel;       /* selected item, or -1 */
 	int nitems;
+	const void *built_by; /* the pane state that built the lines, until doc_reset (it may draw them again) */
+	int fitted;    /* a width every line is known to fit in (0: not checked since a line was added) */
 };
 
 struct form_state;
@@ -125,13 +127,19 @@ struct search {
 	int wrapped;       /* the last n or N went round the end */
 };
 
-/* The side pane's menu: libmenu's menu, its items, their labels, its subwindow. */
+/* The side pane's menu: libmenu's menu of the rows on screen only (the views,
+ * a separator, then a page of the list of children and "+ Add a child"), its
+ * items, their labels, its subwindow, and the names of a window of children. */
 struct menu_pane {
 	MENU *menu;
 	ITEM **items;
 	char **labels;
 	int nitems;
 	WINDOW *sub;
+	int first, rows;        /* the page: its first place in the list (children, then "add"), its rows */
+	char **names;           /* names of the children name_first.., read with the page's ids */
+	long long *name_ids;    /* whose names they are (a list re-read may move them) */
+	int name_first, name_count;
 };
 
 struct tui {
@@ -145,10 +153,10 @@ struct tui {
 	enum view view;
 	enum focus focus;
 	enum modal modal;
-	struct child_brief *children; /* every child, by name (the menu's list) */
+	long long *children;   /* every child's id, by name (the menu's list; names only of the page shown) */
 	int nchildren, cur;    /* cur: index of the shown child, -1 if none */
 	struct child child;    /* the shown child, read whole (child.id 0: not read yet) */
-	int hold_child;        /* 1 while starting: the child is read once the remembered one is chosen */
+	char find_uuid[37];    /* the remembered child, found by the next read of the list ("" when none) */
 	struct doc doc;        /* the main pane's document, built by the shown pane */
 	struct doc over_doc;   /* the overlay's document (help, detail, class, day) */
 	struct pane_slot pane[P_COUNT]; /* each pane's private state (pane.h has the table) */
@@ -202,6 +210,8 @@ void overlay_close(struct tui *t);
 /* menu_pane.c */
 int menu_pane_build(struct tui *t);
 void menu_pane_free(struct tui *t);
+int menu_pane_read(struct tui *t, struct tdl_err *err);
+void menu_pane_forget(struct tui *t);
 int menu_pane_key(struct tui *t, enum action a);
 void menu_pane_draw(struct tui *t);
 

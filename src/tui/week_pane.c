@@ -13,6 +13,7 @@ struct week_state {
 	int locked;          /* 1 once the person moved away from the child's own week */
 	struct week_search found; /* while searching: every activity, and those matching */
 	struct week_side side;    /* the open activity beside the list on a wide terminal */
+	long long told_id;        /* the child last told that --today is past the years followed */
 };
 
 /* The welcome text when there is no child yet. */
@@ -181,7 +182,9 @@ static int week_load(struct tui *t, void *state)
 	/* a --today past the years toddle follows the child showed "973 years": say so,
 	 * and show the child as on the last day followed */
 	if (t->app->today_given && on > child_day_max(c) && child_check_day(c, on, "--today", &err)) {
-		tui_message(t, T_ERROR, "%s", err.msg);
+		if (s->told_id != c->id) /* once a child: a save's own message must not be hidden */
+			tui_message(t, T_ERROR, "%s", err.msg);
+		s->told_id = c->id;
 		on = child_day_max(c);
 	}
 	if (week_view_load(t->app->db, c, on, s->locked ? s->week : -1,

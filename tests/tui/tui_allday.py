@@ -60,6 +60,21 @@ def case_week_and_calendar(s, tuis):
     t.expect("(30 min)" not in t.screen_text(), "an all-day appointment shows a length in minutes")
 
 
+def case_many_today(s, tuis):
+    # a clinic's day holds hundreds: the opening line names the first six by time and says there
+    # are more (before, every appointment of the two days was read for a line that shows a few)
+    s.add_child("Mia", "2026-09-10")
+    for h in range(8, 18):                              # ten today, 08:00 to 17:00
+        cli_ok(s, "event", "add", "--date", "2026-11-26", "--time", "%02d:00" % h, "--title", "Visit %d" % h)
+    t = start(s, tuis, cols=200, rows=30)
+    t.wait_for("Today 08:00 Visit 8 (Mia)")
+    line = t.screen_text().replace("\n", "")
+    for h in range(8, 14):
+        t.expect("Today %02d:00 Visit %d (Mia)" % (h, h) in line, "the opening line lacks the %02d:00 visit" % h)
+    t.expect("Visit 14 (Mia)" not in line, "the opening line names more than six appointments")
+    t.expect("and more (3: the calendar)" in line, "the opening line does not say there are more")
+
+
 def case_form_all_day(s, tuis):
     s.add_child("Mia", "2026-09-10")
     t = start(s, tuis)
@@ -151,6 +166,7 @@ CASES = [
      case_form_all_day),
     ("the report form's Include: an unknown section is refused, goals reach the school report",
      case_report_include),
+    ("ten appointments today: the opening line names six, by time, and says there are more", case_many_today),
 ]
 
 

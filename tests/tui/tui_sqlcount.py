@@ -22,8 +22,9 @@ from tuitest import run_case, start, CaseFailed, TODDLE  # noqa: E402
 SHIM = os.path.join(os.path.dirname(TODDLE), "tests", "sqlcount", "sqlcount.so")
 
 # Today's counts are 16, 0 and 8 (the not-answered line and the plan for the week cost one
-# statement each; the list of children holds names only, and the child shown is read on its
-# own, at start and on every reload, so a clinic's thousand children cost a few bytes each).
+# statement each; the list of children is their ids by name, with the names of the menu's
+# page only, in one statement, and the child shown is read on its own, at start and on every
+# reload, so a clinic's ten thousand children cost a few bytes each).
 # Statements kept prepared count each time they run (the shim counts a run after a reset).
 # A cursor key reads nothing; the others have a little room.
 FIRST_FRAME_MAX = 16

@@ -236,7 +236,7 @@ class Tui:
     """toddle running in a pty, its output fed into a pyte screen."""
 
     def __init__(self, scratch, args=None, cols=80, rows=24, term="xterm-256color",
-                 extra_env=None, unset=(), preexec_fn=None):
+                 extra_env=None, unset=(), preexec_fn=None, program=None):
         self.scratch = scratch
         if args is None:
             args = ["--db", scratch.db, "--today", TODAY]
@@ -247,7 +247,7 @@ class Tui:
         self.raw = bytearray()
         self.eof = False
         self.status = None
-        self.child = pexpect.spawn(TODDLE, self.args, env=scratch.env(term, extra_env, unset),
+        self.child = pexpect.spawn(program or TODDLE, self.args, env=scratch.env(term, extra_env, unset),
                                    dimensions=(rows, cols), encoding=None, timeout=5,
                                    cwd=scratch.dir, preexec_fn=preexec_fn)
 
@@ -335,6 +335,33 @@ class Tui:
     def type(self, text):
         self.child.send(text.encode("utf-8"))
         self.pump(0)
+
+    def paste(self, data, timeout=120):
+        """Write bytes as a terminal does for a paste: all at once, as fast as toddle takes
+        them, reading its output meanwhile (a plain send of 100 KB would block on a full
+        pty while toddle blocks writing to us). Returns the seconds the writing took."""
+        import fcntl
+        import select
+        fd = self.child.child_fd
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags | os.O_NONBLOCK)
+        t0 = time.monotonic()
+        at = 0
+        try:
+            while at < len(data):
+                if time.monotonic() - t0 > timeout:
+                    self.fail("toddle took only %d of %d pasted bytes in %gs" % (at, len(data), timeout))
+                r, w, _ = select.select([fd], [fd], [], 0.5)
+                if r:
+                    self.pump(0)
+                if w:
+                    try:
+                        at += os.write(fd, data[at:at + 4096])
+                    except BlockingIOError:
+                        pass
+        finally:
+            fcntl.fcntl(fd, fcntl.F_SETFL, flags)
+        return time.monotonic() - t0
 
     def resize(self, cols, rows):
         """Change the window size: the pty (the kernel sends SIGWINCH) and our screen."""

@@ -486,6 +486,52 @@ START_TEST(child_add_list_find)
 }
 END_TEST
 
+START_TEST(child_index_window_and_names)
+{
+	char path[PATH_MAX];
+	struct tdl_err err = { "" };
+	sqlite3 *db = open_new(path, sizeof path);
+	struct child kid[6];
+	const char *names[6] = { "Fay", "ada", "Cleo", "Bob", "Eve", "Dan" }; /* by name: ada Bob Cleo Dan Eve Fay */
+	char *win[3], *got[4];
+	long long ask[4];
+	struct child_index ix;
+	int rc;
+
+	for (int i = 0; i < 6; i++)
+		kid[i] = add_child(db, names[i], BORN);
+	memset(&ix, 0, sizeof ix);
+	ix.first = 4, ix.count = 3, ix.names = win, ix.uuid = kid[2].uuid; /* Eve, Fay, past the end; Cleo */
+	rc = child_index_read(db, &ix, &err);
+	ck_assert_msg(rc == TDL_OK && ix.n == 6, "child_index_read: rc %d n %d (%s)", rc, ix.n, err.msg);
+	ck_assert_msg(ix.ids[0] == kid[1].id && ix.ids[1] == kid[3].id && ix.ids[5] == kid[0].id,
+		      "the ids are not in name order (case ignored)");
+	ck_assert_msg(win[0] && !strcmp(win[0], "Eve") && win[1] && !strcmp(win[1], "Fay") && !win[2],
+		      "the window's names: %s, %s, %s", win[0] ? win[0] : "NULL", win[1] ? win[1] : "NULL",
+		      win[2] ? "set" : "NULL");
+	ck_assert_msg(ix.found == 2, "Cleo by uuid is at %d, not 2", ix.found);
+	free(win[0]), free(win[1]);
+	free(ix.ids);
+
+	ix.uuid = "00000000-0000-4000-8000-000000000000", ix.count = 0;
+	rc = child_index_read(db, &ix, &err);
+	ck_assert_msg(rc == TDL_OK && ix.found == -1 && ix.n == 6, "an unknown uuid: rc %d found %d", rc, ix.found);
+	free(ix.ids);
+
+	ask[0] = kid[5].id, ask[1] = 999999, ask[2] = kid[1].id, ask[3] = kid[5].id; /* Dan, nobody, ada, Dan */
+	rc = child_names(db, ask, 4, got, &err);
+	ck_assert_msg(rc == TDL_OK, "child_names: %s", err.msg);
+	ck_assert_msg(got[0] && !strcmp(got[0], "Dan") && !got[1] && got[2] && !strcmp(got[2], "ada") && got[3] &&
+			      !strcmp(got[3], "Dan"), "child_names by id gave the wrong names");
+	for (int i = 0; i < 4; i++)
+		free(got[i]);
+	rc = child_names(db, ask, CHILD_NAMES_MAX + 1, got, &err);
+	ck_assert_msg(rc == TDL_EINPUT, "more names than CHILD_NAMES_MAX: rc %d", rc);
+	ck_assert_msg(sqlite3_next_stmt(db, NULL) == NULL, "a statement was left unfinalized");
+	db_close(db);
+}
+END_TEST
+
 START_TEST(child_find_without_name)
 {
 	char path[PATH_MAX];
@@ -841,6 +887,7 @@ static Suite *db_suite(void)
 	TU_CASE(s, rows_read_grows_and_cleans_up);
 	TU_CASE(s, child_add_list_find);
 	TU_CASE(s, child_find_without_name);
+	TU_CASE(s, child_index_window_and_names);
 	TU_CASE(s, child_duplicate_refused);
 	TU_CASE(s, child_update_versions);
 	TU_CASE(s, milestone_unknown_refused);

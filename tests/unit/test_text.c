@@ -340,6 +340,37 @@ START_TEST(sanitize_in_place)
 }
 END_TEST
 
+/* ---- text_find_bad -------------------------------------------------------- */
+
+/* The first byte an editor's text may not bring into a field, and its line. */
+START_TEST(find_bad)
+{
+	static const struct {
+		const char *s;
+		size_t len;
+		long at;
+		int line;
+	} cases[] = {
+		{ "fine\tline\r\nnext \xc3\xa9\n", 19, -1, 3 },
+		{ "one\ntwo \xff\n", 10, 8, 2 },               /* invalid byte */
+		{ "an \033[2J escape", 17, 3, 1 },             /* ESC */
+		{ "a\rb\r\nc\x7f", 7, 6, 3 },                  /* DEL; a lone CR starts a line too */
+		{ "nul\0after", 9, 3, 1 },                     /* NUL inside the text */
+		{ "x\n\xe2\x80\xae", 5, 2, 2 },                /* a direction override */
+		{ "cut \xe5\xaf", 6, 4, 1 },                   /* a character cut short */
+		{ "\xc2\x85", 2, 0, 1 },                        /* C1 control (NEL) */
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int line = 0;
+		long at = text_find_bad(cases[i].s, cases[i].len, &line);
+
+		ck_assert_msg(at == cases[i].at, "case %zu: bad byte at %ld, expected %ld", i, at, cases[i].at);
+		ck_assert_msg(line == cases[i].line, "case %zu: line %d, expected %d", i, line, cases[i].line);
+	}
+}
+END_TEST
+
 /* ---- text_trim, text_dup ------------------------------------------------ */
 
 START_TEST(trim)
@@ -438,6 +469,7 @@ static Suite *text_suite(void)
 	TU_CASE(s, sanitize_invalid_bytes);
 	TU_CASE(s, sanitize_small_buffers);
 	TU_CASE(s, sanitize_in_place);
+	TU_CASE(s, find_bad);
 	TU_CASE(s, trim);
 	TU_CASE(s, width);
 	TU_CASE(s, fold);
