@@ -6,9 +6,20 @@
 #include "toddle/child.h"
 #include "toddle/err.h"
 
+/* The child of a caseload row: what the list shows and its age needs, with
+ * the name on the heap (a struct child holds 800 bytes for any name, and a
+ * region's caseload is 10,000 rows). */
+struct caseload_child {
+	long long id;
+	char *name;
+	day_t born;
+	int has_due;
+	day_t due;
+};
+
 /* One row of a caseload. */
 struct caseload_row {
-	struct child child;
+	struct caseload_child child;
 	struct child_age age;
 	char *team;          /* "pt:alice ot:bob", or "" */
 	int has_next;

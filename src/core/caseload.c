@@ -219,15 +219,41 @@ static int case_columns(sqlite3_stmt *st, struct caseload_row *r, day_t today)
 	return 0;
 }
 
+/* The struct child of a caseload child, for what needs one (its age, its flags): the dates and
+ * the id; the name and uuid are left empty. */
+static void case_child_full(const struct caseload_child *k, struct child *c)
+{
+	c->id = k->id;
+	c->uuid[0] = '\0';
+	c->name[0] = '\0';
+	c->born = k->born;
+	c->has_due = k->has_due;
+	c->due = k->due;
+	c->version = 0;
+}
+
+/* Read the child of a caseload row (columns as child_read_row's: id, uuid,
+ * name, born, due) and its age on day cd; 1 when out of memory. */
+static int case_child_read(sqlite3_stmt *st, struct caseload_row *r, const struct case_day *cd)
+{
+	struct child c;
+
+	r->child.id = sqlite3_column_int64(st, 0);
+	r->child.name = db_column_dup(st, 2);
+	r->child.born = db_column_day(st, 3);
+	r->child.has_due = db_column_day_opt(st, 4, &r->child.due);
+	case_child_full(&r->child, &c);
+	child_age(&c, cd->today, cd->correct_until, &r->age);
+	return r->child.name == NULL;
+}
+
 /* Fill the caseload row elem from a row of caseload_sql, its age on day *ctx (a db_rows fill). */
 static int case_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 {
 	const struct case_day *cd = ctx;
 	struct caseload_row *r = elem;
 
-	child_read_row(st, &r->child);
-	child_age(&r->child, cd->today, cd->correct_until, &r->age);
-	if (case_columns(st, r, cd->today))
+	if (case_child_read(st, r, cd) || case_columns(st, r, cd->today))
 		return 1;
 	r->flags = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 13);
 	return 0;
@@ -240,8 +266,8 @@ static int spine_from_row(sqlite3_stmt *st, void *elem, void *ctx)
 	const struct case_day *cd = ctx;
 	struct caseload_row *r = elem;
 
-	child_read_row(st, &r->child);
-	child_age(&r->child, cd->today, cd->correct_until, &r->age);
+	if (case_child_read(st, r, cd))
+		return 1;
 	r->flags = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6);
 	r->idle_days = -1;
 	return 0;
@@ -252,6 +278,7 @@ static void case_drop(void *elem)
 {
 	struct caseload_row *r = elem;
 
+	free(r->child.name);
 	free(r->team);
 	free(r->next_title);
 }
@@ -364,7 +391,7 @@ static int count_these(sqlite3 *db, struct caseload_row *rows, int cnt, day_t to
 		if (rows[i].flags < 0) {
 			at[m] = i;
 			ids[m] = rows[i].child.id;
-			kids[m++] = rows[i].child;
+			case_child_full(&rows[i].child, &kids[m++]);
 		}
 	if (m)
 		rc = flags_count_each(db, kids, m, today, correct_until_months, counts, untils, err);
