@@ -635,10 +635,8 @@ int caseload_fill_all(sqlite3 *db, const char *therapist, struct caseload_row *r
 /* Free a caseload. */
 void caseload_free(struct caseload_row *r, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(r[i].team);
-		free(r[i].next_title);
-	}
+	for (int i = 0; i < n; i++)
+		case_drop(&r[i]);
 	free(r);
 }
 
