@@ -143,7 +143,8 @@ def hangup_locked():
         s.child.child_fd = -1
         end = time.time() + 4
         while time.time() < end and not files:
-            files = os.listdir(folder) if os.path.isdir(folder) else []
+            # a name with a dot is mkstemp's, still being written (then renamed): not a draft yet
+            files = [f for f in os.listdir(folder) if "." not in f] if os.path.isdir(folder) else []
             time.sleep(0.1)
         if files:
             st = os.lstat(os.path.join(folder, files[0]))
